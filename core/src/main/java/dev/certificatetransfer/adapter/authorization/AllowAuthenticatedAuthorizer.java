@@ -1,0 +1,18 @@
+package dev.certificatetransfer.adapter.authorization;
+
+import dev.certificatetransfer.domain.IotAction;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Resource;
+import dev.certificatetransfer.port.Authorizer;
+
+/**
+ * An {@link Authorizer} that allows every authenticated principal every action: the domain's visibility and role
+ * rules still apply, so an account only ever touches its own certificates and transfers.
+ */
+public final class AllowAuthenticatedAuthorizer implements Authorizer {
+
+    @Override
+    public AuthorizationDecision authorize(Principal principal, IotAction action, Resource resource) {
+        return principal == null ? AuthorizationDecision.DENIED : AuthorizationDecision.ALLOWED;
+    }
+}

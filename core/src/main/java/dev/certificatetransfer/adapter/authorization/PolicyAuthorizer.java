@@ -1,0 +1,45 @@
+package dev.certificatetransfer.adapter.authorization;
+
+import dev.certificatetransfer.domain.IotAction;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Resource;
+import dev.certificatetransfer.port.Authorizer;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * An {@link Authorizer} that evaluates IAM-style policies, as IAM does within one account: an explicit
+ * {@link Effect#DENY} that matches wins, else a matching {@link Effect#ALLOW} allows, else the answer is deny.
+ */
+public final class PolicyAuthorizer implements Authorizer {
+
+    private final Function<Principal, List<Policy>> policiesOf;
+
+    /** Evaluates the policies that the function returns for each principal (an empty list denies everything). */
+    public PolicyAuthorizer(Function<Principal, List<Policy>> policiesOf) {
+        this.policiesOf = Objects.requireNonNull(policiesOf, "policiesOf");
+    }
+
+    /** Evaluates the same policies for every principal. */
+    public static PolicyAuthorizer forEveryone(List<Policy> policies) {
+        var fixed = List.copyOf(policies);
+        return new PolicyAuthorizer(principal -> fixed);
+    }
+
+    @Override
+    public AuthorizationDecision authorize(Principal principal, IotAction action, Resource resource) {
+        boolean allowed = false;
+        for (Policy policy : policiesOf.apply(principal)) {
+            for (Statement statement : policy.statements()) {
+                if (statement.matches(action, resource)) {
+                    if (statement.effect() == Effect.DENY) {
+                        return AuthorizationDecision.DENIED;
+                    }
+                    allowed = true;
+                }
+            }
+        }
+        return allowed ? AuthorizationDecision.ALLOWED : AuthorizationDecision.DENIED;
+    }
+}

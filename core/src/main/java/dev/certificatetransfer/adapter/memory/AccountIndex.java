@@ -1,0 +1,74 @@
+package dev.certificatetransfer.adapter.memory;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.port.ListingQuery;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
+
+/**
+ * For each account, the sorted listing keys of the certificates it is a member of (by a membership function),
+ * so a page costs its own size, whatever its offset. Updated only under the certificate's commit lock; readers
+ * re-check membership against the current certificate, so a concurrent commit can hide an entry from one
+ * listing but never show a wrong one.
+ */
+final class AccountIndex {
+
+    private final ConcurrentHashMap<AccountId, ConcurrentSkipListSet<ListingKey>> keysByAccount = new ConcurrentHashMap<>();
+    private final Function<Certificate, List<AccountId>> members;
+
+    AccountIndex(Function<Certificate, List<AccountId>> members) {
+        this.members = members;
+    }
+
+    /** Moves the certificate's key between accounts; {@code null} stands for "absent". */
+    void update(Certificate before, Certificate after) {
+        List<AccountId> was = before == null ? List.of() : members.apply(before);
+        List<AccountId> is = after == null ? List.of() : members.apply(after);
+        for (AccountId account : was) {
+            if (!is.contains(account)) {
+                keysOf(account).remove(before.listingKey());
+            }
+        }
+        for (AccountId account : is) {
+            if (!was.contains(account)) {
+                keysOf(account).add(after.listingKey());
+            }
+        }
+    }
+
+    Seq<Certificate> list(AccountId account, ListingQuery query, Function<CertificateId, Certificate> current) {
+        var keys = keysByAccount.get(account);
+        if (keys == null) {
+            return Array.empty();
+        }
+        var found = new ArrayList<Certificate>(Math.min(query.limit(), 256));
+        for (ListingKey key : from(keys, query)) {
+            var certificate = current.apply(key.certificateId());
+            if (certificate != null && certificate.listingKey().equals(key) && members.apply(certificate).contains(account)) {
+                found.add(certificate);
+                if (found.size() == query.limit()) {
+                    break;
+                }
+            }
+        }
+        return Array.ofAll(found);
+    }
+
+    private static NavigableSet<ListingKey> from(ConcurrentSkipListSet<ListingKey> keys, ListingQuery query) {
+        NavigableSet<ListingKey> ordered = query.order() == ListingQuery.SortOrder.ASCENDING ? keys : keys.descendingSet();
+        return query.after().isDefined() ? ordered.tailSet(query.after().get(), false) : ordered;
+    }
+
+    private ConcurrentSkipListSet<ListingKey> keysOf(AccountId account) {
+        return keysByAccount.computeIfAbsent(account, a -> new ConcurrentSkipListSet<>());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.certificatetransfer.adapter.memory;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.EventPublisher;
+import dev.certificatetransfer.port.ListingQuery;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A thread-safe {@link CertificateRepository} in memory. Reads never block; a commit locks only its own
+ * certificate's hash bin while it compares the version, swaps the state and updates the listing indexes, then
+ * hands the event to the {@link EventPublisher} on the committing thread. Two commits to one certificate from
+ * different threads may reach the publisher in either order; each event names its certificate and time.
+ */
+public final class InMemoryCertificateRepository implements CertificateRepository {
+
+    private final ConcurrentHashMap<CertificateId, Certificate> certificates = new ConcurrentHashMap<>();
+    private final AccountIndex visible = new AccountIndex(InMemoryCertificateRepository::ownerAndPendingTarget);
+    private final AccountIndex outgoing = new AccountIndex(InMemoryCertificateRepository::ownerWhilePending);
+    private final EventPublisher publisher;
+
+    /** A repository whose events go nowhere. */
+    public InMemoryCertificateRepository() {
+        this(EventPublisher.none());
+    }
+
+    /** A repository that hands every committed event to the publisher. */
+    public InMemoryCertificateRepository(EventPublisher publisher) {
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    @Override
+    public Option<Certificate> find(CertificateId id) {
+        return Option.of(certificates.get(id));
+    }
+
+    @Override
+    public CommitOutcome commit(CertificateChange change) {
+        var committed = new boolean[1];
+        certificates.compute(change.certificateId(), (id, stored) -> {
+            if (versionOf(stored) != change.expectedVersion()) {
+                return stored;
+            }
+            var after = change.after().getOrNull();
+            visible.update(stored, after);
+            outgoing.update(stored, after);
+            committed[0] = true;
+            return after;
+        });
+        if (!committed[0]) {
+            return CommitOutcome.CONFLICT;
+        }
+        publisher.publish(change.event());
+        return CommitOutcome.COMMITTED;
+    }
+
+    @Override
+    public Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query) {
+        return visible.list(account, query, certificates::get);
+    }
+
+    @Override
+    public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
+        return outgoing.list(account, query, certificates::get);
+    }
+
+    private static long versionOf(Certificate stored) {
+        return stored == null ? 0 : stored.version();
+    }
+
+    private static List<AccountId> ownerAndPendingTarget(Certificate c) {
+        var target = c.pendingTarget();
+        return target.isDefined() ? List.of(c.owner(), target.get()) : List.of(c.owner());
+    }
+
+    private static List<AccountId> ownerWhilePending(Certificate c) {
+        return c.status() == CertificateStatus.PENDING_TRANSFER ? List.of(c.owner()) : List.of();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.certificatetransfer.application;
+
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.domain.CertificateEvent;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.CommitOutcome;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Load, decide, commit: the one write path of every use case. A commit that loses the compare-and-set race is
+ * decided again on the winner's state, so the loser gets exactly the answer it would get after the winner.
+ */
+final class Changes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Changes.class);
+
+    private final CertificateRepository repository;
+    private final Clock clock;
+
+    Changes(CertificateRepository repository, Clock clock) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A pure decision on the current state at a time: a rejection, no change, or the event of one change. */
+    @FunctionalInterface
+    interface Decision {
+        Either<Rejection, Option<CertificateEvent>> decide(Option<Certificate> current, Instant now);
+    }
+
+    /** A decision that, when it does not reject, always makes exactly one change. */
+    static Either<Rejection, Option<CertificateEvent>> oneChange(Either<Rejection, ? extends CertificateEvent> decided) {
+        return decided.map(Option::some);
+    }
+
+    /** The certificate after the decided change (or as it is, when the decision changes nothing). */
+    Either<Rejection, Option<Certificate>> decideAndCommit(CertificateId id, Decision decision) {
+        while (true) {
+            var current = repository.find(id);
+            var decided = decision.decide(current, now());
+            if (decided.isLeft()) {
+                return Either.left(decided.getLeft());
+            }
+            if (decided.get().isEmpty()) {
+                return Either.right(current);
+            }
+            var change = CertificateChange.of(current, decided.get().get());
+            if (repository.commit(change) == CommitOutcome.COMMITTED) {
+                return Either.right(change.after());
+            }
+            LOG.debug("Lost a race on certificate {}; deciding again on the winner's state", id);
+        }
+    }
+
+    Option<Certificate> find(CertificateId id) {
+        return repository.find(id);
+    }
+
+    /** Times are kept to the millisecond: what AWS shows, and what every database stores without loss. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

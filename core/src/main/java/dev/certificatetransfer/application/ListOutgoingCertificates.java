@@ -1,0 +1,29 @@
+package dev.certificatetransfer.application;
+
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.IotAction;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.port.CertificateRepository;
+import io.vavr.control.Either;
+
+/** ListOutgoingCertificates: the caller's certificates that are pending transfer to another account. */
+public final class ListOutgoingCertificates {
+
+    private final Guard guard;
+    private final CertificateRepository repository;
+
+    ListOutgoingCertificates(Guard guard, CertificateRepository repository) {
+        this.guard = guard;
+        this.repository = repository;
+    }
+
+    /**
+     * One page of the listing; each certificate's pending transfer gives transferredTo, transferDate and
+     * transferMessage. Precondition: as for {@link ListCertificates#list}. Rejection: UNAUTHORIZED (Authorizer).
+     */
+    public Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
+        return guard.authorize(caller, IotAction.LIST_OUTGOING_CERTIFICATES)
+                .map(allowed -> Listing.page(request, query -> repository.listOutgoing(caller.account(), query)));
+    }
+}

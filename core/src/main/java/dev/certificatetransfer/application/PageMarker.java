@@ -1,0 +1,79 @@
+package dev.certificatetransfer.application;
+
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.domain.Rejection;
+import io.vavr.control.Either;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * An opaque pagination marker: the URL-safe base64 of the last listed certificate's key, at most 1024
+ * characters. A marker names a position, so following markers never shows a certificate twice.
+ */
+public record PageMarker(String value, ListingKey key) {
+
+    private static final int MAX_LENGTH = 1024;
+    private static final String VERSION = "1";
+    private static final Rejection MALFORMED = new Rejection.InvalidRequest("marker is not a marker this service issued");
+
+    public PageMarker {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** The marker that continues a listing after the given key. */
+    public static PageMarker after(ListingKey key) {
+        var plain = VERSION + ':' + key.creationDate().getEpochSecond() + ':' + key.creationDate().getNano() + ':'
+                + key.certificateId().value();
+        return new PageMarker(Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII)), key);
+    }
+
+    /** Parses untrusted input; anything this service did not issue is an {@link Rejection.InvalidRequest}. */
+    public static Either<Rejection, PageMarker> parse(String raw) {
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_LENGTH || !isBase64Url(raw) || raw.length() % 4 == 1) {
+            return Either.left(MALFORMED);
+        }
+        var parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.US_ASCII).split(":", -1);
+        if (parts.length != 4 || !VERSION.equals(parts[0]) || !isNumber(parts[1], 19) || !isNumber(parts[2], 9)) {
+            return Either.left(MALFORMED);
+        }
+        long seconds = Long.parseLong(parts[1]);
+        int nanos = Integer.parseInt(parts[2]);
+        if (seconds > Instant.MAX.getEpochSecond() || nanos > 999_999_999) {
+            return Either.left(MALFORMED);
+        }
+        return CertificateId.parse(parts[3]).mapLeft(invalid -> MALFORMED)
+                .map(id -> new PageMarker(raw, new ListingKey(Instant.ofEpochSecond(seconds, nanos), id)));
+    }
+
+    private static boolean isBase64Url(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNumber(String s, int maxDigits) {
+        if (s.isEmpty() || s.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return s.length() < 19 || s.compareTo("9223372036854775807") <= 0;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.certificatetransfer.domain;
+
+import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
+import io.vavr.Lazy;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+
+/**
+ * The pure decisions of a certificate's own lifecycle: register, update status, delete. Each returns the
+ * rejection the spec gives or the event of the change.
+ */
+public final class CertificateDecisions {
+
+    private CertificateDecisions() {
+    }
+
+    /**
+     * RegisterCertificateWithoutCA: the caller owns the new certificate, in {@code SNI_ONLY} mode.
+     * Precondition: {@code status} is requestable. Rejection: the id is registered already → AlreadyExists.
+     */
+    public static Either<Rejection, CertificateRegistered> register(Option<Certificate> current,
+            CertificatePem.ParsedCertificate parsed, AccountId caller, CertificateStatus status, Instant at) {
+        requireRequestable(status);
+        return current.isDefined()
+                ? Either.left(new Rejection.AlreadyExists(parsed.id()))
+                : Either.right(new CertificateRegistered(parsed.id(), caller, parsed.pem(), parsed.validity(),
+                        CertificateMode.SNI_ONLY, status, at));
+    }
+
+    /**
+     * UpdateCertificate: the owner sets a new status; asking for the current one changes nothing (AWS), so the
+     * result holds no event. Precondition: {@code newStatus} is requestable. Rejections: NotFound; not the owner
+     * → NotAuthorized; the certificate is {@code PENDING_TRANSFER} → InvalidState (ours); it is {@code REVOKED}
+     * and another status is asked → InvalidState (revocation is final).
+     */
+    public static Either<Rejection, Option<CertificateStatusChanged>> updateStatus(Option<Certificate> current,
+            CertificateId id, AccountId caller, CertificateStatus newStatus, Instant at) {
+        requireRequestable(newStatus);
+        return Visibility.visibleTo(current, id, caller)
+                .flatMap(c -> Roles.onlyOwner(c, caller, IotAction.UPDATE_CERTIFICATE))
+                .flatMap(c -> updatable(c, newStatus))
+                .map(c -> c.status() == newStatus
+                        ? Option.none()
+                        : Option.some(new CertificateStatusChanged(id, caller, c.status(), newStatus, at)));
+    }
+
+    /**
+     * DeleteCertificate: the owner removes a certificate that is neither {@code ACTIVE} nor
+     * {@code PENDING_TRANSFER}. Rejections: NotFound; not the owner → NotAuthorized; {@code ACTIVE} or
+     * {@code PENDING_TRANSFER} → InvalidState; a thing attached → DeleteConflict even with {@code forceDelete};
+     * a policy attached without {@code forceDelete} → DeleteConflict.
+     */
+    public static Either<Rejection, CertificateDeleted> delete(Option<Certificate> current, CertificateId id,
+            AccountId caller, boolean forceDelete, Lazy<Attachments> attachments, Instant at) {
+        return Visibility.visibleTo(current, id, caller)
+                .flatMap(c -> Roles.onlyOwner(c, caller, IotAction.DELETE_CERTIFICATE))
+                .flatMap(CertificateDecisions::deletable)
+                .flatMap(c -> detached(c, forceDelete, attachments.get()))
+                .map(c -> new CertificateDeleted(id, caller, c.status(), at));
+    }
+
+    private static Either<Rejection, Certificate> updatable(Certificate c, CertificateStatus newStatus) {
+        if (c.status() == CertificateStatus.PENDING_TRANSFER) {
+            return Either.left(new Rejection.InvalidState(c.id(), c.status(),
+                    "The certificate is pending transfer: cancel or complete the transfer before updating it"));
+        }
+        if (c.status() == CertificateStatus.REVOKED && newStatus != CertificateStatus.REVOKED) {
+            return Either.left(new Rejection.InvalidState(c.id(), c.status(),
+                    "The certificate is revoked, and revocation is final"));
+        }
+        return Either.right(c);
+    }
+
+    private static Either<Rejection, Certificate> deletable(Certificate c) {
+        return switch (c.status()) {
+            case ACTIVE -> Either.left(new Rejection.InvalidState(c.id(), c.status(),
+                    "Certificate must be deactivated (not ACTIVE) before deletion. Id: " + c.id()));
+            case PENDING_TRANSFER -> Either.left(new Rejection.InvalidState(c.id(), c.status(),
+                    "The certificate is pending transfer: cancel or complete the transfer before deleting it"));
+            case INACTIVE, REVOKED, REGISTER_INACTIVE, PENDING_ACTIVATION -> Either.right(c);
+        };
+    }
+
+    private static Either<Rejection, Certificate> detached(Certificate c, boolean forceDelete, Attachments attachments) {
+        if (attachments.hasThings()) {
+            return Either.left(new Rejection.DeleteConflict(c.id(),
+                    "Things are attached to the certificate " + c.id() + "; detach them before deleting it"));
+        }
+        if (attachments.hasPolicies() && !forceDelete) {
+            return Either.left(new Rejection.DeleteConflict(c.id(),
+                    "Policies are attached to the certificate " + c.id() + "; detach them or use forceDelete"));
+        }
+        return Either.right(c);
+    }
+
+    private static void requireRequestable(CertificateStatus status) {
+        if (!status.isRequestable()) {
+            throw new IllegalArgumentException(status + " cannot be requested; validate input first");
+        }
+    }
+}

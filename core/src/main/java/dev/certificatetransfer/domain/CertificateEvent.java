@@ -1,0 +1,222 @@
+package dev.certificatetransfer.domain;
+
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What happened to a certificate: exactly one event per successful state change (spec section 6), with the
+ * certificate, the acting account, the status before and after, and the time. Events carry everything
+ * {@link CertificateEvolution} needs, so replaying them rebuilds the state.
+ */
+public sealed interface CertificateEvent {
+
+    CertificateId certificateId();
+
+    /** The account whose call made the change. */
+    AccountId actor();
+
+    /** The status before the change; none for a registration. */
+    Option<CertificateStatus> statusBefore();
+
+    /** The status after the change; none for a deletion. */
+    Option<CertificateStatus> statusAfter();
+
+    Instant at();
+
+    /** The kind of event, for exhaustive {@code switch} expressions. */
+    EventType type();
+
+    /** The kinds of {@link CertificateEvent}. */
+    enum EventType {
+        CERTIFICATE_REGISTERED,
+        TRANSFER_REQUESTED,
+        TRANSFER_ACCEPTED,
+        TRANSFER_REJECTED,
+        TRANSFER_CANCELLED,
+        CERTIFICATE_STATUS_CHANGED,
+        CERTIFICATE_DELETED
+    }
+
+    /** A certificate was registered without a CA; the actor owns it. */
+    record CertificateRegistered(CertificateId certificateId, AccountId actor, CertificatePem pem, Validity validity,
+            CertificateMode mode, CertificateStatus status, Instant at) implements CertificateEvent {
+        public CertificateRegistered {
+            requireCommon(certificateId, actor, at);
+            Objects.requireNonNull(pem, "pem");
+            Objects.requireNonNull(validity, "validity");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.none();
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(status);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.CERTIFICATE_REGISTERED;
+        }
+    }
+
+    /** The owner (actor) opened a transfer to the target; the certificate is now {@code PENDING_TRANSFER}. */
+    record TransferRequested(CertificateId certificateId, AccountId actor, AccountId target,
+            Option<TransferMessage> message, CertificateStatus from, Instant at) implements CertificateEvent {
+        public TransferRequested {
+            requireCommon(certificateId, actor, at);
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(from, "from");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(from);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(CertificateStatus.PENDING_TRANSFER);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRANSFER_REQUESTED;
+        }
+    }
+
+    /** The target (actor) accepted the transfer and owns the certificate now, {@code ACTIVE} or {@code INACTIVE}. */
+    record TransferAccepted(CertificateId certificateId, AccountId actor, AccountId source, CertificateStatus to,
+            Instant at) implements CertificateEvent {
+        public TransferAccepted {
+            requireCommon(certificateId, actor, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(CertificateStatus.PENDING_TRANSFER);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(to);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRANSFER_ACCEPTED;
+        }
+    }
+
+    /** The target (actor) rejected the transfer; the certificate stays with the source, {@code INACTIVE}. */
+    record TransferRejected(CertificateId certificateId, AccountId actor, AccountId source,
+            Option<RejectReason> reason, Instant at) implements CertificateEvent {
+        public TransferRejected {
+            requireCommon(certificateId, actor, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(CertificateStatus.PENDING_TRANSFER);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(CertificateStatus.INACTIVE);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRANSFER_REJECTED;
+        }
+    }
+
+    /** The source (actor) cancelled the transfer; the certificate stays with it, {@code INACTIVE}. */
+    record TransferCancelled(CertificateId certificateId, AccountId actor, AccountId target, Instant at)
+            implements CertificateEvent {
+        public TransferCancelled {
+            requireCommon(certificateId, actor, at);
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(CertificateStatus.PENDING_TRANSFER);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(CertificateStatus.INACTIVE);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRANSFER_CANCELLED;
+        }
+    }
+
+    /** The owner (actor) changed the certificate's status with UpdateCertificate. */
+    record CertificateStatusChanged(CertificateId certificateId, AccountId actor, CertificateStatus from,
+            CertificateStatus to, Instant at) implements CertificateEvent {
+        public CertificateStatusChanged {
+            requireCommon(certificateId, actor, at);
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(from);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(to);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.CERTIFICATE_STATUS_CHANGED;
+        }
+    }
+
+    /** The owner (actor) deleted the certificate. */
+    record CertificateDeleted(CertificateId certificateId, AccountId actor, CertificateStatus from, Instant at)
+            implements CertificateEvent {
+        public CertificateDeleted {
+            requireCommon(certificateId, actor, at);
+            Objects.requireNonNull(from, "from");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(from);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.none();
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.CERTIFICATE_DELETED;
+        }
+    }
+
+    private static void requireCommon(CertificateId certificateId, AccountId actor, Instant at) {
+        Objects.requireNonNull(certificateId, "certificateId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.certificatetransfer.domain;
+
+import io.vavr.control.Either;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** A certificate's id: the lowercase hex SHA-256 of its DER encoding (AWS), 64 characters. */
+public record CertificateId(String value) {
+
+    private static final int LENGTH = 64;
+
+    public CertificateId {
+        if (value == null || value.length() != LENGTH || !Text.isLowerCaseHex(value)) {
+            throw new IllegalArgumentException("a certificate id is 64 lowercase hex characters");
+        }
+    }
+
+    /** Parses untrusted input case-insensitively; anything but 64 hex characters is an {@link Rejection.InvalidRequest}. */
+    public static Either<Rejection, CertificateId> parse(String raw) {
+        if (raw == null || raw.length() != LENGTH || !Text.isHex(raw)) {
+            return Either.left(new Rejection.InvalidRequest("Invalid certificate id: expected 64 hexadecimal characters"));
+        }
+        return Either.right(new CertificateId(raw.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The id of the certificate whose DER encoding is given. */
+    public static CertificateId ofDer(byte[] der) {
+        try {
+            return new CertificateId(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform ships SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.certificatetransfer.domain;
+
+import java.util.Objects;
+
+/**
+ * An authenticated caller: the account it acts for, and its name in the host's identity system
+ * (an IAM user ARN, an access key, a tenant user; whatever the Authorizer understands).
+ */
+public record Principal(AccountId account, String name) {
+
+    private static final int MAX_NAME_LENGTH = 2048;
+
+    public Principal {
+        Objects.requireNonNull(account, "account");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("a principal has a non-blank name of at most 2048 characters");
+        }
+    }
+
+    /** The account's root principal, named as IAM names it: {@code arn:aws:iam::{account}:root}. */
+    public static Principal root(AccountId account) {
+        return new Principal(account, "arn:aws:iam::" + account.value() + ":root");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.certificatetransfer.domain;
+
+/** The AWS-style region one deployment serves, such as {@code us-east-1}; it appears in every ARN. */
+public record Region(String value) {
+
+    /** The default region (spec section 1). */
+    public static final Region US_EAST_1 = new Region("us-east-1");
+
+    private static final int MAX_LENGTH = 32;
+
+    public Region {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !isRegionText(value)) {
+            throw new IllegalArgumentException("a region is lowercase letters, digits and hyphens, such as us-east-1");
+        }
+    }
+
+    private static boolean isRegionText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+                return false;
+            }
+        }
+        return s.charAt(0) != '-' && s.charAt(s.length() - 1) != '-';
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.certificatetransfer.domain;
+
+import io.vavr.control.Either;
+
+/** The free text a target gives when it rejects a transfer, at most 128 characters (AWS). */
+public record RejectReason(String value) {
+
+    public RejectReason {
+        if (!Text.fitsMessage(value)) {
+            throw new IllegalArgumentException("a reject reason is at most 128 characters");
+        }
+    }
+
+    /** Parses untrusted input; text over 128 characters is an {@link Rejection.InvalidRequest}. */
+    public static Either<Rejection, RejectReason> parse(String raw) {
+        return Text.fitsMessage(raw)
+                ? Either.right(new RejectReason(raw))
+                : Either.left(new Rejection.InvalidRequest("rejectReason must be at most 128 characters"));
+    }
+}

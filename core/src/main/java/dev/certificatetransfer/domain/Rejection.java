@@ -1,0 +1,150 @@
+package dev.certificatetransfer.domain;
+
+import java.util.Objects;
+
+/**
+ * Why an operation was refused: a business outcome as a typed value with a stable {@link RejectionCode}.
+ * Rejections never carry anything the caller may not see.
+ */
+public sealed interface Rejection {
+
+    RejectionCode code();
+
+    /** A human-readable explanation, safe to show to the caller. */
+    String message();
+
+    /** The request itself is malformed or asks for something never allowed (400). */
+    record InvalidRequest(String message) implements Rejection {
+        public InvalidRequest {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.INVALID_REQUEST;
+        }
+    }
+
+    /** The certificate PEM could not be parsed as an X.509 certificate (400). */
+    record CertificateValidation(String message) implements Rejection {
+        public CertificateValidation {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.CERTIFICATE_VALIDATION;
+        }
+    }
+
+    /** The Authorizer refused the action, or the caller's role does not allow it (401). */
+    record NotAuthorized(String message) implements Rejection {
+        public NotAuthorized {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.UNAUTHORIZED;
+        }
+    }
+
+    /** The certificate does not exist, or the caller may not see it: the two are indistinguishable (404). */
+    record NotFound(CertificateId certificateId) implements Rejection {
+        public NotFound {
+            Objects.requireNonNull(certificateId, "certificateId");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.NOT_FOUND;
+        }
+
+        @Override
+        public String message() {
+            return "The certificate " + certificateId + " does not exist";
+        }
+    }
+
+    /** The certificate's status does not allow the operation (406). */
+    record InvalidState(CertificateId certificateId, CertificateStatus status, String message) implements Rejection {
+        public InvalidState {
+            Objects.requireNonNull(certificateId, "certificateId");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.CERTIFICATE_STATE;
+        }
+    }
+
+    /** Policies or things are still attached, so the certificate cannot be transferred (409). */
+    record TransferConflict(CertificateId certificateId) implements Rejection {
+        public TransferConflict {
+            Objects.requireNonNull(certificateId, "certificateId");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.TRANSFER_CONFLICT;
+        }
+
+        @Override
+        public String message() {
+            return "The certificate " + certificateId + " cannot be transferred while policies or things are attached";
+        }
+    }
+
+    /** Policies or things are still attached, so the certificate cannot be deleted (409). */
+    record DeleteConflict(CertificateId certificateId, String message) implements Rejection {
+        public DeleteConflict {
+            Objects.requireNonNull(certificateId, "certificateId");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.DELETE_CONFLICT;
+        }
+    }
+
+    /** A certificate with this id is already registered (409). */
+    record AlreadyExists(CertificateId certificateId) implements Rejection {
+        public AlreadyExists {
+            Objects.requireNonNull(certificateId, "certificateId");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.ALREADY_EXISTS;
+        }
+
+        @Override
+        public String message() {
+            return "The certificate " + certificateId + " is already registered";
+        }
+    }
+
+    /** The certificate's most recent transfer is already complete: accepted, rejected or cancelled (410). */
+    record TransferAlreadyCompleted(CertificateId certificateId, TransferStatus outcome) implements Rejection {
+        public TransferAlreadyCompleted {
+            Objects.requireNonNull(certificateId, "certificateId");
+            if (!outcome.isCompleted()) {
+                throw new IllegalArgumentException("a completed transfer is accepted, rejected or cancelled");
+            }
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.TRANSFER_ALREADY_COMPLETED;
+        }
+
+        @Override
+        public String message() {
+            return "The transfer of certificate " + certificateId + " is already complete ("
+                    + outcome.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.certificatetransfer.domain;
+
+import io.vavr.control.Either;
+
+/** The free text a source attaches to a transfer, at most 128 characters (AWS). */
+public record TransferMessage(String value) {
+
+    public TransferMessage {
+        if (!Text.fitsMessage(value)) {
+            throw new IllegalArgumentException("a transfer message is at most 128 characters");
+        }
+    }
+
+    /** Parses untrusted input; text over 128 characters is an {@link Rejection.InvalidRequest}. */
+    public static Either<Rejection, TransferMessage> parse(String raw) {
+        return Text.fitsMessage(raw)
+                ? Either.right(new TransferMessage(raw))
+                : Either.left(new Rejection.InvalidRequest("transferMessage must be at most 128 characters"));
+    }
+}

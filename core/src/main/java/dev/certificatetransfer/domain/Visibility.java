@@ -1,0 +1,34 @@
+package dev.certificatetransfer.domain;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * Who may learn that a certificate exists (spec section 3, check 3). Anyone else gets {@link Rejection.NotFound},
+ * exactly as if the certificate did not exist.
+ */
+public final class Visibility {
+
+    private Visibility() {
+    }
+
+    /** Rule: a certificate is visible to its owner and, while a transfer is pending, to that transfer's target. */
+    public static Either<Rejection, Certificate> visibleTo(Option<Certificate> current, CertificateId id,
+            AccountId caller) {
+        return current.filter(c -> isOwnerOrPendingTarget(c, caller)).toEither(() -> new Rejection.NotFound(id));
+    }
+
+    /**
+     * Rule for accept, reject and cancel: the source and target of the most recent transfer also see the
+     * certificate once that transfer completed, so they learn "already complete" (410) rather than "not found".
+     */
+    public static Either<Rejection, Certificate> visibleToTransferParty(Option<Certificate> current, CertificateId id,
+            AccountId caller) {
+        return current.filter(c -> isOwnerOrPendingTarget(c, caller) || c.lastTransfer().exists(t -> t.involves(caller)))
+                .toEither(() -> new Rejection.NotFound(id));
+    }
+
+    private static boolean isOwnerOrPendingTarget(Certificate c, AccountId caller) {
+        return c.owner().equals(caller) || c.pendingTarget().contains(caller);
+    }
+}

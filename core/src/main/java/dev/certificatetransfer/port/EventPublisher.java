@@ -1,0 +1,17 @@
+package dev.certificatetransfer.port;
+
+import dev.certificatetransfer.domain.CertificateEvent;
+
+/**
+ * Receives each committed domain event. Repositories call it after the commit (the in-memory adapter at once,
+ * the JDBC adapter from its outbox), never for a change that did not commit.
+ */
+public interface EventPublisher {
+
+    void publish(CertificateEvent event);
+
+    /** Drops every event. */
+    static EventPublisher none() {
+        return event -> { };
+    }
+}

@@ -1,0 +1,292 @@
+package dev.certificatetransfer.testing;
+
+import static dev.certificatetransfer.testing.Accounts.ALICE;
+import static dev.certificatetransfer.testing.Accounts.BOB;
+import static dev.certificatetransfer.testing.Accounts.CAROL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.domain.CertificateEvent;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
+import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link CertificateRepository} passes: compare-and-set commits that record their event,
+ * exact round trips of every field, and keyset listings. Extend it, create a fresh empty repository in
+ * {@link #newRepository()}, and return what the repository recorded or published in {@link #recordedEvents()}.
+ */
+public abstract class CertificateRepositoryContract {
+
+    protected CertificateRepository repository;
+    private final TickingClock clock = new TickingClock();
+
+    /** A new, empty repository; called before every test. */
+    protected abstract CertificateRepository newRepository();
+
+    /** The events the repository under test recorded (outbox) or published, oldest first. */
+    protected abstract Seq<CertificateEvent> recordedEvents();
+
+    @BeforeEach
+    void createRepository() {
+        repository = newRepository();
+    }
+
+    protected Certificate register(int index, AccountId owner) {
+        var parsed = TestCertificates.parsed(index);
+        var event = new CertificateRegistered(parsed.id(), owner, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY,
+                CertificateStatus.INACTIVE, clock.instant());
+        return commitOrFail(CertificateChange.of(Option.none(), event));
+    }
+
+    protected Certificate apply(Certificate current, CertificateEvent event) {
+        return commitOrFail(CertificateChange.of(Option.some(current), event));
+    }
+
+    private Certificate commitOrFail(CertificateChange change) {
+        assertThat(repository.commit(change)).isEqualTo(CommitOutcome.COMMITTED);
+        return change.after().getOrNull();
+    }
+
+    private TransferRequested transferTo(Certificate c, AccountId target) {
+        return new TransferRequested(c.id(), c.owner(), target, Option.some(new TransferMessage("yours, Bob")),
+                c.status(), clock.instant());
+    }
+
+    private static ListingQuery first(int limit, SortOrder order) {
+        return new ListingQuery(Option.none(), order, limit);
+    }
+
+    @Nested
+    class Commit {
+
+        @Test
+        void an_unknown_certificate_is_not_found() {
+            assertThat(repository.find(TestCertificates.id(0))).isEmpty();
+        }
+
+        @Test
+        void a_registration_is_found_exactly_as_committed() {
+            var registered = register(0, ALICE);
+            assertThat(repository.find(registered.id())).containsExactly(registered);
+        }
+
+        @Test
+        void every_field_of_an_accepted_transfer_survives_the_round_trip() {
+            var registered = register(0, ALICE);
+            var pending = apply(registered, transferTo(registered, BOB));
+            assertThat(repository.find(pending.id())).containsExactly(pending);
+            var accepted = apply(pending, new TransferAccepted(pending.id(), BOB, ALICE, CertificateStatus.ACTIVE, clock.instant()));
+            assertThat(repository.find(accepted.id())).containsExactly(accepted);
+            assertThat(accepted.previousOwner()).contains(ALICE);
+        }
+
+        @Test
+        void every_field_of_a_rejected_transfer_survives_the_round_trip() {
+            var registered = register(0, ALICE);
+            var pending = apply(registered, transferTo(registered, BOB));
+            var rejected = apply(pending, new TransferRejected(pending.id(), BOB, ALICE,
+                    Option.some(new RejectReason("not ours")), clock.instant()));
+            assertThat(repository.find(rejected.id())).containsExactly(rejected);
+        }
+
+        @Test
+        void a_second_registration_of_the_same_id_conflicts_and_writes_nothing() {
+            var registered = register(0, ALICE);
+            var parsed = TestCertificates.parsed(0);
+            var again = CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), BOB, parsed.pem(),
+                    parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.ACTIVE, clock.instant()));
+            assertThat(repository.commit(again)).isEqualTo(CommitOutcome.CONFLICT);
+            assertThat(repository.find(registered.id())).containsExactly(registered);
+        }
+
+        @Test
+        void a_change_decided_on_a_stale_version_conflicts_and_writes_nothing() {
+            var registered = register(0, ALICE);
+            var activated = apply(registered, new CertificateStatusChanged(registered.id(), ALICE,
+                    CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, clock.instant()));
+            var stale = CertificateChange.of(Option.some(registered), new CertificateStatusChanged(registered.id(),
+                    ALICE, CertificateStatus.INACTIVE, CertificateStatus.REVOKED, clock.instant()));
+            assertThat(repository.commit(stale)).isEqualTo(CommitOutcome.CONFLICT);
+            assertThat(repository.find(registered.id())).containsExactly(activated);
+        }
+
+        @Test
+        void a_deletion_removes_the_certificate_and_a_stale_one_conflicts() {
+            var registered = register(0, ALICE);
+            var delete = CertificateChange.of(Option.some(registered),
+                    new CertificateDeleted(registered.id(), ALICE, CertificateStatus.INACTIVE, clock.instant()));
+            assertThat(repository.commit(delete)).isEqualTo(CommitOutcome.COMMITTED);
+            assertThat(repository.find(registered.id())).isEmpty();
+            assertThat(repository.commit(delete)).isEqualTo(CommitOutcome.CONFLICT);
+        }
+
+        @Test
+        void a_deleted_certificate_can_be_registered_again() {
+            var registered = register(0, ALICE);
+            apply(registered, new CertificateDeleted(registered.id(), ALICE, CertificateStatus.INACTIVE, clock.instant()));
+            var again = register(0, BOB);
+            assertThat(repository.find(again.id())).containsExactly(again);
+        }
+
+        @Test
+        void exactly_the_committed_events_are_recorded_in_commit_order() {
+            var registered = register(0, ALICE);
+            var stale = CertificateChange.of(Option.none(), new CertificateRegistered(registered.id(), BOB,
+                    registered.pem(), registered.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
+                    clock.instant()));
+            repository.commit(stale);
+            var transfer = transferTo(registered, BOB);
+            apply(registered, transfer);
+            assertThat(recordedEvents().map(CertificateEvent::type)).containsExactly(
+                    CertificateEvent.EventType.CERTIFICATE_REGISTERED, CertificateEvent.EventType.TRANSFER_REQUESTED);
+            assertThat(recordedEvents().last()).isEqualTo(transfer);
+        }
+
+        @Test
+        void of_many_threads_committing_on_one_version_exactly_one_wins() throws Exception {
+            var registered = register(0, ALICE);
+            int threads = 8;
+            var start = new CountDownLatch(1);
+            var pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<CommitOutcome>> outcomes = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    var target = i % 2 == 0 ? BOB : CAROL;
+                    var change = CertificateChange.of(Option.some(registered), transferTo(registered, target));
+                    Callable<CommitOutcome> commit = () -> {
+                        start.await();
+                        return repository.commit(change);
+                    };
+                    outcomes.add(pool.submit(commit));
+                }
+                start.countDown();
+                long winners = 0;
+                for (var outcome : outcomes) {
+                    winners += outcome.get() == CommitOutcome.COMMITTED ? 1 : 0;
+                }
+                assertThat(winners).isEqualTo(1);
+                assertThat(repository.find(registered.id()).get().version()).isEqualTo(registered.version() + 1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
+    class Listing {
+
+        @Test
+        void an_account_sees_what_it_owns_and_what_is_pending_to_it_newest_first() {
+            var a0 = register(0, ALICE);
+            var a1 = register(1, ALICE);
+            var c2 = register(2, CAROL);
+            var toAlice = apply(c2, transferTo(c2, ALICE));
+            register(3, BOB);
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.DESCENDING)))
+                    .containsExactly(toAlice, a1, a0);
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(a0, a1, toAlice);
+        }
+
+        @Test
+        void an_accepted_certificate_moves_to_the_target_and_a_cancelled_one_leaves_it() {
+            var a0 = register(0, ALICE);
+            var a1 = register(1, ALICE);
+            var pending0 = apply(a0, transferTo(a0, BOB));
+            var pending1 = apply(a1, transferTo(a1, BOB));
+            var accepted = apply(pending0, new TransferAccepted(a0.id(), BOB, ALICE, CertificateStatus.INACTIVE, clock.instant()));
+            var rejected = apply(pending1, new TransferRejected(a1.id(), BOB, ALICE, Option.none(), clock.instant()));
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).containsExactly(accepted);
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).containsExactly(rejected);
+        }
+
+        @Test
+        void pages_continue_after_the_key_without_repeating_or_skipping() {
+            var all = new ArrayList<Certificate>();
+            for (int i = 0; i < TestCertificates.COUNT; i++) {
+                all.add(register(i, ALICE));
+            }
+            for (var order : SortOrder.values()) {
+                var seen = new ArrayList<Certificate>();
+                var query = first(4, order);
+                while (true) {
+                    var page = repository.listVisibleTo(ALICE, query);
+                    seen.addAll(page.asJava());
+                    if (page.size() < query.limit()) {
+                        break;
+                    }
+                    query = new ListingQuery(Option.some(page.last().listingKey()), order, query.limit());
+                }
+                var expected = new ArrayList<>(all);
+                if (order == SortOrder.DESCENDING) {
+                    java.util.Collections.reverse(expected);
+                }
+                assertThat(seen).containsExactlyElementsOf(expected);
+            }
+        }
+
+        @Test
+        void outgoing_lists_only_the_owners_certificates_pending_transfer() {
+            var a0 = register(0, ALICE);
+            register(1, ALICE);
+            var c2 = register(2, CAROL);
+            var outgoing = apply(a0, transferTo(a0, BOB));
+            apply(c2, transferTo(c2, ALICE));
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.DESCENDING))).containsExactly(outgoing);
+            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.DESCENDING))).isEmpty();
+        }
+
+        @Test
+        void a_deleted_certificate_is_listed_no_more() {
+            var a0 = register(0, ALICE);
+            apply(a0, new CertificateDeleted(a0.id(), ALICE, CertificateStatus.INACTIVE, clock.instant()));
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.DESCENDING))).isEmpty();
+        }
+
+        @Test
+        void a_stranger_lists_nothing() {
+            register(0, ALICE);
+            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.DESCENDING))).isEmpty();
+            assertThat(repository.listOutgoing(CAROL, first(10, SortOrder.DESCENDING))).isEmpty();
+        }
+
+        @Test
+        void certificates_created_in_the_same_millisecond_are_ordered_by_id() {
+            var at = Instant.parse("2026-05-05T05:05:05Z");
+            var ids = new ArrayList<Certificate>();
+            for (int i = 0; i < 3; i++) {
+                var parsed = TestCertificates.parsed(i);
+                ids.add(commitOrFail(CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), ALICE,
+                        parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, at))));
+            }
+            ids.sort(java.util.Comparator.comparing(c -> c.id().value()));
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).containsExactlyElementsOf(ids);
+        }
+    }
+}
