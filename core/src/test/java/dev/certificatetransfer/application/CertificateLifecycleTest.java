@@ -1,0 +1,283 @@
+package dev.certificatetransfer.application;
+
+import static dev.certificatetransfer.domain.RejectionCode.ALREADY_EXISTS;
+import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_STATE;
+import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_VALIDATION;
+import static dev.certificatetransfer.domain.RejectionCode.DELETE_CONFLICT;
+import static dev.certificatetransfer.domain.RejectionCode.INVALID_REQUEST;
+import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
+import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certificatetransfer.domain.Attachments;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.TransferData;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.TestCertificates;
+import io.vavr.control.Option;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Register, describe, update, delete and the listings, row by row from spec section 3. */
+class CertificateLifecycleTest extends ServiceFixture {
+
+    @Nested
+    class RegisterCertificateWithoutCa {
+
+        @Test
+        void the_id_is_the_sha256_of_the_der_and_the_caller_owns_it() throws Exception {
+            var pem = TestCertificates.pem(0);
+            var base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            var expected = HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(base64)));
+
+            var registered = service.registerCertificateWithoutCa(ALICE, pem, CertificateStatus.INACTIVE).get();
+
+            assertThat(registered.id().value()).isEqualTo(expected);
+            assertThat(registered.owner()).isEqualTo(Accounts.ALICE);
+            assertThat(registered.mode()).isEqualTo(CertificateMode.SNI_ONLY);
+            assertThat(registered.customerVersion()).isEqualTo(1);
+            assertThat(registered.transferData()).isEqualTo(TransferData.NONE);
+            assertThat(registered.creationDate()).isEqualTo(registered.lastModifiedDate());
+            assertThat(registered.arn(service.region()).value())
+                    .isEqualTo("arn:aws:iot:us-east-1:111111111111:cert/" + expected);
+            assertThat(events.events().single().type().name()).isEqualTo("CERTIFICATE_REGISTERED");
+        }
+
+        @Test
+        void an_unparsable_pem_is_a_certificate_validation_rejection() {
+            refused(() -> service.registerCertificateWithoutCa(ALICE, "not a certificate", CertificateStatus.INACTIVE),
+                    CERTIFICATE_VALIDATION);
+            var mangled = TestCertificates.pem(0).replace("MII", "AAA");
+            refused(() -> service.registerCertificateWithoutCa(ALICE, mangled, CertificateStatus.INACTIVE),
+                    CERTIFICATE_VALIDATION);
+            refused(() -> service.registerCertificateWithoutCa(ALICE,
+                    "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n", CertificateStatus.INACTIVE),
+                    CERTIFICATE_VALIDATION);
+            refused(() -> service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0) + TestCertificates.pem(1),
+                    CertificateStatus.INACTIVE), CERTIFICATE_VALIDATION);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = CertificateStatus.class, names = {"PENDING_TRANSFER", "PENDING_ACTIVATION"})
+        void a_status_only_the_service_sets_cannot_be_registered(CertificateStatus status) {
+            refused(() -> service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), status), INVALID_REQUEST);
+        }
+
+        @Test
+        void the_same_certificate_cannot_be_registered_twice() {
+            registered(0, ALICE);
+            refused(() -> service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.ACTIVE),
+                    ALREADY_EXISTS);
+            refused(() -> service.registerCertificateWithoutCa(BOB, TestCertificates.pem(0), CertificateStatus.ACTIVE),
+                    ALREADY_EXISTS);
+        }
+    }
+
+    @Nested
+    class DescribeCertificate {
+
+        @Test
+        void the_owner_and_the_pending_target_see_it_and_nobody_else() {
+            var id = pendingFromAliceToBob(0);
+            assertThat(service.describeCertificate(ALICE, id).get()).isEqualTo(stored(id));
+            assertThat(service.describeCertificate(BOB, id).get()).isEqualTo(stored(id));
+            refused(() -> service.describeCertificate(CAROL, id), NOT_FOUND);
+        }
+
+        @Test
+        void after_an_accept_the_old_source_sees_it_no_more() {
+            var id = pendingFromAliceToBob(0);
+            service.acceptCertificateTransfer(BOB, id, false).get();
+            refused(() -> service.describeCertificate(ALICE, id), NOT_FOUND);
+        }
+
+        @Test
+        void an_unknown_certificate_is_not_found() {
+            refused(() -> service.describeCertificate(ALICE, TestCertificates.id(3)), NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class UpdateCertificate {
+
+        @Test
+        void the_owner_activates_a_certificate() {
+            var id = registered(0, ALICE);
+            var updated = service.updateCertificate(ALICE, id, CertificateStatus.ACTIVE).get();
+            assertThat(updated.status()).isEqualTo(CertificateStatus.ACTIVE);
+            assertThat(updated.customerVersion()).isEqualTo(2);
+            assertThat(events.events().last().type().name()).isEqualTo("CERTIFICATE_STATUS_CHANGED");
+        }
+
+        @Test
+        void asking_for_the_current_status_changes_nothing() {
+            var id = registered(0, ALICE);
+            var before = stored(id);
+            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.INACTIVE).get()).isEqualTo(before);
+            assertThat(stored(id)).isEqualTo(before);
+            assertThat(events.events()).hasSize(1);
+        }
+
+        @Test
+        void a_certificate_pending_transfer_cannot_be_updated() {
+            var id = pendingFromAliceToBob(0);
+            refused(() -> service.updateCertificate(ALICE, id, CertificateStatus.ACTIVE), CERTIFICATE_STATE);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = CertificateStatus.class, names = {"PENDING_TRANSFER", "PENDING_ACTIVATION"})
+        void nobody_asks_for_a_status_only_the_service_sets(CertificateStatus status) {
+            var id = registered(0, ALICE);
+            refused(() -> service.updateCertificate(ALICE, id, status), INVALID_REQUEST);
+            refused(() -> service.updateCertificate(CAROL, TestCertificates.id(4), status), INVALID_REQUEST);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = CertificateStatus.class, names = {"ACTIVE", "INACTIVE", "REGISTER_INACTIVE"})
+        void revocation_is_final(CertificateStatus status) {
+            var id = registered(0, ALICE, CertificateStatus.REVOKED);
+            refused(() -> service.updateCertificate(ALICE, id, status), CERTIFICATE_STATE);
+            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.REVOKED).isRight()).isTrue();
+        }
+
+        @Test
+        void only_the_owner_updates_and_strangers_learn_nothing() {
+            var id = pendingFromAliceToBob(0);
+            refused(() -> service.updateCertificate(BOB, id, CertificateStatus.ACTIVE), UNAUTHORIZED);
+            refused(() -> service.updateCertificate(CAROL, id, CertificateStatus.ACTIVE), NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class DeleteCertificate {
+
+        @Test
+        void the_owner_deletes_an_inactive_certificate() {
+            var id = registered(0, ALICE);
+            assertThat(service.deleteCertificate(ALICE, id, false).get()).isEqualTo(id);
+            assertThat(repository.find(id)).isEmpty();
+            assertThat(events.events().last().statusAfter()).isEmpty();
+        }
+
+        @Test
+        void an_active_certificate_must_be_deactivated_first() {
+            var id = registered(0, ALICE, CertificateStatus.ACTIVE);
+            var rejection = refused(() -> service.deleteCertificate(ALICE, id, true), CERTIFICATE_STATE);
+            assertThat(rejection.message())
+                    .isEqualTo("Certificate must be deactivated (not ACTIVE) before deletion. Id: " + id.value());
+        }
+
+        @Test
+        void a_certificate_pending_transfer_cannot_be_deleted() {
+            var id = pendingFromAliceToBob(0);
+            refused(() -> service.deleteCertificate(ALICE, id, true), CERTIFICATE_STATE);
+        }
+
+        @Test
+        void an_attached_thing_blocks_deletion_even_when_forced() {
+            var id = registered(0, ALICE);
+            attachments.put(id, new Attachments(0, 1));
+            refused(() -> service.deleteCertificate(ALICE, id, true), DELETE_CONFLICT);
+        }
+
+        @Test
+        void an_attached_policy_blocks_deletion_unless_forced() {
+            var id = registered(0, ALICE);
+            attachments.put(id, new Attachments(2, 0));
+            refused(() -> service.deleteCertificate(ALICE, id, false), DELETE_CONFLICT);
+            assertThat(service.deleteCertificate(ALICE, id, true).isRight()).isTrue();
+        }
+
+        @Test
+        void only_the_owner_deletes_and_strangers_learn_nothing() {
+            var id = pendingFromAliceToBob(0);
+            refused(() -> service.deleteCertificate(BOB, id, false), UNAUTHORIZED);
+            refused(() -> service.deleteCertificate(CAROL, id, false), NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class ListCertificates {
+
+        @Test
+        void lists_owned_and_incoming_certificates_newest_first_or_ascending() {
+            var mine = registered(0, ALICE);
+            var incoming = registered(1, CAROL);
+            service.transferCertificate(CAROL, incoming, Accounts.ALICE, Option.none()).get();
+            registered(2, BOB);
+
+            var newestFirst = service.listCertificates(ALICE, PageRequest.FIRST).get();
+            var ascending = service.listCertificates(ALICE,
+                    new PageRequest(PageSize.DEFAULT, Option.none(), SortOrder.ASCENDING)).get();
+
+            assertThat(newestFirst.items().map(c -> c.id())).containsExactly(incoming, mine);
+            assertThat(ascending.items().map(c -> c.id())).containsExactly(mine, incoming);
+            assertThat(newestFirst.nextMarker()).isEmpty();
+        }
+
+        @Test
+        void pages_follow_markers_to_the_last_page_which_has_none() {
+            for (int i = 0; i < 5; i++) {
+                registered(i, ALICE);
+            }
+            var request = new PageRequest(PageSize.parse(2).get(), Option.none(), SortOrder.DESCENDING);
+            var seen = new java.util.ArrayList<CertificateId>();
+            var markers = new java.util.HashSet<String>();
+            var page = service.listCertificates(ALICE, request).get();
+            seen.addAll(page.items().map(c -> c.id()).asJava());
+            while (page.nextMarker().isDefined()) {
+                var marker = PageMarker.parse(page.nextMarker().get().value()).get();
+                assertThat(markers.add(marker.value())).as("markers never repeat").isTrue();
+                page = service.listCertificates(ALICE, request.continueAt(marker)).get();
+                seen.addAll(page.items().map(c -> c.id()).asJava());
+            }
+            assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+            assertThat(markers).hasSize(2);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, -1, 251, Integer.MAX_VALUE})
+        void a_page_size_outside_1_to_250_is_invalid(int size) {
+            assertThat(PageSize.parse(size).getLeft().code()).isEqualTo(INVALID_REQUEST);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "!!", "a", "MTo", "bm90IGEgbWFya2Vy", "MToxOjI6eHl6", "MTotMTowOmFi"})
+        void a_marker_this_service_did_not_issue_is_invalid(String marker) {
+            assertThat(PageMarker.parse(marker).getLeft().code()).isEqualTo(INVALID_REQUEST);
+        }
+
+        @Test
+        void a_marker_over_1024_characters_is_invalid() {
+            assertThat(PageMarker.parse("A".repeat(1028)).isLeft()).isTrue();
+        }
+    }
+
+    @Nested
+    class ListOutgoingCertificates {
+
+        @Test
+        void lists_the_callers_certificates_pending_transfer_with_their_transfer() {
+            var outgoing = pendingFromAliceToBob(0);
+            registered(1, ALICE);
+            var page = service.listOutgoingCertificates(ALICE, PageRequest.FIRST).get();
+            assertThat(page.items()).hasSize(1);
+            var certificate = page.items().head();
+            assertThat(certificate.id()).isEqualTo(outgoing);
+            assertThat(certificate.pendingTarget()).contains(Accounts.BOB);
+            assertThat(certificate.transferData().transferMessage()).contains(new TransferMessage("for Bob"));
+            assertThat(service.listOutgoingCertificates(BOB, PageRequest.FIRST).get().items()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.certificatetransfer.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Attachments;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.Authorizer;
+import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.RecordingEventPublisher;
+import dev.certificatetransfer.testing.TestCertificates;
+import dev.certificatetransfer.testing.TickingClock;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A service on the in-memory adapter, with a ticking clock, recorded events and settable attachments. */
+class ServiceFixture {
+
+    final RecordingEventPublisher events = new RecordingEventPublisher();
+    final InMemoryCertificateRepository repository = new InMemoryCertificateRepository(events);
+    final TickingClock clock = new TickingClock();
+    final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
+    final CertificateTransferService service;
+
+    static final Principal ALICE = Accounts.principal(Accounts.ALICE);
+    static final Principal BOB = Accounts.principal(Accounts.BOB);
+    static final Principal CAROL = Accounts.principal(Accounts.CAROL);
+
+    ServiceFixture() {
+        this(new AllowAuthenticatedAuthorizer());
+    }
+
+    ServiceFixture(Authorizer authorizer) {
+        service = CertificateTransferService.builder()
+                .repository(repository)
+                .authorizer(authorizer)
+                .clock(clock)
+                .attachments(id -> attachments.getOrDefault(id, Attachments.NONE))
+                .build();
+    }
+
+    CertificateId registered(int index, Principal owner, CertificateStatus status) {
+        return service.registerCertificateWithoutCa(owner, TestCertificates.pem(index), status).get().id();
+    }
+
+    CertificateId registered(int index, Principal owner) {
+        return registered(index, owner, CertificateStatus.INACTIVE);
+    }
+
+    /** Certificate {@code index}, owned by Alice, pending transfer to Bob with the message "for Bob". */
+    CertificateId pendingFromAliceToBob(int index) {
+        var id = registered(index, ALICE);
+        service.transferCertificate(ALICE, id, Accounts.BOB, Option.some(new TransferMessage("for Bob"))).get();
+        return id;
+    }
+
+    Certificate stored(CertificateId id) {
+        return repository.find(id).get();
+    }
+
+    /** Asserts the rejection's code, and that nothing was stored or published by the refused call. */
+    <T> Rejection refused(java.util.function.Supplier<Either<Rejection, T>> call, RejectionCode code) {
+        var before = snapshot();
+        var eventsBefore = events.events().size();
+        var result = call.get();
+        assertThat(result.isLeft()).as("expected %s but got %s", code, result).isTrue();
+        assertThat(result.getLeft().code()).isEqualTo(code);
+        assertThat(snapshot()).as("a refused call changes nothing").isEqualTo(before);
+        assertThat(events.events().size()).as("a refused call publishes nothing").isEqualTo(eventsBefore);
+        return result.getLeft();
+    }
+
+    private java.util.List<Option<Certificate>> snapshot() {
+        return java.util.stream.IntStream.range(0, TestCertificates.COUNT)
+                .mapToObj(i -> repository.find(TestCertificates.id(i))).toList();
+    }
+
+    static AccountId account(Principal principal) {
+        return principal.account();
+    }
+}
