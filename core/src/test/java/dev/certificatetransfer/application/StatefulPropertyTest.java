@@ -1,0 +1,146 @@
+package dev.certificatetransfer.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import dev.certificatetransfer.application.ReferenceModel.Kind;
+import dev.certificatetransfer.application.ReferenceModel.Step;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateEvent;
+import dev.certificatetransfer.domain.CertificateEvolution;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.TestCertificates;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * Random sequences of every operation, from three accounts on four certificates, run against the real service
+ * on the in-memory adapter and checked after every step against {@link ReferenceModel}, plus the invariants.
+ */
+class StatefulPropertyTest {
+
+    private static final int CERTIFICATES = 4;
+    private static final CertificateStatus[] STATUSES = CertificateStatus.values();
+
+    private static Gen<Step> steps() {
+        return integers().between(0, Kind.values().length - 1).zip(
+                integers().between(0, 2), integers().between(0, CERTIFICATES - 1), integers().between(0, 2),
+                integers().between(0, 2 * STATUSES.length - 1),
+                (kind, actor, cert, target, extra) -> new Step(Kind.values()[kind], Accounts.ALL.get(actor), cert,
+                        Accounts.ALL.get(target), extra % 2 == 0, STATUSES[extra / 2]));
+    }
+
+    @Test
+    void the_service_behaves_as_the_reference_model_and_keeps_its_invariants() {
+        qt().withExamples(400).withShrinkCycles(2000)
+                .forAll(lists().of(steps()).ofSizeBetween(1, 60))
+                .checkAssert(this::runAndCheck);
+    }
+
+    private void runAndCheck(List<Step> steps) {
+        var fixture = new ServiceFixture();
+        var model = ReferenceModel.EMPTY;
+        for (Step step : steps) {
+            var before = snapshot(fixture);
+            var expected = model.step(step);
+            var actual = execute(fixture, step);
+            assertThat(actual.isLeft() ? Either.left(actual.getLeft().code()) : Either.right("ok"))
+                    .as("%s after %s", step, steps).isEqualTo(expected.isLeft() ? Either.left(expected.getLeft()) : Either.right("ok"));
+            if (expected.isRight()) {
+                model = expected.get();
+            }
+            checkAgainstModel(fixture, model, step);
+            checkInvariants(fixture, before, snapshot(fixture));
+        }
+        checkReplay(fixture);
+    }
+
+    private static Either<Rejection, ?> execute(ServiceFixture f, Step s) {
+        Principal caller = Accounts.principal(s.actor());
+        var id = TestCertificates.id(s.certificate());
+        var service = f.service;
+        return switch (s.kind()) {
+            case REGISTER -> service.registerCertificateWithoutCa(caller, TestCertificates.pem(s.certificate()), s.status());
+            case TRANSFER -> service.transferCertificate(caller, id, s.target(), Option.none());
+            case ACCEPT -> service.acceptCertificateTransfer(caller, id, s.flag());
+            case REJECT -> service.rejectCertificateTransfer(caller, id, Option.none());
+            case CANCEL -> service.cancelCertificateTransfer(caller, id);
+            case UPDATE -> service.updateCertificate(caller, id, s.status());
+            case DELETE -> service.deleteCertificate(caller, id, s.flag());
+            case DESCRIBE -> service.describeCertificate(caller, id);
+            case LIST -> service.listCertificates(caller, PageRequest.FIRST).peek(page -> assertThat(
+                    page.items().map(c -> c.id()).toSet()).isEqualTo(visibleInModel(f, s)));
+        };
+    }
+
+    private static io.vavr.collection.Set<dev.certificatetransfer.domain.CertificateId> visibleInModel(ServiceFixture f,
+            Step s) {
+        return io.vavr.collection.List.range(0, CERTIFICATES).map(i -> f.repository.find(TestCertificates.id(i)))
+                .flatMap(o -> o).filter(c -> c.owner().equals(s.actor()) || c.pendingTarget().contains(s.actor()))
+                .map(Certificate::id).toSet();
+    }
+
+    private static void checkAgainstModel(ServiceFixture f, ReferenceModel model, Step step) {
+        for (int i = 0; i < CERTIFICATES; i++) {
+            var stored = f.repository.find(TestCertificates.id(i));
+            var modelled = model.certificates().get(i);
+            assertThat(stored.isDefined()).as("certificate %d exists after %s", i, step).isEqualTo(modelled.isDefined());
+            for (var m : modelled) {
+                var c = stored.get();
+                assertThat(c.owner()).as("owner of %d after %s", i, step).isEqualTo(m.owner());
+                assertThat(c.status()).as("status of %d after %s", i, step).isEqualTo(m.status());
+                assertThat(c.customerVersion()).as("customerVersion of %d", i).isEqualTo(m.customerVersion());
+                assertThat(c.lastTransfer().map(Transfer::status).getOrNull()).isEqualTo(m.lastOutcome());
+            }
+        }
+    }
+
+    private static void checkInvariants(ServiceFixture f, List<Option<Certificate>> before, List<Option<Certificate>> after) {
+        for (int i = 0; i < CERTIFICATES; i++) {
+            var was = before.get(i);
+            var is = after.get(i);
+            if (was.isDefined() && is.isDefined()) {
+                var w = was.get();
+                var n = is.get();
+                assertThat(n.customerVersion()).as("customerVersion never decreases").isGreaterThanOrEqualTo(w.customerVersion());
+                assertThat(n.equals(w) || n.customerVersion() > w.customerVersion())
+                        .as("every change increments customerVersion").isTrue();
+                var completedBefore = w.lastTransfer().filter(t -> t.status().isCompleted());
+                for (var completed : completedBefore) {
+                    assertThat(n.lastTransfer().get().transferDate().equals(completed.transferDate())
+                            ? n.lastTransfer().get() : completed)
+                            .as("a completed transfer never changes; only a new transfer replaces it")
+                            .isEqualTo(completed);
+                }
+            }
+            for (var c : is) {
+                long owners = Accounts.ALL.stream().filter(a -> f.service.describeCertificate(Accounts.principal(a), c.id())
+                        .exists(d -> d.owner().equals(a))).count();
+                assertThat(owners).as("exactly one account owns certificate %d", i).isEqualTo(1);
+            }
+        }
+    }
+
+    private static void checkReplay(ServiceFixture f) {
+        for (int i = 0; i < CERTIFICATES; i++) {
+            var id = TestCertificates.id(i);
+            var ofThis = f.events.events().filter(e -> e.certificateId().equals(id));
+            assertThat(CertificateEvolution.replay(ofThis)).as("replaying the events of %d", i).isEqualTo(f.repository.find(id));
+        }
+    }
+
+    private static List<Option<Certificate>> snapshot(ServiceFixture f) {
+        return java.util.stream.IntStream.range(0, CERTIFICATES).mapToObj(i -> f.repository.find(TestCertificates.id(i)))
+                .toList();
+    }
+
+}
