@@ -1,0 +1,26 @@
+package dev.certificatetransfer.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Self-signed demo certificates shipped with the examples. */
+public final class DemoCertificates {
+
+    private DemoCertificates() {
+    }
+
+    /** The PEM of demo certificate 1 or 2. */
+    public static String pem(int number) {
+        var resource = "/demo/device-" + number + ".pem";
+        try (InputStream in = DemoCertificates.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no demo certificate " + number);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
