@@ -56,12 +56,12 @@ public record Certificate(
 
     /** The open transfer, if the certificate is {@code PENDING_TRANSFER}. */
     public Option<Transfer.Pending> pendingTransfer() {
-        return lastTransfer.filter(Transfer.Pending.class::isInstance).map(Transfer.Pending.class::cast);
+        return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending) : Option.none();
     }
 
     /** The target of the open transfer, if any. */
     public Option<AccountId> pendingTarget() {
-        return pendingTransfer().map(Transfer.Pending::target);
+        return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending.target()) : Option.none();
     }
 
     /** AWS's transferData: the most recent transfer's, or {@link TransferData#NONE}. */
@@ -87,11 +87,12 @@ public record Certificate(
 
     private static void requireConsistentTransfer(CertificateStatus status, AccountId owner,
             Option<AccountId> previousOwner, Option<Transfer> lastTransfer) {
-        boolean pending = lastTransfer.exists(t -> t.status() == TransferStatus.PENDING);
+        Transfer transfer = lastTransfer.getOrNull();
+        boolean pending = transfer != null && transfer.status() == TransferStatus.PENDING;
         if (pending != (status == CertificateStatus.PENDING_TRANSFER)) {
             throw new IllegalArgumentException("a certificate is PENDING_TRANSFER exactly while its transfer is pending");
         }
-        for (Transfer transfer : lastTransfer) {
+        if (transfer != null) {
             boolean accepted = transfer.status() == TransferStatus.ACCEPTED;
             if (!owner.equals(accepted ? transfer.target() : transfer.source())) {
                 throw new IllegalArgumentException("the owner is the source of its last transfer unless it was accepted");

@@ -33,6 +33,9 @@ final class AccountIndex {
     void update(Certificate before, Certificate after) {
         List<AccountId> was = before == null ? List.of() : members.apply(before);
         List<AccountId> is = after == null ? List.of() : members.apply(after);
+        if (was.equals(is)) {
+            return;
+        }
         for (AccountId account : was) {
             if (!is.contains(account)) {
                 keysOf(account).remove(before.listingKey());

@@ -5,6 +5,7 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
 import dev.certificatetransfer.port.EventPublisher;
@@ -78,8 +79,9 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     }
 
     private static List<AccountId> ownerAndPendingTarget(Certificate c) {
-        var target = c.pendingTarget();
-        return target.isDefined() ? List.of(c.owner(), target.get()) : List.of(c.owner());
+        return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending
+                ? List.of(c.owner(), pending.target())
+                : List.of(c.owner());
     }
 
     private static List<AccountId> ownerWhilePending(Certificate c) {
