@@ -44,7 +44,7 @@ public final class CertificateTransferService {
         transfer = new TransferCertificate(guard, changes, b.attachments, b.region);
         accept = new AcceptCertificateTransfer(guard, changes);
         reject = new RejectCertificateTransfer(guard, changes);
-        describe = new DescribeCertificate(guard, changes);
+        describe = new DescribeCertificate(guard, b.repository);
         update = new UpdateCertificate(guard, changes);
         delete = new DeleteCertificate(guard, changes, b.attachments);
         list = new ListCertificates(guard, b.repository);
@@ -61,56 +61,86 @@ public final class CertificateTransferService {
         return region;
     }
 
-    /** See {@link CancelCertificateTransfer#cancel}. */
+    /**
+     * Cancels a pending transfer (the source only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED (target),
+     * TRANSFER_ALREADY_COMPLETED, INVALID_REQUEST: see {@link CancelCertificateTransfer#cancel}.
+     */
     public Either<Rejection, Certificate> cancelCertificateTransfer(Principal caller, CertificateId id) {
         return cancel.cancel(caller, id);
     }
 
-    /** See {@link TransferCertificate#transfer}. */
+    /**
+     * Offers a certificate to another account (the owner only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED,
+     * INVALID_REQUEST, CERTIFICATE_STATE, TRANSFER_CONFLICT: see {@link TransferCertificate#transfer}.
+     */
     public Either<Rejection, TransferCertificate.Transferred> transferCertificate(Principal caller, CertificateId id,
             AccountId target, Option<TransferMessage> message) {
         return transfer.transfer(caller, id, target, message);
     }
 
-    /** See {@link AcceptCertificateTransfer#accept}. */
+    /**
+     * Accepts a pending transfer (the target only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED (owner),
+     * TRANSFER_ALREADY_COMPLETED, INVALID_REQUEST: see {@link AcceptCertificateTransfer#accept}.
+     */
     public Either<Rejection, Certificate> acceptCertificateTransfer(Principal caller, CertificateId id,
             boolean setAsActive) {
         return accept.accept(caller, id, setAsActive);
     }
 
-    /** See {@link RejectCertificateTransfer#reject}. */
+    /**
+     * Rejects a pending transfer (the target only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED (owner),
+     * TRANSFER_ALREADY_COMPLETED, INVALID_REQUEST: see {@link RejectCertificateTransfer#reject}.
+     */
     public Either<Rejection, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
             Option<RejectReason> reason) {
         return reject.reject(caller, id, reason);
     }
 
-    /** See {@link DescribeCertificate#describe}. */
+    /**
+     * Reads a certificate (its owner, or its pending target); rejections UNAUTHORIZED, NOT_FOUND: see
+     * {@link DescribeCertificate#describe}.
+     */
     public Either<Rejection, Certificate> describeCertificate(Principal caller, CertificateId id) {
         return describe.describe(caller, id);
     }
 
-    /** See {@link UpdateCertificate#update}. */
+    /**
+     * Sets a certificate's status (the owner only); rejections INVALID_REQUEST, UNAUTHORIZED, NOT_FOUND,
+     * UNAUTHORIZED, CERTIFICATE_STATE: see {@link UpdateCertificate#update}.
+     */
     public Either<Rejection, Certificate> updateCertificate(Principal caller, CertificateId id,
             CertificateStatus newStatus) {
         return update.update(caller, id, newStatus);
     }
 
-    /** See {@link DeleteCertificate#delete}. */
+    /**
+     * Deletes a certificate (the owner only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED,
+     * CERTIFICATE_STATE, DELETE_CONFLICT: see {@link DeleteCertificate#delete}.
+     */
     public Either<Rejection, CertificateId> deleteCertificate(Principal caller, CertificateId id, boolean forceDelete) {
         return delete.delete(caller, id, forceDelete);
     }
 
-    /** See {@link ListCertificates#list}. */
+    /**
+     * One page of the caller's certificates and those pending transfer to it; rejection UNAUTHORIZED: see
+     * {@link ListCertificates#list}.
+     */
     public Either<Rejection, Page<Certificate>> listCertificates(Principal caller, PageRequest request) {
         return list.list(caller, request);
     }
 
-    /** See {@link ListOutgoingCertificates#list}. */
+    /**
+     * One page of the caller's certificates pending transfer; rejection UNAUTHORIZED: see
+     * {@link ListOutgoingCertificates#list}.
+     */
     public Either<Rejection, Page<Certificate>> listOutgoingCertificates(Principal caller, PageRequest request) {
         return listOutgoing.list(caller, request);
     }
 
-    /** See {@link RegisterCertificateWithoutCa#register}. */
+    /**
+     * Registers a certificate the caller will own; rejections INVALID_REQUEST, CERTIFICATE_VALIDATION,
+     * UNAUTHORIZED, ALREADY_EXISTS: see {@link RegisterCertificateWithoutCa#register}.
+     */
     public Either<Rejection, Certificate> registerCertificateWithoutCa(Principal caller, String certificatePem,
             CertificateStatus status) {
         return register.register(caller, certificatePem, status);

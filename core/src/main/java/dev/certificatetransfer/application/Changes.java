@@ -11,7 +11,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +61,8 @@ final class Changes {
         }
     }
 
-    Option<Certificate> find(CertificateId id) {
-        return repository.find(id);
-    }
-
     /** Times are kept to the millisecond: what AWS shows, and what every database stores without loss. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -6,17 +6,18 @@ import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Rejection;
 import dev.certificatetransfer.domain.Visibility;
+import dev.certificatetransfer.port.CertificateRepository;
 import io.vavr.control.Either;
 
 /** DescribeCertificate: the owner, or the target of a pending transfer, reads a certificate. */
 public final class DescribeCertificate {
 
     private final Guard guard;
-    private final Changes changes;
+    private final CertificateRepository repository;
 
-    DescribeCertificate(Guard guard, Changes changes) {
+    DescribeCertificate(Guard guard, CertificateRepository repository) {
         this.guard = guard;
-        this.changes = changes;
+        this.repository = repository;
     }
 
     /**
@@ -25,6 +26,6 @@ public final class DescribeCertificate {
      */
     public Either<Rejection, Certificate> describe(Principal caller, CertificateId id) {
         return guard.authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
-                .flatMap(allowed -> Visibility.visibleTo(changes.find(id), id, caller.account()));
+                .flatMap(allowed -> Visibility.visibleTo(repository.find(id), id, caller.account()));
     }
 }

@@ -30,7 +30,7 @@ public final class RegisterCertificateWithoutCa {
      * @return the registered certificate
      */
     public Either<Rejection, Certificate> register(Principal caller, String certificatePem, CertificateStatus status) {
-        return UpdateCertificate.requestable(status)
+        return CertificateDecisions.requestable(status)
                 .flatMap(requestable -> CertificatePem.parse(certificatePem))
                 .flatMap(parsed -> guard.authorize(caller, IotAction.REGISTER_CERTIFICATE_WITHOUT_CA, parsed.id())
                         .flatMap(allowed -> changes.decideAndCommit(parsed.id(), (current, now) -> Changes.oneChange(

@@ -30,16 +30,10 @@ public final class UpdateCertificate {
      * @return the certificate after the update
      */
     public Either<Rejection, Certificate> update(Principal caller, CertificateId id, CertificateStatus newStatus) {
-        return requestable(newStatus)
+        return CertificateDecisions.requestable(newStatus)
                 .flatMap(status -> guard.authorize(caller, IotAction.UPDATE_CERTIFICATE, id))
                 .flatMap(allowed -> changes.decideAndCommit(id, (current, now) -> CertificateDecisions
                         .updateStatus(current, id, caller.account(), newStatus, now).map(Option::narrow)))
                 .map(Option::get);
-    }
-
-    static Either<Rejection, CertificateStatus> requestable(CertificateStatus status) {
-        return status.isRequestable()
-                ? Either.right(status)
-                : Either.left(new Rejection.InvalidRequest("The status " + status + " cannot be requested"));
     }
 }

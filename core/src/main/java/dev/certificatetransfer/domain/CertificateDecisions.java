@@ -62,6 +62,16 @@ public final class CertificateDecisions {
                 .map(c -> new CertificateDeleted(id, caller, c.status(), at));
     }
 
+    /**
+     * Input rule: a caller may ask for any status but {@code PENDING_TRANSFER} and {@code PENDING_ACTIVATION};
+     * asking for one of those is an {@link Rejection.InvalidRequest}.
+     */
+    public static Either<Rejection, CertificateStatus> requestable(CertificateStatus status) {
+        return status.isRequestable()
+                ? Either.right(status)
+                : Either.left(new Rejection.InvalidRequest("The status " + status + " cannot be requested"));
+    }
+
     private static Either<Rejection, Certificate> updatable(Certificate c, CertificateStatus newStatus) {
         if (c.status() == CertificateStatus.PENDING_TRANSFER) {
             return Either.left(new Rejection.InvalidState(c.id(), c.status(),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
-import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
@@ -83,9 +82,5 @@ class ServiceFixture {
     private java.util.List<Option<Certificate>> snapshot() {
         return java.util.stream.IntStream.range(0, TestCertificates.COUNT)
                 .mapToObj(i -> repository.find(TestCertificates.id(i))).toList();
-    }
-
-    static AccountId account(Principal principal) {
-        return principal.account();
     }
 }
