@@ -13,6 +13,7 @@ import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * For each account, the sorted listing keys of the certificates it is a member of (by a membership function),
@@ -36,19 +37,21 @@ final class AccountIndex {
         if (was.equals(is)) {
             return;
         }
-        for (AccountId account : was) {
-            if (!is.contains(account)) {
-                keysOf(account).remove(before.listingKey());
+        for (int i = 0; i < was.size(); i++) {
+            if (!is.contains(was.get(i))) {
+                keysOf(was.get(i)).remove(before.listingKey());
             }
         }
-        for (AccountId account : is) {
-            if (!was.contains(account)) {
-                keysOf(account).add(after.listingKey());
+        for (int i = 0; i < is.size(); i++) {
+            if (!was.contains(is.get(i))) {
+                keysOf(is.get(i)).add(after.listingKey());
             }
         }
     }
 
-    Seq<Certificate> list(AccountId account, ListingQuery query, Function<CertificateId, Certificate> current) {
+    /** Up to {@code query.limit()} current member certificates of the account that are also {@code wanted}. */
+    Seq<Certificate> list(AccountId account, ListingQuery query, Function<CertificateId, Certificate> current,
+            Predicate<Certificate> wanted) {
         var keys = keysByAccount.get(account);
         if (keys == null) {
             return Array.empty();
@@ -56,7 +59,8 @@ final class AccountIndex {
         var found = new ArrayList<Certificate>(Math.min(query.limit(), 256));
         for (ListingKey key : from(keys, query)) {
             var certificate = current.apply(key.certificateId());
-            if (certificate != null && certificate.listingKey().equals(key) && members.apply(certificate).contains(account)) {
+            if (certificate != null && certificate.listingKey().equals(key)
+                    && members.apply(certificate).contains(account) && wanted.test(certificate)) {
                 found.add(certificate);
                 if (found.size() == query.limit()) {
                     break;
@@ -72,6 +76,7 @@ final class AccountIndex {
     }
 
     private ConcurrentSkipListSet<ListingKey> keysOf(AccountId account) {
-        return keysByAccount.computeIfAbsent(account, a -> new ConcurrentSkipListSet<>());
+        var keys = keysByAccount.get(account);
+        return keys != null ? keys : keysByAccount.computeIfAbsent(account, a -> new ConcurrentSkipListSet<>());
     }
 }

@@ -21,12 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * certificate's hash bin while it compares the version, swaps the state and updates the listing indexes, then
  * hands the event to the {@link EventPublisher} on the committing thread. Two commits to one certificate from
  * different threads may reach the publisher in either order; each event names its certificate and time.
+ *
+ * <p>One sorted index per account holds the certificates it owns or that are pending transfer to it, so a
+ * transfer or a cancellation moves one index entry. Listings start at the marker's key directly; the outgoing
+ * listing walks the owner's entries and skips those not pending transfer, so its cost grows with the page and
+ * the certificates skipped, never with the offset.
  */
 public final class InMemoryCertificateRepository implements CertificateRepository {
 
     private final ConcurrentHashMap<CertificateId, Certificate> certificates = new ConcurrentHashMap<>();
-    private final AccountIndex visible = new AccountIndex(InMemoryCertificateRepository::ownerAndPendingTarget);
-    private final AccountIndex outgoing = new AccountIndex(InMemoryCertificateRepository::ownerWhilePending);
+    private final AccountIndex related = new AccountIndex(InMemoryCertificateRepository::ownerAndPendingTarget);
     private final EventPublisher publisher;
 
     /** A repository whose events go nowhere. */
@@ -52,8 +56,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
                 return stored;
             }
             var after = change.after().getOrNull();
-            visible.update(stored, after);
-            outgoing.update(stored, after);
+            related.update(stored, after);
             committed[0] = true;
             return after;
         });
@@ -66,12 +69,13 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
 
     @Override
     public Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query) {
-        return visible.list(account, query, certificates::get);
+        return related.list(account, query, certificates::get, certificate -> true);
     }
 
     @Override
     public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
-        return outgoing.list(account, query, certificates::get);
+        return related.list(account, query, certificates::get,
+                certificate -> certificate.owner().equals(account) && certificate.status() == CertificateStatus.PENDING_TRANSFER);
     }
 
     private static long versionOf(Certificate stored) {
@@ -82,9 +86,5 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
         return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending
                 ? List.of(c.owner(), pending.target())
                 : List.of(c.owner());
-    }
-
-    private static List<AccountId> ownerWhilePending(Certificate c) {
-        return c.status() == CertificateStatus.PENDING_TRANSFER ? List.of(c.owner()) : List.of();
     }
 }
