@@ -1,5 +1,7 @@
 package dev.certificatetransfer.domain;
 
+import io.vavr.control.Either;
+
 /** The statuses of a certificate, as AWS IoT Core names them. */
 public enum CertificateStatus {
     ACTIVE,
@@ -8,6 +10,18 @@ public enum CertificateStatus {
     PENDING_TRANSFER,
     REGISTER_INACTIVE,
     PENDING_ACTIVATION;
+
+    private static final CertificateStatus[] ALL = values();
+
+    /** Parses a status name as AWS spells it; an unknown name is an {@link Rejection.InvalidRequest}. */
+    public static Either<Rejection, CertificateStatus> parse(String raw) {
+        for (CertificateStatus status : ALL) {
+            if (status.name().equals(raw)) {
+                return Either.right(status);
+            }
+        }
+        return Either.left(new Rejection.InvalidRequest("Unknown certificate status"));
+    }
 
     /**
      * Whether a caller may ask for this status (UpdateCertificate, RegisterCertificateWithoutCA):

@@ -51,8 +51,12 @@ class StatefulPropertyTest {
         var model = ReferenceModel.EMPTY;
         for (Step step : steps) {
             var before = snapshot(fixture);
+            var eventsBefore = fixture.events.events().size();
             var expected = model.step(step);
             var actual = execute(fixture, step);
+            boolean changed = expected.isRight() && !expected.get().equals(model);
+            assertThat(fixture.events.events().size() - eventsBefore)
+                    .as("exactly one event per state change, none otherwise: %s", step).isEqualTo(changed ? 1 : 0);
             assertThat(actual.isLeft() ? Either.left(actual.getLeft().code()) : Either.right("ok"))
                     .as("%s after %s", step, steps).isEqualTo(expected.isLeft() ? Either.left(expected.getLeft()) : Either.right("ok"));
             if (expected.isRight()) {

@@ -96,6 +96,24 @@ class TypedValuesTest {
     }
 
     @Nested
+    class Statuses {
+
+        @Test
+        void every_status_parses_by_its_aws_name() {
+            for (var status : CertificateStatus.values()) {
+                assertThat(CertificateStatus.parse(status.name()).get()).isEqualTo(status);
+            }
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {"active", "ACTIVE ", "DELETED", "PENDING"})
+        void an_unknown_status_is_an_invalid_request(String raw) {
+            assertThat(CertificateStatus.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+        }
+    }
+
+    @Nested
     class Regions {
 
         @Test
