@@ -91,7 +91,34 @@ record ReferenceModel(Map<Integer, Cert> certificates) {
         return Either.right(new ReferenceModel(certificates.put(s.certificate(), next)));
     }
 
-    /** One generated call: who does what to which certificate. */
+    /** Who acts, relative to a certificate's current state, so that random moves hit the interesting rows. */
+    enum Role { OWNER, COUNTERPART, THIRD }
+
+    /** The accounts standing in each {@link Role} for certificate {@code index} in this model. */
+    AccountId account(int index, Role role) {
+        var c = certificates.get(index);
+        AccountId owner = c.map(Cert::owner).getOrElse(ALL.get(0));
+        AccountId counterpart = c.filter(m -> m.lastOutcome() != null)
+                .map(m -> m.owner().equals(m.source()) ? m.target() : m.source())
+                .getOrElse(() -> ALL.get((ALL.indexOf(owner) + 1) % ALL.size()));
+        return switch (role) {
+            case OWNER -> owner;
+            case COUNTERPART -> counterpart;
+            case THIRD -> ALL.stream().filter(a -> !a.equals(owner) && !a.equals(counterpart)).findFirst().get();
+        };
+    }
+
+    private static final java.util.List<AccountId> ALL = dev.certificatetransfer.testing.Accounts.ALL;
+
+    /** One generated move: an operation by a role on a certificate, resolved against the model when it runs. */
+    record Move(Kind kind, Role actor, int certificate, Role target, boolean flag, CertificateStatus status) {
+        Step resolve(ReferenceModel model) {
+            return new Step(kind, model.account(certificate, actor), certificate, model.account(certificate, target),
+                    flag, status);
+        }
+    }
+
+    /** One resolved call: which account does what to which certificate. */
     record Step(Kind kind, AccountId actor, int certificate, AccountId target, boolean flag, CertificateStatus status) {
         @Override
         public String toString() {
