@@ -4,7 +4,8 @@ import dev.certificatetransfer.domain.CertificateEvent;
 
 /**
  * Receives each committed domain event. Repositories call it after the commit (the in-memory adapter at once,
- * the JDBC adapter from its outbox), never for a change that did not commit.
+ * on the committing thread; the JDBC adapter from its outbox), never for a change that did not commit.
+ * An implementation should not throw: the change is already committed, so an exception only reaches the caller.
  */
 public interface EventPublisher {
 

@@ -4,6 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -47,8 +51,16 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule nothing_reads_the_time_or_randomness_by_itself = noClasses()
-            .should().callMethod(java.time.Instant.class, "now")
+            .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("now"))
+                    .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                            JavaClass.Predicates.resideInAPackage("java.time")))))
             .orShould().callMethod(java.util.UUID.class, "randomUUID")
             .orShould().callMethod(java.lang.System.class, "currentTimeMillis")
-            .orShould().callMethod(java.time.Clock.class, "systemUTC");
+            .orShould().callMethod(java.lang.System.class, "nanoTime")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC")
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callMethod(java.lang.Math.class, "random")
+            .orShould().callMethod(java.util.concurrent.ThreadLocalRandom.class, "current")
+            .orShould().callConstructor(java.util.Random.class)
+            .orShould().callConstructor(java.security.SecureRandom.class);
 }
