@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Load, decide, commit: the one write path of every use case. A commit that loses the compare-and-set race is
  * decided again on the winner's state, so the loser gets exactly the answer it would get after the winner.
+ * Every retry means another commit succeeded, so callers as a whole always make progress (lock-free).
  */
 final class Changes {
 
