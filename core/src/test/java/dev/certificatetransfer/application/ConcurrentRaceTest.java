@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many threads race accept, reject and cancel on the same pending transfers: exactly one call wins each
- * transfer, every loser is told the transfer is already complete (410), and no certificate ends up with two
- * owners or a lost update.
+ * transfer, every loser is told the transfer is already complete (410), no certificate ends up with two
+ * owners or a lost update, and the listing indexes agree with the settled owners.
  */
 class ConcurrentRaceTest extends ServiceFixture {
 
@@ -97,6 +97,13 @@ class ConcurrentRaceTest extends ServiceFixture {
             var owners = service.describeCertificate(ALICE, after.id()).isRight() ? 1 : 0;
             owners += service.describeCertificate(BOB, after.id()).isRight() ? 1 : 0;
             assertThat(owners).as("exactly one account sees the settled certificate").isEqualTo(1);
+        }
+        for (var account : List.of(ALICE, BOB)) {
+            var owned = ids.stream().filter(id -> stored(id).owner().equals(account.account())).toList();
+            var listed = service.listCertificates(account, PageRequest.FIRST).get().items().map(c -> c.id());
+            assertThat(listed).as("after the races, %s lists exactly what it owns", account.account())
+                    .containsExactlyInAnyOrderElementsOf(owned);
+            assertThat(service.listOutgoingCertificates(account, PageRequest.FIRST).get().items()).isEmpty();
         }
     }
 
