@@ -11,7 +11,10 @@ public final class DemoCertificates {
     private DemoCertificates() {
     }
 
-    /** The PEM of demo certificate 1 or 2. */
+    /** How many demo certificates there are, numbered from 1. */
+    public static final int COUNT = 6;
+
+    /** The PEM of demo certificate {@code number}, from 1 to {@link #COUNT}. */
     public static String pem(int number) {
         var resource = "/demo/device-" + number + ".pem";
         try (InputStream in = DemoCertificates.class.getResourceAsStream(resource)) {
