@@ -47,7 +47,8 @@ final class Changes {
     Either<Rejection, Option<Certificate>> decideAndCommit(CertificateId id, Decision decision) {
         while (true) {
             var current = repository.find(id);
-            var decided = decision.decide(current, now());
+            var now = now();
+            var decided = decision.decide(current, current.map(c -> c.nextChangeTime(now)).getOrElse(now));
             if (decided.isLeft()) {
                 return Either.left(decided.getLeft());
             }

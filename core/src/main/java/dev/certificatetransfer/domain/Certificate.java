@@ -74,6 +74,16 @@ public record Certificate(
         return new CertificateArn(region, owner, id);
     }
 
+    /**
+     * Rule: every change of a certificate happens strictly after the one before, by at least a millisecond, even
+     * when the clock stands still or steps back; so {@code lastModifiedDate} changes on every state change and a
+     * certificate's events are ordered by their time.
+     */
+    public Instant nextChangeTime(Instant now) {
+        var earliest = lastModifiedDate.plusMillis(1);
+        return now.isBefore(earliest) ? earliest : now;
+    }
+
     /** The key that orders certificates in listings: creation date, then id. */
     public ListingKey listingKey() {
         return new ListingKey(creationDate, id);

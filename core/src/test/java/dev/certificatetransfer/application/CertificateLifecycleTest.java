@@ -160,6 +160,41 @@ class CertificateLifecycleTest extends ServiceFixture {
     }
 
     @Nested
+    class Timestamps {
+
+        @Test
+        void every_change_moves_last_modified_forward_even_when_the_clock_stands_still() {
+            var frozen = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+            var service = CertificateTransferService.builder()
+                    .repository(new dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository())
+                    .authorizer(new dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer())
+                    .clock(frozen)
+                    .build();
+            var registered = service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.INACTIVE).get();
+            var pending = service.transferCertificate(ALICE, registered.id(), Accounts.BOB, Option.none()).get().certificate();
+            var cancelled = service.cancelCertificateTransfer(ALICE, registered.id()).get();
+
+            assertThat(registered.creationDate()).isEqualTo(frozen.instant());
+            assertThat(pending.lastModifiedDate()).isEqualTo(frozen.instant().plusMillis(1));
+            assertThat(cancelled.lastModifiedDate()).isEqualTo(frozen.instant().plusMillis(2));
+            assertThat(cancelled.transferData().transferDate()).contains(pending.lastModifiedDate());
+        }
+
+        @Test
+        void times_are_kept_to_the_millisecond() {
+            var precise = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00.123456789Z"),
+                    java.time.ZoneOffset.UTC);
+            var service = CertificateTransferService.builder()
+                    .repository(new dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository())
+                    .authorizer(new dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer())
+                    .clock(precise)
+                    .build();
+            var registered = service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.INACTIVE).get();
+            assertThat(registered.creationDate()).isEqualTo(java.time.Instant.parse("2026-06-01T00:00:00.123Z"));
+        }
+    }
+
+    @Nested
     class DeleteCertificate {
 
         @Test

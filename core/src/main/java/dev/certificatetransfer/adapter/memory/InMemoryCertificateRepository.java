@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A thread-safe {@link CertificateRepository} in memory. Reads never block; a commit locks only its own
  * certificate's hash bin while it compares the version, swaps the state and updates the listing indexes, then
  * hands the event to the {@link EventPublisher} on the committing thread. Two commits to one certificate from
- * different threads may reach the publisher in either order; each event names its certificate and time.
+ * different threads may reach the publisher in either order; a certificate's events are ordered by their time.
  *
  * <p>One sorted index per account holds the certificates it owns or that are pending transfer to it, so a
  * transfer or a cancellation moves one index entry. Listings start at the marker's key directly; the outgoing
