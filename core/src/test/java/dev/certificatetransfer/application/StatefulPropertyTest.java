@@ -167,6 +167,8 @@ class StatefulPropertyTest {
                 assertThat(n.customerVersion()).as("customerVersion never decreases").isGreaterThanOrEqualTo(w.customerVersion());
                 assertThat(n.equals(w) || n.customerVersion() > w.customerVersion())
                         .as("every change increments customerVersion").isTrue();
+                assertThat(n.equals(w) || n.lastModifiedDate().isAfter(w.lastModifiedDate()))
+                        .as("every change moves lastModifiedDate forward").isTrue();
                 var completedBefore = w.lastTransfer().filter(t -> t.status().isCompleted());
                 for (var completed : completedBefore) {
                     assertThat(n.lastTransfer().get().transferDate().equals(completed.transferDate())
