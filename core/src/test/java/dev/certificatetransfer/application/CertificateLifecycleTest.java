@@ -9,6 +9,8 @@ import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
 import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
@@ -20,6 +22,9 @@ import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Nested;
@@ -164,12 +169,8 @@ class CertificateLifecycleTest extends ServiceFixture {
 
         @Test
         void every_change_moves_last_modified_forward_even_when_the_clock_stands_still() {
-            var frozen = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC);
-            var service = CertificateTransferService.builder()
-                    .repository(new dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository())
-                    .authorizer(new dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer())
-                    .clock(frozen)
-                    .build();
+            var frozen = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+            var service = serviceReading(frozen);
             var registered = service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.INACTIVE).get();
             var pending = service.transferCertificate(ALICE, registered.id(), Accounts.BOB, Option.none()).get().certificate();
             var cancelled = service.cancelCertificateTransfer(ALICE, registered.id()).get();
@@ -182,15 +183,18 @@ class CertificateLifecycleTest extends ServiceFixture {
 
         @Test
         void times_are_kept_to_the_millisecond() {
-            var precise = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T00:00:00.123456789Z"),
-                    java.time.ZoneOffset.UTC);
-            var service = CertificateTransferService.builder()
-                    .repository(new dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository())
-                    .authorizer(new dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer())
-                    .clock(precise)
+            var precise = Clock.fixed(Instant.parse("2026-06-01T00:00:00.123456789Z"), ZoneOffset.UTC);
+            var registered = serviceReading(precise)
+                    .registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.INACTIVE).get();
+            assertThat(registered.creationDate()).isEqualTo(Instant.parse("2026-06-01T00:00:00.123Z"));
+        }
+
+        private CertificateTransferService serviceReading(Clock clock) {
+            return CertificateTransferService.builder()
+                    .repository(new InMemoryCertificateRepository())
+                    .authorizer(new AllowAuthenticatedAuthorizer())
+                    .clock(clock)
                     .build();
-            var registered = service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.INACTIVE).get();
-            assertThat(registered.creationDate()).isEqualTo(java.time.Instant.parse("2026-06-01T00:00:00.123Z"));
         }
     }
 
