@@ -8,6 +8,7 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Rejection;
 import dev.certificatetransfer.examples.DemoCertificates;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The in-memory path through the whole service (authorizer, decision, evolution, compare-and-set commit,
- * listing indexes): a transfer followed by its cancellation, and a describe.
+ * listing index): a transfer followed by its cancellation, a refused cancellation, and a describe.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +38,7 @@ public class InMemoryTransferBenchmark {
 
     private final Principal alice = Principal.root(new AccountId("111111111111"));
     private final AccountId bob = new AccountId("222222222222");
+    private final Principal carol = Principal.root(new AccountId("333333333333"));
     private CertificateTransferService service;
     private CertificateId id;
 
@@ -55,6 +57,12 @@ public class InMemoryTransferBenchmark {
     public Certificate transferThenCancelCycle() {
         service.transferCertificate(alice, id, bob, Option.none()).get();
         return service.cancelCertificateTransfer(alice, id).get();
+    }
+
+    /** The rejection path: a stranger's CancelCertificateTransfer, refused as NOT_FOUND (no exception thrown). */
+    @Benchmark
+    public Rejection cancelByStrangerIsRefused() {
+        return service.cancelCertificateTransfer(carol, id).getLeft();
     }
 
     /** DescribeCertificate by the owner. */
