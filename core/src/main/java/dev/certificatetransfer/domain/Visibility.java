@@ -15,7 +15,7 @@ public final class Visibility {
     /** Rule: a certificate is visible to its owner and, while a transfer is pending, to that transfer's target. */
     public static Either<Rejection, Certificate> visibleTo(Option<Certificate> current, CertificateId id,
             AccountId caller) {
-        return current.filter(c -> isOwnerOrPendingTarget(c, caller)).toEither(() -> new Rejection.NotFound(id));
+        return current.filter(c -> isVisibleTo(c, caller)).toEither(() -> new Rejection.NotFound(id));
     }
 
     /**
@@ -24,11 +24,12 @@ public final class Visibility {
      */
     public static Either<Rejection, Certificate> visibleToTransferParty(Option<Certificate> current, CertificateId id,
             AccountId caller) {
-        return current.filter(c -> isOwnerOrPendingTarget(c, caller) || c.lastTransfer().exists(t -> t.involves(caller)))
+        return current.filter(c -> isVisibleTo(c, caller) || c.lastTransfer().exists(t -> t.involves(caller)))
                 .toEither(() -> new Rejection.NotFound(id));
     }
 
-    private static boolean isOwnerOrPendingTarget(Certificate c, AccountId caller) {
-        return c.owner().equals(caller) || c.pendingTarget().contains(caller);
+    /** The rule itself, for queries such as listings: the owner, or the target of a pending transfer. */
+    public static boolean isVisibleTo(Certificate certificate, AccountId account) {
+        return certificate.owner().equals(account) || certificate.pendingTarget().contains(account);
     }
 }

@@ -4,6 +4,8 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.domain.Visibility;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
@@ -16,24 +18,19 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * For each account, the sorted listing keys of the certificates it is a member of (by a membership function),
- * so a page costs its own size, whatever its offset. Updated only under the certificate's commit lock; readers
- * re-check membership against the current certificate, so a concurrent commit can hide an entry from one
- * listing but never show a wrong one.
+ * For each account, the sorted listing keys of the certificates it can see ({@link Visibility}: it owns them,
+ * or they are pending transfer to it), so a page costs its own size, whatever its offset. Updated only under
+ * the certificate's commit lock; readers re-check visibility against the current certificate, so a concurrent
+ * commit can hide an entry from one listing but never show a wrong one.
  */
 final class AccountIndex {
 
     private final ConcurrentHashMap<AccountId, ConcurrentSkipListSet<ListingKey>> keysByAccount = new ConcurrentHashMap<>();
-    private final Function<Certificate, List<AccountId>> members;
 
-    AccountIndex(Function<Certificate, List<AccountId>> members) {
-        this.members = members;
-    }
-
-    /** Moves the certificate's key between accounts; {@code null} stands for "absent". */
+    /** Moves the certificate's key between the accounts that see it; {@code null} stands for "absent". */
     void update(Certificate before, Certificate after) {
-        List<AccountId> was = before == null ? List.of() : members.apply(before);
-        List<AccountId> is = after == null ? List.of() : members.apply(after);
+        List<AccountId> was = before == null ? List.of() : accountsSeeing(before);
+        List<AccountId> is = after == null ? List.of() : accountsSeeing(after);
         if (was.equals(is)) {
             return;
         }
@@ -49,7 +46,7 @@ final class AccountIndex {
         }
     }
 
-    /** Up to {@code query.limit()} current member certificates of the account that are also {@code wanted}. */
+    /** Up to {@code query.limit()} certificates the account sees now that are also {@code wanted}. */
     Seq<Certificate> list(AccountId account, ListingQuery query, Function<CertificateId, Certificate> current,
             Predicate<Certificate> wanted) {
         var keys = keysByAccount.get(account);
@@ -60,7 +57,7 @@ final class AccountIndex {
         for (ListingKey key : from(keys, query)) {
             var certificate = current.apply(key.certificateId());
             if (certificate != null && certificate.listingKey().equals(key)
-                    && members.apply(certificate).contains(account) && wanted.test(certificate)) {
+                    && Visibility.isVisibleTo(certificate, account) && wanted.test(certificate)) {
                 found.add(certificate);
                 if (found.size() == query.limit()) {
                     break;
@@ -68,6 +65,13 @@ final class AccountIndex {
             }
         }
         return Array.ofAll(found);
+    }
+
+    /** The accounts for which {@link Visibility#isVisibleTo} holds, without building Options on the commit path. */
+    private static List<AccountId> accountsSeeing(Certificate c) {
+        return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending
+                ? List.of(c.owner(), pending.target())
+                : List.of(c.owner());
     }
 
     private static NavigableSet<ListingKey> from(ConcurrentSkipListSet<ListingKey> keys, ListingQuery query) {

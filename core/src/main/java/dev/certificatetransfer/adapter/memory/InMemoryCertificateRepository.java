@@ -5,14 +5,12 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
 import dev.certificatetransfer.port.EventPublisher;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryCertificateRepository implements CertificateRepository {
 
     private final ConcurrentHashMap<CertificateId, Certificate> certificates = new ConcurrentHashMap<>();
-    private final AccountIndex related = new AccountIndex(InMemoryCertificateRepository::ownerAndPendingTarget);
+    private final AccountIndex related = new AccountIndex();
     private final EventPublisher publisher;
 
     /** A repository whose events go nowhere. */
@@ -80,11 +78,5 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
 
     private static long versionOf(Certificate stored) {
         return stored == null ? 0 : stored.version();
-    }
-
-    private static List<AccountId> ownerAndPendingTarget(Certificate c) {
-        return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending
-                ? List.of(c.owner(), pending.target())
-                : List.of(c.owner());
     }
 }
