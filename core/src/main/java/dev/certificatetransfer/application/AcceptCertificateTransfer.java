@@ -10,7 +10,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /** AcceptCertificateTransfer: the target takes ownership of a certificate pending transfer to it. */
-public final class AcceptCertificateTransfer {
+final class AcceptCertificateTransfer {
 
     private final Guard guard;
     private final Changes changes;
@@ -20,18 +20,11 @@ public final class AcceptCertificateTransfer {
         this.changes = changes;
     }
 
-    /**
-     * Accepts the pending transfer: the caller owns the certificate, {@code ACTIVE} if {@code setAsActive}, else
-     * {@code INACTIVE}; the source becomes its previous owner. Precondition: the caller is authenticated.
-     * Rejections, in order: UNAUTHORIZED (Authorizer); NOT_FOUND; UNAUTHORIZED (the owner tried to accept);
-     * TRANSFER_ALREADY_COMPLETED (the transfer is over); INVALID_REQUEST (never transferred).
-     *
-     * @return the certificate after the acceptance
-     */
-    public Either<Rejection, Certificate> accept(Principal caller, CertificateId id, boolean setAsActive) {
+    /** Rules and rejections: {@link CertificateTransfers}. */
+    Either<Rejection, Certificate> accept(Principal caller, CertificateId id, boolean setAsActive) {
         return guard.authorize(caller, IotAction.ACCEPT_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (current, now) -> Changes.oneChange(
-                        TransferDecisions.accept(current, id, caller.account(), setAsActive, now))))
+                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> Changes.oneChange(
+                        TransferDecisions.accept(stored.certificate(), id, caller.account(), setAsActive, now))))
                 .map(Option::get);
     }
 }

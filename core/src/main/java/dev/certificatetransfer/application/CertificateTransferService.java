@@ -4,6 +4,7 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.RejectReason;
@@ -18,11 +19,14 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The certificate-transfer lifecycle behind one object: every operation of the spec, each carried out by its
- * own use case. Build it with {@link #builder()}; it is thread-safe when its ports are. Each method's
- * preconditions and rejections are those of the use case it names.
+ * The certificate-transfer lifecycle on the ports a host plugs in: implements {@link CertificateTransfers}, each
+ * operation carried out by its own use case. Build it with {@link #builder()}; it is thread-safe when its ports
+ * are.
  */
-public final class CertificateTransferService {
+public final class CertificateTransferService implements CertificateTransfers {
+
+    /** How many times a write is decided again after losing the compare-and-set race before it answers THROTTLED. */
+    public static final int DEFAULT_MAX_COMMIT_ATTEMPTS = 16;
 
     private final Region region;
     private final CancelCertificateTransfer cancel;
@@ -39,7 +43,7 @@ public final class CertificateTransferService {
     private CertificateTransferService(Builder b) {
         region = b.region;
         var guard = new Guard(b.authorizer, b.region);
-        var changes = new Changes(b.repository, b.clock);
+        var changes = new Changes(b.repository, b.clock, b.maxCommitAttempts);
         cancel = new CancelCertificateTransfer(guard, changes);
         transfer = new TransferCertificate(guard, changes, b.attachments, b.region);
         accept = new AcceptCertificateTransfer(guard, changes);
@@ -49,101 +53,71 @@ public final class CertificateTransferService {
         delete = new DeleteCertificate(guard, changes, b.attachments);
         list = new ListCertificates(guard, b.repository);
         listOutgoing = new ListOutgoingCertificates(guard, b.repository);
-        register = new RegisterCertificateWithoutCa(guard, changes);
+        register = new RegisterCertificateWithoutCa(guard, changes, b.region);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The region this deployment serves; it appears in every ARN. */
+    @Override
     public Region region() {
         return region;
     }
 
-    /**
-     * Cancels a pending transfer (the source only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED (target),
-     * TRANSFER_ALREADY_COMPLETED, INVALID_REQUEST: see {@link CancelCertificateTransfer#cancel}.
-     */
+    @Override
     public Either<Rejection, Certificate> cancelCertificateTransfer(Principal caller, CertificateId id) {
         return cancel.cancel(caller, id);
     }
 
-    /**
-     * Offers a certificate to another account (the owner only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED,
-     * INVALID_REQUEST, CERTIFICATE_STATE, TRANSFER_CONFLICT: see {@link TransferCertificate#transfer}.
-     */
-    public Either<Rejection, TransferCertificate.Transferred> transferCertificate(Principal caller, CertificateId id,
-            AccountId target, Option<TransferMessage> message) {
+    @Override
+    public Either<Rejection, Transferred> transferCertificate(Principal caller, CertificateId id, AccountId target,
+            Option<TransferMessage> message) {
         return transfer.transfer(caller, id, target, message);
     }
 
-    /**
-     * Accepts a pending transfer (the target only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED (owner),
-     * TRANSFER_ALREADY_COMPLETED, INVALID_REQUEST: see {@link AcceptCertificateTransfer#accept}.
-     */
+    @Override
     public Either<Rejection, Certificate> acceptCertificateTransfer(Principal caller, CertificateId id,
             boolean setAsActive) {
         return accept.accept(caller, id, setAsActive);
     }
 
-    /**
-     * Rejects a pending transfer (the target only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED (owner),
-     * TRANSFER_ALREADY_COMPLETED, INVALID_REQUEST: see {@link RejectCertificateTransfer#reject}.
-     */
+    @Override
     public Either<Rejection, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
             Option<RejectReason> reason) {
         return reject.reject(caller, id, reason);
     }
 
-    /**
-     * Reads a certificate (its owner, or its pending target); rejections UNAUTHORIZED, NOT_FOUND: see
-     * {@link DescribeCertificate#describe}.
-     */
+    @Override
     public Either<Rejection, Certificate> describeCertificate(Principal caller, CertificateId id) {
         return describe.describe(caller, id);
     }
 
-    /**
-     * Sets a certificate's status (the owner only); rejections INVALID_REQUEST, UNAUTHORIZED, NOT_FOUND,
-     * UNAUTHORIZED, CERTIFICATE_STATE: see {@link UpdateCertificate#update}.
-     */
+    @Override
     public Either<Rejection, Certificate> updateCertificate(Principal caller, CertificateId id,
             CertificateStatus newStatus) {
         return update.update(caller, id, newStatus);
     }
 
-    /**
-     * Deletes a certificate (the owner only); rejections UNAUTHORIZED, NOT_FOUND, UNAUTHORIZED,
-     * CERTIFICATE_STATE, DELETE_CONFLICT: see {@link DeleteCertificate#delete}.
-     */
+    @Override
     public Either<Rejection, CertificateId> deleteCertificate(Principal caller, CertificateId id, boolean forceDelete) {
         return delete.delete(caller, id, forceDelete);
     }
 
-    /**
-     * One page of the caller's certificates and those pending transfer to it; rejection UNAUTHORIZED: see
-     * {@link ListCertificates#list}.
-     */
+    @Override
     public Either<Rejection, Page<Certificate>> listCertificates(Principal caller, PageRequest request) {
         return list.list(caller, request);
     }
 
-    /**
-     * One page of the caller's certificates pending transfer; rejection UNAUTHORIZED: see
-     * {@link ListOutgoingCertificates#list}.
-     */
+    @Override
     public Either<Rejection, Page<Certificate>> listOutgoingCertificates(Principal caller, PageRequest request) {
         return listOutgoing.list(caller, request);
     }
 
-    /**
-     * Registers a certificate the caller will own; rejections INVALID_REQUEST, CERTIFICATE_VALIDATION,
-     * UNAUTHORIZED, ALREADY_EXISTS: see {@link RegisterCertificateWithoutCa#register}.
-     */
-    public Either<Rejection, Certificate> registerCertificateWithoutCa(Principal caller, String certificatePem,
+    @Override
+    public Either<Rejection, Registered> registerCertificateWithoutCa(Principal caller, ParsedCertificate certificate,
             CertificateStatus status) {
-        return register.register(caller, certificatePem, status);
+        return register.register(caller, certificate, status);
     }
 
     /** Wires the service to its ports: a repository, an authorizer and a clock are required. */
@@ -153,6 +127,7 @@ public final class CertificateTransferService {
         private Clock clock;
         private AttachmentQuery attachments = AttachmentQuery.none();
         private Region region = Region.US_EAST_1;
+        private int maxCommitAttempts = DEFAULT_MAX_COMMIT_ATTEMPTS;
 
         private Builder() {
         }
@@ -182,6 +157,15 @@ public final class CertificateTransferService {
         /** Defaults to {@code us-east-1}. */
         public Builder region(Region region) {
             this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** How many times one call may lose the compare-and-set race before it answers THROTTLED; default 16. */
+        public Builder maxCommitAttempts(int maxCommitAttempts) {
+            if (maxCommitAttempts < 1) {
+                throw new IllegalArgumentException("maxCommitAttempts is at least 1");
+            }
+            this.maxCommitAttempts = maxCommitAttempts;
             return this;
         }
 

@@ -10,7 +10,7 @@ import io.vavr.Lazy;
 import io.vavr.control.Either;
 
 /** DeleteCertificate: the owner removes a certificate that is neither active nor pending transfer. */
-public final class DeleteCertificate {
+final class DeleteCertificate {
 
     private final Guard guard;
     private final Changes changes;
@@ -22,18 +22,11 @@ public final class DeleteCertificate {
         this.attachments = attachments;
     }
 
-    /**
-     * Deletes the certificate. Precondition: the caller is authenticated. Rejections, in order: UNAUTHORIZED
-     * (Authorizer); NOT_FOUND; UNAUTHORIZED (not the owner); CERTIFICATE_STATE ({@code ACTIVE} or
-     * {@code PENDING_TRANSFER}); DELETE_CONFLICT (a thing attached, or a policy attached without
-     * {@code forceDelete}).
-     *
-     * @return the id of the deleted certificate
-     */
-    public Either<Rejection, CertificateId> delete(Principal caller, CertificateId id, boolean forceDelete) {
+    /** Rules and rejections: {@link CertificateTransfers}. */
+    Either<Rejection, CertificateId> delete(Principal caller, CertificateId id, boolean forceDelete) {
         return guard.authorize(caller, IotAction.DELETE_CERTIFICATE, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (current, now) -> Changes.oneChange(
-                        CertificateDecisions.delete(current, id, caller.account(), forceDelete,
+                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> Changes.oneChange(
+                        CertificateDecisions.delete(stored.certificate(), id, caller.account(), forceDelete,
                                 Lazy.of(() -> attachments.attachmentsOf(id)), now))))
                 .map(gone -> id);
     }

@@ -10,7 +10,7 @@ import dev.certificatetransfer.port.CertificateRepository;
 import io.vavr.control.Either;
 
 /** DescribeCertificate: the owner, or the target of a pending transfer, reads a certificate. */
-public final class DescribeCertificate {
+final class DescribeCertificate {
 
     private final Guard guard;
     private final CertificateRepository repository;
@@ -20,12 +20,9 @@ public final class DescribeCertificate {
         this.repository = repository;
     }
 
-    /**
-     * Reads the certificate. Precondition: the caller is authenticated. Rejections: UNAUTHORIZED (Authorizer);
-     * NOT_FOUND (no such certificate, or the caller is neither its owner nor its pending target).
-     */
-    public Either<Rejection, Certificate> describe(Principal caller, CertificateId id) {
+    /** Rules and rejections: {@link CertificateTransfers}. */
+    Either<Rejection, Certificate> describe(Principal caller, CertificateId id) {
         return guard.authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
-                .flatMap(allowed -> Visibility.visibleTo(repository.find(id), id, caller.account()));
+                .flatMap(allowed -> Visibility.visibleTo(repository.find(id).certificate(), id, caller.account()));
     }
 }

@@ -8,7 +8,7 @@ import dev.certificatetransfer.port.CertificateRepository;
 import io.vavr.control.Either;
 
 /** ListCertificates: the caller's certificates and those pending transfer to it, newest first unless ascending. */
-public final class ListCertificates {
+final class ListCertificates {
 
     private final Guard guard;
     private final CertificateRepository repository;
@@ -18,12 +18,8 @@ public final class ListCertificates {
         this.repository = repository;
     }
 
-    /**
-     * One page of the listing. Precondition: the caller is authenticated; page size and marker were parsed
-     * ({@link PageSize#parse}, {@link PageMarker#parse}: malformed ones are INVALID_REQUEST). Rejection:
-     * UNAUTHORIZED (Authorizer, asked about resource {@code *}).
-     */
-    public Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
+    /** Rules and rejections: {@link CertificateTransfers}. */
+    Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
         return guard.authorize(caller, IotAction.LIST_CERTIFICATES)
                 .map(allowed -> Listing.page(request, query -> repository.listVisibleTo(caller.account(), query)));
     }

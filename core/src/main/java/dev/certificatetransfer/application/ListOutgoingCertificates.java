@@ -8,7 +8,7 @@ import dev.certificatetransfer.port.CertificateRepository;
 import io.vavr.control.Either;
 
 /** ListOutgoingCertificates: the caller's certificates that are pending transfer to another account. */
-public final class ListOutgoingCertificates {
+final class ListOutgoingCertificates {
 
     private final Guard guard;
     private final CertificateRepository repository;
@@ -18,11 +18,8 @@ public final class ListOutgoingCertificates {
         this.repository = repository;
     }
 
-    /**
-     * One page of the listing; each certificate's pending transfer gives transferredTo, transferDate and
-     * transferMessage. Precondition: as for {@link ListCertificates#list}. Rejection: UNAUTHORIZED (Authorizer).
-     */
-    public Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
+    /** Rules and rejections: {@link CertificateTransfers}. */
+    Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
         return guard.authorize(caller, IotAction.LIST_OUTGOING_CERTIFICATES)
                 .map(allowed -> Listing.page(request, query -> repository.listOutgoing(caller.account(), query)));
     }

@@ -10,14 +10,16 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * An opaque pagination marker: the URL-safe base64 of the last listed certificate's key, at most 1024
- * characters. A marker names a position, so following markers never shows a certificate twice.
+ * An opaque pagination marker: the base64 (RFC 4648 section 4, padded: AWS's {@code Marker} pattern) of the last
+ * listed certificate's key, at most 1024 characters. A marker names a position, so following markers never shows a
+ * certificate twice.
  */
 public record PageMarker(String value, ListingKey key) {
 
     private static final int MAX_LENGTH = 1024;
     private static final String VERSION = "1";
     private static final Rejection MALFORMED = new Rejection.InvalidRequest("marker is not a marker this service issued");
+    private static final Rejection TOO_LONG = new Rejection.InvalidRequest("marker must be at most " + MAX_LENGTH + " characters");
 
     public PageMarker {
         Objects.requireNonNull(value, "value");
@@ -28,15 +30,21 @@ public record PageMarker(String value, ListingKey key) {
     public static PageMarker after(ListingKey key) {
         var plain = VERSION + ':' + key.creationDate().getEpochSecond() + ':' + key.creationDate().getNano() + ':'
                 + key.certificateId().value();
-        return new PageMarker(Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII)), key);
+        return new PageMarker(Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.US_ASCII)), key);
     }
 
-    /** Parses untrusted input; anything this service did not issue is an {@link Rejection.InvalidRequest}. */
+    /**
+     * Parses untrusted input; a marker over 1024 characters, or anything this service did not issue, is an
+     * {@link Rejection.InvalidRequest}, never an exception.
+     */
     public static Either<Rejection, PageMarker> parse(String raw) {
-        if (raw == null || raw.isEmpty() || raw.length() > MAX_LENGTH || !isBase64Url(raw) || raw.length() % 4 == 1) {
+        if (raw != null && raw.length() > MAX_LENGTH) {
+            return Either.left(TOO_LONG);
+        }
+        if (raw == null || raw.isEmpty() || raw.length() % 4 != 0 || !isPaddedBase64(raw)) {
             return Either.left(MALFORMED);
         }
-        var parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.US_ASCII).split(":", -1);
+        var parts = new String(Base64.getDecoder().decode(raw), StandardCharsets.US_ASCII).split(":", -1);
         if (parts.length != 4 || !VERSION.equals(parts[0]) || !isNumber(parts[1], 19) || !isNumber(parts[2], 9)) {
             return Either.left(MALFORMED);
         }
@@ -49,10 +57,12 @@ public record PageMarker(String value, ListingKey key) {
                 .map(id -> new PageMarker(raw, new ListingKey(Instant.ofEpochSecond(seconds, nanos), id)));
     }
 
-    private static boolean isBase64Url(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    /** Base64 characters, with at most two {@code =} and only at the end (length a multiple of 4 is checked apart). */
+    private static boolean isPaddedBase64(String s) {
+        int padding = s.endsWith("==") ? 2 : s.endsWith("=") ? 1 : 0;
+        for (int i = 0; i < s.length() - padding; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
             if (!ok) {
                 return false;
             }

@@ -15,10 +15,29 @@ public record PageSize(int value) {
         }
     }
 
+    private static final Rejection OUT_OF_RANGE = new Rejection.InvalidRequest("pageSize must be between 1 and " + MAX);
+
     /** Parses untrusted input; a size outside 1..250 is an {@link Rejection.InvalidRequest}. */
     public static Either<Rejection, PageSize> parse(int raw) {
-        return raw >= 1 && raw <= MAX
-                ? Either.right(new PageSize(raw))
-                : Either.left(new Rejection.InvalidRequest("pageSize must be between 1 and " + MAX));
+        return raw >= 1 && raw <= MAX ? Either.right(new PageSize(raw)) : Either.left(OUT_OF_RANGE);
+    }
+
+    /**
+     * Parses untrusted text, such as a query parameter: ASCII decimal digits only (no sign, no other script's
+     * digits), 1 to 250; anything else is an {@link Rejection.InvalidRequest}, never an exception.
+     */
+    public static Either<Rejection, PageSize> parse(String raw) {
+        if (raw == null || raw.isEmpty() || raw.length() > 3) {
+            return Either.left(OUT_OF_RANGE);
+        }
+        int value = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                return Either.left(OUT_OF_RANGE);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return parse(value);
     }
 }

@@ -1,7 +1,6 @@
 package dev.certificatetransfer.application;
 
 import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
@@ -14,10 +13,9 @@ import dev.certificatetransfer.port.AttachmentQuery;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.util.Objects;
 
 /** TransferCertificate: the owner offers a certificate to another account. */
-public final class TransferCertificate {
+final class TransferCertificate {
 
     private final Guard guard;
     private final Changes changes;
@@ -31,26 +29,13 @@ public final class TransferCertificate {
         this.region = region;
     }
 
-    /**
-     * Opens a transfer of the certificate to {@code target}; the certificate becomes {@code PENDING_TRANSFER}.
-     * Precondition: the caller is authenticated. Rejections, in order: UNAUTHORIZED (Authorizer); NOT_FOUND;
-     * UNAUTHORIZED (not the owner); INVALID_REQUEST (the target is the owner); CERTIFICATE_STATE (not
-     * {@code INACTIVE} or {@code REGISTER_INACTIVE}); TRANSFER_CONFLICT (policies or things attached).
-     */
-    public Either<Rejection, Transferred> transfer(Principal caller, CertificateId id, AccountId target,
+    /** Rules and rejections: {@link CertificateTransfers}. */
+    Either<Rejection, Transferred> transfer(Principal caller, CertificateId id, AccountId target,
             Option<TransferMessage> message) {
         return guard.authorize(caller, IotAction.TRANSFER_CERTIFICATE, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (current, now) -> Changes.oneChange(
-                        TransferDecisions.transfer(current, id, caller.account(), target, message,
+                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> Changes.oneChange(
+                        TransferDecisions.transfer(stored.certificate(), id, caller.account(), target, message,
                                 Lazy.of(() -> attachments.attachmentsOf(id)), now))))
                 .map(after -> new Transferred(after.get(), new CertificateArn(region, target, id)));
-    }
-
-    /** The certificate pending transfer, and its ARN under the target account ({@code transferredCertificateArn}). */
-    public record Transferred(Certificate certificate, CertificateArn transferredCertificateArn) {
-        public Transferred {
-            Objects.requireNonNull(certificate, "certificate");
-            Objects.requireNonNull(transferredCertificateArn, "transferredCertificateArn");
-        }
     }
 }

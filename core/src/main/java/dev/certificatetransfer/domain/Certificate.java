@@ -8,8 +8,9 @@ import java.util.Objects;
  * A registered certificate: who owns it, its status, its most recent transfer, and its versions.
  * Instances are immutable; a change is an event applied by {@link CertificateEvolution}.
  *
- * @param version         the concurrency token that storage compares and sets; 1 when registered
  * @param customerVersion AWS's {@code customerVersion}: 1 when registered, +1 on every state change
+ * @param version         the concurrency token that storage compares and sets: +1 on every change, and never
+ *                        reused for the id, so a re-registration continues after the deletion's version
  */
 public record Certificate(
         CertificateId id,
@@ -44,14 +45,12 @@ public record Certificate(
     }
 
     /**
-     * Rebuilds a certificate loaded from storage, checking its shape (not business rules); the one way in for
-     * repositories.
+     * Rebuilds a certificate loaded from storage, one named field at a time, so that a row mapper cannot swap two
+     * fields of the same type; {@link Reconstitution#build()} checks the shape (not business rules). The one way
+     * in for repositories.
      */
-    public static Certificate reconstitute(CertificateId id, CertificatePem pem, Validity validity, CertificateMode mode,
-            AccountId owner, Option<AccountId> previousOwner, CertificateStatus status, Option<Transfer> lastTransfer,
-            Instant creationDate, Instant lastModifiedDate, long customerVersion, long version) {
-        return new Certificate(id, pem, validity, mode, owner, previousOwner, status, lastTransfer, creationDate,
-                lastModifiedDate, customerVersion, version);
+    public static Reconstitution reconstitute() {
+        return new Reconstitution();
     }
 
     /** The open transfer, if the certificate is {@code PENDING_TRANSFER}. */
@@ -75,13 +74,12 @@ public record Certificate(
     }
 
     /**
-     * Rule: every change of a certificate happens strictly after the one before, by at least a millisecond, even
-     * when the clock stands still or steps back; so {@code lastModifiedDate} changes on every state change and a
-     * certificate's events are ordered by their time.
+     * Rule: a change is dated by the clock's millisecond, but never before the certificate's previous change, so
+     * {@code lastModifiedDate} never goes backwards even when the clock steps back, and never runs ahead of the
+     * clock (two changes in one millisecond share it; {@code customerVersion} and {@code version} tell them apart).
      */
     public Instant nextChangeTime(Instant now) {
-        var earliest = lastModifiedDate.plusMillis(1);
-        return now.isBefore(earliest) ? earliest : now;
+        return now.isBefore(lastModifiedDate) ? lastModifiedDate : now;
     }
 
     /** The key that orders certificates in listings: creation date, then id. */
@@ -90,9 +88,18 @@ public record Certificate(
     }
 
     Certificate evolve(AccountId newOwner, Option<AccountId> newPreviousOwner, CertificateStatus newStatus,
-            Option<Transfer> newLastTransfer, Instant at) {
+            Option<Transfer> newLastTransfer, CertificateEvent event) {
+        if (event.version() != version + 1) {
+            throw new IllegalStateException("event " + event.type() + " of version " + event.version()
+                    + " does not follow version " + version + " of certificate " + id);
+        }
         return new Certificate(id, pem, validity, mode, newOwner, newPreviousOwner, newStatus, newLastTransfer,
-                creationDate, at, customerVersion + 1, version + 1);
+                creationDate, event.at(), customerVersion + 1, event.version());
+    }
+
+    /** The version the next change of this certificate will have. */
+    public long nextVersion() {
+        return version + 1;
     }
 
     private static void requireConsistentTransfer(CertificateStatus status, AccountId owner,
@@ -110,6 +117,99 @@ public record Certificate(
             if (accepted && !previousOwner.contains(transfer.source())) {
                 throw new IllegalArgumentException("after an accepted transfer the previous owner is its source");
             }
+        }
+    }
+
+    /** Names every field of a stored certificate; {@link #build()} fails if one is missing or the shape is wrong. */
+    public static final class Reconstitution {
+        private CertificateId id;
+        private CertificatePem pem;
+        private Validity validity;
+        private CertificateMode mode;
+        private AccountId owner;
+        private Option<AccountId> previousOwner = Option.none();
+        private CertificateStatus status;
+        private Option<Transfer> lastTransfer = Option.none();
+        private Instant creationDate;
+        private Instant lastModifiedDate;
+        private long customerVersion;
+        private long version;
+
+        private Reconstitution() {
+        }
+
+        public Reconstitution id(CertificateId id) {
+            this.id = id;
+            return this;
+        }
+
+        public Reconstitution pem(CertificatePem pem) {
+            this.pem = pem;
+            return this;
+        }
+
+        public Reconstitution validity(Validity validity) {
+            this.validity = validity;
+            return this;
+        }
+
+        public Reconstitution mode(CertificateMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Reconstitution owner(AccountId owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /** Defaults to none. */
+        public Reconstitution previousOwner(Option<AccountId> previousOwner) {
+            this.previousOwner = previousOwner;
+            return this;
+        }
+
+        public Reconstitution status(CertificateStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        /** Defaults to none: never transferred. */
+        public Reconstitution lastTransfer(Option<Transfer> lastTransfer) {
+            this.lastTransfer = lastTransfer;
+            return this;
+        }
+
+        public Reconstitution creationDate(Instant creationDate) {
+            this.creationDate = creationDate;
+            return this;
+        }
+
+        public Reconstitution lastModifiedDate(Instant lastModifiedDate) {
+            this.lastModifiedDate = lastModifiedDate;
+            return this;
+        }
+
+        public Reconstitution customerVersion(long customerVersion) {
+            this.customerVersion = customerVersion;
+            return this;
+        }
+
+        public Reconstitution version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        /** The certificate, if every field is set and the fields fit together; else an IllegalArgumentException or NPE. */
+        public Certificate build() {
+            if (lastModifiedDate != null && creationDate != null && lastModifiedDate.isBefore(creationDate)) {
+                throw new IllegalArgumentException("lastModifiedDate is not before creationDate");
+            }
+            if (customerVersion > version) {
+                throw new IllegalArgumentException("customerVersion never exceeds version");
+            }
+            return new Certificate(id, pem, validity, mode, owner, previousOwner, status, lastTransfer, creationDate,
+                    lastModifiedDate, customerVersion, version);
         }
     }
 }

@@ -4,8 +4,9 @@ import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
- * A decided change, ready to commit: the state it was decided on, the event, and the state after it.
- * Storage commits it only if the stored certificate is still {@link #before()} (compare-and-set on the version).
+ * A decided change, ready to commit: the state it was decided on, the event, and the state after it. Storage
+ * commits it only if the id's stored version is still {@link #expectedVersion()} (compare-and-set), and then
+ * stores {@link #after()} at the event's version.
  */
 public record CertificateChange(Option<Certificate> before, CertificateEvent event, Option<Certificate> after) {
 
@@ -13,6 +14,12 @@ public record CertificateChange(Option<Certificate> before, CertificateEvent eve
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(after, "after");
+        if (before.isDefined() && before.get().version() != event.version() - 1) {
+            throw new IllegalArgumentException("the event's version follows the version it was decided on");
+        }
+        if (after.isDefined() && after.get().version() != event.version()) {
+            throw new IllegalArgumentException("the certificate after the change has the event's version");
+        }
     }
 
     /** The change that applying the event to the state makes. */
@@ -24,8 +31,16 @@ public record CertificateChange(Option<Certificate> before, CertificateEvent eve
         return event.certificateId();
     }
 
-    /** The version storage must still hold for the change to commit; 0 when the certificate must not exist yet. */
+    /**
+     * The version storage must still hold for the id: the one the change was decided on. For a registration it is
+     * 0 if the id was never stored, or the version of the deletion that removed its previous certificate.
+     */
     public long expectedVersion() {
-        return before.map(Certificate::version).getOrElse(0L);
+        return event.version() - 1;
+    }
+
+    /** The version the id has once the change is committed: the event's; a deletion leaves it as a tombstone. */
+    public long newVersion() {
+        return event.version();
     }
 }

@@ -18,16 +18,17 @@ public final class CertificateDecisions {
     }
 
     /**
-     * RegisterCertificateWithoutCA: the caller owns the new certificate, in {@code SNI_ONLY} mode.
-     * Precondition: {@code status} is requestable. Rejection: the id is registered already → AlreadyExists.
+     * RegisterCertificateWithoutCA: the caller owns the new certificate, in {@code SNI_ONLY} mode, at the version
+     * after the id's stored one (so a re-registration never reuses a version). Precondition: {@code status} is
+     * requestable. Rejection: the id is registered already → AlreadyExists.
      */
-    public static Either<Rejection, CertificateRegistered> register(Option<Certificate> current,
-            CertificatePem.ParsedCertificate parsed, AccountId caller, CertificateStatus status, Instant at) {
+    public static Either<Rejection, CertificateRegistered> register(StoredCertificate stored,
+            ParsedCertificate parsed, AccountId caller, CertificateStatus status, Instant at) {
         requireRequestable(status);
-        return current.isDefined()
+        return stored.certificate().isDefined()
                 ? Either.left(new Rejection.AlreadyExists(parsed.id()))
                 : Either.right(new CertificateRegistered(parsed.id(), caller, parsed.pem(), parsed.validity(),
-                        CertificateMode.SNI_ONLY, status, at));
+                        CertificateMode.SNI_ONLY, status, at, stored.nextVersion()));
     }
 
     /**
@@ -44,7 +45,8 @@ public final class CertificateDecisions {
                 .flatMap(c -> updatable(c, newStatus))
                 .map(c -> c.status() == newStatus
                         ? Option.none()
-                        : Option.some(new CertificateStatusChanged(id, caller, c.status(), newStatus, at)));
+                        : Option.some(new CertificateStatusChanged(id, caller, c.status(), newStatus, at,
+                                c.nextVersion())));
     }
 
     /**
@@ -59,7 +61,7 @@ public final class CertificateDecisions {
                 .flatMap(c -> Roles.onlyOwner(c, caller, IotAction.DELETE_CERTIFICATE))
                 .flatMap(CertificateDecisions::deletable)
                 .flatMap(c -> detached(c, forceDelete, attachments.get()))
-                .map(c -> new CertificateDeleted(id, caller, c.status(), at));
+                .map(c -> new CertificateDeleted(id, caller, c.status(), at, c.nextVersion()));
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What happened to a certificate: exactly one event per successful state change (spec section 6), with the
- * certificate, the acting account, the status before and after, and the time. Events carry everything
- * {@link CertificateEvolution} needs, so replaying them rebuilds the state.
+ * certificate, the acting account, the status before and after, the time and the certificate's version after the
+ * change. Events carry everything {@link CertificateEvolution} needs, so replaying them rebuilds the state.
  */
 public sealed interface CertificateEvent {
 
@@ -23,6 +23,13 @@ public sealed interface CertificateEvent {
     Option<CertificateStatus> statusAfter();
 
     Instant at();
+
+    /**
+     * The certificate's version after this change: one more than the version the change was decided on, and never
+     * reused for the certificate id (not even after a deletion and a new registration). A consumer orders a
+     * certificate's events by it and drops an event it has already seen (outboxes deliver at least once).
+     */
+    long version();
 
     /** The kind of event, for exhaustive {@code switch} expressions. */
     EventType type();
@@ -40,9 +47,9 @@ public sealed interface CertificateEvent {
 
     /** A certificate was registered without a CA; the actor owns it. */
     record CertificateRegistered(CertificateId certificateId, AccountId actor, CertificatePem pem, Validity validity,
-            CertificateMode mode, CertificateStatus status, Instant at) implements CertificateEvent {
+            CertificateMode mode, CertificateStatus status, Instant at, long version) implements CertificateEvent {
         public CertificateRegistered {
-            requireCommon(certificateId, actor, at);
+            requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(pem, "pem");
             Objects.requireNonNull(validity, "validity");
             Objects.requireNonNull(mode, "mode");
@@ -67,9 +74,9 @@ public sealed interface CertificateEvent {
 
     /** The owner (actor) opened a transfer to the target; the certificate is now {@code PENDING_TRANSFER}. */
     record TransferRequested(CertificateId certificateId, AccountId actor, AccountId target,
-            Option<TransferMessage> message, CertificateStatus from, Instant at) implements CertificateEvent {
+            Option<TransferMessage> message, CertificateStatus from, Instant at, long version) implements CertificateEvent {
         public TransferRequested {
-            requireCommon(certificateId, actor, at);
+            requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(from, "from");
@@ -93,9 +100,9 @@ public sealed interface CertificateEvent {
 
     /** The target (actor) accepted the transfer and owns the certificate now, {@code ACTIVE} or {@code INACTIVE}. */
     record TransferAccepted(CertificateId certificateId, AccountId actor, AccountId source, CertificateStatus to,
-            Instant at) implements CertificateEvent {
+            Instant at, long version) implements CertificateEvent {
         public TransferAccepted {
-            requireCommon(certificateId, actor, at);
+            requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(to, "to");
         }
@@ -118,9 +125,9 @@ public sealed interface CertificateEvent {
 
     /** The target (actor) rejected the transfer; the certificate stays with the source, {@code INACTIVE}. */
     record TransferRejected(CertificateId certificateId, AccountId actor, AccountId source,
-            Option<RejectReason> reason, Instant at) implements CertificateEvent {
+            Option<RejectReason> reason, Instant at, long version) implements CertificateEvent {
         public TransferRejected {
-            requireCommon(certificateId, actor, at);
+            requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(reason, "reason");
         }
@@ -142,10 +149,10 @@ public sealed interface CertificateEvent {
     }
 
     /** The source (actor) cancelled the transfer; the certificate stays with it, {@code INACTIVE}. */
-    record TransferCancelled(CertificateId certificateId, AccountId actor, AccountId target, Instant at)
+    record TransferCancelled(CertificateId certificateId, AccountId actor, AccountId target, Instant at, long version)
             implements CertificateEvent {
         public TransferCancelled {
-            requireCommon(certificateId, actor, at);
+            requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(target, "target");
         }
 
@@ -167,9 +174,9 @@ public sealed interface CertificateEvent {
 
     /** The owner (actor) changed the certificate's status with UpdateCertificate. */
     record CertificateStatusChanged(CertificateId certificateId, AccountId actor, CertificateStatus from,
-            CertificateStatus to, Instant at) implements CertificateEvent {
+            CertificateStatus to, Instant at, long version) implements CertificateEvent {
         public CertificateStatusChanged {
-            requireCommon(certificateId, actor, at);
+            requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
         }
@@ -191,10 +198,10 @@ public sealed interface CertificateEvent {
     }
 
     /** The owner (actor) deleted the certificate. */
-    record CertificateDeleted(CertificateId certificateId, AccountId actor, CertificateStatus from, Instant at)
-            implements CertificateEvent {
+    record CertificateDeleted(CertificateId certificateId, AccountId actor, CertificateStatus from, Instant at,
+            long version) implements CertificateEvent {
         public CertificateDeleted {
-            requireCommon(certificateId, actor, at);
+            requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(from, "from");
         }
 
@@ -214,9 +221,12 @@ public sealed interface CertificateEvent {
         }
     }
 
-    private static void requireCommon(CertificateId certificateId, AccountId actor, Instant at) {
+    private static void requireCommon(CertificateId certificateId, AccountId actor, Instant at, long version) {
         Objects.requireNonNull(certificateId, "certificateId");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
+        if (version < 1) {
+            throw new IllegalArgumentException("a certificate's version after a change is at least 1");
+        }
     }
 }

@@ -3,28 +3,34 @@ package dev.certificatetransfer.domain;
 import io.vavr.control.Either;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 
-/** The PEM text of an X.509 certificate, as registered. */
+/** The PEM text of a registered X.509 certificate, as stored: one armoured block of 64-character base64 lines. */
 public record CertificatePem(String value) {
 
     /** AWS's limit on {@code certificatePem}. */
     public static final int MAX_LENGTH = 65_536;
 
     private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+    private static final String END = "-----END CERTIFICATE-----";
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     public CertificatePem {
         Objects.requireNonNull(value, "value");
     }
 
     /**
-     * Parses untrusted PEM text with the JDK's {@link CertificateFactory}: the result carries the certificate's
-     * id (SHA-256 of its DER encoding) and validity. Text that is no single X.509 certificate in PEM is a
-     * {@link Rejection.CertificateValidation}, never an exception.
+     * Parses untrusted PEM text as RFC 7468 asks parsers to: text before the {@code BEGIN CERTIFICATE} line and
+     * after the {@code END CERTIFICATE} line is ignored, whitespace and line breaks of any kind inside the block
+     * are ignored, and a leading byte-order mark is tolerated. The block must hold exactly one X.509 certificate
+     * in DER; the result carries its id (SHA-256 of the DER), validity, and the PEM re-armoured canonically.
+     * Anything else (no block, two blocks, bad base64, bytes that are no certificate, over 65,536 characters) is
+     * a {@link Rejection.CertificateValidation}; this method never throws.
      */
     public static Either<Rejection, ParsedCertificate> parse(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -33,39 +39,71 @@ public record CertificatePem(String value) {
         if (raw.length() > MAX_LENGTH) {
             return invalid("certificatePem must be at most " + MAX_LENGTH + " characters");
         }
-        if (!raw.strip().startsWith(BEGIN)) {
-            return invalid("certificatePem must be a PEM-encoded X.509 certificate");
+        int begin = raw.indexOf(BEGIN);
+        int end = begin < 0 ? -1 : raw.indexOf(END, begin + BEGIN.length());
+        if (begin < 0 || end < 0) {
+            return invalid("certificatePem must hold a PEM block from " + BEGIN + " to " + END);
         }
-        return decode(raw);
+        if (raw.indexOf(BEGIN, end) >= 0) {
+            return invalid("certificatePem must hold exactly one certificate");
+        }
+        return base64Body(raw.substring(begin + BEGIN.length(), end))
+                .flatMap(CertificatePem::decode)
+                .flatMap(CertificatePem::certificate);
     }
 
-    private static Either<Rejection, ParsedCertificate> decode(String raw) {
-        try {
-            var factory = CertificateFactory.getInstance("X.509");
-            var certificates = factory.generateCertificates(new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.size() != 1 || !(certificates.iterator().next() instanceof X509Certificate x509)) {
-                return invalid("certificatePem must hold exactly one X.509 certificate");
+    /** The base64 text of the block with every whitespace character dropped; any other non-base64 text is refused. */
+    private static Either<Rejection, String> base64Body(String body) {
+        var base64 = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (isBase64(c)) {
+                base64.append(c);
+            } else if (!isIgnorable(c)) {
+                return invalid("certificatePem holds a character that is neither base64 nor whitespace");
             }
-            return Either.right(new ParsedCertificate(new CertificatePem(raw), CertificateId.ofDer(x509.getEncoded()),
+        }
+        return base64.length() == 0 ? invalid("the PEM block of certificatePem is empty") : Either.right(base64.toString());
+    }
+
+    private static Either<Rejection, byte[]> decode(String base64) {
+        try {
+            return Either.right(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            return invalid("The PEM block of certificatePem is not valid base64");
+        }
+    }
+
+    private static Either<Rejection, ParsedCertificate> certificate(byte[] der) {
+        try {
+            var parsed = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            if (!(parsed instanceof X509Certificate x509) || !Arrays.equals(x509.getEncoded(), der)) {
+                return invalid("certificatePem must hold exactly one DER-encoded X.509 certificate");
+            }
+            return Either.right(new ParsedCertificate(new CertificatePem(armour(der)), CertificateId.ofDer(der),
                     new Validity(x509.getNotBefore().toInstant(), x509.getNotAfter().toInstant())));
-        } catch (CertificateEncodingException e) {
-            return invalid("The certificate could not be encoded: " + e.getMessage());
         } catch (CertificateException | RuntimeException e) {
             // The JDK's parser reports some malformed encodings with unchecked exceptions; all mean "unparsable".
             return invalid("The certificate could not be parsed");
         }
     }
 
-    private static Either<Rejection, ParsedCertificate> invalid(String message) {
-        return Either.left(new Rejection.CertificateValidation(message));
+    private static String armour(byte[] der) {
+        var lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return BEGIN + '\n' + lines + '\n' + END + '\n';
     }
 
-    /** A PEM that parsed as one X.509 certificate, with what the domain reads from it. */
-    public record ParsedCertificate(CertificatePem pem, CertificateId id, Validity validity) {
-        public ParsedCertificate {
-            Objects.requireNonNull(pem, "pem");
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(validity, "validity");
-        }
+    private static boolean isBase64(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+                || c == '=';
+    }
+
+    /** Whitespace and line breaks of any kind (ASCII, NEL, Unicode separators), and a stray byte-order mark. */
+    private static boolean isIgnorable(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || c == BYTE_ORDER_MARK;
+    }
+
+    private static <T> Either<Rejection, T> invalid(String message) {
+        return Either.left(new Rejection.CertificateValidation(message));
     }
 }

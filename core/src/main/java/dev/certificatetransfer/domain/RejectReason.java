@@ -7,14 +7,18 @@ public record RejectReason(String value) {
 
     public RejectReason {
         if (!Text.fitsMessage(value)) {
-            throw new IllegalArgumentException("a reject reason is at most 128 characters");
+            throw new IllegalArgumentException("a reject reason is at most 128 characters of valid Unicode text");
         }
     }
 
-    /** Parses untrusted input; text over 128 characters is an {@link Rejection.InvalidRequest}. */
+    /**
+     * Parses untrusted input; text over 128 characters, or with a lone surrogate, is an
+     * {@link Rejection.InvalidRequest}.
+     */
     public static Either<Rejection, RejectReason> parse(String raw) {
         return Text.fitsMessage(raw)
                 ? Either.right(new RejectReason(raw))
-                : Either.left(new Rejection.InvalidRequest("rejectReason must be at most 128 characters"));
+                : Either.left(new Rejection.InvalidRequest(
+                        "rejectReason must be at most 128 characters of valid Unicode text"));
     }
 }

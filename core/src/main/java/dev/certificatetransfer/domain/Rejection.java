@@ -147,4 +147,19 @@ public sealed interface Rejection {
                     + outcome.name().toLowerCase(java.util.Locale.ROOT) + ")";
         }
     }
+
+    /**
+     * The call was not carried out because it kept losing the compare-and-set race (or a host's rate limit said
+     * no); nothing was written, and the caller may try again (400 ThrottlingException).
+     */
+    record Throttled(String message) implements Rejection {
+        public Throttled {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RejectionCode code() {
+            return RejectionCode.THROTTLED;
+        }
+    }
 }

@@ -22,5 +22,7 @@ public enum RejectionCode {
     /** ResourceAlreadyExistsException, 409. */
     ALREADY_EXISTS,
     /** TransferAlreadyCompletedException, 410. */
-    TRANSFER_ALREADY_COMPLETED
+    TRANSFER_ALREADY_COMPLETED,
+    /** ThrottlingException, 400 (not 429): the call kept losing the compare-and-set race, or a rate limit. */
+    THROTTLED
 }

@@ -32,7 +32,7 @@ public final class TransferDecisions {
                 .flatMap(c -> notToItself(c, target))
                 .flatMap(TransferDecisions::transferable)
                 .flatMap(c -> detached(c, attachments.get()))
-                .map(c -> new TransferRequested(id, caller, target, message, c.status(), at));
+                .map(c -> new TransferRequested(id, caller, target, message, c.status(), at, c.nextVersion()));
     }
 
     /**
@@ -44,9 +44,9 @@ public final class TransferDecisions {
             AccountId caller, boolean setAsActive, Instant at) {
         var to = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
         return Visibility.visibleToTransferParty(current, id, caller)
-                .flatMap(TransferDecisions::pendingTransfer)
-                .flatMap(pending -> Roles.onlyTargetAccepts(pending, caller))
-                .map(pending -> new TransferAccepted(id, caller, pending.source(), to, at));
+                .flatMap(c -> pendingTransfer(c)
+                        .flatMap(pending -> Roles.onlyTargetAccepts(pending, caller))
+                        .map(pending -> new TransferAccepted(id, caller, pending.source(), to, at, c.nextVersion())));
     }
 
     /**
@@ -56,9 +56,9 @@ public final class TransferDecisions {
     public static Either<Rejection, TransferRejected> reject(Option<Certificate> current, CertificateId id,
             AccountId caller, Option<RejectReason> reason, Instant at) {
         return Visibility.visibleToTransferParty(current, id, caller)
-                .flatMap(TransferDecisions::pendingTransfer)
-                .flatMap(pending -> Roles.onlyTargetRejects(pending, caller))
-                .map(pending -> new TransferRejected(id, caller, pending.source(), reason, at));
+                .flatMap(c -> pendingTransfer(c)
+                        .flatMap(pending -> Roles.onlyTargetRejects(pending, caller))
+                        .map(pending -> new TransferRejected(id, caller, pending.source(), reason, at, c.nextVersion())));
     }
 
     /**
@@ -69,9 +69,9 @@ public final class TransferDecisions {
     public static Either<Rejection, TransferCancelled> cancel(Option<Certificate> current, CertificateId id,
             AccountId caller, Instant at) {
         return Visibility.visibleToTransferParty(current, id, caller)
-                .flatMap(TransferDecisions::pendingTransfer)
-                .flatMap(pending -> Roles.onlySourceCancels(pending, caller))
-                .map(pending -> new TransferCancelled(id, caller, pending.target(), at));
+                .flatMap(c -> pendingTransfer(c)
+                        .flatMap(pending -> Roles.onlySourceCancels(pending, caller))
+                        .map(pending -> new TransferCancelled(id, caller, pending.target(), at, c.nextVersion())));
     }
 
     /**

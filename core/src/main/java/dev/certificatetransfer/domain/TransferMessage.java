@@ -7,14 +7,18 @@ public record TransferMessage(String value) {
 
     public TransferMessage {
         if (!Text.fitsMessage(value)) {
-            throw new IllegalArgumentException("a transfer message is at most 128 characters");
+            throw new IllegalArgumentException("a transfer message is at most 128 characters of valid Unicode text");
         }
     }
 
-    /** Parses untrusted input; text over 128 characters is an {@link Rejection.InvalidRequest}. */
+    /**
+     * Parses untrusted input; text over 128 characters, or with a lone surrogate, is an
+     * {@link Rejection.InvalidRequest}.
+     */
     public static Either<Rejection, TransferMessage> parse(String raw) {
         return Text.fitsMessage(raw)
                 ? Either.right(new TransferMessage(raw))
-                : Either.left(new Rejection.InvalidRequest("transferMessage must be at most 128 characters"));
+                : Either.left(new Rejection.InvalidRequest(
+                        "transferMessage must be at most 128 characters of valid Unicode text"));
     }
 }

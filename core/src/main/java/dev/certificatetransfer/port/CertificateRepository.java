@@ -4,32 +4,48 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.StoredCertificate;
 import io.vavr.collection.Seq;
-import io.vavr.control.Option;
 
 /**
- * Where certificates live. Every write is a compare-and-set on the certificate's version, and records the
- * change's event atomically with the state, for delivery to an {@link EventPublisher} once committed.
- * A new adapter proves itself by passing {@code CertificateRepositoryContract} from core's test-jar.
+ * Where certificates live. Every write is a compare-and-set on the id's version, and records the change's event
+ * atomically with the state, for delivery to an {@link EventPublisher} once committed. A new adapter proves itself
+ * by passing {@code CertificateRepositoryContract} from core's test-jar.
+ *
+ * <p>Infrastructure failures (a database that is down, a broken connection) are exceptions that propagate: never
+ * an empty result, and never {@link CommitOutcome#CONFLICT}.
  */
 public interface CertificateRepository {
 
-    /** The certificate as stored now, if it exists. */
-    Option<Certificate> find(CertificateId id);
+    /**
+     * The latest committed state of the id: its certificate if registered, and the version of its latest change,
+     * which a deletion keeps (a tombstone) so that a version is never reused for the id. It must be the latest
+     * committed state, not a cached, replicated or snapshot read that may lag behind: a service that keeps deciding
+     * on a stale state keeps losing the compare-and-set and answers THROTTLED after a bounded number of attempts.
+     */
+    StoredCertificate find(CertificateId id);
 
     /**
-     * Commits the change if the stored certificate still has the version the change was decided on
-     * ({@link CertificateChange#expectedVersion()}, 0 meaning "absent"): writes {@code after} (or removes the
-     * certificate when {@code after} is empty) and records the event in the same atomic step.
+     * Commits the change if the id's stored version is still {@link CertificateChange#expectedVersion()} (0 meaning
+     * "never stored"; a deleted certificate's id keeps the deletion's version): writes {@code after} at version
+     * {@link CertificateChange#newVersion()} (or, when {@code after} is empty, keeps only that version as a
+     * tombstone) and records the event in the same atomic step.
      *
      * @return {@link CommitOutcome#COMMITTED}, or {@link CommitOutcome#CONFLICT} when another change won the race
      *         and nothing was written
      */
     CommitOutcome commit(CertificateChange change);
 
-    /** Up to {@code query.limit()} certificates that the account owns or that are pending transfer to it, in key order. */
+    /**
+     * Up to {@code query.limit()} certificates that the account owns or that are pending transfer to it, in key
+     * order strictly after {@code query.after()}; the cost grows with the page, not with the account's size.
+     */
     Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query);
 
-    /** Up to {@code query.limit()} certificates the account owns that are {@code PENDING_TRANSFER}, in key order. */
+    /**
+     * Up to {@code query.limit()} certificates the account owns that are {@code PENDING_TRANSFER}, in key order
+     * strictly after {@code query.after()}; the cost grows with the page, not with how many certificates the
+     * account owns that are not pending.
+     */
     Seq<Certificate> listOutgoing(AccountId account, ListingQuery query);
 }

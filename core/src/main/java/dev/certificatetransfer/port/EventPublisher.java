@@ -4,8 +4,10 @@ import dev.certificatetransfer.domain.CertificateEvent;
 
 /**
  * Receives each committed domain event. Repositories call it after the commit (the in-memory adapter at once,
- * on the committing thread; the JDBC adapter from its outbox), never for a change that did not commit.
- * An implementation should not throw: the change is already committed, so an exception only reaches the caller.
+ * on a committing thread, one certificate's events in version order; the JDBC adapter from its outbox, at least
+ * once), never for a change that did not commit. A publisher that throws never fails the call that made the
+ * change: the change is committed already, so the repository logs the failure (the JDBC outbox also retries).
+ * Consumers order a certificate's events by {@link CertificateEvent#version()} and drop one they have seen.
  */
 public interface EventPublisher {
 

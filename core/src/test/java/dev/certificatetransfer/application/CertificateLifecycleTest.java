@@ -46,7 +46,7 @@ class CertificateLifecycleTest extends ServiceFixture {
             var expected = HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(base64)));
 
-            var registered = service.registerCertificateWithoutCa(ALICE, pem, CertificateStatus.INACTIVE).get();
+            var registered = register(ALICE, pem, CertificateStatus.INACTIVE).get();
 
             assertThat(registered.id().value()).isEqualTo(expected);
             assertThat(registered.owner()).isEqualTo(Accounts.ALICE);
@@ -61,30 +61,30 @@ class CertificateLifecycleTest extends ServiceFixture {
 
         @Test
         void an_unparsable_pem_is_a_certificate_validation_rejection() {
-            refused(() -> service.registerCertificateWithoutCa(ALICE, "not a certificate", CertificateStatus.INACTIVE),
+            refused(() -> register(ALICE, "not a certificate", CertificateStatus.INACTIVE),
                     CERTIFICATE_VALIDATION);
             var mangled = TestCertificates.pem(0).replace("MII", "AAA");
-            refused(() -> service.registerCertificateWithoutCa(ALICE, mangled, CertificateStatus.INACTIVE),
+            refused(() -> register(ALICE, mangled, CertificateStatus.INACTIVE),
                     CERTIFICATE_VALIDATION);
-            refused(() -> service.registerCertificateWithoutCa(ALICE,
+            refused(() -> register(ALICE,
                     "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n", CertificateStatus.INACTIVE),
                     CERTIFICATE_VALIDATION);
-            refused(() -> service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0) + TestCertificates.pem(1),
+            refused(() -> register(ALICE, TestCertificates.pem(0) + TestCertificates.pem(1),
                     CertificateStatus.INACTIVE), CERTIFICATE_VALIDATION);
         }
 
         @ParameterizedTest
         @EnumSource(value = CertificateStatus.class, names = {"PENDING_TRANSFER", "PENDING_ACTIVATION"})
         void a_status_only_the_service_sets_cannot_be_registered(CertificateStatus status) {
-            refused(() -> service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), status), INVALID_REQUEST);
+            refused(() -> register(ALICE, TestCertificates.pem(0), status), INVALID_REQUEST);
         }
 
         @Test
         void the_same_certificate_cannot_be_registered_twice() {
             registered(0, ALICE);
-            refused(() -> service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.ACTIVE),
+            refused(() -> register(ALICE, TestCertificates.pem(0), CertificateStatus.ACTIVE),
                     ALREADY_EXISTS);
-            refused(() -> service.registerCertificateWithoutCa(BOB, TestCertificates.pem(0), CertificateStatus.ACTIVE),
+            refused(() -> register(BOB, TestCertificates.pem(0), CertificateStatus.ACTIVE),
                     ALREADY_EXISTS);
         }
     }
@@ -168,24 +168,57 @@ class CertificateLifecycleTest extends ServiceFixture {
     class Timestamps {
 
         @Test
-        void every_change_moves_last_modified_forward_even_when_the_clock_stands_still() {
+        void changes_in_one_millisecond_share_it_and_customer_version_tells_them_apart() {
             var frozen = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
             var service = serviceReading(frozen);
-            var registered = service.registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.INACTIVE).get();
+            var registered = service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                    .get().certificate();
             var pending = service.transferCertificate(ALICE, registered.id(), Accounts.BOB, Option.none()).get().certificate();
             var cancelled = service.cancelCertificateTransfer(ALICE, registered.id()).get();
 
             assertThat(registered.creationDate()).isEqualTo(frozen.instant());
-            assertThat(pending.lastModifiedDate()).isEqualTo(frozen.instant().plusMillis(1));
-            assertThat(cancelled.lastModifiedDate()).isEqualTo(frozen.instant().plusMillis(2));
+            assertThat(pending.lastModifiedDate()).as("never ahead of the clock").isEqualTo(frozen.instant());
+            assertThat(cancelled.lastModifiedDate()).isEqualTo(frozen.instant());
+            assertThat(cancelled.customerVersion()).isEqualTo(3);
             assertThat(cancelled.transferData().transferDate()).contains(pending.lastModifiedDate());
+        }
+
+        @Test
+        void a_clock_that_steps_back_never_moves_last_modified_backwards_and_a_fast_one_is_followed() {
+            var readings = new java.util.ArrayDeque<>(java.util.List.of(Instant.parse("2026-06-01T00:00:10Z"),
+                    Instant.parse("2026-06-01T00:00:05Z"), Instant.parse("2026-06-01T00:00:20Z")));
+            var stepping = new Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return readings.size() > 1 ? readings.poll() : readings.peek();
+                }
+            };
+            var service = serviceReading(stepping);
+            var id = service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                    .get().certificateId();
+            var afterStepBack = service.transferCertificate(ALICE, id, Accounts.BOB, Option.none()).get().certificate();
+            var later = service.cancelCertificateTransfer(ALICE, id).get();
+
+            assertThat(afterStepBack.lastModifiedDate()).isEqualTo(Instant.parse("2026-06-01T00:00:10Z"));
+            assertThat(later.lastModifiedDate()).isEqualTo(Instant.parse("2026-06-01T00:00:20Z"));
         }
 
         @Test
         void times_are_kept_to_the_millisecond() {
             var precise = Clock.fixed(Instant.parse("2026-06-01T00:00:00.123456789Z"), ZoneOffset.UTC);
             var registered = serviceReading(precise)
-                    .registerCertificateWithoutCa(ALICE, TestCertificates.pem(0), CertificateStatus.INACTIVE).get();
+                    .registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE).get()
+                    .certificate();
             assertThat(registered.creationDate()).isEqualTo(Instant.parse("2026-06-01T00:00:00.123Z"));
         }
 
@@ -205,7 +238,7 @@ class CertificateLifecycleTest extends ServiceFixture {
         void the_owner_deletes_an_inactive_certificate() {
             var id = registered(0, ALICE);
             assertThat(service.deleteCertificate(ALICE, id, false).get()).isEqualTo(id);
-            assertThat(repository.find(id)).isEmpty();
+            assertThat(repository.find(id).certificate()).isEmpty();
             assertThat(events.events().last().statusAfter()).isEmpty();
         }
 

@@ -7,6 +7,7 @@ import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Rejection;
@@ -49,7 +50,13 @@ class ServiceFixture {
     }
 
     CertificateId registered(int index, Principal owner, CertificateStatus status) {
-        return service.registerCertificateWithoutCa(owner, TestCertificates.pem(index), status).get().id();
+        return service.registerCertificateWithoutCa(owner, TestCertificates.parsed(index), status).get().certificateId();
+    }
+
+    /** Parses the PEM as an adapter would, then registers it: CERTIFICATE_VALIDATION, or the service's answer. */
+    Either<Rejection, Certificate> register(Principal caller, String pem, CertificateStatus status) {
+        return CertificatePem.parse(pem).flatMap(parsed -> service.registerCertificateWithoutCa(caller, parsed, status))
+                .map(Registered::certificate);
     }
 
     CertificateId registered(int index, Principal owner) {
@@ -64,7 +71,7 @@ class ServiceFixture {
     }
 
     Certificate stored(CertificateId id) {
-        return repository.find(id).get();
+        return repository.find(id).certificate().get();
     }
 
     /** Asserts the rejection's code, and that nothing was stored or published by the refused call. */
@@ -81,6 +88,6 @@ class ServiceFixture {
 
     private java.util.List<Option<Certificate>> snapshot() {
         return java.util.stream.IntStream.range(0, TestCertificates.COUNT)
-                .mapToObj(i -> repository.find(TestCertificates.id(i))).toList();
+                .mapToObj(i -> repository.find(TestCertificates.id(i))).map(s -> s.certificate()).toList();
     }
 }

@@ -122,7 +122,7 @@ class StatefulPropertyTest {
         var id = TestCertificates.id(s.certificate());
         var service = f.service;
         return switch (s.kind()) {
-            case REGISTER -> service.registerCertificateWithoutCa(caller, TestCertificates.pem(s.certificate()), s.status());
+            case REGISTER -> service.registerCertificateWithoutCa(caller, TestCertificates.parsed(s.certificate()), s.status());
             case TRANSFER -> service.transferCertificate(caller, id, s.target(), Option.none());
             case ACCEPT -> service.acceptCertificateTransfer(caller, id, s.flag());
             case REJECT -> service.rejectCertificateTransfer(caller, id, Option.none());
@@ -137,14 +137,14 @@ class StatefulPropertyTest {
 
     private static io.vavr.collection.Set<dev.certificatetransfer.domain.CertificateId> visibleInModel(ServiceFixture f,
             Step s) {
-        return io.vavr.collection.List.range(0, CERTIFICATES).map(i -> f.repository.find(TestCertificates.id(i)))
+        return io.vavr.collection.List.range(0, CERTIFICATES).map(i -> f.repository.find(TestCertificates.id(i)).certificate())
                 .flatMap(o -> o).filter(c -> c.owner().equals(s.actor()) || c.pendingTarget().contains(s.actor()))
                 .map(Certificate::id).toSet();
     }
 
     private static void checkAgainstModel(ServiceFixture f, ReferenceModel model, Step step) {
         for (int i = 0; i < CERTIFICATES; i++) {
-            var stored = f.repository.find(TestCertificates.id(i));
+            var stored = f.repository.find(TestCertificates.id(i)).certificate();
             var modelled = model.certificates().get(i);
             assertThat(stored.isDefined()).as("certificate %d exists after %s", i, step).isEqualTo(modelled.isDefined());
             for (var m : modelled) {
@@ -189,12 +189,12 @@ class StatefulPropertyTest {
         for (int i = 0; i < CERTIFICATES; i++) {
             var id = TestCertificates.id(i);
             var ofThis = f.events.events().filter(e -> e.certificateId().equals(id));
-            assertThat(CertificateEvolution.replay(ofThis)).as("replaying the events of %d", i).isEqualTo(f.repository.find(id));
+            assertThat(CertificateEvolution.replay(ofThis)).as("replaying the events of %d", i).isEqualTo(f.repository.find(id).certificate());
         }
     }
 
     private static List<Option<Certificate>> snapshot(ServiceFixture f) {
-        return java.util.stream.IntStream.range(0, CERTIFICATES).mapToObj(i -> f.repository.find(TestCertificates.id(i)))
+        return java.util.stream.IntStream.range(0, CERTIFICATES).mapToObj(i -> f.repository.find(TestCertificates.id(i)).certificate())
                 .toList();
     }
 

@@ -29,8 +29,8 @@ class ArchitectureTest {
                     "com.fasterxml..", "org.springframework..");
 
     @ArchTest
-    static final ArchRule slf4j_only_in_application_services = noClasses()
-            .that().resideOutsideOfPackage("dev.certificatetransfer.application..")
+    static final ArchRule slf4j_only_in_application_services_and_adapters = noClasses()
+            .that().resideOutsideOfPackages("dev.certificatetransfer.application..", "dev.certificatetransfer.adapter..")
             .should().dependOnClassesThat().resideInAPackage("org.slf4j..");
 
     @ArchTest

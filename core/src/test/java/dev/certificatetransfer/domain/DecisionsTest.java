@@ -20,7 +20,7 @@ class DecisionsTest {
     private static Certificate registered(CertificateStatus status) {
         var parsed = TestCertificates.parsed(0);
         return CertificateEvolution.evolve(Option.none(), new CertificateRegistered(parsed.id(), ALICE, parsed.pem(),
-                parsed.validity(), CertificateMode.SNI_ONLY, status, AT)).get();
+                parsed.validity(), CertificateMode.SNI_ONLY, status, AT, 1)).get();
     }
 
     @Test
@@ -44,25 +44,46 @@ class DecisionsTest {
     @Test
     void a_pending_status_without_a_pending_transfer_is_not_a_certificate() {
         var c = registered(CertificateStatus.INACTIVE);
-        assertThatThrownBy(() -> Certificate.reconstitute(c.id(), c.pem(), c.validity(), c.mode(), c.owner(),
-                c.previousOwner(), CertificateStatus.PENDING_TRANSFER, Option.none(), c.creationDate(),
-                c.lastModifiedDate(), 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rebuilt(c).status(CertificateStatus.PENDING_TRANSFER).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void an_accepted_transfer_whose_target_is_not_the_owner_is_not_a_certificate() {
         var c = registered(CertificateStatus.INACTIVE);
         var accepted = new Transfer.Pending(ALICE, BOB, Option.none(), AT).accept(AT);
-        assertThatThrownBy(() -> Certificate.reconstitute(c.id(), c.pem(), c.validity(), c.mode(), ALICE,
-                Option.none(), CertificateStatus.INACTIVE, Option.some(accepted), c.creationDate(),
-                c.lastModifiedDate(), 2, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rebuilt(c).owner(ALICE).lastTransfer(Option.some(accepted)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_stored_certificate_rebuilds_field_by_field() {
+        var c = registered(CertificateStatus.INACTIVE);
+        assertThat(rebuilt(c).build()).isEqualTo(c);
+    }
+
+    @Test
+    void a_reconstitution_missing_a_field_or_with_swapped_dates_or_versions_fails() {
+        var c = registered(CertificateStatus.INACTIVE);
+        assertThatThrownBy(() -> rebuilt(c).owner(null).build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> rebuilt(c).creationDate(c.creationDate().plusSeconds(1)).build())
+                .as("lastModifiedDate before creationDate").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> rebuilt(c).customerVersion(3).version(2).build())
+                .as("customerVersion above version").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Certificate.Reconstitution rebuilt(Certificate c) {
+        return Certificate.reconstitute().id(c.id()).pem(c.pem()).validity(c.validity()).mode(c.mode())
+                .owner(c.owner()).previousOwner(c.previousOwner()).status(c.status()).lastTransfer(c.lastTransfer())
+                .creationDate(c.creationDate()).lastModifiedDate(c.lastModifiedDate())
+                .customerVersion(c.customerVersion()).version(c.version());
     }
 
     @Test
     void an_event_for_another_certificate_does_not_apply() {
         var c = registered(CertificateStatus.INACTIVE);
         var other = new CertificateEvent.CertificateStatusChanged(TestCertificates.id(1), ALICE,
-                CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, AT);
+                CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, AT, 2);
         assertThatThrownBy(() -> CertificateEvolution.evolve(Option.some(c), other))
                 .isInstanceOf(IllegalStateException.class);
     }

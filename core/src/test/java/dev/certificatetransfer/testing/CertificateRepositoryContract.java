@@ -60,8 +60,13 @@ public abstract class CertificateRepositoryContract {
     protected Certificate register(int index, AccountId owner) {
         var parsed = TestCertificates.parsed(index);
         var event = new CertificateRegistered(parsed.id(), owner, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY,
-                CertificateStatus.INACTIVE, clock.instant());
+                CertificateStatus.INACTIVE, clock.instant(), repository.find(parsed.id()).nextVersion());
         return commitOrFail(CertificateChange.of(Option.none(), event));
+    }
+
+    /** The certificate stored under the id now, if any. */
+    protected Option<Certificate> found(dev.certificatetransfer.domain.CertificateId id) {
+        return repository.find(id).certificate();
     }
 
     protected Certificate apply(Certificate current, CertificateEvent event) {
@@ -75,7 +80,15 @@ public abstract class CertificateRepositoryContract {
 
     private TransferRequested transferTo(Certificate c, AccountId target) {
         return new TransferRequested(c.id(), c.owner(), target, Option.some(new TransferMessage("yours, Bob")),
-                c.status(), clock.instant());
+                c.status(), clock.instant(), c.nextVersion());
+    }
+
+    private CertificateStatusChanged statusChange(Certificate c, CertificateStatus to) {
+        return new CertificateStatusChanged(c.id(), c.owner(), c.status(), to, clock.instant(), c.nextVersion());
+    }
+
+    private CertificateDeleted deletion(Certificate c) {
+        return new CertificateDeleted(c.id(), c.owner(), c.status(), clock.instant(), c.nextVersion());
     }
 
     private static ListingQuery first(int limit, SortOrder order) {
@@ -87,22 +100,23 @@ public abstract class CertificateRepositoryContract {
 
         @Test
         void an_unknown_certificate_is_not_found() {
-            assertThat(repository.find(TestCertificates.id(0))).isEmpty();
+            assertThat(found(TestCertificates.id(0))).isEmpty();
         }
 
         @Test
         void a_registration_is_found_exactly_as_committed() {
             var registered = register(0, ALICE);
-            assertThat(repository.find(registered.id())).containsExactly(registered);
+            assertThat(found(registered.id())).containsExactly(registered);
         }
 
         @Test
         void every_field_of_an_accepted_transfer_survives_the_round_trip() {
             var registered = register(0, ALICE);
             var pending = apply(registered, transferTo(registered, BOB));
-            assertThat(repository.find(pending.id())).containsExactly(pending);
-            var accepted = apply(pending, new TransferAccepted(pending.id(), BOB, ALICE, CertificateStatus.ACTIVE, clock.instant()));
-            assertThat(repository.find(accepted.id())).containsExactly(accepted);
+            assertThat(found(pending.id())).containsExactly(pending);
+            var accepted = apply(pending, new TransferAccepted(pending.id(), BOB, ALICE, CertificateStatus.ACTIVE,
+                    clock.instant(), pending.nextVersion()));
+            assertThat(found(accepted.id())).containsExactly(accepted);
             assertThat(accepted.previousOwner()).contains(ALICE);
         }
 
@@ -111,8 +125,8 @@ public abstract class CertificateRepositoryContract {
             var registered = register(0, ALICE);
             var pending = apply(registered, transferTo(registered, BOB));
             var rejected = apply(pending, new TransferRejected(pending.id(), BOB, ALICE,
-                    Option.some(new RejectReason("not ours")), clock.instant()));
-            assertThat(repository.find(rejected.id())).containsExactly(rejected);
+                    Option.some(new RejectReason("not ours")), clock.instant(), pending.nextVersion()));
+            assertThat(found(rejected.id())).containsExactly(rejected);
         }
 
         @Test
@@ -120,38 +134,112 @@ public abstract class CertificateRepositoryContract {
             var registered = register(0, ALICE);
             var parsed = TestCertificates.parsed(0);
             var again = CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), BOB, parsed.pem(),
-                    parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.ACTIVE, clock.instant()));
+                    parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.ACTIVE, clock.instant(), 1));
             assertThat(repository.commit(again)).isEqualTo(CommitOutcome.CONFLICT);
-            assertThat(repository.find(registered.id())).containsExactly(registered);
+            assertThat(found(registered.id())).containsExactly(registered);
         }
 
         @Test
         void a_change_decided_on_a_stale_version_conflicts_and_writes_nothing() {
             var registered = register(0, ALICE);
-            var activated = apply(registered, new CertificateStatusChanged(registered.id(), ALICE,
-                    CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, clock.instant()));
-            var stale = CertificateChange.of(Option.some(registered), new CertificateStatusChanged(registered.id(),
-                    ALICE, CertificateStatus.INACTIVE, CertificateStatus.REVOKED, clock.instant()));
+            var activated = apply(registered, statusChange(registered, CertificateStatus.ACTIVE));
+            var stale = CertificateChange.of(Option.some(registered), statusChange(registered, CertificateStatus.REVOKED));
             assertThat(repository.commit(stale)).isEqualTo(CommitOutcome.CONFLICT);
-            assertThat(repository.find(registered.id())).containsExactly(activated);
+            assertThat(found(registered.id())).containsExactly(activated);
         }
 
         @Test
         void a_deletion_removes_the_certificate_and_a_stale_one_conflicts() {
             var registered = register(0, ALICE);
-            var delete = CertificateChange.of(Option.some(registered),
-                    new CertificateDeleted(registered.id(), ALICE, CertificateStatus.INACTIVE, clock.instant()));
+            var delete = CertificateChange.of(Option.some(registered), deletion(registered));
             assertThat(repository.commit(delete)).isEqualTo(CommitOutcome.COMMITTED);
-            assertThat(repository.find(registered.id())).isEmpty();
+            assertThat(found(registered.id())).isEmpty();
             assertThat(repository.commit(delete)).isEqualTo(CommitOutcome.CONFLICT);
         }
 
         @Test
         void a_deleted_certificate_can_be_registered_again() {
             var registered = register(0, ALICE);
-            apply(registered, new CertificateDeleted(registered.id(), ALICE, CertificateStatus.INACTIVE, clock.instant()));
+            apply(registered, deletion(registered));
             var again = register(0, BOB);
-            assertThat(repository.find(again.id())).containsExactly(again);
+            assertThat(found(again.id())).containsExactly(again);
+        }
+
+        @Test
+        void a_deleted_certificate_leaves_its_version_so_a_new_registration_continues_after_it() {
+            var registered = register(0, ALICE);
+            var deleted = deletion(registered);
+            apply(registered, deleted);
+            assertThat(repository.find(registered.id()).certificate()).isEmpty();
+            assertThat(repository.find(registered.id()).version()).isEqualTo(deleted.version());
+            var again = register(0, ALICE);
+            assertThat(again.version()).isEqualTo(deleted.version() + 1);
+            assertThat(again.customerVersion()).as("AWS's customerVersion restarts").isEqualTo(1);
+        }
+
+        @Test
+        void a_registration_decided_before_a_deletion_cannot_land_on_the_tombstone_of_a_later_one() {
+            var registered = register(0, ALICE);
+            apply(registered, deletion(registered));
+            var parsed = TestCertificates.parsed(0);
+            var decidedOnNothing = CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), CAROL,
+                    parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
+                    clock.instant(), 1));
+            assertThat(repository.commit(decidedOnNothing)).isEqualTo(CommitOutcome.CONFLICT);
+            assertThat(found(registered.id())).isEmpty();
+        }
+
+        @Test
+        void a_stale_change_after_delete_and_re_register_by_the_same_account_conflicts() {
+            var old = register(0, ALICE);
+            var staleTransfer = CertificateChange.of(Option.some(old), transferTo(old, BOB));
+            apply(old, deletion(old));
+            var renewed = register(0, ALICE);
+            assertThat(repository.commit(staleTransfer)).isEqualTo(CommitOutcome.CONFLICT);
+            assertThat(found(old.id())).containsExactly(renewed);
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).isEmpty();
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
+        }
+
+        @Test
+        void a_stale_change_after_delete_and_re_register_by_another_account_conflicts_even_at_the_same_version() {
+            var old = register(0, ALICE);
+            var oldActive = apply(old, statusChange(old, CertificateStatus.ACTIVE));
+            var oldInactive = apply(oldActive, statusChange(oldActive, CertificateStatus.INACTIVE));
+            var staleTransfer = CertificateChange.of(Option.some(oldInactive), transferTo(oldInactive, BOB));
+            apply(oldInactive, deletion(oldInactive));
+            var carols = register(0, CAROL);
+            carols = apply(carols, statusChange(carols, CertificateStatus.ACTIVE));
+            carols = apply(carols, statusChange(carols, CertificateStatus.INACTIVE));
+            assertThat(carols.customerVersion()).as("Carol's certificate has reached the customerVersion the stale change"
+                    + " was decided on").isEqualTo(oldInactive.customerVersion());
+
+            assertThat(repository.commit(staleTransfer)).isEqualTo(CommitOutcome.CONFLICT);
+            assertThat(found(old.id())).containsExactly(carols);
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).isEmpty();
+            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.ASCENDING))).containsExactly(carols);
+            assertThat(recordedEvents().map(CertificateEvent::version)).as("versions never repeat for the id")
+                    .doesNotHaveDuplicates();
+        }
+
+        @Test
+        void a_stale_deletion_cannot_remove_a_new_registration() {
+            var old = register(0, ALICE);
+            var staleDelete = CertificateChange.of(Option.some(old), deletion(old));
+            apply(old, deletion(old));
+            var renewed = register(0, BOB);
+            assertThat(repository.commit(staleDelete)).isEqualTo(CommitOutcome.CONFLICT);
+            assertThat(found(old.id())).containsExactly(renewed);
+        }
+
+        @Test
+        void every_recorded_event_carries_the_version_it_gave_the_certificate() {
+            var registered = register(0, ALICE);
+            var pending = apply(registered, transferTo(registered, BOB));
+            var cancelled = apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB,
+                    clock.instant(), pending.nextVersion()));
+            apply(cancelled, deletion(cancelled));
+            assertThat(recordedEvents().map(CertificateEvent::version)).containsExactly(1L, 2L, 3L, 4L);
         }
 
         @Test
@@ -159,7 +247,7 @@ public abstract class CertificateRepositoryContract {
             var registered = register(0, ALICE);
             var stale = CertificateChange.of(Option.none(), new CertificateRegistered(registered.id(), BOB,
                     registered.pem(), registered.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
-                    clock.instant()));
+                    clock.instant(), 1));
             repository.commit(stale);
             var transfer = transferTo(registered, BOB);
             apply(registered, transfer);
@@ -191,7 +279,7 @@ public abstract class CertificateRepositoryContract {
                     winners += outcome.get() == CommitOutcome.COMMITTED ? 1 : 0;
                 }
                 assertThat(winners).isEqualTo(1);
-                assertThat(repository.find(registered.id()).get().version()).isEqualTo(registered.version() + 1);
+                assertThat(found(registered.id()).get().version()).isEqualTo(registered.version() + 1);
             } finally {
                 pool.shutdownNow();
             }
@@ -220,8 +308,10 @@ public abstract class CertificateRepositoryContract {
             var a1 = register(1, ALICE);
             var pending0 = apply(a0, transferTo(a0, BOB));
             var pending1 = apply(a1, transferTo(a1, BOB));
-            var accepted = apply(pending0, new TransferAccepted(a0.id(), BOB, ALICE, CertificateStatus.INACTIVE, clock.instant()));
-            var rejected = apply(pending1, new TransferRejected(a1.id(), BOB, ALICE, Option.none(), clock.instant()));
+            var accepted = apply(pending0, new TransferAccepted(a0.id(), BOB, ALICE, CertificateStatus.INACTIVE,
+                    clock.instant(), pending0.nextVersion()));
+            var rejected = apply(pending1, new TransferRejected(a1.id(), BOB, ALICE, Option.none(), clock.instant(),
+                    pending1.nextVersion()));
             assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).containsExactly(accepted);
             assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).containsExactly(rejected);
         }
@@ -265,7 +355,7 @@ public abstract class CertificateRepositoryContract {
         @Test
         void a_deleted_certificate_is_listed_no_more() {
             var a0 = register(0, ALICE);
-            apply(a0, new CertificateDeleted(a0.id(), ALICE, CertificateStatus.INACTIVE, clock.instant()));
+            apply(a0, deletion(a0));
             assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.DESCENDING))).isEmpty();
         }
 
@@ -283,7 +373,7 @@ public abstract class CertificateRepositoryContract {
             for (int i = 0; i < 3; i++) {
                 var parsed = TestCertificates.parsed(i);
                 ids.add(commitOrFail(CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), ALICE,
-                        parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, at))));
+                        parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, at, 1))));
             }
             ids.sort(java.util.Comparator.comparing(c -> c.id().value()));
             assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).containsExactlyElementsOf(ids);

@@ -2,6 +2,7 @@ package dev.certificatetransfer.testing;
 
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificatePem;
+import dev.certificatetransfer.domain.ParsedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ public final class TestCertificates {
         return parsed(index).id();
     }
 
-    public static CertificatePem.ParsedCertificate parsed(int index) {
+    public static ParsedCertificate parsed(int index) {
         return CertificatePem.parse(pem(index)).getOrElseThrow(r -> new IllegalStateException(r.message()));
     }
 

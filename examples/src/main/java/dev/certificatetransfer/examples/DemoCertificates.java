@@ -1,5 +1,7 @@
 package dev.certificatetransfer.examples;
 
+import dev.certificatetransfer.domain.CertificatePem;
+import dev.certificatetransfer.domain.ParsedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +15,11 @@ public final class DemoCertificates {
 
     /** How many demo certificates there are, numbered from 1. */
     public static final int COUNT = 6;
+
+    /** Demo certificate {@code number}, parsed as an adapter parses what a caller sends. */
+    public static ParsedCertificate parsed(int number) {
+        return CertificatePem.parse(pem(number)).getOrElseThrow(rejection -> new IllegalStateException(rejection.message()));
+    }
 
     /** The PEM of demo certificate {@code number}, from 1 to {@link #COUNT}. */
     public static String pem(int number) {

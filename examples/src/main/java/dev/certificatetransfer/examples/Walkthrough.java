@@ -29,7 +29,8 @@ public final class Walkthrough {
         var bob = Principal.root(new AccountId("222222222222"));
         var carol = Principal.root(new AccountId("333333333333"));
 
-        var id = service.registerCertificateWithoutCa(alice, DemoCertificates.pem(1), CertificateStatus.INACTIVE).get().id();
+        var id = service.registerCertificateWithoutCa(alice, DemoCertificates.parsed(1), CertificateStatus.INACTIVE).get()
+                .certificateId();
         System.out.println("Alice registered certificate " + id);
 
         show("Alice transfers it to Bob", service.transferCertificate(alice, id, bob.account(),

@@ -4,8 +4,6 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.ListingKey;
-import dev.certificatetransfer.domain.Transfer;
-import dev.certificatetransfer.domain.Visibility;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
@@ -15,22 +13,28 @@ import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * For each account, the sorted listing keys of the certificates it can see ({@link Visibility}: it owns them,
- * or they are pending transfer to it), so a page costs its own size, whatever its offset. Updated only under
- * the certificate's commit lock; readers re-check visibility against the current certificate, so a concurrent
- * commit can hide an entry from one listing but never show a wrong one.
+ * One listing's index: for each account, the sorted listing keys of the certificates its listing holds (which
+ * accounts those are is the {@code members} function), so a page costs its own size plus a logarithmic seek,
+ * whatever its offset and however many certificates the account holds outside this listing. Updated only under
+ * the certificate's commit lock; readers re-check each entry against the current certificate, so a concurrent
+ * commit can hide an entry from one listing but never show a wrong or duplicated one.
  */
 final class AccountIndex {
 
     private final ConcurrentHashMap<AccountId, ConcurrentSkipListSet<ListingKey>> keysByAccount = new ConcurrentHashMap<>();
+    private final Function<Certificate, List<AccountId>> members;
 
-    /** Moves the certificate's key between the accounts that see it; {@code null} stands for "absent". */
+    /** An index whose listing of an account holds the certificates for which {@code members} names the account. */
+    AccountIndex(Function<Certificate, List<AccountId>> members) {
+        this.members = members;
+    }
+
+    /** Moves the certificate's key between the accounts whose listing holds it; {@code null} stands for "absent". */
     void update(Certificate before, Certificate after) {
-        List<AccountId> was = before == null ? List.of() : accountsSeeing(before);
-        List<AccountId> is = after == null ? List.of() : accountsSeeing(after);
+        List<AccountId> was = before == null ? List.of() : members.apply(before);
+        List<AccountId> is = after == null ? List.of() : members.apply(after);
         if (was.equals(is)) {
             return;
         }
@@ -46,9 +50,8 @@ final class AccountIndex {
         }
     }
 
-    /** Up to {@code query.limit()} certificates the account sees now that are also {@code wanted}. */
-    Seq<Certificate> list(AccountId account, ListingQuery query, Function<CertificateId, Certificate> current,
-            Predicate<Certificate> wanted) {
+    /** Up to {@code query.limit()} certificates in the account's listing now, in the query's order after its key. */
+    Seq<Certificate> list(AccountId account, ListingQuery query, Function<CertificateId, Certificate> current) {
         var keys = keysByAccount.get(account);
         if (keys == null) {
             return Array.empty();
@@ -56,8 +59,7 @@ final class AccountIndex {
         var found = new ArrayList<Certificate>(Math.min(query.limit(), 256));
         for (ListingKey key : from(keys, query)) {
             var certificate = current.apply(key.certificateId());
-            if (certificate != null && certificate.listingKey().equals(key)
-                    && Visibility.isVisibleTo(certificate, account) && wanted.test(certificate)) {
+            if (isListed(certificate, key, account)) {
                 found.add(certificate);
                 if (found.size() == query.limit()) {
                     break;
@@ -67,11 +69,13 @@ final class AccountIndex {
         return Array.ofAll(found);
     }
 
-    /** The accounts for which {@link Visibility#isVisibleTo} holds, without building Options on the commit path. */
-    private static List<AccountId> accountsSeeing(Certificate c) {
-        return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending
-                ? List.of(c.owner(), pending.target())
-                : List.of(c.owner());
+    /**
+     * Whether an entry read from the index still stands for the current certificate: it exists, it has the same
+     * key (a certificate deleted and registered again has a new creation date, hence a new key), and the
+     * account's listing still holds it.
+     */
+    boolean isListed(Certificate certificate, ListingKey key, AccountId account) {
+        return certificate != null && certificate.listingKey().equals(key) && members.apply(certificate).contains(account);
     }
 
     private static NavigableSet<ListingKey> from(ConcurrentSkipListSet<ListingKey> keys, ListingQuery query) {

@@ -63,8 +63,8 @@ public class InMemorySharedServiceBenchmark {
             if (number > DemoCertificates.COUNT) {
                 throw new IllegalStateException("at most " + DemoCertificates.COUNT + " threads: one demo certificate each");
             }
-            id = shared.service.registerCertificateWithoutCa(ALICE, DemoCertificates.pem(number),
-                    CertificateStatus.INACTIVE).get().id();
+            id = shared.service.registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(number),
+                    CertificateStatus.INACTIVE).get().certificateId();
         }
     }
 

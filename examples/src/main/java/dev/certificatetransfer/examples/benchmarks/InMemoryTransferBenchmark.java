@@ -49,7 +49,8 @@ public class InMemoryTransferBenchmark {
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(Clock.systemUTC())
                 .build();
-        id = service.registerCertificateWithoutCa(alice, DemoCertificates.pem(1), CertificateStatus.INACTIVE).get().id();
+        id = service.registerCertificateWithoutCa(alice, DemoCertificates.parsed(1), CertificateStatus.INACTIVE).get()
+                .certificateId();
     }
 
     /** One full cycle: TransferCertificate to Bob, then CancelCertificateTransfer by Alice. */

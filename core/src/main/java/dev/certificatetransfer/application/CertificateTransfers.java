@@ -1,0 +1,124 @@
+package dev.certificatetransfer.application;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.ParsedCertificate;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.TransferMessage;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * The inbound port: every operation of the certificate-transfer lifecycle, as HTTP adapters and host applications
+ * call them. {@link CertificateTransferService} implements it; a host may decorate it (metrics, tracing, rate
+ * limits) or stub it in its own tests.
+ *
+ * <p>Every method takes an authenticated caller and typed, already parsed input (each typed value's {@code parse}
+ * turns untrusted text into the value or an INVALID_REQUEST rejection). Business outcomes are never exceptions:
+ * each method returns the result or a {@link Rejection}, found by the checks of docs/behaviour.md in this order:
+ * input (INVALID_REQUEST), the Authorizer (UNAUTHORIZED), visibility (NOT_FOUND: a caller never learns that a
+ * certificate it cannot see exists), the role rule (UNAUTHORIZED), the state rules. Any call that writes may also
+ * answer THROTTLED when it kept losing the compare-and-set race; it then wrote nothing. A refused call never
+ * changes anything and publishes no event. Exceptions mean a bug or broken infrastructure, and propagate.
+ */
+public interface CertificateTransfers {
+
+    /** The region this deployment serves; it appears in every ARN. */
+    Region region();
+
+    /**
+     * CancelCertificateTransfer: the source withdraws its pending transfer; the certificate stays with it,
+     * {@code INACTIVE}, its transfer data keeping the message and transfer date. Rejections: UNAUTHORIZED
+     * (Authorizer); NOT_FOUND (the caller is neither owner, pending target, nor a party of the last transfer);
+     * UNAUTHORIZED (the target tried); TRANSFER_ALREADY_COMPLETED (nothing pending and the last transfer completed,
+     * including by a race won a moment earlier); INVALID_REQUEST (never transferred); THROTTLED.
+     *
+     * @return the certificate after the cancellation
+     */
+    Either<Rejection, Certificate> cancelCertificateTransfer(Principal caller, CertificateId id);
+
+    /**
+     * TransferCertificate: the owner offers an {@code INACTIVE} or {@code REGISTER_INACTIVE} certificate to another
+     * account; it becomes {@code PENDING_TRANSFER}. Rejections: UNAUTHORIZED (Authorizer); NOT_FOUND; UNAUTHORIZED
+     * (not the owner); INVALID_REQUEST (the target is the owner); CERTIFICATE_STATE (any other status);
+     * TRANSFER_CONFLICT (policies or things attached); THROTTLED.
+     *
+     * @return the pending certificate and its ARN under the target account
+     */
+    Either<Rejection, Transferred> transferCertificate(Principal caller, CertificateId id, AccountId target,
+            Option<TransferMessage> message);
+
+    /**
+     * AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}, else
+     * {@code INACTIVE}; the source becomes the previous owner. Rejections: UNAUTHORIZED (Authorizer); NOT_FOUND;
+     * UNAUTHORIZED (the owner tried, while pending); TRANSFER_ALREADY_COMPLETED (nothing pending, last transfer
+     * completed); INVALID_REQUEST (never transferred); THROTTLED.
+     *
+     * @return the certificate after the acceptance
+     */
+    Either<Rejection, Certificate> acceptCertificateTransfer(Principal caller, CertificateId id, boolean setAsActive);
+
+    /**
+     * RejectCertificateTransfer: the target refuses; the certificate stays with the source, {@code INACTIVE}, with
+     * the reason and reject date in its transfer data. Rejections: as for accept.
+     *
+     * @return the certificate after the rejection
+     */
+    Either<Rejection, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
+            Option<RejectReason> reason);
+
+    /**
+     * DescribeCertificate: the owner, or the target of a pending transfer, reads the certificate. Rejections:
+     * UNAUTHORIZED (Authorizer); NOT_FOUND.
+     */
+    Either<Rejection, Certificate> describeCertificate(Principal caller, CertificateId id);
+
+    /**
+     * UpdateCertificate: the owner sets a new status; asking for the current one succeeds and changes nothing.
+     * Rejections: INVALID_REQUEST ({@code PENDING_TRANSFER} or {@code PENDING_ACTIVATION} asked); UNAUTHORIZED
+     * (Authorizer); NOT_FOUND; UNAUTHORIZED (not the owner); CERTIFICATE_STATE (pending transfer; or revoked and
+     * another status asked: revocation is final); THROTTLED.
+     *
+     * @return the certificate after the update
+     */
+    Either<Rejection, Certificate> updateCertificate(Principal caller, CertificateId id, CertificateStatus newStatus);
+
+    /**
+     * DeleteCertificate: the owner removes the certificate. Rejections: UNAUTHORIZED (Authorizer); NOT_FOUND;
+     * UNAUTHORIZED (not the owner); CERTIFICATE_STATE ({@code ACTIVE} or {@code PENDING_TRANSFER}); DELETE_CONFLICT
+     * (a thing attached, even with {@code forceDelete}; else a policy attached without it); THROTTLED.
+     *
+     * @return the id of the deleted certificate
+     */
+    Either<Rejection, CertificateId> deleteCertificate(Principal caller, CertificateId id, boolean forceDelete);
+
+    /**
+     * ListCertificates: one page of the certificates the caller owns and those pending transfer to it, newest first
+     * unless ascending. Rejection: UNAUTHORIZED (Authorizer, asked about resource {@code *}). Page size and marker
+     * are typed ({@link PageSize#parse}, {@link PageMarker#parse}).
+     */
+    Either<Rejection, Page<Certificate>> listCertificates(Principal caller, PageRequest request);
+
+    /**
+     * ListOutgoingCertificates: one page of the caller's certificates that are {@code PENDING_TRANSFER}; each one's
+     * pending transfer gives transferredTo, transferDate and transferMessage. Rejection: UNAUTHORIZED (Authorizer).
+     */
+    Either<Rejection, Page<Certificate>> listOutgoingCertificates(Principal caller, PageRequest request);
+
+    /**
+     * RegisterCertificateWithoutCA: the caller registers a certificate it will own, in {@code SNI_ONLY} mode, with
+     * the given status ({@code INACTIVE} is AWS's default). Rejections: INVALID_REQUEST (status
+     * {@code PENDING_TRANSFER} or {@code PENDING_ACTIVATION}); UNAUTHORIZED (Authorizer, asked about the new
+     * certificate's ARN under the caller); ALREADY_EXISTS (the id is registered, by any account); THROTTLED.
+     * An unparsable PEM never gets here: {@code CertificatePem.parse} answers CERTIFICATE_VALIDATION.
+     *
+     * @return the registered certificate and its ARN
+     */
+    Either<Rejection, Registered> registerCertificateWithoutCa(Principal caller, ParsedCertificate certificate,
+            CertificateStatus status);
+}
