@@ -55,8 +55,7 @@ final class Changes {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             var stored = repository.find(id);
             var current = stored.certificate();
-            var now = now();
-            var decided = decision.decide(stored, current.map(c -> c.nextChangeTime(now)).getOrElse(now));
+            var decided = decision.decide(stored, changeTime(current.getOrNull()));
             if (decided.isLeft()) {
                 return Either.left(decided.getLeft());
             }
@@ -74,8 +73,12 @@ final class Changes {
                 + " is changing too often right now; nothing was changed, try again"));
     }
 
-    /** Times are kept to the millisecond: what AWS shows, and what every database stores without loss. */
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
+    /**
+     * The clock's millisecond (what AWS shows, and what every database stores without loss), but never before the
+     * certificate's previous change.
+     */
+    private Instant changeTime(Certificate current) {
+        var now = Instant.ofEpochMilli(clock.millis());
+        return current == null ? now : current.nextChangeTime(now);
     }
 }

@@ -45,12 +45,12 @@ public record PageMarker(String value, ListingKey key) {
             return Either.left(MALFORMED);
         }
         var parts = new String(Base64.getDecoder().decode(raw), StandardCharsets.US_ASCII).split(":", -1);
-        if (parts.length != 4 || !VERSION.equals(parts[0]) || !isNumber(parts[1], 19) || !isNumber(parts[2], 9)) {
+        if (parts.length != 4 || !VERSION.equals(parts[0]) || !isSignedNumber(parts[1]) || !isNumber(parts[2], 9)) {
             return Either.left(MALFORMED);
         }
         long seconds = Long.parseLong(parts[1]);
         int nanos = Integer.parseInt(parts[2]);
-        if (seconds > Instant.MAX.getEpochSecond() || nanos > 999_999_999) {
+        if (seconds > Instant.MAX.getEpochSecond() || seconds < Instant.MIN.getEpochSecond() || nanos > 999_999_999) {
             return Either.left(MALFORMED);
         }
         return CertificateId.parse(parts[3]).mapLeft(invalid -> MALFORMED)
@@ -68,6 +68,11 @@ public record PageMarker(String value, ListingKey key) {
             }
         }
         return true;
+    }
+
+    /** Epoch seconds: before 1970 they are negative. */
+    private static boolean isSignedNumber(String s) {
+        return isNumber(s.startsWith("-") ? s.substring(1) : s, 19);
     }
 
     private static boolean isNumber(String s, int maxDigits) {

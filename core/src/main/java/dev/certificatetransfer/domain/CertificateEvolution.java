@@ -78,9 +78,12 @@ public final class CertificateEvolution {
     }
 
     private static Certificate existing(Option<Certificate> state, CertificateEvent event) {
-        return state.filter(c -> c.id().equals(event.certificateId())).getOrElseThrow(
-                () -> new IllegalStateException(event.type() + " applies to certificate " + event.certificateId()
-                        + ", which is not the given state"));
+        Certificate current = state.getOrNull();
+        if (current == null || !current.id().equals(event.certificateId())) {
+            throw new IllegalStateException(event.type() + " applies to certificate " + event.certificateId()
+                    + ", which is not the given state");
+        }
+        return current;
     }
 
     private static Transfer.Pending pending(Certificate c) {

@@ -7,12 +7,12 @@ import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.domain.Visibility;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
 import dev.certificatetransfer.port.EventPublisher;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Seq;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,24 +21,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A thread-safe {@link CertificateRepository} in memory. Reads never block; a commit locks only its own id's hash
- * bin while it compares the version, swaps the state, updates the listing indexes and queues the event. A deleted
+ * A thread-safe {@link CertificateRepository} in memory. {@code find} never blocks; a commit locks only its own id's
+ * hash bin while it compares the version, swaps the state, updates the listing indexes and queues the event. A deleted
  * certificate leaves its version behind (a tombstone), so a version is never reused for an id.
  *
- * <p>Events reach the {@link EventPublisher} after their commit, on a committing thread, in commit order (so one
- * certificate's events in version order): one thread at a time drains the queue. A publisher that throws is
- * logged and its event dropped; the committed change stands and the caller is not told.
+ * <p>Events reach the {@link EventPublisher} after their commit, in commit order (so one certificate's events in
+ * version order), one at a time: a commit that finds nobody delivering publishes its own event before it returns;
+ * one that finds another thread delivering leaves its event in a queue that thread drains. A publisher that throws
+ * an exception is logged and its event dropped; the committed change stands and the caller is not told.
  *
  * <p>Two sorted indexes per account, one holding the certificates it owns or that are pending transfer to it, one
- * holding those it owns that are pending transfer, make both listings cost a seek plus the page.
+ * holding those it owns that are pending transfer, make both listings cost a seek plus the page; a listing takes
+ * the account's index lock only while it copies one batch of keys.
  */
 public final class InMemoryCertificateRepository implements CertificateRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryCertificateRepository.class);
 
     private final ConcurrentHashMap<CertificateId, StoredCertificate> stored = new ConcurrentHashMap<>();
-    private final AccountIndex visible = new AccountIndex(InMemoryCertificateRepository::ownerAndPendingTarget);
-    private final AccountIndex outgoing = new AccountIndex(InMemoryCertificateRepository::ownerIfPending);
+    private final AccountIndex visible = new AccountIndex(new SeenBy());
+    private final AccountIndex outgoing = new AccountIndex(new SentBy());
     private final ConcurrentLinkedQueue<CertificateEvent> undelivered = new ConcurrentLinkedQueue<>();
     private final ReentrantLock delivering = new ReentrantLock();
     private final EventPublisher publisher;
@@ -61,7 +63,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
 
     @Override
     public CommitOutcome commit(CertificateChange change) {
-        var committed = new boolean[1];
+        var outcome = new Delivery[] {Delivery.NONE};
         stored.compute(change.certificateId(), (id, was) -> {
             if ((was == null ? 0 : was.version()) != change.expectedVersion()) {
                 return was;
@@ -70,14 +72,16 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
             var after = change.after().getOrNull();
             visible.update(before, after);
             outgoing.update(before, after);
-            undelivered.add(change.event());
-            committed[0] = true;
+            outcome[0] = deliverFirstOrQueue(change.event());
             return after != null ? StoredCertificate.of(after) : StoredCertificate.deleted(change.newVersion());
         });
-        if (!committed[0]) {
-            return CommitOutcome.CONFLICT;
+        switch (outcome[0]) {
+            case NONE -> {
+                return CommitOutcome.CONFLICT;
+            }
+            case OWN_FIRST -> deliverOwnThenQueued(change.event());
+            case QUEUED -> deliverQueued();
         }
-        deliver();
         return CommitOutcome.COMMITTED;
     }
 
@@ -96,38 +100,83 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
         return found == null ? null : found.certificate().getOrNull();
     }
 
+    /** What a commit must do about its event once it leaves the certificate's lock. */
+    private enum Delivery { NONE, OWN_FIRST, QUEUED }
+
+    /**
+     * Called under the certificate's lock, so a later change of the same certificate comes after. If nothing is
+     * queued and nobody delivers, this commit takes the delivery lock and publishes its own event first (no queue);
+     * else its event joins the queue behind the certificate's earlier events.
+     */
+    private Delivery deliverFirstOrQueue(CertificateEvent event) {
+        if (!delivering.isHeldByCurrentThread() && undelivered.isEmpty() && delivering.tryLock()) {
+            return Delivery.OWN_FIRST;
+        }
+        undelivered.add(event);
+        return Delivery.QUEUED;
+    }
+
+    private void deliverOwnThenQueued(CertificateEvent event) {
+        try {
+            publishSafely(event);
+            drain();
+        } finally {
+            delivering.unlock();
+        }
+        deliverQueued();
+    }
+
     /** Hands queued events to the publisher, one thread at a time, until none is left. */
-    private void deliver() {
+    private void deliverQueued() {
         while (!undelivered.isEmpty() && delivering.tryLock()) {
             try {
-                CertificateEvent event;
-                while ((event = undelivered.poll()) != null) {
-                    publishSafely(event);
-                }
+                drain();
             } finally {
                 delivering.unlock();
             }
         }
     }
 
+    private void drain() {
+        CertificateEvent event;
+        while ((event = undelivered.poll()) != null) {
+            publishSafely(event);
+        }
+    }
+
     private void publishSafely(CertificateEvent event) {
         try {
             publisher.publish(event);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not only RuntimeException: a publisher may throw a checked exception sneakily. Errors propagate.
             LOG.warn("The event publisher failed on {} of certificate {} (version {}); the change stands", event.type(),
                     event.certificateId(), event.version(), e);
         }
     }
 
-    /** The accounts that see the certificate: its owner and, while a transfer is pending, the target. */
-    private static List<AccountId> ownerAndPendingTarget(Certificate c) {
-        return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending
-                ? List.of(c.owner(), pending.target())
-                : List.of(c.owner());
+    /** The visible listing: the accounts that see the certificate ({@link Visibility}). */
+    private static final class SeenBy implements AccountIndex.Members {
+        @Override
+        public AccountId first(Certificate c) {
+            return c.owner();
+        }
+
+        @Override
+        public AccountId second(Certificate c) {
+            return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending ? pending.target() : null;
+        }
     }
 
-    /** The account whose outgoing listing holds the certificate: its owner, while a transfer is pending. */
-    private static List<AccountId> ownerIfPending(Certificate c) {
-        return c.lastTransfer().getOrNull() instanceof Transfer.Pending ? List.of(c.owner()) : List.of();
+    /** The outgoing listing: the owner of a certificate pending transfer. */
+    private static final class SentBy implements AccountIndex.Members {
+        @Override
+        public AccountId first(Certificate c) {
+            return c.lastTransfer().getOrNull() instanceof Transfer.Pending ? c.owner() : null;
+        }
+
+        @Override
+        public AccountId second(Certificate c) {
+            return null;
+        }
     }
 }
