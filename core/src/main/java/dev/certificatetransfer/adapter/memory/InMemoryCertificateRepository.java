@@ -70,10 +70,11 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
             }
             var before = was == null ? null : was.certificate().getOrNull();
             var after = change.after().getOrNull();
+            var next = after != null ? StoredCertificate.of(after) : StoredCertificate.deleted(change.newVersion());
             visible.update(before, after);
             outgoing.update(before, after);
             outcome[0] = deliverFirstOrQueue(change.event());
-            return after != null ? StoredCertificate.of(after) : StoredCertificate.deleted(change.newVersion());
+            return next;
         });
         switch (outcome[0]) {
             case NONE -> {
