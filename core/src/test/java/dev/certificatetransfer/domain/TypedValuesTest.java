@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certificatetransfer.testing.TestCertificates;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +31,10 @@ class TypedValuesTest {
         @ValueSource(strings = {"abc", "../../etc/passwd",
                 "gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg",
                 " aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "000000000000000000000000000000000000000000000000000000000000000\uFF10",
+                "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdef",
+                "\uFF41aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
         void anything_but_64_hex_characters_is_an_invalid_request(String raw) {
             assertThat(CertificateId.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
         }
@@ -69,6 +76,29 @@ class TypedValuesTest {
             assertThat(TransferMessage.parse("x".repeat(129)).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
             assertThat(RejectReason.parse("x".repeat(129)).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
         }
+
+        @Test
+        void a_character_outside_the_bmp_counts_as_one() {
+            assertThat(RejectReason.parse("\uD83D\uDE00".repeat(128)).isRight()).isTrue();
+            assertThat(TransferMessage.parse("\uD83D\uDE00".repeat(129)).getLeft().code())
+                    .isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(RejectReason.parse("\uD83D\uDE00".repeat(129)).getLeft().code())
+                    .isEqualTo(RejectionCode.INVALID_REQUEST);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\uD83D", "\uDE00", "ok \uD83D", "\uDE00\uD83D", "a\uD800b", "\uDFFF\uDFFF"})
+        void a_lone_surrogate_is_an_invalid_request(String raw) {
+            assertThat(TransferMessage.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(RejectReason.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "\0", "a\0b", "\r\n\t", "\u0661\uFF11 \u0301"})
+        void any_well_formed_text_is_a_message_even_empty_or_with_nul_as_aws_allows_any_characters(String raw) {
+            assertThat(TransferMessage.parse(raw).get().value()).isEqualTo(raw);
+            assertThat(RejectReason.parse(raw).get().value()).isEqualTo(raw);
+        }
     }
 
     @Nested
@@ -92,6 +122,111 @@ class TypedValuesTest {
         void a_pem_over_64_kib_is_refused_before_parsing() {
             var huge = TestCertificates.pem(0) + " ".repeat(CertificatePem.MAX_LENGTH);
             assertThat(CertificatePem.parse(huge).getLeft().message()).contains("at most");
+        }
+
+        @ParameterizedTest
+        @EnumSource(PemLayout.class)
+        void a_pem_laid_out_as_rfc_7468_lets_writers_gives_the_certificate_and_its_canonical_pem(PemLayout layout) {
+            for (int i = 0; i < TestCertificates.COUNT; i++) {
+                var parsed = CertificatePem.parse(layout.write(TestCertificates.pem(i))).get();
+                assertThat(parsed.id()).isEqualTo(TestCertificates.id(i));
+                assertThat(parsed.pem().value()).isEqualTo(TestCertificates.pem(i)).isEqualTo(canonical(i));
+            }
+        }
+
+        @Test
+        void a_pem_of_exactly_65536_characters_is_read() {
+            var pem = TestCertificates.pem(0);
+            var padded = pem + " ".repeat(CertificatePem.MAX_LENGTH - pem.length());
+            assertThat(CertificatePem.parse(padded).get().id()).isEqualTo(TestCertificates.id(0));
+            assertThat(CertificatePem.parse(padded + " ").getLeft().code()).isEqualTo(RejectionCode.CERTIFICATE_VALIDATION);
+        }
+
+        @Test
+        void two_certificate_blocks_are_refused() {
+            assertRefused(TestCertificates.pem(0) + TestCertificates.pem(1));
+            assertRefused(TestCertificates.pem(0) + "\n" + TestCertificates.pem(0));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"*", "-", "_", ".", "\u00E9", "\uFF21", "\u0660", "\0", "\uD83D\uDE00", "\uD83D"})
+        void a_block_with_a_character_that_is_neither_base64_nor_whitespace_is_refused(String character) {
+            var pem = TestCertificates.pem(0);
+            int middle = pem.indexOf('\n', 100) - 10;
+            assertRefused(pem.substring(0, middle) + character + pem.substring(middle));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n",
+                "-----BEGIN CERTIFICATE-----\r\n \t\u2028\r\n-----END CERTIFICATE-----"})
+        void an_empty_block_is_refused(String pem) {
+            assertRefused(pem);
+        }
+
+        @Test
+        void a_block_without_its_end_line_is_refused() {
+            var pem = TestCertificates.pem(0);
+            assertRefused(pem.substring(0, pem.indexOf("-----END")));
+            assertRefused(pem.replace("-----END CERTIFICATE-----", "-----END PUBLIC KEY-----"));
+        }
+
+        @Test
+        void der_with_bytes_after_the_certificate_is_refused() {
+            var der = der(0);
+            assertRefused(armour(Arrays.copyOf(der, der.length + 2)));
+            var two = Arrays.copyOf(der, der.length + der(1).length);
+            System.arraycopy(der(1), 0, two, der.length, der(1).length);
+            assertRefused(armour(two));
+        }
+
+        private void assertRefused(String pem) {
+            assertThat(CertificatePem.parse(pem).getLeft().code()).isEqualTo(RejectionCode.CERTIFICATE_VALIDATION);
+        }
+
+        private String canonical(int index) {
+            return armour(der(index));
+        }
+
+        private String armour(byte[] der) {
+            return BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n" + END + "\n";
+        }
+
+        private byte[] der(int index) {
+            var pem = TestCertificates.pem(index);
+            return Base64.getMimeDecoder().decode(pem.substring(BEGIN.length(), pem.indexOf(END)));
+        }
+    }
+
+    private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+    private static final String END = "-----END CERTIFICATE-----";
+
+    /** Ways RFC 7468 (section 2) tells parsers to accept a PEM written other than canonically. */
+    enum PemLayout {
+        TEXT_BEFORE_AND_AFTER_THE_BLOCK(pem -> "Subject: CN=device\nIssuer: itself\n\n" + pem + "\n-- kept for audit --\n"),
+        CRLF_LINE_BREAKS(pem -> pem.replace("\n", "\r\n")),
+        CR_LINE_BREAKS(pem -> pem.replace("\n", "\r")),
+        TABS_AND_SPACES(pem -> inBlock(pem, body -> body.replace("\n", " \t\n\t ").replaceFirst("(?<=.{20})", "  "))),
+        FORM_FEEDS_AND_VERTICAL_TABS(pem -> inBlock(pem, body -> body.replace("\n", "\f\n\u000B"))),
+        UNICODE_LINE_SEPARATORS(pem -> inBlock(pem, body -> body.replace("\n", "\u2028"))),
+        NEXT_LINE_CHARACTERS(pem -> inBlock(pem, body -> body.replace("\n", "\u0085"))),
+        NO_LINE_BREAKS_AT_ALL(pem -> pem.replace("\n", "")),
+        A_LEADING_BYTE_ORDER_MARK(pem -> "\uFEFF" + pem);
+
+        private final UnaryOperator<String> writer;
+
+        PemLayout(UnaryOperator<String> writer) {
+            this.writer = writer;
+        }
+
+        String write(String canonicalPem) {
+            return writer.apply(canonicalPem);
+        }
+
+        /** Rewrites the text between the BEGIN and END lines, line breaks around it included. */
+        private static String inBlock(String pem, UnaryOperator<String> body) {
+            int from = pem.indexOf(BEGIN) + BEGIN.length();
+            int to = pem.indexOf(END);
+            return pem.substring(0, from) + body.apply(pem.substring(from, to)) + pem.substring(to);
         }
     }
 
