@@ -24,14 +24,22 @@ public record PageSize(int value) {
 
     /**
      * Parses untrusted text, such as a query parameter: ASCII decimal digits only (no sign, no other script's
-     * digits), 1 to 250; anything else is an {@link Rejection.InvalidRequest}, never an exception.
+     * digits; leading zeros allowed), 1 to 250; anything else is an {@link Rejection.InvalidRequest}, never an
+     * exception.
      */
     public static Either<Rejection, PageSize> parse(String raw) {
-        if (raw == null || raw.isEmpty() || raw.length() > 3) {
+        if (raw == null || raw.isEmpty()) {
+            return Either.left(OUT_OF_RANGE);
+        }
+        int start = 0;
+        while (start < raw.length() - 1 && raw.charAt(start) == '0') {
+            start++;
+        }
+        if (raw.length() - start > 3) {
             return Either.left(OUT_OF_RANGE);
         }
         int value = 0;
-        for (int i = 0; i < raw.length(); i++) {
+        for (int i = start; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c < '0' || c > '9') {
                 return Either.left(OUT_OF_RANGE);
