@@ -118,7 +118,8 @@ public final class OutboxRelay implements AutoCloseable {
             while (deliverBatch(DEFAULT_BATCH) == DEFAULT_BATCH) {
                 // More may be waiting: go on without sleeping.
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Any exception would end the scheduled loop for good: log it and run again at the next interval.
             LOG.warn("The outbox relay could not deliver events; it tries again at its next run", e);
         }
     }
@@ -167,7 +168,8 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             publisher.publish(event);
             return true;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not only RuntimeException: a publisher may throw a checked exception sneakily. Errors propagate.
             LOG.warn("The event publisher failed on {} of certificate {} (version {}); the event stays in the outbox"
                     + " and is tried again", event.type(), event.certificateId(), event.version(), e);
             return false;
