@@ -1,0 +1,129 @@
+package dev.certificatetransfer.adapter.jdbc;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificatePem;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.StoredCertificate;
+import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.domain.TransferStatus;
+import dev.certificatetransfer.domain.Validity;
+import io.vavr.control.Option;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Maps a certificate to a row of the {@code certificate} table and back: the state columns, in {@link #STATE}
+ * order, and the listing keys the adapter keeps ({@code pending_target}, {@code outgoing_owner}). A tombstone is
+ * the id and the version with every other column NULL.
+ */
+final class CertificateRows {
+
+    /** Every column but the id, in the order {@link #state} binds them. */
+    static final String STATE = "version, owner, pem, not_before, not_after, mode, previous_owner, status, "
+            + "creation_date, last_modified_date, customer_version, transfer_status, transfer_source, "
+            + "transfer_target, transfer_message, transfer_date, accept_date, reject_date, cancel_date, "
+            + "reject_reason, pending_target, outgoing_owner";
+
+    /** Every column, the id first. */
+    static final String ALL = "id, " + STATE;
+
+    /** {@link #STATE} as the SET list of an UPDATE. */
+    static final String ASSIGNMENTS = STATE.replace(",", " = ?,") + " = ?";
+
+    /** One placeholder per column of {@link #STATE}. */
+    static final String STATE_PLACEHOLDERS = "?" + ", ?".repeat(STATE.split(",").length - 1);
+
+    private CertificateRows() {
+    }
+
+    /** Binds the state columns: the certificate's, or a tombstone's at the version. */
+    static void state(SqlArguments arguments, Option<Certificate> certificate, long version) {
+        arguments.number(version);
+        Certificate c = certificate.getOrNull();
+        if (c == null) {
+            arguments.text(null).text(null).time(null).time(null).text(null).text(null).text(null).time(null)
+                    .time(null).number(null);
+            transfer(arguments, null);
+            arguments.text(null).text(null);
+            return;
+        }
+        arguments.text(c.owner().value()).text(c.pem().value())
+                .time(c.validity().notBefore()).time(c.validity().notAfter())
+                .name(c.mode()).text(c.previousOwner().map(AccountId::value).getOrNull()).name(c.status())
+                .time(c.creationDate()).time(c.lastModifiedDate()).number(c.customerVersion());
+        transfer(arguments, c.lastTransfer().getOrNull());
+        Transfer.Pending pending = c.pendingTransfer().getOrNull();
+        arguments.text(pending == null ? null : pending.target().value())
+                .text(pending == null ? null : c.owner().value());
+    }
+
+    private static void transfer(SqlArguments arguments, Transfer t) {
+        if (t == null) {
+            arguments.text(null).text(null).text(null).text(null).time(null).time(null).time(null).time(null)
+                    .text(null);
+            return;
+        }
+        arguments.name(t.status()).text(t.source().value()).text(t.target().value())
+                .text(NulEscapedText.encode(t.message().map(TransferMessage::value).getOrNull()))
+                .time(t.transferDate())
+                .time(t instanceof Transfer.Accepted a ? a.acceptDate() : null)
+                .time(t instanceof Transfer.Rejected r ? r.rejectDate() : null)
+                .time(t instanceof Transfer.Cancelled c ? c.cancelDate() : null)
+                .text(t instanceof Transfer.Rejected r
+                        ? NulEscapedText.encode(r.rejectReason().map(RejectReason::value).getOrNull()) : null);
+    }
+
+    /** The stored state of the row the result set is on, selected with {@link #ALL}. */
+    static StoredCertificate stored(ResultSet row) throws SQLException {
+        long version = row.getLong("version");
+        return row.getString("owner") == null ? StoredCertificate.deleted(version) : StoredCertificate.of(certificate(row));
+    }
+
+    /** The certificate of a row that is not a tombstone. */
+    static Certificate certificate(ResultSet row) throws SQLException {
+        return Certificate.reconstitute()
+                .id(new CertificateId(row.getString("id")))
+                .pem(new CertificatePem(row.getString("pem")))
+                .validity(new Validity(time(row, "not_before"), time(row, "not_after")))
+                .mode(CertificateMode.valueOf(row.getString("mode")))
+                .owner(new AccountId(row.getString("owner")))
+                .previousOwner(Option.of(row.getString("previous_owner")).map(AccountId::new))
+                .status(CertificateStatus.valueOf(row.getString("status")))
+                .lastTransfer(Option.of(lastTransfer(row)))
+                .creationDate(time(row, "creation_date"))
+                .lastModifiedDate(time(row, "last_modified_date"))
+                .customerVersion(row.getLong("customer_version"))
+                .version(row.getLong("version"))
+                .build();
+    }
+
+    private static Transfer lastTransfer(ResultSet row) throws SQLException {
+        String status = row.getString("transfer_status");
+        if (status == null) {
+            return null;
+        }
+        var source = new AccountId(row.getString("transfer_source"));
+        var target = new AccountId(row.getString("transfer_target"));
+        var message = Option.of(NulEscapedText.decode(row.getString("transfer_message"))).map(TransferMessage::new);
+        Instant transferDate = time(row, "transfer_date");
+        return switch (TransferStatus.valueOf(status)) {
+            case PENDING -> new Transfer.Pending(source, target, message, transferDate);
+            case ACCEPTED -> new Transfer.Accepted(source, target, message, transferDate, time(row, "accept_date"));
+            case REJECTED -> new Transfer.Rejected(source, target, message, transferDate,
+                    Option.of(NulEscapedText.decode(row.getString("reject_reason"))).map(RejectReason::new),
+                    time(row, "reject_date"));
+            case CANCELLED -> new Transfer.Cancelled(source, target, message, transferDate, time(row, "cancel_date"));
+        };
+    }
+
+    static Instant time(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

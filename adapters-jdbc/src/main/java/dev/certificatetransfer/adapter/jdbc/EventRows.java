@@ -1,0 +1,104 @@
+package dev.certificatetransfer.adapter.jdbc;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.CertificateEvent;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
+import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
+import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificatePem;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.domain.Validity;
+import io.vavr.control.Option;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Maps a domain event to a row of the {@code certificate_event} outbox and back. Each event's own fields have
+ * their own columns ({@code counterparty} is the target of a request or a cancellation and the source of an
+ * acceptance or a rejection), so an event is rebuilt exactly, with no serialisation format in between.
+ */
+final class EventRows {
+
+    /** The columns {@link #bind} fills, in order. */
+    static final String COLUMNS = "certificate_id, version, type, actor, occurred_at, status_before, status_after, "
+            + "counterparty, transfer_message, reject_reason, pem, not_before, not_after, mode";
+
+    /** One placeholder per column of {@link #COLUMNS}. */
+    static final String PLACEHOLDERS = "?" + ", ?".repeat(COLUMNS.split(",").length - 1);
+
+    private EventRows() {
+    }
+
+    static void bind(SqlArguments arguments, CertificateEvent event) {
+        arguments.text(event.certificateId().value()).number(event.version()).name(event.type())
+                .text(event.actor().value()).time(event.at())
+                .name(event.statusBefore().getOrNull()).name(event.statusAfter().getOrNull());
+        AccountId counterparty = null;
+        TransferMessage message = null;
+        RejectReason reason = null;
+        if (event instanceof TransferRequested requested) {
+            counterparty = requested.target();
+            message = requested.message().getOrNull();
+        } else if (event instanceof TransferAccepted accepted) {
+            counterparty = accepted.source();
+        } else if (event instanceof TransferRejected rejected) {
+            counterparty = rejected.source();
+            reason = rejected.reason().getOrNull();
+        } else if (event instanceof TransferCancelled cancelled) {
+            counterparty = cancelled.target();
+        }
+        arguments.text(counterparty == null ? null : counterparty.value())
+                .text(message == null ? null : NulEscapedText.encode(message.value()))
+                .text(reason == null ? null : NulEscapedText.encode(reason.value()));
+        var registered = event instanceof CertificateRegistered r ? r : null;
+        arguments.text(registered == null ? null : registered.pem().value())
+                .time(registered == null ? null : registered.validity().notBefore())
+                .time(registered == null ? null : registered.validity().notAfter())
+                .name(registered == null ? null : registered.mode());
+    }
+
+    /** The event of the row the result set is on, selected with at least {@link #COLUMNS}. */
+    static CertificateEvent event(ResultSet row) throws SQLException {
+        var id = new CertificateId(row.getString("certificate_id"));
+        var actor = new AccountId(row.getString("actor"));
+        var at = CertificateRows.time(row, "occurred_at");
+        long version = row.getLong("version");
+        return switch (CertificateEvent.EventType.valueOf(row.getString("type"))) {
+            case CERTIFICATE_REGISTERED -> new CertificateRegistered(id, actor,
+                    new CertificatePem(row.getString("pem")),
+                    new Validity(CertificateRows.time(row, "not_before"), CertificateRows.time(row, "not_after")),
+                    CertificateMode.valueOf(row.getString("mode")), statusAfter(row), at, version);
+            case TRANSFER_REQUESTED -> new TransferRequested(id, actor, counterparty(row),
+                    Option.of(NulEscapedText.decode(row.getString("transfer_message"))).map(TransferMessage::new),
+                    statusBefore(row), at, version);
+            case TRANSFER_ACCEPTED -> new TransferAccepted(id, actor, counterparty(row), statusAfter(row), at, version);
+            case TRANSFER_REJECTED -> new TransferRejected(id, actor, counterparty(row),
+                    Option.of(NulEscapedText.decode(row.getString("reject_reason"))).map(RejectReason::new), at,
+                    version);
+            case TRANSFER_CANCELLED -> new TransferCancelled(id, actor, counterparty(row), at, version);
+            case CERTIFICATE_STATUS_CHANGED -> new CertificateStatusChanged(id, actor, statusBefore(row),
+                    statusAfter(row), at, version);
+            case CERTIFICATE_DELETED -> new CertificateDeleted(id, actor, statusBefore(row), at, version);
+        };
+    }
+
+    private static AccountId counterparty(ResultSet row) throws SQLException {
+        return new AccountId(row.getString("counterparty"));
+    }
+
+    private static CertificateStatus statusBefore(ResultSet row) throws SQLException {
+        return CertificateStatus.valueOf(row.getString("status_before"));
+    }
+
+    private static CertificateStatus statusAfter(ResultSet row) throws SQLException {
+        return CertificateStatus.valueOf(row.getString("status_after"));
+    }
+}

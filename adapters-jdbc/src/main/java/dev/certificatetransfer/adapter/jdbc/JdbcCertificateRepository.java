@@ -1,0 +1,69 @@
+package dev.certificatetransfer.adapter.jdbc;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.StoredCertificate;
+import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.ListingQuery;
+import io.vavr.collection.Seq;
+import javax.sql.DataSource;
+
+/**
+ * A {@link CertificateRepository} on any JDBC database whose schema {@link JdbcMigrations} created (H2 and
+ * PostgreSQL are tested). A commit is one short transaction: a compare-and-set {@code UPDATE ... WHERE id = ? AND
+ * version = ?} (an {@code INSERT} for an id never stored) and the event's row in the {@code certificate_event}
+ * outbox; on PostgreSQL both are one statement, so one round trip. Zero rows changed, or a duplicate id, is a lost
+ * race: {@link CommitOutcome#CONFLICT}. A deletion leaves a tombstone row holding the version.
+ *
+ * <p>Events are not published here: an {@link OutboxRelay} delivers the outbox. Database failures are
+ * {@link JdbcRepositoryException}s; serialization failures and deadlocks are retried first (a few times, with
+ * jittered backoff). The isolation level is the host's {@link DataSource}'s: read committed and serializable both
+ * keep the compare-and-set exact.
+ */
+public final class JdbcCertificateRepository implements CertificateRepository {
+
+    private static final String FIND = "SELECT " + CertificateRows.ALL + " FROM certificate WHERE id = ?";
+
+    private final Database database;
+    private final KeysetListings listings = new KeysetListings();
+
+    /** A repository on the host's data source; the schema must be migrated ({@link JdbcMigrations#migrate}). */
+    public JdbcCertificateRepository(DataSource dataSource) {
+        this.database = new Database(dataSource);
+    }
+
+    @Override
+    public StoredCertificate find(CertificateId id) {
+        return database.autoCommitted("Finding certificate " + id, connection -> {
+            try (var statement = connection.prepareStatement(FIND)) {
+                statement.setString(1, id.value());
+                try (var row = statement.executeQuery()) {
+                    return row.next() ? CertificateRows.stored(row) : StoredCertificate.NEVER_STORED;
+                }
+            }
+        });
+    }
+
+    @Override
+    public CommitOutcome commit(CertificateChange change) {
+        String what = "Committing " + change.event().type() + " of certificate " + change.certificateId();
+        return database.isPostgres()
+                ? database.autoCommitted(what, connection -> Commits.inOneStatement(connection, change))
+                : database.inTransaction(what, connection -> Commits.inTwoStatements(connection, change));
+    }
+
+    @Override
+    public Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query) {
+        return database.autoCommitted("Listing the certificates visible to " + account,
+                connection -> listings.visibleTo(connection, account, query));
+    }
+
+    @Override
+    public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
+        return database.autoCommitted("Listing the outgoing certificates of " + account,
+                connection -> listings.outgoing(connection, account, query));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.certificatetransfer.adapter.jdbc;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+
+/**
+ * The listings as keyset queries, each one range of an index on {@code (account column, creation_date, id)}: a page
+ * costs a seek plus its own rows, whatever its offset and however many rows the account has. The visible listing
+ * is two such ranges (the owner's, and the pending target's) merged by one {@code UNION ALL}; a certificate is never
+ * in both, since a transfer never goes to its own owner.
+ *
+ * <p>The key condition {@code (creation_date, id) > (?, ?)} is written as {@code creation_date >= ? AND
+ * (creation_date > ? OR (creation_date = ? AND id > ?))}: the first conjunct is the index range both H2 and
+ * PostgreSQL seek to, the rest drops the few rows of the same millisecond at or before the key. Stored dates are
+ * whole milliseconds, and a key (from a caller's page marker) may be any instant: {@link Bound} turns it into the
+ * millisecond bound that selects exactly the same rows.
+ */
+final class KeysetListings {
+
+    Seq<Certificate> visibleTo(Connection connection, AccountId account, ListingQuery query) throws SQLException {
+        var bound = Bound.of(query);
+        if (bound.nothingFollows) {
+            return Array.empty();
+        }
+        String order = orderBy(query.order());
+        String sql = "SELECT " + CertificateRows.ALL + " FROM ("
+                + range("owner", query.order(), bound) + " UNION ALL " + range("pending_target", query.order(), bound)
+                + ") visible ORDER BY " + order + " LIMIT ?";
+        var arguments = new SqlArguments();
+        bindRange(arguments, account, bound, query.limit());
+        bindRange(arguments, account, bound, query.limit());
+        arguments.number(query.limit());
+        return select(connection, sql, arguments, query.limit());
+    }
+
+    Seq<Certificate> outgoing(Connection connection, AccountId account, ListingQuery query) throws SQLException {
+        var bound = Bound.of(query);
+        if (bound.nothingFollows) {
+            return Array.empty();
+        }
+        var arguments = new SqlArguments();
+        bindRange(arguments, account, bound, query.limit());
+        return select(connection, range("outgoing_owner", query.order(), bound), arguments, query.limit());
+    }
+
+    /** One index range: the account's rows after the key, in order, at most the limit. */
+    private static String range(String accountColumn, SortOrder order, Bound bound) {
+        String comparison = order == SortOrder.ASCENDING ? ">" : "<";
+        String after = bound.id == null ? ""
+                : " AND creation_date " + comparison + "= ? AND (creation_date " + comparison
+                        + " ? OR (creation_date = ? AND id " + comparison + " ?))";
+        return "(SELECT " + CertificateRows.ALL + " FROM certificate WHERE " + accountColumn + " = ?" + after
+                + " ORDER BY " + orderBy(order) + " LIMIT ?)";
+    }
+
+    private static void bindRange(SqlArguments arguments, AccountId account, Bound bound, int limit) {
+        arguments.text(account.value());
+        if (bound.id != null) {
+            arguments.number(bound.millis).number(bound.millis).number(bound.millis).text(bound.id);
+        }
+        arguments.number(limit);
+    }
+
+    /**
+     * The key as a bound on stored rows: rows strictly after {@code (millis, id)} in the query's order, or no
+     * bound at all ({@code id} null), or no row at all ({@code nothingFollows}). A key of a whole millisecond is
+     * itself. A key between two milliseconds selects the same rows as {@code (the next millisecond, "")}: the
+     * empty id sorts before every id, so ascending starts at that millisecond and descending stops before it.
+     */
+    private static final class Bound {
+        private static final Bound NONE = new Bound(0, null, false);
+        private static final Bound EMPTY = new Bound(0, null, true);
+
+        final long millis;
+        final String id;
+        final boolean nothingFollows;
+
+        private Bound(long millis, String id, boolean nothingFollows) {
+            this.millis = millis;
+            this.id = id;
+            this.nothingFollows = nothingFollows;
+        }
+
+        static Bound of(ListingQuery query) {
+            ListingKey key = query.after().getOrNull();
+            if (key == null) {
+                return NONE;
+            }
+            boolean ascending = query.order() == SortOrder.ASCENDING;
+            var date = key.creationDate();
+            try {
+                long floor = date.toEpochMilli();
+                return date.getNano() % 1_000_000 == 0
+                        ? new Bound(floor, key.certificateId().value(), false)
+                        : new Bound(Math.addExact(floor, 1), "", false);
+            } catch (ArithmeticException beyondStorableDates) {
+                boolean keyIsLate = date.isAfter(java.time.Instant.EPOCH);
+                return ascending == keyIsLate ? EMPTY : NONE;
+            }
+        }
+    }
+
+    private static String orderBy(SortOrder order) {
+        return order == SortOrder.ASCENDING ? "creation_date ASC, id ASC" : "creation_date DESC, id DESC";
+    }
+
+    private static Seq<Certificate> select(Connection connection, String sql, SqlArguments arguments, int limit)
+            throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            arguments.bind(statement);
+            try (var rows = statement.executeQuery()) {
+                var found = new ArrayList<Certificate>(Math.min(limit, 256));
+                while (rows.next()) {
+                    found.add(CertificateRows.certificate(rows));
+                }
+                return Array.ofAll(found);
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.certificatetransfer.adapter.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.domain.CertificateEvent;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
+import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
+import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.TestCertificates;
+import dev.certificatetransfer.testing.TickingClock;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * For random sequences of registrations, transfers, accepts, rejects, cancels, status changes, deletions and stale
+ * commits, the JDBC repository answers exactly what the in-memory adapter (the reference) answers: every commit's
+ * outcome, every {@code find}, and every page of both listings in both orders, from any key.
+ */
+class SameAsInMemoryPropertyTest {
+
+    private static final String[] MESSAGES = {"", "it's; DROP TABLE certificate; --", "back\\slash \\0 nul\0end",
+        "\uD83D\uDE00 non-BMP"};
+    private static final CertificateStatus[] STATUSES = {CertificateStatus.INACTIVE, CertificateStatus.ACTIVE,
+        CertificateStatus.REVOKED};
+
+    @Test
+    void on_h2_every_answer_is_the_in_memory_adapters() {
+        try (HikariDataSource h2 = TestDatabases.h2InMemory()) {
+            check(h2, 150);
+        }
+    }
+
+    @Test
+    void on_postgres_every_answer_is_the_in_memory_adapters() {
+        check(TestDatabases.postgres(), 60);
+    }
+
+    private static void check(DataSource dataSource, int examples) {
+        qt().withExamples(examples).withShrinkCycles(200)
+                .forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(0, 40),
+                        integers().between(1, 4), integers().between(0, Integer.MAX_VALUE))
+                .checkAssert((steps, pageSize, keySeed) -> {
+                    TestDatabases.empty(dataSource);
+                    var run = new Run(new InMemoryCertificateRepository(), new JdbcCertificateRepository(dataSource));
+                    steps.forEach(run::step);
+                    run.compareEverything(pageSize, keySeed);
+                });
+    }
+
+    /** One sequence applied to both repositories. */
+    private static final class Run {
+        private final CertificateRepository reference;
+        private final CertificateRepository jdbc;
+        private final List<CertificateChange> committed = new ArrayList<>();
+        private long millis = TickingClock.START.toEpochMilli();
+
+        Run(CertificateRepository reference, CertificateRepository jdbc) {
+            this.reference = reference;
+            this.jdbc = jdbc;
+        }
+
+        void step(int n) {
+            int op = n % 8;
+            int index = (n / 8) % TestCertificates.COUNT;
+            AccountId account = Accounts.ALL.get((n / 48) % 3);
+            millis += (n / 144) % 2;
+            int choice = (n / 288) % 12;
+            var stored = reference.find(TestCertificates.id(index));
+            Certificate current = stored.certificate().getOrNull();
+            CertificateEvent event = op == 7 ? null : event(op, index, account, choice, stored.nextVersion(), current);
+            CertificateChange change;
+            if (event != null) {
+                change = CertificateChange.of(Option.of(current), event);
+            } else if (!committed.isEmpty()) {
+                change = committed.get(n % committed.size());
+            } else {
+                return;
+            }
+            var outcome = reference.commit(change);
+            assertThat(jdbc.commit(change)).as("outcome of %s", change.event()).isEqualTo(outcome);
+            committed.add(change);
+        }
+
+        private CertificateEvent event(int op, int index, AccountId account, int choice, long version, Certificate c) {
+            var at = Instant.ofEpochMilli(millis);
+            if (c == null) {
+                var parsed = TestCertificates.parsed(index);
+                return op != 0 ? null : new CertificateRegistered(parsed.id(), account, parsed.pem(), parsed.validity(),
+                        CertificateMode.SNI_ONLY, STATUSES[choice % 2], at, version);
+            }
+            var pending = c.pendingTransfer().getOrNull();
+            if (pending != null) {
+                return switch (op) {
+                    case 2 -> new TransferAccepted(c.id(), pending.target(), c.owner(), STATUSES[choice % 2], at, version);
+                    case 3 -> new TransferRejected(c.id(), pending.target(), c.owner(), Option.of(reason(choice)), at,
+                            version);
+                    case 4 -> new TransferCancelled(c.id(), c.owner(), pending.target(), at, version);
+                    default -> null;
+                };
+            }
+            var target = account.equals(c.owner()) ? Accounts.ALL.get((Accounts.ALL.indexOf(account) + 1) % 3) : account;
+            var status = STATUSES[choice % 3];
+            return switch (op) {
+                case 1 -> c.status() == CertificateStatus.ACTIVE ? null : new TransferRequested(c.id(), c.owner(), target,
+                        Option.of(choice < MESSAGES.length ? null : new TransferMessage(MESSAGES[choice % MESSAGES.length])),
+                        c.status(), at, version);
+                case 5 -> status == c.status() ? null
+                        : new CertificateStatusChanged(c.id(), c.owner(), c.status(), status, at, version);
+                case 6 -> c.status() == CertificateStatus.ACTIVE ? null
+                        : new CertificateDeleted(c.id(), c.owner(), c.status(), at, version);
+                default -> null;
+            };
+        }
+
+        private static RejectReason reason(int choice) {
+            return choice < MESSAGES.length ? null : new RejectReason(MESSAGES[(choice + 1) % MESSAGES.length]);
+        }
+
+        void compareEverything(int pageSize, int keySeed) {
+            for (int i = 0; i < TestCertificates.COUNT; i++) {
+                assertThat(jdbc.find(TestCertificates.id(i))).isEqualTo(reference.find(TestCertificates.id(i)));
+            }
+            for (var account : Accounts.ALL) {
+                for (var order : SortOrder.values()) {
+                    comparePages(account, order, pageSize, CertificateRepository::listVisibleTo);
+                    comparePages(account, order, pageSize, CertificateRepository::listOutgoing);
+                    var from = new ListingQuery(Option.some(key(keySeed)), order, pageSize);
+                    assertThat(jdbc.listVisibleTo(account, from)).isEqualTo(reference.listVisibleTo(account, from));
+                    assertThat(jdbc.listOutgoing(account, from)).isEqualTo(reference.listOutgoing(account, from));
+                }
+            }
+        }
+
+        /** Any key near the certificates' dates: on a millisecond or between two, with a stored id or another. */
+        private ListingKey key(int seed) {
+            long offset = seed % 50 - 5;
+            long nanos = (seed / 50) % 3 == 0 ? 500_000 : 0;
+            var date = TickingClock.START.plusMillis(offset).plusNanos(nanos);
+            int which = (seed / 150) % (TestCertificates.COUNT + 2);
+            var id = which < TestCertificates.COUNT ? TestCertificates.id(which)
+                    : new CertificateId((which == TestCertificates.COUNT ? "0" : "f").repeat(64));
+            return new ListingKey(date, id);
+        }
+
+        private void comparePages(AccountId account, SortOrder order, int pageSize,
+                Lister lister) {
+            var query = new ListingQuery(Option.none(), order, pageSize);
+            while (true) {
+                Seq<Certificate> expected = lister.list(reference, account, query);
+                assertThat(lister.list(jdbc, account, query)).as("%s %s page after %s", account, order, query.after())
+                        .isEqualTo(expected);
+                if (expected.size() < pageSize) {
+                    return;
+                }
+                query = new ListingQuery(Option.some(expected.last().listingKey()), order, pageSize);
+            }
+        }
+    }
+
+    /** One of the two listings of a repository. */
+    @FunctionalInterface
+    private interface Lister {
+        Seq<Certificate> list(CertificateRepository repository, AccountId account, ListingQuery query);
+    }
+}
