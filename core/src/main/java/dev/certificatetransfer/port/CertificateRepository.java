@@ -13,7 +13,14 @@ import io.vavr.collection.Seq;
  * by passing {@code CertificateRepositoryContract} from core's test-jar.
  *
  * <p>Infrastructure failures (a database that is down, a broken connection) are exceptions that propagate: never
- * an empty result, and never {@link CommitOutcome#CONFLICT}.
+ * an empty result, and never {@link CommitOutcome#CONFLICT}. A commit whose outcome is unknown (the connection
+ * dropped during COMMIT) also throws; calling the operation again is safe, because the compare-and-set makes a
+ * change decided on the old version conflict if the first attempt did land.
+ *
+ * <p>Certificates' dates are whole milliseconds (the service truncates the clock), so an adapter may store them as
+ * epoch milliseconds. A {@link ListingQuery}'s key comes from a caller's marker and may carry any {@code Instant}
+ * (finer than a millisecond, or out of a column's range): the listing must treat it as an exact bound. Listing order
+ * compares ids as Java strings (64 lowercase hex characters, so byte order, e.g. PostgreSQL's {@code COLLATE "C"}).
  */
 public interface CertificateRepository {
 
