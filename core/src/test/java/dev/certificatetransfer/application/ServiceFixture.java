@@ -22,6 +22,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A service on the in-memory adapter, with a ticking clock, recorded events and settable attachments. */
 class ServiceFixture {
@@ -30,6 +31,8 @@ class ServiceFixture {
     final InMemoryCertificateRepository repository = new InMemoryCertificateRepository(events);
     final TickingClock clock = new TickingClock();
     final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
+    /** How many times the service asked the attachment query, of any certificate. */
+    final AtomicInteger attachmentQueries = new AtomicInteger();
     final CertificateTransferService service;
 
     static final Principal ALICE = Accounts.principal(Accounts.ALICE);
@@ -45,7 +48,10 @@ class ServiceFixture {
                 .repository(repository)
                 .authorizer(authorizer)
                 .clock(clock)
-                .attachments(id -> attachments.getOrDefault(id, Attachments.NONE))
+                .attachments(id -> {
+                    attachmentQueries.incrementAndGet();
+                    return attachments.getOrDefault(id, Attachments.NONE);
+                })
                 .build();
     }
 

@@ -1,0 +1,127 @@
+package dev.certificatetransfer.adapter.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
+import dev.certificatetransfer.domain.CertificateEvolution;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.TestCertificates;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stale-key guard of the in-memory listings: an index entry read while a commit moves the certificate is shown
+ * only if it still stands for the current certificate.
+ */
+class AccountIndexTest {
+
+    private static final Instant FIRST = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant LATER = Instant.parse("2026-01-02T00:00:00Z");
+    private static final ListingQuery FIRST_PAGE = new ListingQuery(Option.none(), ListingQuery.SortOrder.ASCENDING, 25);
+
+    /** Like the repository's listing of visible certificates: the owner's, and the pending target's. */
+    private final AccountIndex index = new AccountIndex(c -> c.pendingTarget().isDefined()
+            ? java.util.List.of(c.owner(), c.pendingTarget().get())
+            : java.util.List.of(c.owner()));
+
+    /** What the repository holds now, which the index may lag behind. */
+    private final Map<CertificateId, Certificate> current = new HashMap<>();
+
+    @Nested
+    class IsListed {
+
+        @Test
+        void an_entry_for_the_current_certificate_in_the_accounts_listing_is_listed() {
+            var alices = registered(0, Accounts.ALICE, FIRST);
+            assertThat(index.isListed(alices, alices.listingKey(), Accounts.ALICE)).isTrue();
+        }
+
+        @Test
+        void an_entry_whose_certificate_is_gone_is_not_listed() {
+            var deleted = registered(0, Accounts.ALICE, FIRST);
+            assertThat(index.isListed(null, deleted.listingKey(), Accounts.ALICE)).isFalse();
+        }
+
+        @Test
+        void an_entry_left_by_the_previous_registration_of_the_id_is_not_listed() {
+            var before = registered(0, Accounts.ALICE, FIRST);
+            var registeredAgain = registered(0, Accounts.ALICE, LATER);
+            assertThat(index.isListed(registeredAgain, before.listingKey(), Accounts.ALICE)).isFalse();
+        }
+
+        @Test
+        void an_entry_the_accounts_listing_no_longer_holds_is_not_listed() {
+            var acceptedByBob = acceptedByBob(registered(0, Accounts.ALICE, FIRST));
+            assertThat(index.isListed(acceptedByBob, acceptedByBob.listingKey(), Accounts.ALICE)).isFalse();
+            assertThat(index.isListed(acceptedByBob, acceptedByBob.listingKey(), Accounts.BOB)).isTrue();
+        }
+    }
+
+    /** The same three cases as a listing sees them: the index still holds an entry a commit is about to move. */
+    @Nested
+    class Listing {
+
+        @Test
+        void a_deleted_certificate_is_not_listed_from_its_stale_entry() {
+            index.update(null, registered(0, Accounts.ALICE, FIRST));
+            assertThat(listed(Accounts.ALICE)).isEmpty();
+        }
+
+        @Test
+        void a_certificate_registered_again_is_listed_once_under_its_new_key_only() {
+            var before = registered(0, Accounts.ALICE, FIRST);
+            var again = registered(0, Accounts.ALICE, LATER);
+            index.update(null, before);
+            index.update(null, again);
+            current.put(again.id(), again);
+
+            assertThat(listed(Accounts.ALICE)).containsExactly(again);
+        }
+
+        @Test
+        void a_certificate_that_moved_to_another_account_is_not_listed_for_the_old_one() {
+            var pending = pendingToBob(registered(0, Accounts.ALICE, FIRST));
+            index.update(null, pending);
+            var accepted = acceptedByBob(registered(0, Accounts.ALICE, FIRST));
+            current.put(accepted.id(), accepted);
+
+            assertThat(listed(Accounts.ALICE)).isEmpty();
+            assertThat(listed(Accounts.BOB)).containsExactly(accepted);
+        }
+    }
+
+    private List<Certificate> listed(AccountId account) {
+        return List.ofAll(index.list(account, FIRST_PAGE, current::get));
+    }
+
+    private static Certificate registered(int index, AccountId owner, Instant at) {
+        var parsed = TestCertificates.parsed(index);
+        return CertificateEvolution.evolve(Option.none(), new CertificateRegistered(parsed.id(), owner, parsed.pem(),
+                parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, at, 1)).get();
+    }
+
+    private static Certificate pendingToBob(Certificate certificate) {
+        return CertificateEvolution.evolve(Option.some(certificate), new TransferRequested(certificate.id(),
+                certificate.owner(), Accounts.BOB, Option.none(), certificate.status(), LATER,
+                certificate.nextVersion())).get();
+    }
+
+    private static Certificate acceptedByBob(Certificate certificate) {
+        var pending = pendingToBob(certificate);
+        return CertificateEvolution.evolve(Option.some(pending), new TransferAccepted(pending.id(), Accounts.BOB,
+                pending.owner(), CertificateStatus.INACTIVE, LATER, pending.nextVersion())).get();
+    }
+}
