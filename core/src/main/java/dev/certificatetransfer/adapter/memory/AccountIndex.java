@@ -4,6 +4,8 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.domain.Visibility;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
@@ -38,6 +40,16 @@ final class AccountIndex {
     /** An index whose listing of an account holds the certificates for which {@code members} names the account. */
     AccountIndex(Members members) {
         this.members = members;
+    }
+
+    /** The index of ListCertificates: the accounts that see a certificate ({@link Visibility}). */
+    static AccountIndex visible() {
+        return new AccountIndex(new SeenBy());
+    }
+
+    /** The index of ListOutgoingCertificates: the owner of a certificate pending transfer. */
+    static AccountIndex outgoing() {
+        return new AccountIndex(new SentBy());
     }
 
     /**
@@ -139,6 +151,32 @@ final class AccountIndex {
             synchronized (keys) {
                 keys.remove(key);
             }
+        }
+    }
+
+    /** The owner, and the target of a pending transfer: who sees a certificate ({@link Visibility}). */
+    private static final class SeenBy implements AccountIndex.Members {
+        @Override
+        public AccountId first(Certificate c) {
+            return c.owner();
+        }
+
+        @Override
+        public AccountId second(Certificate c) {
+            return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending ? pending.target() : null;
+        }
+    }
+
+    /** The owner of a certificate pending transfer. */
+    private static final class SentBy implements AccountIndex.Members {
+        @Override
+        public AccountId first(Certificate c) {
+            return c.lastTransfer().getOrNull() instanceof Transfer.Pending ? c.owner() : null;
+        }
+
+        @Override
+        public AccountId second(Certificate c) {
+            return null;
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.certificatetransfer.domain.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.StoredCertificate;
-import dev.certificatetransfer.domain.Transfer;
-import dev.certificatetransfer.domain.Visibility;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
 import dev.certificatetransfer.port.EventPublisher;
@@ -39,8 +37,8 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryCertificateRepository.class);
 
     private final ConcurrentHashMap<CertificateId, StoredCertificate> stored = new ConcurrentHashMap<>();
-    private final AccountIndex visible = new AccountIndex(new SeenBy());
-    private final AccountIndex outgoing = new AccountIndex(new SentBy());
+    private final AccountIndex visible = AccountIndex.visible();
+    private final AccountIndex outgoing = AccountIndex.outgoing();
     private final ConcurrentLinkedQueue<CertificateEvent> undelivered = new ConcurrentLinkedQueue<>();
     private final ReentrantLock delivering = new ReentrantLock();
     private final EventPublisher publisher;
@@ -152,32 +150,6 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
             // Exception, not only RuntimeException: a publisher may throw a checked exception sneakily. Errors propagate.
             LOG.warn("The event publisher failed on {} of certificate {} (version {}); the change stands", event.type(),
                     event.certificateId(), event.version(), e);
-        }
-    }
-
-    /** The visible listing: the accounts that see the certificate ({@link Visibility}). */
-    private static final class SeenBy implements AccountIndex.Members {
-        @Override
-        public AccountId first(Certificate c) {
-            return c.owner();
-        }
-
-        @Override
-        public AccountId second(Certificate c) {
-            return c.lastTransfer().getOrNull() instanceof Transfer.Pending pending ? pending.target() : null;
-        }
-    }
-
-    /** The outgoing listing: the owner of a certificate pending transfer. */
-    private static final class SentBy implements AccountIndex.Members {
-        @Override
-        public AccountId first(Certificate c) {
-            return c.lastTransfer().getOrNull() instanceof Transfer.Pending ? c.owner() : null;
-        }
-
-        @Override
-        public AccountId second(Certificate c) {
-            return null;
         }
     }
 }

@@ -32,10 +32,8 @@ class AccountIndexTest {
     private static final Instant LATER = Instant.parse("2026-01-02T00:00:00Z");
     private static final ListingQuery FIRST_PAGE = new ListingQuery(Option.none(), ListingQuery.SortOrder.ASCENDING, 25);
 
-    /** Like the repository's listing of visible certificates: the owner's, and the pending target's. */
-    private final AccountIndex index = new AccountIndex(c -> c.pendingTarget().isDefined()
-            ? java.util.List.of(c.owner(), c.pendingTarget().get())
-            : java.util.List.of(c.owner()));
+    /** The repository's index of visible certificates: the owner's, and the pending target's. */
+    private final AccountIndex index = AccountIndex.visible();
 
     /** What the repository holds now, which the index may lag behind. */
     private final Map<CertificateId, Certificate> current = new HashMap<>();
