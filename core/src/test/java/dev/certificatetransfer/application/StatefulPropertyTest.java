@@ -180,6 +180,8 @@ class StatefulPropertyTest {
             if (page.isLeft()) {
                 return Either.left(page.getLeft());
             }
+            assertThat(pages == 1 || !page.get().items().isEmpty()).as("a marker never leads to an empty page: %s", s)
+                    .isTrue();
             page.get().items().forEach(c -> listed.add(c.id()));
             var next = page.get().nextMarker();
             if (next.isEmpty()) {
@@ -203,7 +205,7 @@ class StatefulPropertyTest {
         for (var event : emitted) {
             var stored = f.repository.find(TestCertificates.id(i));
             assertThat(event.type()).as("event of %s", step).isEqualTo(eventOf(step.kind()));
-            assertThat(event.certificateId()).isEqualTo(TestCertificates.id(i));
+            assertThat(event.certificateId()).as("certificate of the event of %s", step).isEqualTo(TestCertificates.id(i));
             assertThat(event.actor()).as("actor of %s", step).isEqualTo(step.actor());
             assertThat(event.statusBefore()).as("status before %s", step).isEqualTo(before.certificates().get(i).map(Cert::status));
             assertThat(event.statusAfter()).as("status after %s", step).isEqualTo(after.certificates().get(i).map(Cert::status));
@@ -222,15 +224,15 @@ class StatefulPropertyTest {
         var was = before.certificates().get(step.certificate());
         var is = after.certificates().get(step.certificate());
         if (event instanceof CertificateEvent.TransferRequested requested) {
-            assertThat(requested.target()).isEqualTo(step.target());
-            assertThat(requested.message()).isEqualTo(is.get().message());
+            assertThat(requested.target()).as("target in the event of %s", step).isEqualTo(step.target());
+            assertThat(requested.message()).as("message in the event of %s", step).isEqualTo(is.get().message());
         } else if (event instanceof CertificateEvent.TransferAccepted accepted) {
-            assertThat(accepted.source()).isEqualTo(was.get().source());
+            assertThat(accepted.source()).as("source in the event of %s", step).isEqualTo(was.get().source());
         } else if (event instanceof CertificateEvent.TransferRejected rejected) {
-            assertThat(rejected.source()).isEqualTo(was.get().source());
-            assertThat(rejected.reason()).isEqualTo(is.get().reason());
+            assertThat(rejected.source()).as("source in the event of %s", step).isEqualTo(was.get().source());
+            assertThat(rejected.reason()).as("reason in the event of %s", step).isEqualTo(is.get().reason());
         } else if (event instanceof CertificateEvent.TransferCancelled cancelled) {
-            assertThat(cancelled.target()).isEqualTo(was.get().target());
+            assertThat(cancelled.target()).as("target in the event of %s", step).isEqualTo(was.get().target());
         }
     }
 
