@@ -2,31 +2,46 @@ package dev.certificatetransfer.application;
 
 import static dev.certificatetransfer.domain.RejectionCode.ALREADY_EXISTS;
 import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_STATE;
+import static dev.certificatetransfer.domain.RejectionCode.DELETE_CONFLICT;
 import static dev.certificatetransfer.domain.RejectionCode.INVALID_REQUEST;
 import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
 import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_ALREADY_COMPLETED;
+import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_CONFLICT;
 import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Attachments;
+import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The spec's rules written as plainly as possible, on a tiny immutable state: the oracle the stateful property
- * test checks the real service against after every step.
+ * The spec's rules written as plainly as possible, on a tiny immutable state: the oracle that the stateful property
+ * test and the linearizability test check the real service against. Besides each certificate it keeps the id's
+ * version (which survives a deletion, so a new registration continues after it), the attachments the host reports,
+ * and the order of registrations (the order of creation dates, which listings follow).
  */
-record ReferenceModel(Map<Integer, Cert> certificates) {
+record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versions,
+        Map<Integer, Attachments> attachments, long registrations) {
 
-    static final ReferenceModel EMPTY = new ReferenceModel(HashMap.empty());
+    static final ReferenceModel EMPTY = new ReferenceModel(HashMap.empty(), HashMap.empty(), HashMap.empty(), 0);
 
-    /** What the model keeps of a certificate: owner, status, and its last transfer. */
+    /** What the model keeps of a certificate: owner, status, its last transfer, and when it was registered. */
     record Cert(AccountId owner, CertificateStatus status, TransferStatus lastOutcome, AccountId source,
-            AccountId target, long customerVersion) {
+            AccountId target, Option<TransferMessage> message, Option<RejectReason> reason, long customerVersion,
+            long created) {
+
+        static Cert registered(AccountId owner, CertificateStatus status, long created) {
+            return new Cert(owner, status, null, null, null, Option.none(), Option.none(), 1, created);
+        }
 
         boolean visibleTo(AccountId a) {
             return owner.equals(a) || (status == CertificateStatus.PENDING_TRANSFER && target.equals(a));
@@ -36,8 +51,34 @@ record ReferenceModel(Map<Integer, Cert> certificates) {
             return visibleTo(a) || (lastOutcome != null && (source.equals(a) || target.equals(a)));
         }
 
-        Cert with(AccountId newOwner, CertificateStatus newStatus, TransferStatus outcome, AccountId src, AccountId tgt) {
-            return new Cert(newOwner, newStatus, outcome, src, tgt, customerVersion + 1);
+        boolean outgoingFrom(AccountId a) {
+            return owner.equals(a) && status == CertificateStatus.PENDING_TRANSFER;
+        }
+
+        Cert transferredTo(AccountId newTarget, Option<TransferMessage> newMessage) {
+            return new Cert(owner, CertificateStatus.PENDING_TRANSFER, TransferStatus.PENDING, owner, newTarget,
+                    newMessage, Option.none(), customerVersion + 1, created);
+        }
+
+        Cert accepted(boolean setAsActive) {
+            return new Cert(target, setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE,
+                    TransferStatus.ACCEPTED, source, target, message, Option.none(), customerVersion + 1, created);
+        }
+
+        Cert settled(TransferStatus outcome, Option<RejectReason> rejectReason) {
+            return new Cert(owner, CertificateStatus.INACTIVE, outcome, source, target, message, rejectReason,
+                    customerVersion + 1, created);
+        }
+
+        Cert withStatus(CertificateStatus newStatus) {
+            return new Cert(owner, newStatus, lastOutcome, source, target, message, reason, customerVersion + 1, created);
+        }
+    }
+
+    /** What a caller sees of a certificate: the model's answer to a call that returns one. */
+    record View(AccountId owner, CertificateStatus status, long customerVersion) {
+        static View of(Certificate c) {
+            return new View(c.owner(), c.status(), c.customerVersion());
         }
     }
 
@@ -47,34 +88,63 @@ record ReferenceModel(Map<Integer, Cert> certificates) {
         return switch (s.kind()) {
             case REGISTER -> !s.status().isRequestable() ? Either.left(INVALID_REQUEST)
                     : current.isDefined() ? Either.left(ALREADY_EXISTS)
-                    : put(s, new Cert(s.actor(), s.status(), null, null, null, 1));
+                    : registered(s);
             case TRANSFER -> visible(current, s).flatMap(c -> !c.owner().equals(s.actor()) ? Either.left(UNAUTHORIZED)
                     : c.owner().equals(s.target()) ? Either.left(INVALID_REQUEST)
                     : c.status() != CertificateStatus.INACTIVE && c.status() != CertificateStatus.REGISTER_INACTIVE
                             ? Either.left(CERTIFICATE_STATE)
-                            : put(s, c.with(c.owner(), CertificateStatus.PENDING_TRANSFER, TransferStatus.PENDING,
-                                    c.owner(), s.target())));
+                    : attached(s).hasPolicies() || attached(s).hasThings() ? Either.left(TRANSFER_CONFLICT)
+                    : changed(s, c.transferredTo(s.target(), s.text().map(TransferMessage::new))));
             case ACCEPT -> pending(current, s).flatMap(c -> !c.target().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : put(s, c.with(c.target(), s.flag() ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE,
-                            TransferStatus.ACCEPTED, c.source(), c.target())));
+                    : changed(s, c.accepted(s.flag())));
             case REJECT -> pending(current, s).flatMap(c -> !c.target().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : put(s, c.with(c.owner(), CertificateStatus.INACTIVE, TransferStatus.REJECTED, c.source(), c.target())));
+                    : changed(s, c.settled(TransferStatus.REJECTED, s.text().map(RejectReason::new))));
             case CANCEL -> pending(current, s).flatMap(c -> !c.source().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : put(s, c.with(c.owner(), CertificateStatus.INACTIVE, TransferStatus.CANCELLED, c.source(), c.target())));
+                    : changed(s, c.settled(TransferStatus.CANCELLED, Option.none())));
             case UPDATE -> !s.status().isRequestable() ? Either.left(INVALID_REQUEST)
                     : visible(current, s).flatMap(c -> !c.owner().equals(s.actor()) ? Either.left(UNAUTHORIZED)
                     : c.status() == CertificateStatus.PENDING_TRANSFER ? Either.left(CERTIFICATE_STATE)
                     : c.status() == CertificateStatus.REVOKED && s.status() != CertificateStatus.REVOKED
                             ? Either.left(CERTIFICATE_STATE)
                     : c.status() == s.status() ? Either.right(this)
-                    : put(s, c.with(c.owner(), s.status(), c.lastOutcome(), c.source(), c.target())));
+                    : changed(s, c.withStatus(s.status())));
             case DELETE -> visible(current, s).flatMap(c -> !c.owner().equals(s.actor()) ? Either.left(UNAUTHORIZED)
                     : c.status() == CertificateStatus.ACTIVE || c.status() == CertificateStatus.PENDING_TRANSFER
                             ? Either.left(CERTIFICATE_STATE)
-                            : Either.right(new ReferenceModel(certificates.remove(s.certificate()))));
+                    : attached(s).hasThings() || (attached(s).hasPolicies() && !s.flag()) ? Either.left(DELETE_CONFLICT)
+                    : Either.right(new ReferenceModel(certificates.remove(s.certificate()), nextVersion(s),
+                            attachments, registrations)));
             case DESCRIBE -> visible(current, s).map(c -> this);
-            case LIST -> Either.right(this);
+            case LIST, LIST_OUTGOING -> Either.right(this);
+            case ATTACH -> Either.right(new ReferenceModel(certificates, versions,
+                    attachments.put(s.certificate(), s.attachments()), registrations));
         };
+    }
+
+    /** What a caller sees of certificate {@code index} now; none if it is not registered. */
+    Option<View> view(int index) {
+        return certificates.get(index).map(c -> new View(c.owner(), c.status(), c.customerVersion()));
+    }
+
+    /** The version of certificate {@code index}'s latest change, a deletion included; 0 if never stored. */
+    long version(int index) {
+        return versions.getOrElse(index, 0L);
+    }
+
+    /**
+     * The certificates a listing shows the account, in its order: for {@code LIST} those it owns or that are pending
+     * transfer to it, for {@code LIST_OUTGOING} those it owns that are pending transfer; oldest registration first
+     * when ascending, else newest first.
+     */
+    List<Integer> listing(Kind kind, AccountId account, boolean ascending) {
+        var oldestFirst = certificates.toList()
+                .filter(e -> kind == Kind.LIST ? e._2.visibleTo(account) : e._2.outgoingFrom(account))
+                .sortBy(e -> e._2.created()).map(e -> e._1);
+        return ascending ? oldestFirst : oldestFirst.reverse();
+    }
+
+    private Attachments attached(Step s) {
+        return attachments.getOrElse(s.certificate(), Attachments.NONE);
     }
 
     private Either<RejectionCode, Cert> visible(Option<Cert> current, Step s) {
@@ -87,8 +157,19 @@ record ReferenceModel(Map<Integer, Cert> certificates) {
                         : Either.left(c.lastOutcome() == null ? INVALID_REQUEST : TRANSFER_ALREADY_COMPLETED));
     }
 
-    private Either<RejectionCode, ReferenceModel> put(Step s, Cert next) {
-        return Either.right(new ReferenceModel(certificates.put(s.certificate(), next)));
+    private Either<RejectionCode, ReferenceModel> registered(Step s) {
+        var registration = registrations + 1;
+        return Either.right(new ReferenceModel(certificates.put(s.certificate(), Cert.registered(s.actor(), s.status(),
+                registration)), nextVersion(s), attachments, registration));
+    }
+
+    private Either<RejectionCode, ReferenceModel> changed(Step s, Cert next) {
+        return Either.right(new ReferenceModel(certificates.put(s.certificate(), next), nextVersion(s), attachments,
+                registrations));
+    }
+
+    private Map<Integer, Long> nextVersion(Step s) {
+        return versions.put(s.certificate(), version(s.certificate()) + 1);
     }
 
     /** Who acts, relative to a certificate's current state, so that random moves hit the interesting rows. */
@@ -110,23 +191,40 @@ record ReferenceModel(Map<Integer, Cert> certificates) {
 
     private static final java.util.List<AccountId> ALL = dev.certificatetransfer.testing.Accounts.ALL;
 
-    /** One generated move: an operation by a role on a certificate, resolved against the model when it runs. */
-    record Move(Kind kind, Role actor, int certificate, Role target, boolean flag, CertificateStatus status) {
+    /**
+     * One generated move: an operation by a role on a certificate, resolved against the model when it runs.
+     * {@code extra} (0..7) picks the attachments an ATTACH sets (mostly none) or a listing's page size (1..4, mostly
+     * 1, so that listings run over several pages).
+     */
+    record Move(Kind kind, Role actor, int certificate, Role target, boolean flag, CertificateStatus status,
+            boolean withText, int extra) {
         Step resolve(ReferenceModel model) {
+            int number = kind == Kind.ATTACH ? Math.max(0, extra - 4) : extra < 5 ? 1 : extra - 3;
             return new Step(kind, model.account(certificate, actor), certificate, model.account(certificate, target),
-                    flag, status);
+                    flag, status, withText ? Option.some("note " + extra) : Option.none(), number);
         }
     }
 
-    /** One resolved call: which account does what to which certificate. */
-    record Step(Kind kind, AccountId actor, int certificate, AccountId target, boolean flag, CertificateStatus status) {
+    /**
+     * One resolved call: which account does what to which certificate. {@code flag} is setAsActive, forceDelete or
+     * ascending order; {@code text} the transfer message or reject reason; {@code number} a listing's page size, or
+     * for ATTACH the attachments (bit 0: a policy, bit 1: a thing).
+     */
+    record Step(Kind kind, AccountId actor, int certificate, AccountId target, boolean flag, CertificateStatus status,
+            Option<String> text, int number) {
+
+        Attachments attachments() {
+            return new Attachments(number & 1, (number >> 1) & 1);
+        }
+
         @Override
         public String toString() {
             return kind + "(by " + actor.value().charAt(0) + ", cert " + certificate + ", target "
-                    + target.value().charAt(0) + ", flag " + flag + ", " + status + ")";
+                    + target.value().charAt(0) + ", flag " + flag + ", " + status + ", " + text.getOrElse("-") + ", "
+                    + number + ")";
         }
     }
 
-    /** The operations a step can be. */
-    enum Kind { REGISTER, TRANSFER, ACCEPT, REJECT, CANCEL, UPDATE, DELETE, DESCRIBE, LIST }
+    /** The operations a step can be; ATTACH is the host attaching or detaching policies and things. */
+    enum Kind { REGISTER, TRANSFER, ACCEPT, REJECT, CANCEL, UPDATE, DELETE, DESCRIBE, LIST, LIST_OUTGOING, ATTACH }
 }

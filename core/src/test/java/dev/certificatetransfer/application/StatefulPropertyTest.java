@@ -5,21 +5,31 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.certificatetransfer.application.ReferenceModel.Cert;
 import dev.certificatetransfer.application.ReferenceModel.Kind;
 import dev.certificatetransfer.application.ReferenceModel.Move;
 import dev.certificatetransfer.application.ReferenceModel.Role;
 import dev.certificatetransfer.application.ReferenceModel.Step;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
+import dev.certificatetransfer.domain.CertificateEvent.EventType;
 import dev.certificatetransfer.domain.CertificateEvolution;
+import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.RejectionCode;
 import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.domain.TransferData;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.domain.TransferStatus;
+import dev.certificatetransfer.port.ListingQuery.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -29,16 +39,20 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Random sequences of every operation, from three accounts on four certificates, run against the real service
- * on the in-memory adapter and checked after every step against {@link ReferenceModel}, plus the invariants.
+ * Random sequences of every operation (listings walked page by page in both orders, and the host attaching policies
+ * and things), from three accounts on four certificates, run against the real service on the in-memory adapter and
+ * checked after every step against {@link ReferenceModel}: answers, state, transfer data, listings, the contents of
+ * each event, and the invariants.
  */
 class StatefulPropertyTest {
 
-    private static final int CERTIFICATES = 3;
+    private static final int CERTIFICATES = 4;
 
     /** Operations weighted towards the transfer lifecycle; every operation still appears. */
-    private static final List<Kind> KINDS = weighted(Map.of(Kind.REGISTER, 3, Kind.TRANSFER, 5, Kind.ACCEPT, 3,
-            Kind.REJECT, 2, Kind.CANCEL, 3, Kind.UPDATE, 2, Kind.DELETE, 1, Kind.DESCRIBE, 1, Kind.LIST, 1));
+    private static final List<Kind> KINDS = weighted(Map.ofEntries(Map.entry(Kind.REGISTER, 4),
+            Map.entry(Kind.TRANSFER, 6), Map.entry(Kind.ACCEPT, 3), Map.entry(Kind.REJECT, 2), Map.entry(Kind.CANCEL, 3),
+            Map.entry(Kind.UPDATE, 2), Map.entry(Kind.DELETE, 3), Map.entry(Kind.DESCRIBE, 1), Map.entry(Kind.LIST, 1),
+            Map.entry(Kind.LIST_OUTGOING, 2), Map.entry(Kind.ATTACH, 2)));
     /** The target of a transfer: mostly the counterpart, sometimes a third account, rarely the owner itself. */
     private static final List<Role> TARGETS = weighted(Map.of(Role.OWNER, 1, Role.COUNTERPART, 4, Role.THIRD, 2));
     /** Who calls: mostly the role the operation is meant for, often enough anyone else. */
@@ -52,9 +66,9 @@ class StatefulPropertyTest {
     private static Gen<Move> moves() {
         return Generate.pick(KINDS).flatMap(kind -> Generate.pick(callers(kind)).zip(
                 integers().between(0, CERTIFICATES - 1), Generate.pick(TARGETS),
-                integers().between(0, 2 * STATUSES.size() - 1),
-                (actor, cert, target, extra) -> new Move(kind, actor, cert, target, extra % 2 == 0,
-                        STATUSES.get(extra / 2))));
+                integers().between(0, 2 * STATUSES.size() - 1), integers().between(0, 15),
+                (actor, cert, target, extra, more) -> new Move(kind, actor, cert, target, extra % 2 == 0,
+                        STATUSES.get(extra / 2), more >= 8, more % 8)));
     }
 
     private static List<Role> callers(Kind kind) {
@@ -73,8 +87,10 @@ class StatefulPropertyTest {
     private static final List<String> MUST_REACH = List.of("TRANSFER ok", "ACCEPT ok", "REJECT ok", "CANCEL ok",
             "CANCEL UNAUTHORIZED", "CANCEL NOT_FOUND", "CANCEL TRANSFER_ALREADY_COMPLETED", "CANCEL INVALID_REQUEST",
             "ACCEPT UNAUTHORIZED", "ACCEPT TRANSFER_ALREADY_COMPLETED", "TRANSFER CERTIFICATE_STATE",
-            "TRANSFER INVALID_REQUEST", "UPDATE CERTIFICATE_STATE", "DELETE ok", "DELETE CERTIFICATE_STATE",
-            "REGISTER ALREADY_EXISTS");
+            "TRANSFER INVALID_REQUEST", "TRANSFER TRANSFER_CONFLICT", "UPDATE CERTIFICATE_STATE", "DELETE ok",
+            "DELETE CERTIFICATE_STATE", "DELETE DELETE_CONFLICT", "DELETE DELETE_CONFLICT with forceDelete",
+            "REGISTER ALREADY_EXISTS", "REGISTER ok after a deletion", "LIST over several pages",
+            "LIST_OUTGOING over several pages");
 
     @AfterAll
     static void the_generated_moves_reached_every_interesting_row() {
@@ -86,75 +102,178 @@ class StatefulPropertyTest {
 
     @Test
     void the_service_behaves_as_the_reference_model_and_keeps_its_invariants() {
-        qt().withExamples(600).withShrinkCycles(2000)
+        qt().withExamples(900).withShrinkCycles(2000)
                 .forAll(lists().of(moves()).ofSizeBetween(1, 60))
                 .checkAssert(this::runAndCheck);
     }
 
-    private void runAndCheck(List<Move> moves) {
+    /**
+     * Every run starts with each certificate registered, so that moves find them: by Bob the second, by Alice the
+     * others (so that she often has several outgoing transfers to list).
+     */
+    private static final List<Move> PROLOGUE = java.util.stream.IntStream.range(0, CERTIFICATES)
+            .mapToObj(i -> new Move(Kind.REGISTER, i == 1 ? Role.COUNTERPART : Role.OWNER, i, Role.OWNER, false,
+                    CertificateStatus.INACTIVE, false, 0)).toList();
+
+    private void runAndCheck(List<Move> generated) {
         var fixture = new ServiceFixture();
         var model = ReferenceModel.EMPTY;
-        var steps = new java.util.ArrayList<Step>();
-        for (Move move : moves) {
+        var steps = new ArrayList<Step>();
+        for (Move move : io.vavr.collection.List.ofAll(PROLOGUE).appendAll(generated)) {
             var step = move.resolve(model);
             steps.add(step);
             var before = snapshot(fixture);
             var eventsBefore = fixture.events.events().size();
             var expected = model.step(step);
-            var actual = execute(fixture, step);
-            boolean changed = expected.isRight() && !expected.get().equals(model);
-            assertThat(fixture.events.events().size() - eventsBefore)
-                    .as("exactly one event per state change, none otherwise: %s", step).isEqualTo(changed ? 1 : 0);
+            var actual = execute(fixture, step, model);
             assertThat(actual.isLeft() ? Either.left(actual.getLeft().code()) : Either.right("ok"))
                     .as("%s after %s", step, steps).isEqualTo(expected.isLeft() ? Either.left(expected.getLeft()) : Either.right("ok"));
-            OUTCOMES.merge(step.kind() + (expected.isRight() ? " ok" : " " + expected.getLeft()), 1, Integer::sum);
-            if (expected.isRight()) {
-                model = expected.get();
-            }
+            OUTCOMES.merge(label(step, model, expected), 1, Integer::sum);
+            var next = expected.getOrElse(model);
+            checkEvents(fixture, fixture.events.events().drop(eventsBefore), step, model, next, before);
+            model = next;
             checkAgainstModel(fixture, model, step);
             checkInvariants(fixture, before, snapshot(fixture));
         }
         checkReplay(fixture);
     }
 
-    private static Either<Rejection, ?> execute(ServiceFixture f, Step s) {
+    private static String label(Step step, ReferenceModel model, Either<RejectionCode, ReferenceModel> expected) {
+        var outcome = step.kind() + (expected.isRight() ? " ok" : " " + expected.getLeft());
+        if (step.kind() == Kind.DELETE && expected.isLeft() && expected.getLeft() == RejectionCode.DELETE_CONFLICT
+                && step.flag()) {
+            return outcome + " with forceDelete";
+        }
+        boolean reRegistered = step.kind() == Kind.REGISTER && expected.isRight() && model.version(step.certificate()) > 0;
+        return reRegistered ? outcome + " after a deletion" : outcome;
+    }
+
+    private static Either<Rejection, ?> execute(ServiceFixture f, Step s, ReferenceModel model) {
         Principal caller = Accounts.principal(s.actor());
         var id = TestCertificates.id(s.certificate());
         var service = f.service;
         return switch (s.kind()) {
             case REGISTER -> service.registerCertificateWithoutCa(caller, TestCertificates.parsed(s.certificate()), s.status());
-            case TRANSFER -> service.transferCertificate(caller, id, s.target(), Option.none());
+            case TRANSFER -> service.transferCertificate(caller, id, s.target(), s.text().map(TransferMessage::new));
             case ACCEPT -> service.acceptCertificateTransfer(caller, id, s.flag());
-            case REJECT -> service.rejectCertificateTransfer(caller, id, Option.none());
+            case REJECT -> service.rejectCertificateTransfer(caller, id, s.text().map(RejectReason::new));
             case CANCEL -> service.cancelCertificateTransfer(caller, id);
             case UPDATE -> service.updateCertificate(caller, id, s.status());
             case DELETE -> service.deleteCertificate(caller, id, s.flag());
             case DESCRIBE -> service.describeCertificate(caller, id);
-            case LIST -> service.listCertificates(caller, PageRequest.FIRST).peek(page -> assertThat(
-                    page.items().map(c -> c.id()).toSet()).isEqualTo(visibleInModel(f, s)));
+            case LIST, LIST_OUTGOING -> allPages(f, s, model);
+            case ATTACH -> {
+                f.attachments.put(id, s.attachments());
+                yield Either.right(s.attachments());
+            }
         };
     }
 
-    private static io.vavr.collection.Set<dev.certificatetransfer.domain.CertificateId> visibleInModel(ServiceFixture f,
-            Step s) {
-        return io.vavr.collection.List.range(0, CERTIFICATES).map(i -> f.repository.find(TestCertificates.id(i)).certificate())
-                .flatMap(o -> o).filter(c -> c.owner().equals(s.actor()) || c.pendingTarget().contains(s.actor()))
-                .map(Certificate::id).toSet();
+    /** Walks a listing page by page, following each nextMarker, and compares it with the model's, in order. */
+    private static Either<Rejection, List<CertificateId>> allPages(ServiceFixture f, Step s, ReferenceModel model) {
+        var caller = Accounts.principal(s.actor());
+        var request = new PageRequest(new PageSize(s.number()), Option.none(), s.flag() ? SortOrder.ASCENDING : SortOrder.DESCENDING);
+        var listed = new ArrayList<CertificateId>();
+        for (int pages = 1; ; pages++) {
+            var page = s.kind() == Kind.LIST ? f.service.listCertificates(caller, request)
+                    : f.service.listOutgoingCertificates(caller, request);
+            if (page.isLeft()) {
+                return Either.left(page.getLeft());
+            }
+            assertThat(pages == 1 || !page.get().items().isEmpty()).as("a marker never leads to an empty page: %s", s)
+                    .isTrue();
+            page.get().items().forEach(c -> listed.add(c.id()));
+            var next = page.get().nextMarker();
+            if (next.isEmpty()) {
+                assertThat(listed).as("%s, page after page", s)
+                        .containsExactlyElementsOf(model.listing(s.kind(), s.actor(), s.flag()).map(TestCertificates::id));
+                OUTCOMES.merge(s.kind() + (pages > 1 ? " over several pages" : " on one page"), 1, Integer::sum);
+                return Either.right(listed);
+            }
+            assertThat(page.get().items().size()).as("a page that has a nextMarker is full: %s", s).isEqualTo(s.number());
+            assertThat(pages).as("the markers of %s come to an end", s).isLessThanOrEqualTo(CERTIFICATES);
+            request = request.continueAt(next.get());
+        }
+    }
+
+    /** Each state change emits one event, whose fields say what the model says changed; nothing else emits one. */
+    private static void checkEvents(ServiceFixture f, io.vavr.collection.List<CertificateEvent> emitted, Step step,
+            ReferenceModel before, ReferenceModel after, List<Option<Certificate>> was) {
+        int i = step.certificate();
+        boolean changed = after.version(i) != before.version(i);
+        assertThat(emitted.size()).as("exactly one event per state change, none otherwise: %s", step).isEqualTo(changed ? 1 : 0);
+        for (var event : emitted) {
+            var stored = f.repository.find(TestCertificates.id(i));
+            assertThat(event.type()).as("event of %s", step).isEqualTo(eventOf(step.kind()));
+            assertThat(event.certificateId()).as("certificate of the event of %s", step).isEqualTo(TestCertificates.id(i));
+            assertThat(event.actor()).as("actor of %s", step).isEqualTo(step.actor());
+            assertThat(event.statusBefore()).as("status before %s", step).isEqualTo(before.certificates().get(i).map(Cert::status));
+            assertThat(event.statusAfter()).as("status after %s", step).isEqualTo(after.certificates().get(i).map(Cert::status));
+            assertThat(event.version()).as("version of the event of %s: the stored one", step).isEqualTo(stored.version())
+                    .isEqualTo(after.version(i));
+            if (stored.certificate().isDefined()) {
+                assertThat(event.at()).as("time of %s", step).isEqualTo(stored.certificate().get().lastModifiedDate());
+            } else {
+                assertThat(event.at()).as("time of %s", step).isAfterOrEqualTo(was.get(i).get().lastModifiedDate());
+            }
+            checkPayload(event, step, before, after);
+        }
+    }
+
+    private static void checkPayload(CertificateEvent event, Step step, ReferenceModel before, ReferenceModel after) {
+        var was = before.certificates().get(step.certificate());
+        var is = after.certificates().get(step.certificate());
+        if (event instanceof CertificateEvent.TransferRequested requested) {
+            assertThat(requested.target()).as("target in the event of %s", step).isEqualTo(step.target());
+            assertThat(requested.message()).as("message in the event of %s", step).isEqualTo(is.get().message());
+        } else if (event instanceof CertificateEvent.TransferAccepted accepted) {
+            assertThat(accepted.source()).as("source in the event of %s", step).isEqualTo(was.get().source());
+        } else if (event instanceof CertificateEvent.TransferRejected rejected) {
+            assertThat(rejected.source()).as("source in the event of %s", step).isEqualTo(was.get().source());
+            assertThat(rejected.reason()).as("reason in the event of %s", step).isEqualTo(is.get().reason());
+        } else if (event instanceof CertificateEvent.TransferCancelled cancelled) {
+            assertThat(cancelled.target()).as("target in the event of %s", step).isEqualTo(was.get().target());
+        }
+    }
+
+    private static EventType eventOf(Kind kind) {
+        return switch (kind) {
+            case REGISTER -> EventType.CERTIFICATE_REGISTERED;
+            case TRANSFER -> EventType.TRANSFER_REQUESTED;
+            case ACCEPT -> EventType.TRANSFER_ACCEPTED;
+            case REJECT -> EventType.TRANSFER_REJECTED;
+            case CANCEL -> EventType.TRANSFER_CANCELLED;
+            case UPDATE -> EventType.CERTIFICATE_STATUS_CHANGED;
+            case DELETE -> EventType.CERTIFICATE_DELETED;
+            case DESCRIBE, LIST, LIST_OUTGOING, ATTACH -> throw new AssertionError(kind + " changes no certificate");
+        };
     }
 
     private static void checkAgainstModel(ServiceFixture f, ReferenceModel model, Step step) {
         for (int i = 0; i < CERTIFICATES; i++) {
-            var stored = f.repository.find(TestCertificates.id(i)).certificate();
+            var found = f.repository.find(TestCertificates.id(i));
             var modelled = model.certificates().get(i);
-            assertThat(stored.isDefined()).as("certificate %d exists after %s", i, step).isEqualTo(modelled.isDefined());
+            assertThat(found.version()).as("version of %d's latest change after %s", i, step).isEqualTo(model.version(i));
+            assertThat(found.certificate().isDefined()).as("certificate %d exists after %s", i, step).isEqualTo(modelled.isDefined());
             for (var m : modelled) {
-                var c = stored.get();
+                var c = found.certificate().get();
                 assertThat(c.owner()).as("owner of %d after %s", i, step).isEqualTo(m.owner());
                 assertThat(c.status()).as("status of %d after %s", i, step).isEqualTo(m.status());
-                assertThat(c.customerVersion()).as("customerVersion of %d", i).isEqualTo(m.customerVersion());
+                assertThat(c.customerVersion()).as("customerVersion of %d after %s", i, step).isEqualTo(m.customerVersion());
                 assertThat(c.lastTransfer().map(Transfer::status).getOrNull()).isEqualTo(m.lastOutcome());
+                checkTransferData(c.transferData(), m, i, step);
             }
         }
+    }
+
+    private static void checkTransferData(TransferData data, Cert m, int i, Step step) {
+        assertThat(data.transferMessage()).as("transferMessage of %d after %s", i, step).isEqualTo(m.message());
+        assertThat(data.rejectReason()).as("rejectReason of %d after %s", i, step).isEqualTo(m.reason());
+        assertThat(data.transferDate().isDefined()).as("transferDate of %d after %s", i, step).isEqualTo(m.lastOutcome() != null);
+        assertThat(data.acceptDate().isDefined()).as("acceptDate of %d after %s", i, step)
+                .isEqualTo(m.lastOutcome() == TransferStatus.ACCEPTED);
+        assertThat(data.rejectDate().isDefined()).as("rejectDate of %d after %s", i, step)
+                .isEqualTo(m.lastOutcome() == TransferStatus.REJECTED);
     }
 
     private static void checkInvariants(ServiceFixture f, List<Option<Certificate>> before, List<Option<Certificate>> after) {
@@ -197,5 +316,4 @@ class StatefulPropertyTest {
         return java.util.stream.IntStream.range(0, CERTIFICATES).mapToObj(i -> f.repository.find(TestCertificates.id(i)).certificate())
                 .toList();
     }
-
 }
