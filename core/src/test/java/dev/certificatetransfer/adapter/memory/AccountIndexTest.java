@@ -101,6 +101,47 @@ class AccountIndexTest {
         }
     }
 
+    /** A page reads the entries it returns, not the account's other certificates (issue: O(page + log n)). */
+    @Nested
+    class Cost {
+
+        private static final int OWNED = 10_000;
+
+        @Test
+        void an_outgoing_page_looks_up_only_the_pending_certificates_among_ten_thousand_owned() {
+            var outgoing = AccountIndex.outgoing();
+            var visible = AccountIndex.visible();
+            for (int i = 0; i < OWNED; i++) {
+                var certificate = synthetic(i);
+                var stored = i % 1_000 == 0 ? pendingToBob(certificate) : certificate;
+                outgoing.update(null, stored);
+                visible.update(null, stored);
+                current.put(stored.id(), stored);
+            }
+            var lookups = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.Function<CertificateId, Certificate> counting = id -> {
+                lookups.incrementAndGet();
+                return current.get(id);
+            };
+
+            assertThat(outgoing.list(Accounts.ALICE, FIRST_PAGE, counting)).hasSize(OWNED / 1_000);
+            assertThat(lookups.get()).as("certificates looked up for the outgoing page").isEqualTo(OWNED / 1_000);
+            lookups.set(0);
+            var middle = new ListingQuery(Option.some(synthetic(OWNED / 2).listingKey()),
+                    ListingQuery.SortOrder.DESCENDING, 25);
+            assertThat(visible.list(Accounts.ALICE, middle, counting)).hasSize(25);
+            assertThat(lookups.get()).as("certificates looked up for a page from the middle").isEqualTo(25);
+        }
+
+        private Certificate synthetic(int i) {
+            var template = TestCertificates.parsed(0);
+            var id = CertificateId.ofDer(java.nio.ByteBuffer.allocate(4).putInt(i).array());
+            return CertificateEvolution.evolve(Option.none(), new CertificateRegistered(id, Accounts.ALICE,
+                    template.pem(), template.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
+                    FIRST.plusMillis(i), 1)).get();
+        }
+    }
+
     private List<Certificate> listed(AccountId account) {
         return List.ofAll(index.list(account, FIRST_PAGE, current::get));
     }
