@@ -84,7 +84,16 @@ final class TestDatabases {
     }
 
     static HikariDataSource pool(String url, int size) {
+        return pool(url, size, null);
+    }
+
+    /**
+     * A pool whose connections use the isolation level named as Hikari names it ({@code TRANSACTION_SERIALIZABLE}),
+     * or the driver's default if {@code null}.
+     */
+    static HikariDataSource pool(String url, int size, String isolation) {
         var config = new HikariConfig();
+        config.setTransactionIsolation(isolation);
         config.setJdbcUrl(url);
         config.setUsername(url.startsWith("jdbc:h2") ? "sa" : "postgres");
         config.setPassword(url.startsWith("jdbc:h2") ? "" : "postgres");

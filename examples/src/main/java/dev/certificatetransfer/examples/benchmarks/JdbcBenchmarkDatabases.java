@@ -1,0 +1,149 @@
+package dev.certificatetransfer.examples.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
+import dev.certificatetransfer.adapter.jdbc.JdbcMigrations;
+import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.ParsedCertificate;
+import dev.certificatetransfer.examples.DemoCertificates;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * The databases the JDBC benchmarks measure, each with its durable settings: H2 in a file under a temporary
+ * directory with {@code WRITE_DELAY=0} (every commit written to the file before it returns), and an embedded
+ * PostgreSQL with {@code fsync} and {@code synchronous_commit} on (the embedded server's library turns
+ * {@code synchronous_commit} off unless told otherwise).
+ */
+final class JdbcBenchmarkDatabases implements AutoCloseable {
+
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final HikariDataSource pool;
+    private final EmbeddedPostgres postgres;
+    private final Path h2Directory;
+
+    private JdbcBenchmarkDatabases(HikariDataSource pool, EmbeddedPostgres postgres, Path h2Directory) {
+        this.pool = pool;
+        this.postgres = postgres;
+        this.h2Directory = h2Directory;
+        JdbcMigrations.migrate(pool);
+    }
+
+    static JdbcBenchmarkDatabases h2File() {
+        return h2File(0);
+    }
+
+    /** H2 in a file with the given {@code WRITE_DELAY}: 0 is durable on a kill, H2's default of 500 ms is not. */
+    static JdbcBenchmarkDatabases h2File(int writeDelayMillis) {
+        try {
+            Path directory = Files.createTempDirectory("certificate-transfer-h2-");
+            return new JdbcBenchmarkDatabases(pool("jdbc:h2:file:" + directory.resolve("certificates")
+                    + ";WRITE_DELAY=" + writeDelayMillis, "sa", ""), null, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JdbcBenchmarkDatabases postgres() {
+        try {
+            var server = EmbeddedPostgres.builder()
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .start();
+            return new JdbcBenchmarkDatabases(pool(server.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"),
+                    server, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    DataSource dataSource() {
+        return pool;
+    }
+
+    CertificateTransferService service() {
+        return CertificateTransferService.builder()
+                .repository(new JdbcCertificateRepository(pool))
+                .authorizer(new AllowAuthenticatedAuthorizer())
+                .clock(Clock.systemUTC())
+                .build();
+    }
+
+    /** The id of synthetic certificate {@code n}: {@code n} in decimal, zero-padded to 64 digits. */
+    static CertificateId syntheticId(long n) {
+        return new CertificateId(String.format("%064d", n));
+    }
+
+    /** When synthetic certificate {@code n} was created: one millisecond after certificate {@code n - 1}. */
+    static Instant syntheticCreation(long n) {
+        return START.plusMillis(n);
+    }
+
+    /**
+     * Inserts certificates 1..count for the owner in one set-based INSERT into the adapter's own table (the same
+     * columns a registration writes, one demo PEM for all), far faster than one registration per certificate.
+     */
+    void insertSynthetic(String owner, long count) {
+        boolean h2 = postgres == null;
+        String series = h2 ? "SYSTEM_RANGE(1, ?) AS s(n)" : "generate_series(1, ?) AS s(n)";
+        ParsedCertificate template = DemoCertificates.parsed(1);
+        String sql = "INSERT INTO certificate (id, version, owner, pem, not_before, not_after, mode, status,"
+                + " creation_date, last_modified_date, customer_version) SELECT LPAD(CAST(n AS VARCHAR(64)), 64, '0'),"
+                + " 1, ?, ?, ?, ?, 'SNI_ONLY', 'INACTIVE', ? + n, ? + n, 1 FROM " + series;
+        try (var connection = pool.getConnection(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, owner);
+            statement.setString(2, template.pem().value());
+            statement.setLong(3, template.validity().notBefore().toEpochMilli());
+            statement.setLong(4, template.validity().notAfter().toEpochMilli());
+            statement.setLong(5, START.toEpochMilli());
+            statement.setLong(6, START.toEpochMilli());
+            statement.setLong(7, count);
+            statement.executeUpdate();
+            if (!h2) {
+                try (var analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE certificate");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        pool.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (h2Directory != null) {
+            try (Stream<Path> files = Files.walk(h2Directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.certificatetransfer.examples.benchmarks;
+
+import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.examples.DemoCertificates;
+import io.vavr.control.Option;
+import java.io.IOException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * The benchmarks of a JDBC transfer benchmark: each thread transfers its own certificate to Bob and cancels the
+ * transfer (one full cycle: two reads and two commits), at one thread and at two.
+ */
+public abstract class TransferCycles {
+
+    private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
+    private static final AccountId BOB = new AccountId("222222222222");
+
+    private static final int MAX_THREADS = 2;
+
+    private JdbcBenchmarkDatabases database;
+    private CertificateTransferService service;
+    private CertificateId[] ids;
+
+    /** Uses the database, and registers one certificate per thread for Alice. */
+    void open(JdbcBenchmarkDatabases opened) {
+        database = opened;
+        service = opened.service();
+        ids = new CertificateId[MAX_THREADS];
+        for (int i = 0; i < MAX_THREADS; i++) {
+            ids[i] = service.registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(i + 1),
+                    CertificateStatus.INACTIVE).get().certificateId();
+        }
+    }
+
+    void close() throws IOException {
+        database.close();
+    }
+
+    /** Which of the certificates is the thread's own: the one of its index. */
+    @State(Scope.Thread)
+    public static class OwnCertificate {
+        int index;
+
+        @Setup(Level.Trial)
+        public void pick(ThreadParams thread) {
+            index = thread.getThreadIndex();
+        }
+    }
+
+    /** TransferCertificate to Bob, then CancelCertificateTransfer by Alice, by one thread. */
+    @Benchmark
+    @Threads(1)
+    public Certificate transferThenCancelCycle1Thread(OwnCertificate own) {
+        return cycle(ids[own.index]);
+    }
+
+    /** The same cycle by two threads, each on its own certificate: their commits can share a disk flush. */
+    @Benchmark
+    @Threads(2)
+    public Certificate transferThenCancelCycle2Threads(OwnCertificate own) {
+        return cycle(ids[own.index]);
+    }
+
+    private Certificate cycle(CertificateId id) {
+        service.transferCertificate(ALICE, id, BOB, Option.none()).get();
+        return service.cancelCertificateTransfer(ALICE, id).get();
+    }
+}
