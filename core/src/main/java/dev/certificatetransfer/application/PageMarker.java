@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * An opaque pagination marker: the base64 (RFC 4648 section 4, padded: AWS's {@code Marker} pattern) of the last
- * listed certificate's key, at most 1024 characters. A marker names a position, so following markers never shows a
- * certificate twice.
+ * listed certificate's key, at most 1024 characters. A marker names a position, so following markers never shows the
+ * same registration twice (a certificate deleted and registered again meanwhile has a new key, and may show again).
  */
 public record PageMarker(String value, ListingKey key) {
 
@@ -21,21 +21,29 @@ public record PageMarker(String value, ListingKey key) {
     private static final Rejection MALFORMED = new Rejection.InvalidRequest("marker is not a marker this service issued");
     private static final Rejection TOO_LONG = new Rejection.InvalidRequest("marker must be at most " + MAX_LENGTH + " characters");
 
+    /** A marker's value is always the encoding of its key: build one with {@link #after} or {@link #parse}. */
     public PageMarker {
-        Objects.requireNonNull(value, "value");
         Objects.requireNonNull(key, "key");
+        if (!encode(key).equals(value)) {
+            throw new IllegalArgumentException("a marker's value is the encoding of its key");
+        }
     }
 
     /** The marker that continues a listing after the given key. */
     public static PageMarker after(ListingKey key) {
+        return new PageMarker(encode(key), key);
+    }
+
+    private static String encode(ListingKey key) {
         var plain = VERSION + ':' + key.creationDate().getEpochSecond() + ':' + key.creationDate().getNano() + ':'
                 + key.certificateId().value();
-        return new PageMarker(Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.US_ASCII)), key);
+        return Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
      * Parses untrusted input; a marker over 1024 characters, or anything this service did not issue, is an
-     * {@link Rejection.InvalidRequest}, never an exception.
+     * {@link Rejection.InvalidRequest}, never an exception. The result's value is the canonical encoding of the key
+     * it names (a marker written with, say, leading zeros names the same key).
      */
     public static Either<Rejection, PageMarker> parse(String raw) {
         if (raw != null && raw.length() > MAX_LENGTH) {
@@ -54,7 +62,7 @@ public record PageMarker(String value, ListingKey key) {
             return Either.left(MALFORMED);
         }
         return CertificateId.parse(parts[3]).mapLeft(invalid -> MALFORMED)
-                .map(id -> new PageMarker(raw, new ListingKey(Instant.ofEpochSecond(seconds, nanos), id)));
+                .map(id -> after(new ListingKey(Instant.ofEpochSecond(seconds, nanos), id)));
     }
 
     /** Base64 characters, with at most two {@code =} and only at the end (length a multiple of 4 is checked apart). */

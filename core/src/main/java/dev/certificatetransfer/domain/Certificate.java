@@ -38,10 +38,14 @@ public record Certificate(
         Objects.requireNonNull(lastTransfer, "lastTransfer");
         Objects.requireNonNull(creationDate, "creationDate");
         Objects.requireNonNull(lastModifiedDate, "lastModifiedDate");
-        if (customerVersion < 1 || version < 1) {
-            throw new IllegalArgumentException("versions start at 1");
+        if (customerVersion < 1 || customerVersion > version) {
+            throw new IllegalArgumentException("customerVersion starts at 1 and never exceeds version");
+        }
+        if (lastModifiedDate.isBefore(creationDate)) {
+            throw new IllegalArgumentException("lastModifiedDate is not before creationDate");
         }
         requireConsistentTransfer(status, owner, previousOwner, lastTransfer);
+        lastTransfer.forEach(t -> requireDatesWithin(t, creationDate, lastModifiedDate));
     }
 
     /**
@@ -100,6 +104,16 @@ public record Certificate(
     /** The version the next change of this certificate will have. */
     public long nextVersion() {
         return version + 1;
+    }
+
+    /** A transfer happens while the certificate exists, and its dates are no later than the last change. */
+    private static void requireDatesWithin(Transfer transfer, Instant creationDate, Instant lastModifiedDate) {
+        if (transfer.transferDate().isBefore(creationDate) || transfer.transferDate().isAfter(lastModifiedDate)) {
+            throw new IllegalArgumentException("a transfer is dated between creationDate and lastModifiedDate");
+        }
+        if (transfer.completionDate().exists(completed -> completed.isAfter(lastModifiedDate))) {
+            throw new IllegalArgumentException("a transfer completes no later than lastModifiedDate");
+        }
     }
 
     private static void requireConsistentTransfer(CertificateStatus status, AccountId owner,
@@ -202,12 +216,6 @@ public record Certificate(
 
         /** The certificate, if every field is set and the fields fit together; else an IllegalArgumentException or NPE. */
         public Certificate build() {
-            if (lastModifiedDate != null && creationDate != null && lastModifiedDate.isBefore(creationDate)) {
-                throw new IllegalArgumentException("lastModifiedDate is not before creationDate");
-            }
-            if (customerVersion > version) {
-                throw new IllegalArgumentException("customerVersion never exceeds version");
-            }
             return new Certificate(id, pem, validity, mode, owner, previousOwner, status, lastTransfer, creationDate,
                     lastModifiedDate, customerVersion, version);
         }

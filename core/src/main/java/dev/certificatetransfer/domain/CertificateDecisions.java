@@ -20,7 +20,8 @@ public final class CertificateDecisions {
     /**
      * RegisterCertificateWithoutCA: the caller owns the new certificate, in {@code SNI_ONLY} mode, at the version
      * after the id's stored one (so a re-registration never reuses a version). Precondition: {@code status} is
-     * requestable. Rejection: the id is registered already → AlreadyExists.
+     * requestable.
+     * Its rejections, in order: docs/behaviour.md, and the inbound port {@code CertificateTransfers}.
      */
     public static Either<Rejection, CertificateRegistered> register(StoredCertificate stored,
             ParsedCertificate parsed, AccountId caller, CertificateStatus status, Instant at) {
@@ -33,9 +34,8 @@ public final class CertificateDecisions {
 
     /**
      * UpdateCertificate: the owner sets a new status; asking for the current one changes nothing (AWS), so the
-     * result holds no event. Precondition: {@code newStatus} is requestable. Rejections: NotFound; not the owner
-     * → NotAuthorized; the certificate is {@code PENDING_TRANSFER} → InvalidState (ours); it is {@code REVOKED}
-     * and another status is asked → InvalidState (revocation is final).
+     * result holds no event. Precondition: {@code newStatus} is requestable.
+     * Its rejections, in order: docs/behaviour.md, and the inbound port {@code CertificateTransfers}.
      */
     public static Either<Rejection, Option<CertificateStatusChanged>> updateStatus(Option<Certificate> current,
             CertificateId id, AccountId caller, CertificateStatus newStatus, Instant at) {
@@ -51,9 +51,8 @@ public final class CertificateDecisions {
 
     /**
      * DeleteCertificate: the owner removes a certificate that is neither {@code ACTIVE} nor
-     * {@code PENDING_TRANSFER}. Rejections: NotFound; not the owner → NotAuthorized; {@code ACTIVE} or
-     * {@code PENDING_TRANSFER} → InvalidState; a thing attached → DeleteConflict even with {@code forceDelete};
-     * a policy attached without {@code forceDelete} → DeleteConflict.
+     * {@code PENDING_TRANSFER}.
+     * Its rejections, in order: docs/behaviour.md, and the inbound port {@code CertificateTransfers}.
      */
     public static Either<Rejection, CertificateDeleted> delete(Option<Certificate> current, CertificateId id,
             AccountId caller, boolean forceDelete, Lazy<Attachments> attachments, Instant at) {

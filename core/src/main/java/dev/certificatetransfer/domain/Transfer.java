@@ -23,6 +23,9 @@ public sealed interface Transfer {
     /** AWS's flat view of this transfer. */
     TransferData data();
 
+    /** When the transfer was accepted, rejected or cancelled; none while it is pending. */
+    Option<Instant> completionDate();
+
     /** Whether the account is the source or the target of this transfer. */
     default boolean involves(AccountId account) {
         return source().equals(account) || target().equals(account);
@@ -49,6 +52,11 @@ public sealed interface Transfer {
         }
 
         @Override
+        public Option<Instant> completionDate() {
+            return Option.none();
+        }
+
+        @Override
         public TransferStatus status() {
             return TransferStatus.PENDING;
         }
@@ -65,7 +73,12 @@ public sealed interface Transfer {
 
         public Accepted {
             requireShape(source, target, message, transferDate);
-            Objects.requireNonNull(acceptDate, "acceptDate");
+            requireCompletedAfter(transferDate, acceptDate, "acceptDate");
+        }
+
+        @Override
+        public Option<Instant> completionDate() {
+            return Option.some(acceptDate);
         }
 
         @Override
@@ -87,7 +100,12 @@ public sealed interface Transfer {
         public Rejected {
             requireShape(source, target, message, transferDate);
             Objects.requireNonNull(rejectReason, "rejectReason");
-            Objects.requireNonNull(rejectDate, "rejectDate");
+            requireCompletedAfter(transferDate, rejectDate, "rejectDate");
+        }
+
+        @Override
+        public Option<Instant> completionDate() {
+            return Option.some(rejectDate);
         }
 
         @Override
@@ -111,7 +129,12 @@ public sealed interface Transfer {
 
         public Cancelled {
             requireShape(source, target, message, transferDate);
-            Objects.requireNonNull(cancelDate, "cancelDate");
+            requireCompletedAfter(transferDate, cancelDate, "cancelDate");
+        }
+
+        @Override
+        public Option<Instant> completionDate() {
+            return Option.some(cancelDate);
         }
 
         @Override
@@ -122,6 +145,14 @@ public sealed interface Transfer {
         @Override
         public TransferData data() {
             return new TransferData(message, Option.none(), Option.some(transferDate), Option.none(), Option.none());
+        }
+    }
+
+    /** A transfer completes no earlier than it was requested, so two adjacent dates cannot be swapped silently. */
+    private static void requireCompletedAfter(Instant transferDate, Instant completed, String name) {
+        Objects.requireNonNull(completed, name);
+        if (completed.isBefore(transferDate)) {
+            throw new IllegalArgumentException(name + " is not before transferDate");
         }
     }
 

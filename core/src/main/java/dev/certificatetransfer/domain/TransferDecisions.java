@@ -20,9 +20,8 @@ public final class TransferDecisions {
 
     /**
      * TransferCertificate: the owner opens a transfer of an {@code INACTIVE} or {@code REGISTER_INACTIVE}
-     * certificate to another account. Rejections: not visible → NotFound; not the owner → NotAuthorized;
-     * target is the owner → InvalidRequest (ours); any other status → InvalidState; policies or things
-     * attached → TransferConflict.
+     * certificate to another account.
+     * Its rejections, in order: docs/behaviour.md, and the inbound port {@code CertificateTransfers}.
      */
     public static Either<Rejection, TransferRequested> transfer(Option<Certificate> current, CertificateId id,
             AccountId caller, AccountId target, Option<TransferMessage> message, Lazy<Attachments> attachments,
@@ -37,8 +36,8 @@ public final class TransferDecisions {
 
     /**
      * AcceptCertificateTransfer: the target takes ownership; the certificate becomes {@code ACTIVE} when
-     * {@code setAsActive}, else {@code INACTIVE}. Rejections: NotFound; the owner → NotAuthorized (ours);
-     * not pending → {@link #completedTransfer}.
+     * {@code setAsActive}, else {@code INACTIVE}.
+     * Its rejections, in order: docs/behaviour.md, and the inbound port {@code CertificateTransfers}.
      */
     public static Either<Rejection, TransferAccepted> accept(Option<Certificate> current, CertificateId id,
             AccountId caller, boolean setAsActive, Instant at) {
@@ -51,7 +50,7 @@ public final class TransferDecisions {
 
     /**
      * RejectCertificateTransfer: the target refuses; the certificate stays with the source as {@code INACTIVE}.
-     * Rejections: NotFound; the owner → NotAuthorized (ours); not pending → {@link #completedTransfer}.
+     * Its rejections, in order: docs/behaviour.md, and the inbound port {@code CertificateTransfers}.
      */
     public static Either<Rejection, TransferRejected> reject(Option<Certificate> current, CertificateId id,
             AccountId caller, Option<RejectReason> reason, Instant at) {
@@ -63,8 +62,8 @@ public final class TransferDecisions {
 
     /**
      * CancelCertificateTransfer: the source withdraws its pending transfer; the certificate stays with it as
-     * {@code INACTIVE}. Rejections: NotFound; the target → NotAuthorized; not pending → {@link #completedTransfer}
-     * (so the old source, after an accept, learns 410 rather than 404).
+     * {@code INACTIVE}.
+     * Its rejections, in order: docs/behaviour.md, and the inbound port {@code CertificateTransfers}.
      */
     public static Either<Rejection, TransferCancelled> cancel(Option<Certificate> current, CertificateId id,
             AccountId caller, Instant at) {

@@ -58,6 +58,45 @@ class EventDeliveryTest extends ServiceFixture {
     }
 
     @Nested
+    class PublisherThatMisbehaves {
+
+        @Test
+        void a_checked_exception_thrown_sneakily_fails_no_call() {
+            var repository = new InMemoryCertificateRepository(event -> sneakyThrow(new java.io.IOException("disk full")));
+            var registered = serviceOn(repository).registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0),
+                    CertificateStatus.INACTIVE);
+            assertThat(registered.isRight()).as("%s", registered).isTrue();
+            assertThat(repository.find(TestCertificates.id(0)).certificate()).isNotEmpty();
+        }
+
+        @Test
+        void a_publisher_that_changes_a_certificate_itself_is_not_called_again_before_it_returns() {
+            var calls = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            var service = new java.util.concurrent.atomic.AtomicReference<CertificateTransfers>();
+            var repository = new InMemoryCertificateRepository(event -> {
+                calls.add("start v" + event.version());
+                if (event instanceof CertificateEvent.TransferRequested requested) {
+                    assertThat(service.get().cancelCertificateTransfer(ALICE, requested.certificateId()).isRight()).isTrue();
+                }
+                calls.add("end v" + event.version());
+            });
+            service.set(serviceOn(repository));
+            var id = service.get().registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0),
+                    CertificateStatus.INACTIVE).get().certificateId();
+
+            service.get().transferCertificate(ALICE, id, Accounts.BOB, Option.none()).get();
+
+            assertThat(calls).containsExactly("start v1", "end v1", "start v2", "end v2", "start v3", "end v3");
+            assertThat(repository.find(id).certificate().get().status()).isEqualTo(CertificateStatus.INACTIVE);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+            throw (E) e;
+        }
+    }
+
+    @Nested
     class Order {
 
         private static final int THREADS = 4;

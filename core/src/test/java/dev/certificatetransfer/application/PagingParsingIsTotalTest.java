@@ -90,8 +90,8 @@ class PagingParsingIsTotalTest {
                 var parsed = answers.check(PageMarker.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(namesAKey(raw));
                 parsed.forEach(marker -> {
-                    assertThat(marker.value()).isEqualTo(raw);
                     var reissued = PageMarker.after(marker.key()).value();
+                    assertThat(marker.value()).as("the canonical encoding of its key").isEqualTo(reissued);
                     assertThat(PageMarker.parse(reissued).get().key()).isEqualTo(marker.key());
                 });
                 if (raw.length() > 1024) {

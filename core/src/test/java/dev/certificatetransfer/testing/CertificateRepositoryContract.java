@@ -287,6 +287,138 @@ public abstract class CertificateRepositoryContract {
     }
 
     @Nested
+    class RoundTrips {
+
+        @Test
+        void every_registrable_status_survives_the_round_trip() {
+            for (var status : List.of(CertificateStatus.ACTIVE, CertificateStatus.REVOKED,
+                    CertificateStatus.REGISTER_INACTIVE, CertificateStatus.PENDING_ACTIVATION)) {
+                int index = List.of(CertificateStatus.values()).indexOf(status) % TestCertificates.COUNT;
+                var parsed = TestCertificates.parsed(index);
+                var registered = commitOrFail(CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(),
+                        ALICE, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, status, clock.instant(), 1)));
+                assertThat(found(registered.id())).as("%s", status).containsExactly(registered);
+            }
+        }
+
+        @Test
+        void a_cancelled_transfer_survives_the_round_trip_with_its_message_and_dates() {
+            var registered = register(0, ALICE);
+            var pending = apply(registered, transferTo(registered, BOB));
+            var cancelled = apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB,
+                    clock.instant(), pending.nextVersion()));
+            assertThat(found(cancelled.id())).containsExactly(cancelled);
+        }
+    }
+
+    @Nested
+    class ListingBounds {
+
+        /** Three certificates registered one millisecond apart, at {@code base}, base+1ms, base+2ms. */
+        private List<Certificate> threeAt(Instant base) {
+            var registered = new ArrayList<Certificate>();
+            for (int i = 0; i < 3; i++) {
+                var parsed = TestCertificates.parsed(i);
+                registered.add(commitOrFail(CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(),
+                        ALICE, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
+                        base.plusMillis(i), 1))));
+            }
+            return registered;
+        }
+
+        private Seq<Certificate> after(Instant date, String id, SortOrder order) {
+            var key = new dev.certificatetransfer.domain.ListingKey(date,
+                    dev.certificatetransfer.domain.CertificateId.parse(id).get());
+            return repository.listVisibleTo(ALICE, new ListingQuery(Option.some(key), order, 10));
+        }
+
+        @Test
+        void a_key_between_two_milliseconds_is_an_exact_bound_in_both_orders() {
+            var base = Instant.parse("2026-03-03T03:03:03.100Z");
+            var c = threeAt(base);
+            var half = base.plusMillis(1).plusNanos(500_000);
+            var anyId = "0".repeat(64);
+            assertThat(after(half, anyId, SortOrder.ASCENDING)).containsExactly(c.get(2));
+            assertThat(after(half, anyId, SortOrder.DESCENDING)).containsExactly(c.get(1), c.get(0));
+        }
+
+        @Test
+        void keys_before_1970_and_at_the_ends_of_time_bound_the_listing_without_failing() {
+            var c = threeAt(Instant.parse("2026-03-03T03:03:03Z"));
+            var anyId = "f".repeat(64);
+            assertThat(after(Instant.ofEpochSecond(-1), anyId, SortOrder.ASCENDING)).containsExactlyElementsOf(c);
+            assertThat(after(Instant.ofEpochSecond(-1), anyId, SortOrder.DESCENDING)).isEmpty();
+            assertThat(after(Instant.MIN, anyId, SortOrder.ASCENDING)).containsExactlyElementsOf(c);
+            assertThat(after(Instant.MIN, anyId, SortOrder.DESCENDING)).isEmpty();
+            assertThat(after(Instant.MAX, anyId, SortOrder.ASCENDING)).isEmpty();
+            assertThat(after(Instant.MAX, anyId, SortOrder.DESCENDING)).containsExactly(c.get(2), c.get(1), c.get(0));
+        }
+    }
+
+    @Nested
+    class OutgoingListing {
+
+        @Test
+        void a_transfer_that_completes_in_any_way_leaves_the_outgoing_listing() {
+            var accepted = apply(pendingAtBob(0), new TransferAccepted(TestCertificates.id(0), BOB, ALICE,
+                    CertificateStatus.INACTIVE, clock.instant(), 3));
+            var rejected = apply(pendingAtBob(1), new TransferRejected(TestCertificates.id(1), BOB, ALICE,
+                    Option.none(), clock.instant(), 3));
+            var cancelled = apply(pendingAtBob(2), new CertificateEvent.TransferCancelled(TestCertificates.id(2), ALICE,
+                    BOB, clock.instant(), 3));
+            var pending = pendingAtBob(3);
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).containsExactly(pending);
+            apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB, clock.instant(), 3));
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
+            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.ASCENDING))).isEmpty();
+            assertThat(List.of(accepted.owner(), rejected.owner(), cancelled.owner())).containsExactly(BOB, ALICE, ALICE);
+        }
+
+        @Test
+        void outgoing_pages_continue_after_the_key_in_both_orders() {
+            var all = new ArrayList<Certificate>();
+            for (int i = 0; i < TestCertificates.COUNT; i++) {
+                all.add(pendingAtBob(i));
+            }
+            for (var order : SortOrder.values()) {
+                var seen = new ArrayList<Certificate>();
+                var query = first(4, order);
+                while (true) {
+                    var page = repository.listOutgoing(ALICE, query);
+                    seen.addAll(page.asJava());
+                    if (page.size() < query.limit()) {
+                        break;
+                    }
+                    query = new ListingQuery(Option.some(page.last().listingKey()), order, query.limit());
+                }
+                var expected = new ArrayList<>(all);
+                if (order == SortOrder.DESCENDING) {
+                    java.util.Collections.reverse(expected);
+                }
+                assertThat(seen).as("%s", order).containsExactlyElementsOf(expected);
+            }
+        }
+
+        @Test
+        void after_deletion_and_registration_by_another_account_only_the_new_owner_lists_it() {
+            var alices = register(0, ALICE);
+            apply(alices, deletion(alices));
+            var bobs = register(0, BOB);
+            var pending = apply(bobs, transferTo(bobs, CAROL));
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).containsExactly(pending);
+            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.ASCENDING))).containsExactly(pending);
+            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.ASCENDING))).containsExactly(pending);
+        }
+
+        private Certificate pendingAtBob(int index) {
+            var registered = register(index, ALICE);
+            return apply(registered, transferTo(registered, BOB));
+        }
+    }
+
+    @Nested
     class Listing {
 
         @Test

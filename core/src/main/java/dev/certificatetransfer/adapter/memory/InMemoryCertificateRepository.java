@@ -121,12 +121,19 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
             drain();
         } finally {
             delivering.unlock();
+            deliverQueued(); // even if the publisher threw an Error: events queued meanwhile must not be stranded
         }
-        deliverQueued();
     }
 
-    /** Hands queued events to the publisher, one thread at a time, until none is left. */
+    /**
+     * Hands queued events to the publisher, one thread at a time, until none is left. A publisher that commits
+     * from inside {@code publish} leaves its event queued: the outer delivery publishes it once the current call
+     * has returned, so the publisher is never called re-entrantly.
+     */
     private void deliverQueued() {
+        if (delivering.isHeldByCurrentThread()) {
+            return;
+        }
         while (!undelivered.isEmpty() && delivering.tryLock()) {
             try {
                 drain();
