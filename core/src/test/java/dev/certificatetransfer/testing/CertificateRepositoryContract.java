@@ -91,6 +91,28 @@ public abstract class CertificateRepositoryContract {
         return new CertificateDeleted(c.id(), c.owner(), c.status(), clock.instant(), c.nextVersion());
     }
 
+    /** Follows pages of 4 in both orders: together they are {@code oldestFirst}, in order, each exactly once. */
+    private static void assertPagesInBothOrders(java.util.function.Function<ListingQuery, Seq<Certificate>> listing,
+            List<Certificate> oldestFirst) {
+        for (var order : SortOrder.values()) {
+            var seen = new ArrayList<Certificate>();
+            var query = first(4, order);
+            while (true) {
+                var page = listing.apply(query);
+                seen.addAll(page.asJava());
+                if (page.size() < query.limit()) {
+                    break;
+                }
+                query = new ListingQuery(Option.some(page.last().listingKey()), order, query.limit());
+            }
+            var expected = new ArrayList<>(oldestFirst);
+            if (order == SortOrder.DESCENDING) {
+                java.util.Collections.reverse(expected);
+            }
+            assertThat(seen).as("%s", order).containsExactlyElementsOf(expected);
+        }
+    }
+
     private static ListingQuery first(int limit, SortOrder order) {
         return new ListingQuery(Option.none(), order, limit);
     }
@@ -380,23 +402,7 @@ public abstract class CertificateRepositoryContract {
             for (int i = 0; i < TestCertificates.COUNT; i++) {
                 all.add(pendingAtBob(i));
             }
-            for (var order : SortOrder.values()) {
-                var seen = new ArrayList<Certificate>();
-                var query = first(4, order);
-                while (true) {
-                    var page = repository.listOutgoing(ALICE, query);
-                    seen.addAll(page.asJava());
-                    if (page.size() < query.limit()) {
-                        break;
-                    }
-                    query = new ListingQuery(Option.some(page.last().listingKey()), order, query.limit());
-                }
-                var expected = new ArrayList<>(all);
-                if (order == SortOrder.DESCENDING) {
-                    java.util.Collections.reverse(expected);
-                }
-                assertThat(seen).as("%s", order).containsExactlyElementsOf(expected);
-            }
+            assertPagesInBothOrders(query -> repository.listOutgoing(ALICE, query), all);
         }
 
         @Test
@@ -454,23 +460,7 @@ public abstract class CertificateRepositoryContract {
             for (int i = 0; i < TestCertificates.COUNT; i++) {
                 all.add(register(i, ALICE));
             }
-            for (var order : SortOrder.values()) {
-                var seen = new ArrayList<Certificate>();
-                var query = first(4, order);
-                while (true) {
-                    var page = repository.listVisibleTo(ALICE, query);
-                    seen.addAll(page.asJava());
-                    if (page.size() < query.limit()) {
-                        break;
-                    }
-                    query = new ListingQuery(Option.some(page.last().listingKey()), order, query.limit());
-                }
-                var expected = new ArrayList<>(all);
-                if (order == SortOrder.DESCENDING) {
-                    java.util.Collections.reverse(expected);
-                }
-                assertThat(seen).containsExactlyElementsOf(expected);
-            }
+            assertPagesInBothOrders(query -> repository.listVisibleTo(ALICE, query), all);
         }
 
         @Test
