@@ -1,6 +1,7 @@
 /**
- * The certificate-transfer operations over HTTP on Jetty 12, in the AWS wire format (with Signature V4) and in
- * the JSON envelope of the original API document. Built in the roadmap's third step; this module is a
- * placeholder until then.
+ * The certificate-transfer operations over HTTP: a translation layer with no server types
+ * ({@link dev.certificatetransfer.adapter.http.CertificateTransferHttpApi}: one route table, two
+ * {@link dev.certificatetransfer.adapter.http.Dialect}s, one {@link dev.certificatetransfer.adapter.http.WireError}
+ * table) and a thin Jetty 12 binding ({@link dev.certificatetransfer.adapter.http.CertificateTransferServer}).
  */
 package dev.certificatetransfer.adapter.http;

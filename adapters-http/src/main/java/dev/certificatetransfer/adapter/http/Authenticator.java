@@ -1,0 +1,17 @@
+package dev.certificatetransfer.adapter.http;
+
+import dev.certificatetransfer.adapter.http.auth.AuthenticationFailure;
+import dev.certificatetransfer.adapter.http.auth.SignedRequest;
+import dev.certificatetransfer.domain.Principal;
+import io.vavr.control.Either;
+
+/**
+ * Who sent a request: the principal it acts as, or why it is not authenticated. The AWS dialect uses Signature
+ * Version 4 ({@code SigV4Verifier::verify}); the envelope dialect uses {@link BearerTokenAuthenticator}. A host may
+ * plug in its own. Implementations must be thread-safe and must never put a secret into a failure's message.
+ */
+@FunctionalInterface
+public interface Authenticator {
+
+    Either<AuthenticationFailure, Principal> authenticate(SignedRequest request);
+}

@@ -1,0 +1,81 @@
+package dev.certificatetransfer.adapter.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.domain.TransferData;
+
+/**
+ * A certificate in AWS's JSON shapes (aws-wire-facts section 2.1), member names and order as in the service model;
+ * members without a value are left out, except {@code transferData}, which is {@code {}} when never transferred.
+ */
+final class CertificateJson {
+
+    private CertificateJson() {
+    }
+
+    /** {@code CertificateDescription}. */
+    static ObjectNode description(Certificate certificate, Region region) {
+        var json = Json.object()
+                .put("certificateArn", certificate.arn(region).value())
+                .put("certificateId", certificate.id().value())
+                .put("status", certificate.status().name())
+                .put("certificatePem", certificate.pem().value())
+                .put("ownedBy", certificate.owner().value());
+        certificate.previousOwner().forEach(previous -> json.put("previousOwnedBy", previous.value()));
+        json.put("creationDate", Json.timestamp(certificate.creationDate()))
+                .put("lastModifiedDate", Json.timestamp(certificate.lastModifiedDate()))
+                .put("customerVersion", certificate.customerVersion());
+        json.set("transferData", transferData(certificate.transferData()));
+        json.putObject("validity")
+                .put("notBefore", Json.timestamp(certificate.validity().notBefore()))
+                .put("notAfter", Json.timestamp(certificate.validity().notAfter()));
+        return json.put("certificateMode", certificate.mode().name());
+    }
+
+    /** {@code Certificate}, the item of ListCertificates. */
+    static ObjectNode listItem(Certificate certificate, Region region) {
+        return Json.object()
+                .put("certificateArn", certificate.arn(region).value())
+                .put("certificateId", certificate.id().value())
+                .put("status", certificate.status().name())
+                .put("certificateMode", certificate.mode().name())
+                .put("creationDate", Json.timestamp(certificate.creationDate()));
+    }
+
+    /** {@code OutgoingCertificate}, the item of ListOutgoingCertificates. */
+    static ObjectNode outgoingItem(Certificate certificate, Region region) {
+        var json = Json.object()
+                .put("certificateArn", certificate.arn(region).value())
+                .put("certificateId", certificate.id().value());
+        certificate.pendingTransfer().forEach(pending -> outgoingTransfer(json, pending));
+        return json.put("creationDate", Json.timestamp(certificate.creationDate()));
+    }
+
+    /** The envelope's view of a certificate after a change: its id, status and ownership. */
+    static ObjectNode summary(Certificate certificate) {
+        var json = Json.object()
+                .put("certificateId", certificate.id().value())
+                .put("status", certificate.status().name())
+                .put("ownedBy", certificate.owner().value());
+        certificate.previousOwner().forEach(previous -> json.put("previousOwnedBy", previous.value()));
+        return json;
+    }
+
+    private static void outgoingTransfer(ObjectNode json, Transfer.Pending pending) {
+        json.put("transferredTo", pending.target().value())
+                .put("transferDate", Json.timestamp(pending.transferDate()));
+        pending.message().forEach(message -> json.put("transferMessage", message.value()));
+    }
+
+    private static ObjectNode transferData(TransferData data) {
+        var json = Json.object();
+        data.transferMessage().forEach(message -> json.put("transferMessage", message.value()));
+        data.rejectReason().forEach(reason -> json.put("rejectReason", reason.value()));
+        data.transferDate().forEach(date -> json.put("transferDate", Json.timestamp(date)));
+        data.acceptDate().forEach(date -> json.put("acceptDate", Json.timestamp(date)));
+        data.rejectDate().forEach(date -> json.put("rejectDate", Json.timestamp(date)));
+        return json;
+    }
+}

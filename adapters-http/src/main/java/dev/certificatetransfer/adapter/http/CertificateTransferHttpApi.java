@@ -1,0 +1,190 @@
+package dev.certificatetransfer.adapter.http;
+
+import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Rejection;
+import io.vavr.control.Either;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The translation layer: one {@link HttpRequest} in, one {@link HttpResponse} out, with no server types, in the
+ * {@link Dialect} chosen when it is built. {@link CertificateTransferServer} serves it on Jetty; a host with its own
+ * HTTP stack can call {@link #handle} itself (reading at most {@link #MAX_BODY_BYTES} + 1 body bytes, or answering
+ * {@link #payloadTooLarge} without reading when the declared length is over).
+ *
+ * <p>Each request goes through, in this order: the body size (413), the route (404, 405), authentication (403 in
+ * the AWS dialect, 401 in the envelope), the optional {@link Throttle} (ThrottlingException), the input parsing and
+ * the service's own checks (spec section 3). Nothing a client sends gives a 5xx: an exception is a bug or broken
+ * infrastructure, answered 500 InternalFailureException / INTERNAL with the request id, and logged. Every response
+ * carries a request id; every request gets one debug line (never a header, so never a credential).
+ */
+public final class CertificateTransferHttpApi {
+
+    /** The largest body accepted: 64 KiB (spec section 7); a larger one is answered 413. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateTransferHttpApi.class);
+
+    private final CertificateTransfers service;
+    private final Dialect dialect;
+    private final Format format;
+    private final Authenticator authenticator;
+    private final Throttle throttle;
+    private final Supplier<String> requestIds;
+    private final OperationCalls calls;
+
+    private CertificateTransferHttpApi(Builder builder) {
+        this.service = Objects.requireNonNull(builder.service, "a service is required");
+        this.dialect = Objects.requireNonNull(builder.dialect, "a dialect is required");
+        this.authenticator = Objects.requireNonNull(builder.authenticator, "an authenticator is required");
+        this.throttle = builder.throttle;
+        this.requestIds = builder.requestIds;
+        this.format = Format.of(dialect);
+        this.calls = new OperationCalls(service);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Answers one request; never throws. */
+    public HttpResponse handle(HttpRequest request) {
+        long started = System.nanoTime();
+        var requestId = requestIds.get();
+        var log = new RequestLog(request, requestId, started);
+        HttpResponse response;
+        try {
+            response = request.body().length > MAX_BODY_BYTES ? tooLarge(requestId) : respond(request, requestId, log);
+        } catch (RuntimeException e) {
+            LOG.error("request {} ({} {}) failed", requestId, request.method(), RequestLog.printable(request.rawPath()), e);
+            response = format.error(Refusal.of(WireError.INTERNAL, "An unexpected error has occurred."), requestId,
+                    Map.of());
+        }
+        log.finish(response);
+        return response;
+    }
+
+    /** The 413 answer for a request whose body is over {@link #MAX_BODY_BYTES}, sent without reading the body. */
+    public HttpResponse payloadTooLarge(HttpRequest head) {
+        var requestId = requestIds.get();
+        var response = tooLarge(requestId);
+        new RequestLog(head, requestId, System.nanoTime()).finish(response);
+        return response;
+    }
+
+    /**
+     * The dialect's error answer for a request the server refused before it reached {@link #handle} (a request
+     * line or header it could not parse, a shutdown). A client's request never gets a 5xx here: Jetty's 505 for an
+     * unknown HTTP version becomes 400; only a server that shuts down answers 503.
+     */
+    public HttpResponse protocolError(int status, String message) {
+        var error = switch (status) {
+            case 404 -> WireError.NO_SUCH_PATH;
+            case 405 -> WireError.METHOD_NOT_ALLOWED;
+            case 413 -> WireError.PAYLOAD_TOO_LARGE;
+            case 503 -> WireError.UNAVAILABLE;
+            default -> status >= 500 && status != 505 ? WireError.INTERNAL : WireError.INVALID_REQUEST;
+        };
+        var response = format.error(Refusal.of(error, message), requestIds.get(), Map.of());
+        return status >= 400 && status < 500 ? withStatus(response, status) : response;
+    }
+
+    private HttpResponse respond(HttpRequest request, String requestId, RequestLog log) {
+        var route = RouteTable.route(request.method(), request.rawPath());
+        if (route.isLeft()) {
+            return refuse(Refusal.of(route.getLeft()), requestId);
+        }
+        if (route.get() instanceof Route.NoSuchPath) {
+            return refuse(Refusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
+        }
+        if (route.get() instanceof Route.WrongMethod wrong) {
+            return format.error(Refusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
+                    + " is not allowed here"), requestId, Map.of("Allow", String.join(", ", wrong.allowed())));
+        }
+        var found = (Route.Found) route.get();
+        log.operation(found.operation());
+        var caller = authenticator.authenticate(request.toSignedRequest());
+        if (caller.isLeft()) {
+            return refuse(Refusal.of(caller.getLeft()), requestId);
+        }
+        log.caller(caller.get());
+        if (!throttle.admits(caller.get().account())) {
+            return refuse(Refusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
+        }
+        return call(found, caller.get(), request)
+                .fold(rejection -> refuse(Refusal.of(rejection), requestId),
+                        output -> format.success(output, service.region(), requestId));
+    }
+
+    private Either<Rejection, Output> call(Route.Found found, Principal caller, HttpRequest request) {
+        return QueryParameters.parse(request.rawQuery()).flatMap(query -> RequestBody.parse(request.body())
+                .flatMap(body -> calls.call(found.operation(),
+                        new OperationCalls.Input(caller, found.label(), query, body))));
+    }
+
+    private HttpResponse refuse(Refusal refusal, String requestId) {
+        return format.error(refusal, requestId, Map.of());
+    }
+
+    private HttpResponse tooLarge(String requestId) {
+        return format.error(Refusal.of(WireError.PAYLOAD_TOO_LARGE, "The request body is over "
+                + MAX_BODY_BYTES + " bytes"), requestId, Map.of("Connection", "close"));
+    }
+
+    private static HttpResponse withStatus(HttpResponse response, int status) {
+        return new HttpResponse(status, response.headers(), response.body());
+    }
+
+    /** Builds the translation layer; service, dialect and authenticator are required. */
+    public static final class Builder {
+        private CertificateTransfers service;
+        private Dialect dialect;
+        private Authenticator authenticator;
+        private Throttle throttle = Throttle.off();
+        private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
+
+        private Builder() {
+        }
+
+        public Builder service(CertificateTransfers service) {
+            this.service = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** For the AWS dialect {@code SigV4Verifier::verify}; for the envelope a {@link BearerTokenAuthenticator}. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /** Defaults to {@link Throttle#off()}. */
+        public Builder throttle(Throttle throttle) {
+            this.throttle = Objects.requireNonNull(throttle, "throttle");
+            return this;
+        }
+
+        /** Where request ids come from; defaults to random UUIDs. */
+        public Builder requestIds(Supplier<String> requestIds) {
+            this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
+            return this;
+        }
+
+        public CertificateTransferHttpApi build() {
+            return new CertificateTransferHttpApi(this);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.certificatetransfer.adapter.http;
+
+import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
+import dev.certificatetransfer.application.CertificateTransfers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * Serves the certificate-transfer operations over HTTP/1.1 on Jetty 12 (core handlers, no servlet container), in
+ * one {@link Dialect}:
+ *
+ * <pre>{@code
+ * try (var server = CertificateTransferServer.builder()
+ *         .service(service)                         // the CertificateTransfers inbound port
+ *         .dialect(Dialect.ENVELOPE)
+ *         .credentials(credentialsStore)            // or .authenticator(...)
+ *         .port(8080)                               // 0 = an ephemeral port, see port()
+ *         .build()) {
+ *     server.start();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>A host with its own HTTP stack (a servlet, Netty, the JDK's server) uses the translation layer alone instead:
+ * build a {@link CertificateTransferHttpApi}, turn each request into an {@link HttpRequest} (raw path and query as
+ * received, headers, at most {@link CertificateTransferHttpApi#MAX_BODY_BYTES} + 1 body bytes) and write back the
+ * {@link HttpResponse} it returns.
+ *
+ * <p>{@link #close()} stops gracefully: the connector stops accepting, requests in flight finish (up to the stop
+ * timeout, 5 seconds by default), then the server stops.
+ */
+public final class CertificateTransferServer implements AutoCloseable {
+
+    private final CertificateTransferHttpApi api;
+    private final Server server;
+    private final ServerConnector connector;
+
+    private CertificateTransferServer(Builder builder, CertificateTransferHttpApi api) {
+        this.api = api;
+        this.server = new Server();
+        var config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        // The translation layer reads the raw path itself and decodes each segment once, so Jetty need not refuse
+        // ambiguous encodings such as %2F on its behalf.
+        config.setUriCompliance(UriCompliance.UNSAFE);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        connector.setHost(builder.host);
+        connector.setPort(builder.port);
+        server.addConnector(connector);
+        server.setHandler(new GracefulHandler(new JettyBinding(api)));
+        server.setErrorHandler(new DialectErrorHandler(api));
+        server.setStopTimeout(builder.stopTimeout.toMillis());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; returns once the port is bound. */
+    public CertificateTransferServer start() {
+        try {
+            server.start();
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP server did not start", e);
+        }
+    }
+
+    /** The port the server listens on (the ephemeral one chosen, when built with port 0); -1 before start. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The translation layer this server feeds. */
+    public CertificateTransferHttpApi api() {
+        return api;
+    }
+
+    /** Stops gracefully: no new connection, requests in flight finish within the stop timeout. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP server did not stop cleanly", e);
+        }
+    }
+
+    /** Configures a server: service and dialect are required, and an authenticator or a credentials store. */
+    public static final class Builder {
+        private CertificateTransfers service;
+        private Dialect dialect;
+        private String host = "127.0.0.1";
+        private int port;
+        private Authenticator authenticator;
+        private CredentialsStore credentials;
+        private Clock clock = Clock.systemUTC();
+        private Throttle throttle = Throttle.off();
+        private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
+        private Duration stopTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        public Builder service(CertificateTransfers service) {
+            this.service = Objects.requireNonNull(service, "service");
+            return this;
+        }
+
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** The address to bind; defaults to {@code 127.0.0.1} (use {@code 0.0.0.0} for every interface). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Defaults to 0: an ephemeral port, read back with {@link #port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("a port is 0 to 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Who sent each request; takes precedence over {@link #credentials}. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /**
+         * The credentials port: bearer tokens for the envelope dialect, access keys for Signature Version 4 in the
+         * AWS dialect (scoped to the service's region).
+         */
+        public Builder credentials(CredentialsStore credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** The clock Signature Version 4 checks request dates against; defaults to the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Defaults to {@link Throttle#off()}. */
+        public Builder throttle(Throttle throttle) {
+            this.throttle = Objects.requireNonNull(throttle, "throttle");
+            return this;
+        }
+
+        /** Where request ids come from; defaults to random UUIDs. */
+        public Builder requestIds(Supplier<String> requestIds) {
+            this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
+            return this;
+        }
+
+        /** How long {@link #close()} waits for requests in flight; defaults to 5 seconds. */
+        public Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = Objects.requireNonNull(stopTimeout, "stopTimeout");
+            return this;
+        }
+
+        public CertificateTransferServer build() {
+            Objects.requireNonNull(service, "a service is required");
+            Objects.requireNonNull(dialect, "a dialect is required");
+            var api = CertificateTransferHttpApi.builder().service(service).dialect(dialect)
+                    .authenticator(authenticator()).throttle(throttle).requestIds(requestIds).build();
+            return new CertificateTransferServer(this, api);
+        }
+
+        private Authenticator authenticator() {
+            if (authenticator != null) {
+                return authenticator;
+            }
+            Objects.requireNonNull(credentials, "an authenticator or a credentials store is required");
+            return switch (dialect) {
+                case ENVELOPE -> new BearerTokenAuthenticator(credentials);
+                // Wired by the lead once helper-sigv4 is merged: new SigV4Verifier(credentials, service.region(), clock)::verify
+                case AWS -> throw new IllegalStateException("Signature Version 4 is not wired in yet (clock "
+                        + clock.getZone() + "): pass an authenticator");
+            };
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.certificatetransfer.adapter.http;
+
+/**
+ * The wire format a server speaks, chosen when it is built (spec section 7). Both share the route table, the
+ * parsing of input and the {@link WireError} table; they differ in how answers are written and in authentication.
+ */
+public enum Dialect {
+    /**
+     * AWS's restJson1, as the AWS SDKs and the AWS CLI expect it: AWS's output members (an empty body for the
+     * operations without output), errors as {@code x-amzn-ErrorType} and {@code {"message": ...}}, a request id in
+     * {@code x-amzn-RequestId}; requests authenticated with Signature Version 4.
+     */
+    AWS,
+    /**
+     * The JSON envelope of the original API document: {@code {"success": true, "data": ...}} or
+     * {@code {"success": false, "error": {"code": ..., "message": ...}}}, a request id in {@code x-request-id};
+     * requests authenticated with {@code Authorization: Bearer <token>}.
+     */
+    ENVELOPE
+}

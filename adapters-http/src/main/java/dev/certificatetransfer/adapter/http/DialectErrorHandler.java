@@ -1,0 +1,29 @@
+package dev.certificatetransfer.adapter.http;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Writes the errors Jetty raises itself (a request line or header it cannot parse, headers too large) in the
+ * dialect's format instead of Jetty's HTML page, so a client always gets the error shape it expects.
+ */
+final class DialectErrorHandler extends ErrorHandler {
+
+    private final CertificateTransferHttpApi api;
+
+    DialectErrorHandler(CertificateTransferHttpApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        JettyBinding.write(api.protocolError(status(request), "The request could not be read"), response, callback);
+        return true;
+    }
+
+    private static int status(Request request) {
+        return request.getAttribute(ERROR_STATUS) instanceof Integer status ? status : 400;
+    }
+}

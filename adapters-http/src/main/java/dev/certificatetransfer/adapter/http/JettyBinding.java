@@ -1,0 +1,71 @@
+package dev.certificatetransfer.adapter.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The Jetty 12 core handler that feeds the translation layer: it copies the request (raw path and query, headers,
+ * body) into an {@link HttpRequest} and writes the {@link HttpResponse} back. A body whose declared length is over
+ * 64 KiB is answered 413 without being read; any other body is read to at most 64 KiB + 1 bytes, so a chunked body
+ * that runs over is refused without being read to its end either.
+ */
+final class JettyBinding extends Handler.Abstract {
+
+    private final CertificateTransferHttpApi api;
+
+    JettyBinding(CertificateTransferHttpApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        var uri = request.getHttpURI();
+        var path = uri.getPath() == null ? "" : uri.getPath();
+        var headers = headers(request);
+        if (request.getLength() > CertificateTransferHttpApi.MAX_BODY_BYTES) {
+            write(api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, null)),
+                    response, callback);
+            return true;
+        }
+        byte[] body;
+        try {
+            body = Content.Source.asInputStream(request).readNBytes(CertificateTransferHttpApi.MAX_BODY_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            write(withConnectionClose(api.protocolError(400, "The request body could not be read")), response, callback);
+            return true;
+        }
+        write(api.handle(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, body)), response, callback);
+        return true;
+    }
+
+    private static Map<String, List<String>> headers(Request request) {
+        var headers = new LinkedHashMap<String, List<String>>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
+    }
+
+    static void write(HttpResponse answer, Response response, Callback callback) {
+        response.setStatus(answer.status());
+        var headers = response.getHeaders();
+        answer.headers().forEach(headers::put);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    private static HttpResponse withConnectionClose(HttpResponse response) {
+        var headers = new LinkedHashMap<>(response.headers());
+        headers.put("Connection", "close");
+        return new HttpResponse(response.status(), headers, response.body());
+    }
+}

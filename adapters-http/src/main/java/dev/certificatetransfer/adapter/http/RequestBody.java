@@ -1,0 +1,69 @@
+package dev.certificatetransfer.adapter.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certificatetransfer.domain.Rejection;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A request's JSON body (spec section 7): absent, empty (or only whitespace), {@code {}} and unknown members are
+ * accepted; bytes that are not UTF-8, text that is not one JSON value, a value that is not an object, and a member
+ * of the wrong type are an invalid request. A member set to {@code null} counts as absent (restJson1).
+ */
+final class RequestBody {
+
+    private static final RequestBody EMPTY = new RequestBody(Json.object());
+
+    private final ObjectNode members;
+
+    private RequestBody(ObjectNode members) {
+        this.members = members;
+    }
+
+    static Either<Rejection, RequestBody> parse(byte[] body) {
+        if (body.length == 0) {
+            return Either.right(EMPTY);
+        }
+        return utf8(body).flatMap(RequestBody::json);
+    }
+
+    /** An optional string member. */
+    Either<Rejection, Option<String>> string(String name) {
+        JsonNode value = members.get(name);
+        if (value == null || value.isNull()) {
+            return Either.right(Option.none());
+        }
+        return value.isTextual() ? Either.right(Option.some(value.textValue()))
+                : Either.left(new Rejection.InvalidRequest(name + " must be a string"));
+    }
+
+    private static Either<Rejection, String> utf8(byte[] body) {
+        try {
+            return Either.right(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString());
+        } catch (CharacterCodingException e) {
+            return Either.left(new Rejection.InvalidRequest("The request body is not UTF-8 text"));
+        }
+    }
+
+    private static Either<Rejection, RequestBody> json(String text) {
+        if (text.isBlank()) {
+            return Either.right(EMPTY);
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            return node instanceof ObjectNode object ? Either.right(new RequestBody(object))
+                    : Either.left(new Rejection.InvalidRequest("The request body must be a JSON object"));
+        } catch (JacksonException e) {
+            return Either.left(new Rejection.InvalidRequest("The request body is not valid JSON"));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.certificatetransfer.adapter.http;
+
+import dev.certificatetransfer.domain.RejectionCode;
+
+/**
+ * The one table of every error either dialect sends: its HTTP status, its AWS error type ({@code x-amzn-ErrorType})
+ * and its envelope code. The first ten rows are the core's {@link RejectionCode}s (docs/behaviour.md section 2,
+ * spec section 7); the others are refusals of the HTTP edge itself.
+ */
+public enum WireError {
+    INVALID_REQUEST(400, "InvalidRequestException", "VALIDATION_ERROR"),
+    CERTIFICATE_VALIDATION(400, "CertificateValidationException", "VALIDATION_ERROR"),
+    UNAUTHORIZED(401, "UnauthorizedException", "UNAUTHORIZED"),
+    NOT_FOUND(404, "ResourceNotFoundException", "NOT_FOUND"),
+    CERTIFICATE_STATE(406, "CertificateStateException", "CERTIFICATE_STATE"),
+    TRANSFER_CONFLICT(409, "TransferConflictException", "TRANSFER_CONFLICT"),
+    DELETE_CONFLICT(409, "DeleteConflictException", "DELETE_CONFLICT"),
+    ALREADY_EXISTS(409, "ResourceAlreadyExistsException", "ALREADY_EXISTS"),
+    TRANSFER_ALREADY_COMPLETED(410, "TransferAlreadyCompletedException", "TRANSFER_ALREADY_COMPLETED"),
+    /** 400, not 429: AWS's ThrottlingException, which the SDKs retry. */
+    THROTTLED(400, "ThrottlingException", "THROTTLED"),
+
+    /**
+     * The request is not authenticated. AWS answers 403 with the authenticator's own error type
+     * (MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException); the envelope
+     * answers its only authentication code, UNAUTHORIZED, with that code's status 401 (RFC 6750 section 3.1).
+     */
+    NOT_AUTHENTICATED(403, "MissingAuthenticationTokenException", "UNAUTHORIZED"),
+    /** No operation has this path: what IoT answers for a request it cannot route (aws-wire-facts section 4). */
+    NO_SUCH_PATH(404, "ResourceNotFoundException", "NOT_FOUND"),
+    /** The path exists with other methods: Smithy's name for a request that selects no operation. */
+    METHOD_NOT_ALLOWED(405, "UnknownOperationException", "VALIDATION_ERROR"),
+    /** The body is over 64 KiB. */
+    PAYLOAD_TOO_LARGE(413, "RequestEntityTooLargeException", "VALIDATION_ERROR"),
+    /** The server is shutting down and takes no new request. */
+    UNAVAILABLE(503, "ServiceUnavailableException", "INTERNAL"),
+    /** A bug or broken infrastructure: never caused by what a client sends. */
+    INTERNAL(500, "InternalFailureException", "INTERNAL");
+
+    private final int status;
+    private final String awsType;
+    private final String envelopeCode;
+
+    WireError(int status, String awsType, String envelopeCode) {
+        this.status = status;
+        this.awsType = awsType;
+        this.envelopeCode = envelopeCode;
+    }
+
+    /** The row of a core rejection code. */
+    public static WireError of(RejectionCode code) {
+        return switch (code) {
+            case INVALID_REQUEST -> INVALID_REQUEST;
+            case CERTIFICATE_VALIDATION -> CERTIFICATE_VALIDATION;
+            case UNAUTHORIZED -> UNAUTHORIZED;
+            case NOT_FOUND -> NOT_FOUND;
+            case CERTIFICATE_STATE -> CERTIFICATE_STATE;
+            case TRANSFER_CONFLICT -> TRANSFER_CONFLICT;
+            case DELETE_CONFLICT -> DELETE_CONFLICT;
+            case ALREADY_EXISTS -> ALREADY_EXISTS;
+            case TRANSFER_ALREADY_COMPLETED -> TRANSFER_ALREADY_COMPLETED;
+            case THROTTLED -> THROTTLED;
+        };
+    }
+
+    /** The status in the AWS dialect. */
+    public int awsStatus() {
+        return status;
+    }
+
+    /** The status in the envelope dialect: the same, except 401 for an unauthenticated request. */
+    public int envelopeStatus() {
+        return this == NOT_AUTHENTICATED ? 401 : status;
+    }
+
+    public String awsType() {
+        return awsType;
+    }
+
+    public String envelopeCode() {
+        return envelopeCode;
+    }
+}

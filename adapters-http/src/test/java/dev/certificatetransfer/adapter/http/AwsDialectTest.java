@@ -1,0 +1,278 @@
+package dev.certificatetransfer.adapter.http;
+
+import static dev.certificatetransfer.adapter.http.Requests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.TestCertificates;
+import dev.certificatetransfer.testing.TickingClock;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The AWS dialect through the translation layer alone: routes, decoding, query names, bodies and the answers' shape. */
+class AwsDialectTest {
+
+    private static final String ID = TestCertificates.id(0).value();
+    private static final Principal ALICE = Principal.root(Accounts.ALICE);
+
+    private final HttpFixture fixture = new HttpFixture(new TickingClock());
+    private final CertificateTransferHttpApi api = fixture.api(Dialect.AWS, TestAuthenticators.trustingTestAccountHeader());
+
+    private void registered(CertificateStatus status) {
+        fixture.service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), status).get();
+    }
+
+    private void pendingToBob() {
+        registered(CertificateStatus.INACTIVE);
+        fixture.service.transferCertificate(ALICE, TestCertificates.id(0), Accounts.BOB, Option.none()).get();
+    }
+
+    private HttpResponse handle(String method, String pathAndQuery, String body) {
+        return api.handle(request(method, pathAndQuery, Accounts.ALICE, body));
+    }
+
+    private static JsonNode json(HttpResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void isError(HttpResponse response, int status, String type) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("x-amzn-ErrorType")).isEqualTo(type);
+        assertThat(response.header("x-amzn-RequestId")).isNotBlank();
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        assertThat(json(response).get("message").isTextual()).isTrue();
+    }
+
+    @Nested
+    class Routes {
+
+        @Test
+        void every_operation_has_its_aws_method_and_path() {
+            assertThat(java.util.Arrays.stream(Operation.values()).map(o -> o.method() + " " + o.path())).containsExactly(
+                    "PATCH /transfer-certificate/{certificateId}", "PATCH /accept-certificate-transfer/{certificateId}",
+                    "PATCH /reject-certificate-transfer/{certificateId}",
+                    "PATCH /cancel-certificate-transfer/{certificateId}", "GET /certificates/{certificateId}",
+                    "PUT /certificates/{certificateId}", "DELETE /certificates/{certificateId}", "GET /certificates",
+                    "GET /certificates-out-going", "POST /certificate/register-no-ca");
+            for (Operation operation : Operation.values()) {
+                var path = operation.path().replace(Operation.LABEL, ID);
+                assertThat(RouteTable.route(operation.method(), path).get())
+                        .isEqualTo(new Route.Found(operation, path.contains(ID) ? ID : null));
+            }
+        }
+
+        @Test
+        void an_unknown_path_is_404_resource_not_found() {
+            isError(handle("GET", "/certificates-outgoing", null), 404, "ResourceNotFoundException");
+            isError(handle("GET", "/certificates/", null), 404, "ResourceNotFoundException");
+            isError(handle("GET", "//certificates", null), 404, "ResourceNotFoundException");
+            isError(handle("GET", "*", null), 404, "ResourceNotFoundException");
+        }
+
+        @Test
+        void a_wrong_method_is_405_with_the_allowed_ones() {
+            var response = handle("POST", "/certificates/" + ID, null);
+
+            isError(response, 405, "UnknownOperationException");
+            assertThat(response.header("Allow")).isEqualTo("GET, PUT, DELETE");
+            isError(handle("patch", "/cancel-certificate-transfer/" + ID, null), 405, "UnknownOperationException");
+        }
+
+        @Test
+        void routing_comes_before_authentication() {
+            isError(api.handle(request("GET", "/nowhere", null, (String) null)), 404, "ResourceNotFoundException");
+            isError(api.handle(request("GET", "/certificates", null, (String) null)), 403,
+                    "MissingAuthenticationTokenException");
+        }
+    }
+
+    @Nested
+    class PercentDecoding {
+
+        @Test
+        void a_path_segment_is_decoded_once() {
+            registered(CertificateStatus.INACTIVE);
+            var encoded = "%" + Integer.toHexString(ID.charAt(0)) + ID.substring(1);
+
+            assertThat(handle("GET", "/certificates/" + encoded, null).status()).isEqualTo(200);
+            isError(handle("GET", "/certificates/%25" + Integer.toHexString(ID.charAt(0)) + ID.substring(1), null),
+                    400, "InvalidRequestException");
+        }
+
+        @Test
+        void an_encoded_slash_stays_inside_its_segment() {
+            isError(handle("GET", "/certificates/" + ID.substring(0, 32) + "%2F" + ID.substring(35), null), 400,
+                    "InvalidRequestException");
+            isError(handle("GET", "/certificates%2F" + ID, null), 404, "ResourceNotFoundException");
+        }
+
+        @Test
+        void malformed_or_non_utf8_encoding_is_an_invalid_request() {
+            isError(handle("GET", "/certificates/%zz", null), 400, "InvalidRequestException");
+            isError(handle("GET", "/certificates/%ff%fe", null), 400, "InvalidRequestException");
+            isError(handle("GET", "/certificates?marker=%", null), 400, "InvalidRequestException");
+        }
+
+        @Test
+        void query_values_are_decoded_once_and_plus_is_not_a_space() {
+            pendingToBob();
+            var target = "%32%32%32%32%32%32%32%32%32%32%32%32";
+            assertThat(handle("GET", "/certificates-out-going?pageSize=%31", null).status()).isEqualTo(200);
+
+            var cancelled = handle("PATCH", "/cancel-certificate-transfer/" + ID, null);
+            var again = handle("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=" + target, null);
+
+            assertThat(cancelled.status()).isEqualTo(200);
+            assertThat(again.status()).as(again.toString()).isEqualTo(200);
+            isError(handle("GET", "/certificates?marker=a+b=", null), 400, "InvalidRequestException");
+        }
+    }
+
+    @Nested
+    class QueryParameters {
+
+        @Test
+        void names_are_matched_exactly_and_a_missing_required_one_is_400() {
+            registered(CertificateStatus.INACTIVE);
+
+            isError(handle("PATCH", "/transfer-certificate/" + ID + "?targetawsaccount=222222222222", null), 400,
+                    "InvalidRequestException");
+            isError(handle("PUT", "/certificates/" + ID, null), 400, "InvalidRequestException");
+            assertThat(fixture.events.events()).hasSize(1);
+        }
+
+        @Test
+        void booleans_are_exactly_true_or_false() {
+            pendingToBob();
+
+            isError(api.handle(request("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=TRUE", Accounts.BOB,
+                    (String) null)), 400, "InvalidRequestException");
+            isError(api.handle(request("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=", Accounts.BOB,
+                    (String) null)), 400, "InvalidRequestException");
+            var accepted = api.handle(request("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=true",
+                    Accounts.BOB, (String) null));
+
+            assertThat(accepted.status()).isEqualTo(200);
+            assertThat(fixture.repository.find(TestCertificates.id(0)).certificate().get().status())
+                    .isEqualTo(CertificateStatus.ACTIVE);
+        }
+
+        @Test
+        void a_repeated_parameter_is_an_invalid_request_and_an_unknown_one_is_ignored() {
+            isError(handle("GET", "/certificates?pageSize=1&pageSize=2", null), 400, "InvalidRequestException");
+            assertThat(handle("GET", "/certificates?x-id=ListCertificates&pageSize=2", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Bodies {
+
+        @Test
+        void absent_empty_empty_object_null_members_and_unknown_members_are_accepted() {
+            registered(CertificateStatus.INACTIVE);
+            for (String body : new String[] {null, "", " \n", "{}", "{\"transferMessage\":null}", "{\"other\":[1,{}]}"}) {
+                var transfer = handle("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=222222222222", body);
+                assertThat(transfer.status()).as("body %s: %s", body, transfer).isEqualTo(200);
+                assertThat(handle("PATCH", "/cancel-certificate-transfer/" + ID, body).status()).isEqualTo(200);
+            }
+        }
+
+        @Test
+        void not_json_not_an_object_a_wrong_type_or_not_utf8_is_an_invalid_request() {
+            registered(CertificateStatus.INACTIVE);
+            var path = "/transfer-certificate/" + ID + "?targetAwsAccount=222222222222";
+            for (String body : new String[] {"{", "[]", "\"text\"", "1", "null", "{\"transferMessage\":5}",
+                    "{\"transferMessage\":{}}", "{} {}", "{\"a\":1,\"a\":2}", "{\"a\":".repeat(100) + "1" + "}".repeat(100)}) {
+                isError(handle("PATCH", path, body), 400, "InvalidRequestException");
+            }
+            isError(api.handle(request("PATCH", path, Accounts.ALICE, new byte[] {'{', '"', (byte) 0xC3, '"', '}'})), 400,
+                    "InvalidRequestException");
+            assertThat(fixture.events.events()).hasSize(1);
+        }
+
+        @Test
+        void a_body_over_64_kib_is_413_and_one_of_64_kib_is_read() {
+            var limit = CertificateTransferHttpApi.MAX_BODY_BYTES;
+            var atLimit = "{\"pad\":\"" + "x".repeat(limit - 10) + "\"}";
+
+            assertThat(atLimit).hasSize(limit);
+            assertThat(handle("GET", "/certificates", atLimit).status()).isEqualTo(200);
+            isError(handle("GET", "/certificates", atLimit + " "), 413, "RequestEntityTooLargeException");
+        }
+    }
+
+    @Nested
+    class Answers {
+
+        @Test
+        void operations_without_output_send_an_empty_body_with_content_type_and_request_id() {
+            pendingToBob();
+
+            var response = handle("PATCH", "/cancel-certificate-transfer/" + ID, null);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).isEmpty();
+            assertThat(response.header("Content-Type")).isEqualTo("application/json");
+            assertThat(response.header("x-amzn-RequestId")).isNotBlank();
+        }
+
+        @Test
+        void a_never_transferred_certificate_shows_empty_transfer_data_and_no_previous_owner() {
+            registered(CertificateStatus.INACTIVE);
+
+            var description = json(handle("GET", "/certificates/" + ID, null)).get("certificateDescription");
+
+            assertThat(description.get("transferData").isObject()).isTrue();
+            assertThat(description.get("transferData").size()).isZero();
+            assertThat(description.has("previousOwnedBy")).isFalse();
+            assertThat(description.get("creationDate").isNumber()).isTrue();
+        }
+
+        @Test
+        void a_page_with_more_to_come_carries_next_marker_and_the_last_does_not() {
+            registered(CertificateStatus.INACTIVE);
+            fixture.service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(1), CertificateStatus.INACTIVE);
+
+            var first = json(handle("GET", "/certificates?pageSize=1", null));
+            var marker = java.net.URLEncoder.encode(first.get("nextMarker").textValue(), java.nio.charset.StandardCharsets.UTF_8);
+            var last = json(handle("GET", "/certificates?pageSize=1&marker=" + marker, null));
+
+            assertThat(first.get("certificates")).hasSize(1);
+            assertThat(last.get("certificates")).hasSize(1);
+            assertThat(last.has("nextMarker")).isFalse();
+        }
+
+        @Test
+        void already_exists_adds_the_resource_id() {
+            registered(CertificateStatus.INACTIVE);
+            var pem = TestCertificates.pem(0).replace("\n", "\\n");
+
+            var response = api.handle(request("POST", "/certificate/register-no-ca", Accounts.BOB,
+                    "{\"certificatePem\":\"" + pem + "\"}"));
+
+            isError(response, 409, "ResourceAlreadyExistsException");
+            assertThat(json(response).get("resourceId").textValue()).isEqualTo(ID);
+        }
+
+        @Test
+        void timestamps_are_epoch_seconds_with_at_most_three_decimals_in_plain_notation() {
+            assertThat(Json.timestamp(Instant.ofEpochMilli(1_541_022_751_983L)).toString()).isEqualTo("1541022751.983");
+            assertThat(Json.timestamp(Instant.ofEpochSecond(1_541_022_631L)).toPlainString()).isEqualTo("1541022631.0");
+            assertThat(Json.timestamp(Instant.ofEpochMilli(1_541_022_631_500L)).toPlainString()).isEqualTo("1541022631.5");
+            assertThat(Json.timestamp(Instant.parse("2049-12-31T23:59:59.999999Z")).toPlainString()).isEqualTo("2524607999.999");
+            assertThat(Json.timestamp(Instant.ofEpochMilli(-1500)).toPlainString()).isEqualTo("-1.5");
+            assertThat(new String(Json.bytes(Json.object().put("t", Json.timestamp(Instant.ofEpochSecond(2_000_000_000L))))))
+                    .isEqualTo("{\"t\":2000000000.0}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.certificatetransfer.adapter.http;
+
+import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
+import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.domain.Attachments;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.StoredCertificate;
+import dev.certificatetransfer.testing.RecordingEventPublisher;
+import dev.certificatetransfer.testing.TestCertificates;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/** The real service on the in-memory repository, with recorded events and attachments a test can set. */
+final class HttpFixture {
+
+    final RecordingEventPublisher events = new RecordingEventPublisher();
+    final InMemoryCertificateRepository repository = new InMemoryCertificateRepository(events);
+    final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
+    final CertificateTransferService service;
+
+    HttpFixture(Clock clock) {
+        service = CertificateTransferService.builder()
+                .repository(repository)
+                .authorizer(new AllowAuthenticatedAuthorizer())
+                .clock(clock)
+                .attachments(id -> attachments.getOrDefault(id, Attachments.NONE))
+                .build();
+    }
+
+    CertificateTransferHttpApi api(Dialect dialect, Authenticator authenticator) {
+        return api(service, dialect, authenticator);
+    }
+
+    static CertificateTransferHttpApi api(CertificateTransfers service, Dialect dialect, Authenticator authenticator) {
+        return CertificateTransferHttpApi.builder().service(service).dialect(dialect).authenticator(authenticator)
+                .build();
+    }
+
+    /** What storage holds for every test certificate id, to compare before and after a request. */
+    List<StoredCertificate> snapshot() {
+        return IntStream.range(0, TestCertificates.COUNT).mapToObj(i -> repository.find(TestCertificates.id(i))).toList();
+    }
+}
