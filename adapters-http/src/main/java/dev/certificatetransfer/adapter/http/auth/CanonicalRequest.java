@@ -78,16 +78,23 @@ final class CanonicalRequest {
         return UriEncoding.encodeBytes(UriEncoding.decode(component), false);
     }
 
-    private static String collapseWhitespace(String value) {
-        String trimmed = value.strip();
-        var out = new StringBuilder(trimmed.length());
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            boolean space = Character.isWhitespace(c);
-            if (!space || !Character.isWhitespace(trimmed.charAt(i - 1))) {
-                out.append(space ? ' ' : c);
+    /** Trims and collapses runs of the whitespace the AWS SDK for Java v2 collapses: space, HT, LF, VT, FF, CR. */
+    static String collapseWhitespace(String value) {
+        var out = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                out.append(pendingSpace ? " " : "").append(c);
+                pendingSpace = false;
             }
         }
         return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 }

@@ -158,6 +158,14 @@ class AwsSdkSignerTest {
         }
 
         @Test
+        void repeated_headers_and_values_with_runs_of_whitespace() {
+            var request = sdkSigned(SdkHttpMethod.GET, "/certificates-out-going", Map.of(), null, "us-east-1", "iot",
+                    KEY_ID, b -> b.putHeader("X-Custom", List.of(" \t one  \t two ", "three\f\u000b four\r\n ")));
+            assertThat(request.header("x-custom")).hasSize(2);
+            assertThat(verify(request).get()).isEqualTo(ALICE);
+        }
+
+        @Test
         void an_unsigned_payload() {
             var request = sdkSigned(SdkHttpMethod.PATCH, "/reject-certificate-transfer/" + ID, Map.of(),
                     "{\"rejectReason\":\"nope\"}", "us-east-1", "iot", KEY_ID, b -> { });

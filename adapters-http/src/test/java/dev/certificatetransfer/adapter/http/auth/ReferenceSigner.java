@@ -65,7 +65,7 @@ final class ReferenceSigner {
         TreeMap<String, List<String>> canonicalHeaders = new TreeMap<>();
         for (Header h : all) {
             canonicalHeaders.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                    .add(h.value().trim().replaceAll("\\s+", " "));
+                    .add(h.value().replaceAll("\\s+", " ").replaceAll("^ | $", ""));
         }
         String signedHeaders = String.join(";", canonicalHeaders.keySet());
         StringBuilder headerBlock = new StringBuilder();
