@@ -1,14 +1,18 @@
-// PLACEHOLDER: replaced by helper-sigv4's version
 package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.domain.Principal;
 import java.util.Objects;
 
-/** An access key: its id, its secret (never printed: toString masks it), the principal it acts as. */
+/**
+ * An access key: its id, its secret (never printed: {@link Secret#toString()} masks it, so this record's
+ * {@code toString()} does too), and the principal it acts as.
+ */
 public record AccessKey(String accessKeyId, Secret secretAccessKey, Principal principal) {
 
     public AccessKey {
-        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        if (accessKeyId == null || accessKeyId.isBlank()) {
+            throw new IllegalArgumentException("an access key id is not blank");
+        }
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
         Objects.requireNonNull(principal, "principal");
     }

@@ -1,6 +1,37 @@
-// PLACEHOLDER: replaced by helper-sigv4's version
 package dev.certificatetransfer.adapter.http.auth;
 
-/** Why a request is not authenticated: an AWS error type (403) and a message without secrets. */
+import java.util.Objects;
+
+/**
+ * Why a request is not authenticated: an AWS error type (always answered with HTTP 403) and a message without
+ * secrets. The types are those of spec section 7, worded as AWS words them (see {@link SigV4Verifier}).
+ */
 public record AuthenticationFailure(String errorType, String message) {
+
+    /** No Authorization header, or one that cannot be read (spec section 7: "missing or malformed auth"). */
+    public static final String MISSING_AUTHENTICATION_TOKEN = "MissingAuthenticationTokenException";
+    /** The access key is unknown. */
+    public static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
+    /** The signature, its scope or its date does not hold. */
+    public static final String INVALID_SIGNATURE = "InvalidSignatureException";
+
+    /** The HTTP status of every authentication failure. */
+    public static final int STATUS = 403;
+
+    public AuthenticationFailure {
+        Objects.requireNonNull(errorType, "errorType");
+        Objects.requireNonNull(message, "message");
+    }
+
+    static AuthenticationFailure missingToken(String message) {
+        return new AuthenticationFailure(MISSING_AUTHENTICATION_TOKEN, message);
+    }
+
+    static AuthenticationFailure unrecognizedClient() {
+        return new AuthenticationFailure(UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+    }
+
+    static AuthenticationFailure invalidSignature(String message) {
+        return new AuthenticationFailure(INVALID_SIGNATURE, message);
+    }
 }

@@ -1,33 +1,59 @@
-// PLACEHOLDER: replaced by helper-sigv4's version
 package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Access keys and bearer tokens held in memory. */
+/**
+ * A {@link CredentialsStore} in memory, safe to change while requests are verified. Bearer tokens are kept only as
+ * their SHA-256, so a token is looked up without comparing it character by character.
+ */
 public final class InMemoryCredentialsStore implements CredentialsStore {
 
-    private final ConcurrentHashMap<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Principal> bearerTokens = new ConcurrentHashMap<>();
+    private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
+    private final Map<String, Principal> bearerTokens = new ConcurrentHashMap<>();
 
+    /** Adds an access key, or replaces the one with the same id (a rotated secret takes effect at once). */
     public InMemoryCredentialsStore add(AccessKey key) {
         accessKeys.put(key.accessKeyId(), key);
         return this;
     }
 
+    /** Adds a bearer token for a principal, or points an existing token at another principal. */
     public InMemoryCredentialsStore addBearerToken(String token, Principal principal) {
-        bearerTokens.put(token, principal);
+        Objects.requireNonNull(principal, "principal");
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("a bearer token is not blank");
+        }
+        bearerTokens.put(digest(token), principal);
+        return this;
+    }
+
+    /** Removes an access key; requests it signs are then refused as from an unknown client. */
+    public InMemoryCredentialsStore removeAccessKey(String accessKeyId) {
+        accessKeys.remove(accessKeyId);
         return this;
     }
 
     @Override
     public Option<AccessKey> accessKey(String accessKeyId) {
-        return Option.of(accessKeyId).flatMap(id -> Option.of(accessKeys.get(id)));
+        return accessKeyId == null ? Option.none() : Option.of(accessKeys.get(accessKeyId));
     }
 
     @Override
     public Option<Principal> bearerToken(String token) {
-        return Option.of(token).flatMap(t -> Option.of(bearerTokens.get(t)));
+        return token == null ? Option.none() : Option.of(bearerTokens.get(digest(token)));
+    }
+
+    private static String digest(String token) {
+        return SigV4Verifier.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryCredentialsStore[" + accessKeys.size() + " access keys, " + bearerTokens.size() + " bearer tokens]";
     }
 }

@@ -1,23 +1,42 @@
-// PLACEHOLDER: replaced by helper-sigv4's version
 package dev.certificatetransfer.adapter.http.auth;
 
-import java.util.Objects;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
-/** A secret string whose toString() is "****"; value() gives it to the signer only. */
+/**
+ * A secret string whose {@code toString()} is {@code "****"}, so that it cannot reach a log line or a message by
+ * accident; {@link #value()} gives it to the signer only. Equality compares in constant time.
+ */
 public final class Secret {
 
     private final String value;
 
     private Secret(String value) {
-        this.value = Objects.requireNonNull(value, "value");
+        this.value = value;
     }
 
+    /** A secret; refuses null and the empty string (without echoing anything). */
     public static Secret of(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("a secret is not empty");
+        }
         return new Secret(value);
     }
 
+    /** The secret itself: for computing a signing key, never for printing. */
     public String value() {
         return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret that && MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.length();
     }
 
     @Override

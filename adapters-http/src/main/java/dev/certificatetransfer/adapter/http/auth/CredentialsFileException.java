@@ -1,0 +1,19 @@
+package dev.certificatetransfer.adapter.http.auth;
+
+/** A credentials file that cannot be loaded; the message names the line and never holds a secret or a token. */
+public final class CredentialsFileException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int lineNumber;
+
+    CredentialsFileException(int lineNumber, String problem) {
+        super("line " + lineNumber + ": " + problem);
+        this.lineNumber = lineNumber;
+    }
+
+    /** The 1-based line of the file at fault. */
+    public int lineNumber() {
+        return lineNumber;
+    }
+}

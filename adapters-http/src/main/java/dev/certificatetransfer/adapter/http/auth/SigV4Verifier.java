@@ -1,0 +1,112 @@
+package dev.certificatetransfer.adapter.http.auth;
+
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Region;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Verifies AWS Signature Version 4 (spec section 7) on a request as received and names the principal behind it;
+ * thread-safe; caches signing keys. The service in the scope may be {@code iot} or {@code execute-api}, the region
+ * must be the server's, the date within 15 minutes of the clock. Failures are 403s worded as AWS words them:
+ * missing or unreadable auth is {@code MissingAuthenticationTokenException} (the spec's choice where AWS would
+ * also say {@code IncompleteSignatureException}), an unknown key {@code UnrecognizedClientException}, anything
+ * else {@code InvalidSignatureException}. No message holds a secret or echoes the Authorization header.
+ */
+public final class SigV4Verifier {
+
+    static final Set<String> SERVICES = Set.of("iot", "execute-api");
+    static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
+    static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
+    private final CredentialsStore credentials;
+    private final Region region;
+    private final Clock clock;
+    private final Set<String> services;
+    private final SigningKeys signingKeys = new SigningKeys(SigningKeys.DEFAULT_CAPACITY);
+
+    public SigV4Verifier(CredentialsStore credentials, Region region, Clock clock) {
+        this(credentials, region, clock, SERVICES);
+    }
+
+    /** For the published AWS test vectors, whose scope names the service {@code service}. */
+    SigV4Verifier(CredentialsStore credentials, Region region, Clock clock, Set<String> services) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.region = Objects.requireNonNull(region, "region");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.services = Set.copyOf(services);
+    }
+
+    /** The principal of the access key that signed this request, or why the request is not authenticated. */
+    public Either<AuthenticationFailure, Principal> verify(SignedRequest request) {
+        Either<AuthenticationFailure, AuthorizationHeader> header = AuthorizationHeader.of(request);
+        if (header.isLeft()) {
+            return Either.left(header.getLeft());
+        }
+        Either<AuthenticationFailure, RequestTimestamp> timestamp = RequestTimestamp.of(request);
+        if (timestamp.isLeft()) {
+            return Either.left(timestamp.getLeft());
+        }
+        return verify(request, header.get(), timestamp.get());
+    }
+
+    private Either<AuthenticationFailure, Principal> verify(SignedRequest request, AuthorizationHeader header,
+            RequestTimestamp timestamp) {
+        Option<AuthenticationFailure> refused = SignatureRules.scope(header.scope(), timestamp, region, services)
+                .orElse(() -> SignatureRules.signedHeaders(request, header.signedHeaders(), timestamp))
+                .orElse(() -> SignatureRules.skew(timestamp.instant(), clock.instant(), ALLOWED_SKEW));
+        if (refused.isDefined()) {
+            return Either.left(refused.get());
+        }
+        return payloadHash(request).flatMap(hash -> authenticate(request, header, timestamp, hash));
+    }
+
+    private Either<AuthenticationFailure, Principal> authenticate(SignedRequest request, AuthorizationHeader header,
+            RequestTimestamp timestamp, String payloadHash) {
+        Option<AccessKey> key = credentials.accessKey(header.accessKeyId());
+        if (key.isEmpty()) {
+            return Either.left(AuthenticationFailure.unrecognizedClient());
+        }
+        String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + timestamp.basic() + '\n' + header.scope().text()
+                + '\n' + sha256Hex(CanonicalRequest.of(request, header.signedHeaders(), payloadHash)
+                        .getBytes(StandardCharsets.UTF_8));
+        byte[] signingKey = signingKeys.signingKey(key.get(), header.scope());
+        byte[] expected = HexFormat.of().formatHex(SigningKeys.hmac(signingKey, stringToSign))
+                .getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, header.signature().getBytes(StandardCharsets.US_ASCII))) {
+            return Either.left(SignatureRules.signatureMismatch());
+        }
+        Option<AuthenticationFailure> swappedBody = SignatureRules.payload(payloadHash, request.body());
+        return swappedBody.isDefined() ? Either.left(swappedBody.get()) : Either.right(key.get().principal());
+    }
+
+    /** The {@code x-amz-content-sha256} header when present (a hex SHA-256 or UNSIGNED-PAYLOAD), else the body's. */
+    private static Either<AuthenticationFailure, String> payloadHash(SignedRequest request) {
+        var declared = request.header("x-amz-content-sha256");
+        if (declared.isEmpty()) {
+            return Either.right(sha256Hex(request.body()));
+        }
+        String value = declared.size() == 1 ? declared.get(0).strip() : "";
+        if (value.equals(UNSIGNED_PAYLOAD) || SignatureRules.isSha256Hex(value)) {
+            return Either.right(value);
+        }
+        return Either.left(AuthenticationFailure.invalidSignature(
+                "The x-amz-content-sha256 header must be the hex SHA-256 of the payload or UNSIGNED-PAYLOAD."));
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException missingFromTheJdk) {
+            throw new IllegalStateException("SHA-256 is not available", missingFromTheJdk);
+        }
+    }
+}
