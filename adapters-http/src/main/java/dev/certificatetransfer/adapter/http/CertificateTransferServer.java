@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
+import dev.certificatetransfer.adapter.http.auth.SigV4Verifier;
 import dev.certificatetransfer.application.CertificateTransfers;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,9 +191,7 @@ public final class CertificateTransferServer implements AutoCloseable {
             Objects.requireNonNull(credentials, "an authenticator or a credentials store is required");
             return switch (dialect) {
                 case ENVELOPE -> new BearerTokenAuthenticator(credentials);
-                // Wired by the lead once helper-sigv4 is merged: new SigV4Verifier(credentials, service.region(), clock)::verify
-                case AWS -> throw new IllegalStateException("Signature Version 4 is not wired in yet (clock "
-                        + clock.getZone() + "): pass an authenticator");
+                case AWS -> new SigV4Verifier(credentials, service.region(), clock)::verify;
             };
         }
     }

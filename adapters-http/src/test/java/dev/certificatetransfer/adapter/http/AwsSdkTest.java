@@ -61,8 +61,14 @@ class AwsSdkTest {
     }
 
     private static CertificateTransferServer start(CertificateTransfers service, Throttle throttle) {
+        return start(service, throttle, java.time.Clock.systemUTC());
+    }
+
+    /** A server verifying Signature Version 4 against the test accounts' keys, by the given clock. */
+    private static CertificateTransferServer start(CertificateTransfers service, Throttle throttle,
+            java.time.Clock clock) {
         return CertificateTransferServer.builder().service(service).dialect(Dialect.AWS).port(0)
-                .authenticator(TestAuthenticators.trustingAccessKeys(new TestCredentials())).throttle(throttle)
+                .credentials(new TestCredentials()).clock(clock).throttle(throttle)
                 .build().start();
     }
 
@@ -319,6 +325,9 @@ class AwsSdkTest {
         void a_failing_service_is_an_internal_failure_and_nothing_else() {
             var failing = (CertificateTransfers) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {CertificateTransfers.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("region")) {
+                            return dev.certificatetransfer.domain.Region.US_EAST_1;
+                        }
                         throw new IllegalStateException("the database is down");
                     });
             try (var broken = start(failing, Throttle.off());
@@ -402,6 +411,45 @@ class AwsSdkTest {
                 assertThat(lost.statusCode()).isEqualTo(410);
                 return false;
             }
+        }
+    }
+
+    /** Signature Version 4, checked on every request the real SDK sends. */
+    @Nested
+    class Signatures {
+
+        @Test
+        void a_signature_made_with_the_wrong_secret_is_an_invalid_signature() {
+            try (var forger = SdkClients.client(server.port(), TestCredentials.ALICE_KEY, "not-alices-secret",
+                    software.amazon.awssdk.regions.Region.US_EAST_1)) {
+                var error = refused(() -> forger.listCertificates(r -> { }), IotException.class, 403);
+                assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                assertThat(error.awsErrorDetails().errorMessage()).doesNotContain(TestCredentials.SECRET);
+            }
+        }
+
+        @Test
+        void a_request_signed_twenty_minutes_ago_has_an_expired_signature() {
+            var twentyMinutesAhead = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(20));
+            try (var late = start(fixture.service, Throttle.off(), twentyMinutesAhead);
+                    var client = SdkClients.client(late.port(), TestCredentials.ALICE_KEY)) {
+                var error = refused(() -> client.listCertificates(r -> { }), IotException.class, 403);
+                assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                assertThat(error.awsErrorDetails().errorMessage()).contains("Signature expired");
+            }
+        }
+
+        @Test
+        void a_request_signed_for_another_region_is_refused_and_changes_nothing() {
+            var before = fixture.snapshot();
+            try (var elsewhere = SdkClients.client(server.port(), TestCredentials.ALICE_KEY, TestCredentials.SECRET,
+                    software.amazon.awssdk.regions.Region.EU_WEST_1)) {
+                var error = refused(() -> elsewhere.registerCertificateWithoutCA(
+                        r -> r.certificatePem(TestCertificates.pem(0))), IotException.class, 403);
+                assertThat(error.awsErrorDetails().errorCode()).isIn("InvalidSignatureException",
+                        "SignatureDoesNotMatch");
+            }
+            assertThat(fixture.snapshot()).isEqualTo(before);
         }
     }
 }

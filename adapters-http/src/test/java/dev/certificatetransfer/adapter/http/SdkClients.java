@@ -16,11 +16,16 @@ final class SdkClients {
 
     /** A client signing with the given access key; it does not retry, so each call is one request. */
     static IotClient client(int port, String accessKeyId) {
+        return client(port, accessKeyId, TestCredentials.SECRET, Region.US_EAST_1);
+    }
+
+    /** A client signing with any key, secret and region, to provoke each signature failure. */
+    static IotClient client(int port, String accessKeyId, String secretAccessKey, Region region) {
         return IotClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(accessKeyId, TestCredentials.SECRET)))
+                        AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
                 .build();
