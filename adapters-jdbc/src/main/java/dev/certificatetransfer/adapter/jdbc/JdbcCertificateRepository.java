@@ -28,7 +28,6 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     private static final String FIND = "SELECT " + CertificateRows.ALL + " FROM certificate WHERE id = ?";
 
     private final Database database;
-    private final KeysetListings listings = new KeysetListings();
 
     /** A repository on the host's data source; the schema must be migrated ({@link JdbcMigrations#migrate}). */
     public JdbcCertificateRepository(DataSource dataSource) {
@@ -58,12 +57,16 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     @Override
     public Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query) {
         return database.autoCommitted("Listing the certificates visible to " + account,
-                connection -> listings.visibleTo(connection, account, query));
+                connection -> listings().visibleTo(connection, account, query));
     }
 
     @Override
     public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
         return database.autoCommitted("Listing the outgoing certificates of " + account,
-                connection -> listings.outgoing(connection, account, query));
+                connection -> listings().outgoing(connection, account, query));
+    }
+
+    private KeysetListings listings() {
+        return database.isPostgres() ? KeysetListings.POSTGRES : KeysetListings.PORTABLE;
     }
 }

@@ -17,27 +17,43 @@ import java.util.ArrayList;
  * is two such ranges (the owner's, and the pending target's) merged by one {@code UNION ALL}; a certificate is never
  * in both, since a transfer never goes to its own owner.
  *
- * <p>The key condition {@code (creation_date, id) > (?, ?)} is written as {@code creation_date >= ? AND
- * (creation_date > ? OR (creation_date = ? AND id > ?))}: the first conjunct is the index range both H2 and
- * PostgreSQL seek to, the rest drops the few rows of the same millisecond at or before the key. Stored dates are
- * whole milliseconds, and a key (from a caller's page marker) may be any instant: {@link Bound} turns it into the
- * millisecond bound that selects exactly the same rows.
+ * <p>The key condition {@code (creation_date, id) > (?, ?)} is written so each database seeks to it. H2 gets
+ * {@code creation_date >= ? AND (creation_date > ? OR (creation_date = ? AND id > ?))}: the first conjunct is its
+ * index range, the rest drops the few rows of the same millisecond at or before the key. PostgreSQL gets the row
+ * comparison itself, which is one index condition, and the page's {@code LIMIT} as a literal (a bounded int, never
+ * text from a caller): with {@code LIMIT ?} and the four-part condition its planner costs the reusable (generic)
+ * plan as if a tenth of a large account were read, so it plans every execution anew, which at a million rows
+ * costs more than running the query. Stored dates are whole milliseconds, and a key (from a caller's page marker)
+ * may be any instant: {@link Bound} turns it into the millisecond bound that selects exactly the same rows.
  */
 final class KeysetListings {
+
+    /** The listings on PostgreSQL: row comparisons and literal limits. */
+    static final KeysetListings POSTGRES = new KeysetListings(true);
+
+    /** The listings on any other database (H2 is tested): the expanded comparison and bound limits. */
+    static final KeysetListings PORTABLE = new KeysetListings(false);
+
+    private final boolean postgres;
+
+    private KeysetListings(boolean postgres) {
+        this.postgres = postgres;
+    }
 
     Seq<Certificate> visibleTo(Connection connection, AccountId account, ListingQuery query) throws SQLException {
         var bound = Bound.of(query);
         if (bound.nothingFollows) {
             return Array.empty();
         }
-        String order = orderBy(query.order());
-        String sql = "SELECT " + CertificateRows.ALL + " FROM ("
-                + range("owner", query.order(), bound) + " UNION ALL " + range("pending_target", query.order(), bound)
-                + ") visible ORDER BY " + order + " LIMIT ?";
+        String sql = "SELECT " + CertificateRows.ALL + " FROM (" + range("owner", query, bound) + " UNION ALL "
+                + range("pending_target", query, bound) + ") visible ORDER BY " + orderBy(query.order())
+                + limit(query);
         var arguments = new SqlArguments();
         bindRange(arguments, account, bound, query.limit());
         bindRange(arguments, account, bound, query.limit());
-        arguments.number(query.limit());
+        if (!postgres) {
+            arguments.number(query.limit());
+        }
         return select(connection, sql, arguments, query.limit());
     }
 
@@ -48,25 +64,34 @@ final class KeysetListings {
         }
         var arguments = new SqlArguments();
         bindRange(arguments, account, bound, query.limit());
-        return select(connection, range("outgoing_owner", query.order(), bound), arguments, query.limit());
+        return select(connection, range("outgoing_owner", query, bound), arguments, query.limit());
     }
 
     /** One index range: the account's rows after the key, in order, at most the limit. */
-    private static String range(String accountColumn, SortOrder order, Bound bound) {
-        String comparison = order == SortOrder.ASCENDING ? ">" : "<";
+    private String range(String accountColumn, ListingQuery query, Bound bound) {
+        String comparison = query.order() == SortOrder.ASCENDING ? ">" : "<";
         String after = bound.id == null ? ""
+                : postgres ? " AND (creation_date, id) " + comparison + " (?, ?)"
                 : " AND creation_date " + comparison + "= ? AND (creation_date " + comparison
                         + " ? OR (creation_date = ? AND id " + comparison + " ?))";
         return "(SELECT " + CertificateRows.ALL + " FROM certificate WHERE " + accountColumn + " = ?" + after
-                + " ORDER BY " + orderBy(order) + " LIMIT ?)";
+                + " ORDER BY " + orderBy(query.order()) + limit(query) + ")";
     }
 
-    private static void bindRange(SqlArguments arguments, AccountId account, Bound bound, int limit) {
+    private String limit(ListingQuery query) {
+        return postgres ? " LIMIT " + query.limit() : " LIMIT ?";
+    }
+
+    private void bindRange(SqlArguments arguments, AccountId account, Bound bound, int limit) {
         arguments.text(account.value());
-        if (bound.id != null) {
+        if (bound.id != null && postgres) {
+            arguments.number(bound.millis).text(bound.id);
+        } else if (bound.id != null) {
             arguments.number(bound.millis).number(bound.millis).number(bound.millis).text(bound.id);
         }
-        arguments.number(limit);
+        if (!postgres) {
+            arguments.number(limit);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The transfer-then-cancel cycle through the whole service on an embedded PostgreSQL with durable commits
  * ({@code fsync} and {@code synchronous_commit} on): two commits per cycle, each waiting for its WAL flush, so one
- * thread is bounded by the disk's synchronous writes and two threads share flushes (group commit).
+ * thread is bounded by the disk's synchronous writes and more threads share flushes (group commit).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -27,9 +28,17 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class PostgresTransferBenchmark extends TransferCycles {
 
+    /** PostgreSQL's {@code commit_delay} in microseconds: 0 (its default) unless {@code -p commitDelay=...}. */
+    @Param({"0"})
+    public int commitDelay;
+
+    /** PostgreSQL's {@code commit_siblings}: 5 (its default) unless {@code -p commitSiblings=...}. */
+    @Param({"5"})
+    public int commitSiblings;
+
     @Setup(Level.Trial)
     public void startPostgres() {
-        open(JdbcBenchmarkDatabases.postgres());
+        open(JdbcBenchmarkDatabases.postgres(commitDelay, commitSiblings));
     }
 
     @TearDown(Level.Trial)

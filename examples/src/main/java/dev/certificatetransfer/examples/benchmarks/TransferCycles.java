@@ -4,9 +4,7 @@ import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.examples.DemoCertificates;
 import io.vavr.control.Option;
 import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,27 +17,31 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * The benchmarks of a JDBC transfer benchmark: each thread transfers its own certificate to Bob and cancels the
- * transfer (one full cycle: two reads and two commits), at one thread and at two.
+ * transfer (one full cycle: two reads and two commits), at 1, 2, 4 and 8 threads. The pool has a connection for
+ * every thread ({@link JdbcBenchmarkDatabases#POOL_SIZE}).
  */
 public abstract class TransferCycles {
 
     private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
     private static final AccountId BOB = new AccountId("222222222222");
 
-    private static final int MAX_THREADS = 2;
+    private static final int MAX_THREADS = JdbcBenchmarkDatabases.POOL_SIZE;
 
     private JdbcBenchmarkDatabases database;
     private CertificateTransferService service;
     private CertificateId[] ids;
 
-    /** Uses the database, and registers one certificate per thread for Alice. */
+    /**
+     * Uses the database, and gives Alice one certificate per thread: synthetic rows, as a registration writes them
+     * (there are fewer demo certificates than threads).
+     */
     void open(JdbcBenchmarkDatabases opened) {
         database = opened;
         service = opened.service();
+        opened.insertSynthetic(ALICE.account().value(), MAX_THREADS);
         ids = new CertificateId[MAX_THREADS];
         for (int i = 0; i < MAX_THREADS; i++) {
-            ids[i] = service.registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(i + 1),
-                    CertificateStatus.INACTIVE).get().certificateId();
+            ids[i] = JdbcBenchmarkDatabases.syntheticId(i + 1);
         }
     }
 
@@ -69,6 +71,20 @@ public abstract class TransferCycles {
     @Benchmark
     @Threads(2)
     public Certificate transferThenCancelCycle2Threads(OwnCertificate own) {
+        return cycle(ids[own.index]);
+    }
+
+    /** The same cycle by four threads: more commits waiting for the same WAL flush. */
+    @Benchmark
+    @Threads(4)
+    public Certificate transferThenCancelCycle4Threads(OwnCertificate own) {
+        return cycle(ids[own.index]);
+    }
+
+    /** The same cycle by eight threads. */
+    @Benchmark
+    @Threads(8)
+    public Certificate transferThenCancelCycle8Threads(OwnCertificate own) {
         return cycle(ids[own.index]);
     }
 
