@@ -15,7 +15,10 @@ import java.time.Instant;
  */
 public final class DemoHttpClient {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // The direct executor runs the response's completion on the client's selector thread instead of handing it to
+    // another pool thread: fewer thread switches per request on a two-core machine.
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Runnable::run).build();
     private final DemoSigner signer;
     private final String base;
 
