@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Server capacity under a real load generator (issue 7, item 6): starts the AWS-dialect demo server on its own
+# (examples' HttpLoadServer: in-memory storage, one certificate, signature verification on unless VERIFY=off),
+# replays one pre-signed DescribeCertificate with wrk on 16 keep-alive connections from 2 threads for 15 s
+# (loopback only), then stops the server. Needs examples/target/benchmarks.jar (./mvnw -o package -pl examples -am)
+# and wrk (Debian package). Usage: examples/load/describe-wrk.sh   (env: VERIFY=on|off, DURATION=15s, JAVA_OPTS)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="${JAR:-$here/../target/benchmarks.jar}"
+verify="${VERIFY:-on}"
+duration="${DURATION:-15s}"
+[[ -f "$jar" ]] || { echo "missing $jar: build it with ./mvnw -o package -pl examples -am" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+
+out="$(mktemp)"
+java ${JAVA_OPTS:-} -cp "$jar" dev.certificatetransfer.examples.http.HttpLoadServer 0 "$verify" >"$out" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$out"' EXIT
+
+for _ in $(seq 1 150); do
+  grep -q '^header Authorization' "$out" && break
+  kill -0 "$server" 2>/dev/null || { cat "$out" >&2; exit 1; }
+  sleep 0.2
+done
+grep -q '^header Authorization' "$out" || { echo "the server did not start within 30 s" >&2; cat "$out" >&2; exit 1; }
+
+base="$(sed -n 's/^listening on //p' "$out")"
+path="$(sed -n 's/^path //p' "$out")"
+headers=()
+while IFS= read -r line; do headers+=(-H "$line"); done < <(sed -n 's/^header //p' "$out")
+
+echo "server: $base (signature verification $verify); load: wrk -t2 -c16 -d$duration GET $path"
+curl -fsS -o /dev/null "${headers[@]}" "$base$path" 2>/dev/null || echo "warning: a first request was refused" >&2
+timeout 120 wrk -t2 -c16 -d"$duration" --latency "${headers[@]}" "$base$path"
