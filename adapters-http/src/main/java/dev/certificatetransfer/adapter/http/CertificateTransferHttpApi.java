@@ -6,7 +6,6 @@ import dev.certificatetransfer.domain.Rejection;
 import io.vavr.control.Either;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +149,7 @@ public final class CertificateTransferHttpApi {
         private Dialect dialect;
         private Authenticator authenticator;
         private Throttle throttle = Throttle.off();
-        private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
+        private Supplier<String> requestIds = new RequestIds();
 
         private Builder() {
         }
@@ -177,7 +176,7 @@ public final class CertificateTransferHttpApi {
             return this;
         }
 
-        /** Where request ids come from; defaults to random UUIDs. */
+        /** Where request ids come from; defaults to UUID-shaped ids unique per server. */
         public Builder requestIds(Supplier<String> requestIds) {
             this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
             return this;

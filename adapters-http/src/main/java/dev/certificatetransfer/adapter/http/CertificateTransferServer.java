@@ -6,7 +6,6 @@ import dev.certificatetransfer.application.CertificateTransfers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -106,7 +105,7 @@ public final class CertificateTransferServer implements AutoCloseable {
         private CredentialsStore credentials;
         private Clock clock = Clock.systemUTC();
         private Throttle throttle = Throttle.off();
-        private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
+        private Supplier<String> requestIds = new RequestIds();
         private Duration stopTimeout = Duration.ofSeconds(5);
 
         private Builder() {
@@ -164,7 +163,7 @@ public final class CertificateTransferServer implements AutoCloseable {
             return this;
         }
 
-        /** Where request ids come from; defaults to random UUIDs. */
+        /** Where request ids come from; defaults to UUID-shaped ids unique per server. */
         public Builder requestIds(Supplier<String> requestIds) {
             this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
             return this;

@@ -51,9 +51,18 @@ final class SigningKeys {
         return key;
     }
 
+    /** One Mac per thread: {@code Mac.getInstance} looks the provider up on every call. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException missingFromTheJdk) {
+            throw new IllegalStateException("HmacSHA256 is not available", missingFromTheJdk);
+        }
+    });
+
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException missingFromTheJdk) {
