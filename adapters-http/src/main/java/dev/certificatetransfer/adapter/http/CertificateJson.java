@@ -1,10 +1,13 @@
 package dev.certificatetransfer.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.TransferData;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A certificate in AWS's JSON shapes (aws-wire-facts section 2.1), member names and order as in the service model;
@@ -12,7 +15,24 @@ import dev.certificatetransfer.domain.TransferData;
  */
 final class CertificateJson {
 
+    /** The PEM as a JSON string, escaped once per certificate: escaping its line breaks dominated describe's cost. */
+    private static final ConcurrentHashMap<CertificatePem, RawValue> PEMS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PEMS = 4_096;
+
     private CertificateJson() {
+    }
+
+    private static RawValue pemJson(CertificatePem pem) {
+        var cached = PEMS.get(pem);
+        if (cached != null) {
+            return cached;
+        }
+        if (PEMS.size() >= MAX_CACHED_PEMS) {
+            PEMS.clear();
+        }
+        var json = new RawValue(Json.MAPPER.getNodeFactory().textNode(pem.value()).toString());
+        PEMS.put(pem, json);
+        return json;
     }
 
     /** {@code CertificateDescription}. */
@@ -21,7 +41,7 @@ final class CertificateJson {
                 .put("certificateArn", certificate.arn(region).value())
                 .put("certificateId", certificate.id().value())
                 .put("status", certificate.status().name())
-                .put("certificatePem", certificate.pem().value())
+                .putRawValue("certificatePem", pemJson(certificate.pem()))
                 .put("ownedBy", certificate.owner().value());
         certificate.previousOwner().forEach(previous -> json.put("previousOwnedBy", previous.value()));
         json.put("creationDate", Json.timestamp(certificate.creationDate()))
