@@ -104,8 +104,8 @@ public final class CertificateTransferServer implements AutoCloseable {
         private Authenticator authenticator;
         private CredentialsStore credentials;
         private Clock clock = Clock.systemUTC();
-        private Throttle throttle = Throttle.off();
-        private Supplier<String> requestIds = new RequestIds();
+        /** Throttle and request ids go straight to the translation layer, which owns their defaults. */
+        private final CertificateTransferHttpApi.Builder api = CertificateTransferHttpApi.builder();
         private Duration stopTimeout = Duration.ofSeconds(5);
 
         private Builder() {
@@ -159,13 +159,13 @@ public final class CertificateTransferServer implements AutoCloseable {
 
         /** Defaults to {@link Throttle#off()}. */
         public Builder throttle(Throttle throttle) {
-            this.throttle = Objects.requireNonNull(throttle, "throttle");
+            api.throttle(throttle);
             return this;
         }
 
         /** Where request ids come from; defaults to UUID-shaped ids unique per server. */
         public Builder requestIds(Supplier<String> requestIds) {
-            this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
+            api.requestIds(requestIds);
             return this;
         }
 
@@ -178,9 +178,8 @@ public final class CertificateTransferServer implements AutoCloseable {
         public CertificateTransferServer build() {
             Objects.requireNonNull(service, "a service is required");
             Objects.requireNonNull(dialect, "a dialect is required");
-            var api = CertificateTransferHttpApi.builder().service(service).dialect(dialect)
-                    .authenticator(authenticator()).throttle(throttle).requestIds(requestIds).build();
-            return new CertificateTransferServer(this, api);
+            return new CertificateTransferServer(this,
+                    api.service(service).dialect(dialect).authenticator(authenticator()).build());
         }
 
         private Authenticator authenticator() {
