@@ -27,6 +27,9 @@ public final class CertificateTransferHttpApi {
     /** The largest body accepted: 64 KiB (spec section 7); a larger one is answered 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** The path of the health check, answered in both dialects without authentication. */
+    public static final String HEALTH_PATH = "/health";
+
     private static final Logger LOG = LoggerFactory.getLogger(CertificateTransferHttpApi.class);
 
     private final CertificateTransfers service;
@@ -36,6 +39,7 @@ public final class CertificateTransferHttpApi {
     private final Throttle throttle;
     private final Supplier<String> requestIds;
     private final OperationCalls calls;
+    private final HealthCheck health;
 
     private CertificateTransferHttpApi(Builder builder) {
         this.service = Objects.requireNonNull(builder.service, "a service is required");
@@ -45,6 +49,7 @@ public final class CertificateTransferHttpApi {
         this.requestIds = builder.requestIds;
         this.format = Format.of(dialect);
         this.calls = new OperationCalls(service);
+        this.health = builder.health;
     }
 
     public static Builder builder() {
@@ -98,6 +103,9 @@ public final class CertificateTransferHttpApi {
     }
 
     private HttpResponse respond(HttpRequest request, String requestId, RequestLog log) {
+        if (HEALTH_PATH.equals(request.rawPath())) {
+            return health(request, requestId);
+        }
         var route = RouteTable.route(request.method(), request.rawPath());
         if (route.isLeft()) {
             return refuse(Refusal.of(route.getLeft()), requestId);
@@ -130,6 +138,27 @@ public final class CertificateTransferHttpApi {
                         new OperationCalls.Input(caller, found.label(), query, body))));
     }
 
+    /** {@code GET /health}: no authentication, 200 with the store's state when it can serve, 503 when it cannot. */
+    private HttpResponse health(HttpRequest request, String requestId) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return format.error(Refusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
+                    + " is not allowed here"), requestId, Map.of("Allow", "GET, HEAD"));
+        }
+        HealthCheck.Health state;
+        try {
+            state = health.check();
+        } catch (RuntimeException e) {
+            LOG.warn("health check failed", e);
+            state = HealthCheck.Health.down("unknown", "the health check failed: " + e.getClass().getSimpleName());
+        }
+        var body = Json.object().put("status", state.up() ? "UP" : "DOWN").put("store", state.store());
+        if (!state.detail().isEmpty()) {
+            body.put("detail", state.detail());
+        }
+        return new HttpResponse(state.up() ? 200 : 503, Map.of("Content-Type", "application/json",
+                "x-amzn-RequestId", requestId, "Cache-Control", "no-store"), Json.bytes(body));
+    }
+
     private HttpResponse refuse(Refusal refusal, String requestId) {
         return format.error(refusal, requestId, Map.of());
     }
@@ -150,8 +179,15 @@ public final class CertificateTransferHttpApi {
         private Authenticator authenticator;
         private Throttle throttle = Throttle.off();
         private Supplier<String> requestIds = new RequestIds();
+        private HealthCheck health = HealthCheck.alwaysUp("unspecified");
 
         private Builder() {
+        }
+
+        /** What {@code GET /health} reports; defaults to always up. */
+        public Builder health(HealthCheck health) {
+            this.health = Objects.requireNonNull(health, "health");
+            return this;
         }
 
         public Builder service(CertificateTransfers service) {

@@ -169,6 +169,12 @@ public final class CertificateTransferServer implements AutoCloseable {
             return this;
         }
 
+        /** What {@code GET /health} reports (no authentication, 200 or 503); defaults to always up. */
+        public Builder health(HealthCheck health) {
+            api.health(health);
+            return this;
+        }
+
         /** How long {@link #close()} waits for requests in flight; defaults to 5 seconds. */
         public Builder stopTimeout(Duration stopTimeout) {
             this.stopTimeout = Objects.requireNonNull(stopTimeout, "stopTimeout");
