@@ -52,6 +52,16 @@ public final class InMemoryCredentialsStore implements CredentialsStore {
         return SigV4Verifier.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** How many access keys it holds. */
+    public int accessKeyCount() {
+        return accessKeys.size();
+    }
+
+    /** How many bearer tokens it holds. */
+    public int bearerTokenCount() {
+        return bearerTokens.size();
+    }
+
     @Override
     public String toString() {
         return "InMemoryCredentialsStore[" + accessKeys.size() + " access keys, " + bearerTokens.size() + " bearer tokens]";

@@ -1,0 +1,193 @@
+package dev.certificatetransfer.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
+import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
+
+/**
+ * The local server started as {@code main} starts it, on an ephemeral port, driven by the real AWS SDK for Java v2
+ * with the demo keys it prints: a transfer, the target's view, a cancel, a second cancel (410); then stopped.
+ */
+class LocalServerSmokeTest {
+
+    private static final Pattern LISTENING = Pattern.compile("(?m)^listening on http://127\\.0\\.0\\.1:(\\d+)$");
+    private static final Pattern DEMO_KEY = Pattern.compile(
+            "(?m)^  (alice|bob)\\(\\) \\{ AWS_ACCESS_KEY_ID=(\\S+) AWS_SECRET_ACCESS_KEY=(\\S+) ");
+
+    @TempDir
+    Path directory;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private LocalServer start(String... args) {
+        var parsed = ServerOptions.parse(args);
+        assertThat(parsed).isInstanceOf(ServerOptions.Parsed.Run.class);
+        return LocalServer.start(((ServerOptions.Parsed.Run) parsed).options(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8), System.nanoTime());
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private IotClient client(String account) {
+        var key = DEMO_KEY.matcher(output());
+        while (key.find()) {
+            if (key.group(1).equals(account)) {
+                int port = port();
+                return IotClient.builder()
+                        .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(key.group(2), key.group(3))))
+                        .httpClientBuilder(Apache5HttpClient.builder())
+                        .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+                        .build();
+            }
+        }
+        throw new AssertionError("no demo key for " + account + " in:\n" + output());
+    }
+
+    private int port() {
+        var listening = LISTENING.matcher(output());
+        assertThat(listening.find()).as("a listening line in:\n%s", output()).isTrue();
+        return Integer.parseInt(listening.group(1));
+    }
+
+    private static String pem() {
+        try (var in = LocalServerSmokeTest.class.getResourceAsStream("/demo/device-1.pem")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void the_aws_sdk_drives_a_transfer_and_its_cancel_through_the_demo_accounts_and_an_h2_file() throws Exception {
+        try (var server = start("--port", "0", "--store", "h2:" + directory.resolve("db"))) {
+            assertThat(output()).contains("store        h2 file " + directory.resolve("db").toAbsolutePath())
+                    .contains("credentials  2 demo accounts");
+            assertThat(server.port()).isEqualTo(port()).isPositive();
+            try (var alice = client("alice"); var bob = client("bob")) {
+                String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem())).certificateId();
+                var transferred = alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222")
+                        .transferMessage("device 1 is yours"));
+                assertThat(transferred.transferredCertificateArn()).contains(":222222222222:cert/" + id);
+
+                var bobsView = bob.describeCertificate(r -> r.certificateId(id)).certificateDescription();
+                assertThat(bobsView.status()).isEqualTo(CertificateStatus.PENDING_TRANSFER);
+                assertThat(bobsView.ownedBy()).isEqualTo("111111111111");
+
+                alice.cancelCertificateTransfer(r -> r.certificateId(id));
+                var after = alice.describeCertificate(r -> r.certificateId(id)).certificateDescription();
+                assertThat(after.status()).isEqualTo(CertificateStatus.INACTIVE);
+                assertThat(after.transferData().transferMessage()).isEqualTo("device 1 is yours");
+
+                assertThatThrownBy(() -> alice.cancelCertificateTransfer(r -> r.certificateId(id)))
+                        .isInstanceOfSatisfying(TransferAlreadyCompletedException.class,
+                                e -> assertThat(e.statusCode()).isEqualTo(410));
+            }
+            var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains("h2 file");
+        }
+        assertThat(output()).endsWith("stopped" + System.lineSeparator());
+    }
+
+    @Test
+    void what_the_h2_store_acknowledged_is_there_after_a_restart() {
+        String store = "h2:" + directory.resolve("kept");
+        String id;
+        try (var server = start("--port", "0", "--store", store); var alice = client("alice")) {
+            assertThat(server.port()).isPositive();
+            id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem())).certificateId();
+            alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
+        }
+        printed.reset();
+        try (var server = start("--port", "0", "--store", store); var alice = client("alice")) {
+            assertThat(server.port()).isPositive();
+            assertThat(alice.describeCertificate(r -> r.certificateId(id)).certificateDescription().status())
+                    .isEqualTo(CertificateStatus.PENDING_TRANSFER);
+        }
+    }
+
+    @Test
+    void a_credentials_file_replaces_the_demo_accounts_and_no_secret_is_printed() throws Exception {
+        var csv = Files.writeString(directory.resolve("credentials.csv"), """
+                account_id,access_key_id,secret_access_key,bearer_token
+                333333333333,AKIDCAROL0000000000C,carols-secret-never-printed-0123456789abc,carols-token
+                """);
+        try (var server = start("--port", "0", "--store", "memory", "--credentials", csv.toString())) {
+            assertThat(output()).contains("credentials  file " + csv.toAbsolutePath())
+                    .contains("1 access keys, 1 bearer tokens")
+                    .doesNotContain("carols-secret").doesNotContain("carols-token").doesNotContain("Demo accounts");
+            var listing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/certificates")).build(), BodyHandlers.ofString());
+            assertThat(listing.statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void the_envelope_dialect_answers_bearer_tokens_of_the_demo_accounts() throws Exception {
+        try (var server = start("--port", "0", "--store", "memory", "--dialect", "envelope")) {
+            var token = Pattern.compile("alice = account 111111111111, access key \\S+, bearer token (\\S+)")
+                    .matcher(output());
+            assertThat(token.find()).isTrue();
+            var listing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/certificates"))
+                    .header("Authorization", "Bearer " + token.group(1)).build(), BodyHandlers.ofString());
+            assertThat(listing.statusCode()).isEqualTo(200);
+            assertThat(listing.body()).startsWith("{\"success\":true,");
+        }
+    }
+
+    @Test
+    void a_port_in_use_is_refused_with_a_message_and_nothing_left_open() throws IOException {
+        try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> start("--port", String.valueOf(taken.getLocalPort()), "--store",
+                    "h2:" + directory.resolve("busy")))
+                    .isInstanceOf(LocalServer.StartFailure.class)
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+        // the H2 file was closed: a second server opens it
+        try (var server = start("--port", "0", "--store", "h2:" + directory.resolve("busy"))) {
+            assertThat(server.port()).isPositive();
+        }
+    }
+
+    @Test
+    void an_unreadable_or_malformed_credentials_file_is_refused_naming_the_file_and_line() throws IOException {
+        assertThatThrownBy(() -> start("--store", "memory", "--credentials", directory.resolve("absent.csv").toString()))
+                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("absent.csv")
+                .hasMessageContaining("no such file");
+        var malformed = Files.writeString(directory.resolve("bad.csv"),
+                "account_id,access_key_id,secret_access_key,bearer_token\n12,AKIDX,secret\n");
+        assertThatThrownBy(() -> start("--store", "memory", "--credentials", malformed.toString()))
+                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("bad.csv")
+                .hasMessageContaining("line 2");
+    }
+}
