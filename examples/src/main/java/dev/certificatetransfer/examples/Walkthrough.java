@@ -1,55 +1,103 @@
 package dev.certificatetransfer.examples;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.http.WireError;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.application.PageRequest;
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Rejection;
 import dev.certificatetransfer.domain.TransferMessage;
-import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.PrintStream;
 import java.time.Clock;
 
-/** An in-process walkthrough: register a certificate, offer it to another account, cancel, and see who may do what. */
+/**
+ * The in-process walkthrough (the README's first command): Alice registers a certificate and offers it to Bob; Bob
+ * sees the offer; Alice cancels it; a second cancel is answered 410. Each step is printed as a sentence, with the
+ * domain event the step recorded.
+ */
 public final class Walkthrough {
 
-    private Walkthrough() {
-    }
+    private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
+    private static final Principal BOB = Principal.root(new AccountId("222222222222"));
 
-    public static void main(String[] args) {
-        var repository = new InMemoryCertificateRepository(event -> System.out.println("  event: " + event.type()
-                + " by " + event.actor() + " " + event.statusBefore().getOrNull() + " -> " + event.statusAfter().getOrNull()));
-        var service = CertificateTransferService.builder()
-                .repository(repository)
+    private final PrintStream out;
+    private final CertificateTransfers transfers;
+    private int step;
+
+    private Walkthrough(PrintStream out) {
+        this.out = out;
+        this.transfers = CertificateTransferService.builder()
+                .repository(new InMemoryCertificateRepository(event -> out.println("       event " + event.type()
+                        + " (version " + event.version() + ", by " + event.actor() + ")")))
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(Clock.systemUTC())
                 .build();
-        var alice = Principal.root(new AccountId("111111111111"));
-        var bob = Principal.root(new AccountId("222222222222"));
-        var carol = Principal.root(new AccountId("333333333333"));
-
-        var id = service.registerCertificateWithoutCa(alice, DemoCertificates.parsed(1), CertificateStatus.INACTIVE).get()
-                .certificateId();
-        System.out.println("Alice registered certificate " + id);
-
-        show("Alice transfers it to Bob", service.transferCertificate(alice, id, bob.account(),
-                Option.some(new TransferMessage("Device 1 is yours"))).map(t -> t.transferredCertificateArn().value()));
-        show("Bob (the target) tries to cancel", service.cancelCertificateTransfer(bob, id).map(c -> c.status()));
-        show("Carol (a stranger) tries to cancel", service.cancelCertificateTransfer(carol, id).map(c -> c.status()));
-        show("Alice (the source) cancels", service.cancelCertificateTransfer(alice, id).map(c -> c.status() + ", owner " + c.owner()));
-        show("Bob tries to accept the cancelled transfer", service.acceptCertificateTransfer(bob, id, true).map(c -> c.status()));
-
-        show("Alice transfers it again", service.transferCertificate(alice, id, bob.account(), Option.none())
-                .map(t -> t.certificate().status()));
-        show("Bob accepts it as ACTIVE", service.acceptCertificateTransfer(bob, id, true)
-                .map(c -> c.status() + ", owner " + c.owner() + ", previous owner " + c.previousOwner().get()));
-        show("Alice tries to cancel after the accept", service.cancelCertificateTransfer(alice, id).map(c -> c.status()));
     }
 
-    private static void show(String step, Either<dev.certificatetransfer.domain.Rejection, ?> outcome) {
-        System.out.println(step + ": " + outcome.fold(
-                rejection -> "refused, " + rejection.code() + " (" + rejection.message() + ")",
-                result -> "ok, " + result));
+    public static void main(String[] args) {
+        new Walkthrough(System.out).run();
+    }
+
+    private void run() {
+        out.println("certificate-transfer walkthrough: Alice (" + ALICE.account() + ") and Bob (" + BOB.account()
+                + "), in memory");
+
+        say("Alice registers a certificate, INACTIVE.");
+        var id = transfers.registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(1), CertificateStatus.INACTIVE)
+                .get().certificateId();
+        out.println("     → certificate " + id.value());
+
+        say("Alice transfers it to Bob, with a message.");
+        var transferred = transfers.transferCertificate(ALICE, id, BOB.account(),
+                Option.some(new TransferMessage("Device 1 now belongs to Bob"))).get();
+        out.println("     → " + describe(transferred.certificate()));
+        out.println("       Bob will own it as " + transferred.transferredCertificateArn().value());
+
+        say("Bob looks at what is offered to him (ListCertificates, then DescribeCertificate).");
+        var bobsList = transfers.listCertificates(BOB, PageRequest.FIRST).get();
+        out.println("     → Bob's list: " + bobsList.items().map(c -> c.id().value().substring(0, 12) + "… "
+                + c.status()).mkString(", "));
+        var bobsView = transfers.describeCertificate(BOB, id).get();
+        out.println("     → " + describe(bobsView) + ", message \"" + bobsView.transferData().transferMessage()
+                .map(TransferMessage::value).getOrElse("") + "\"");
+
+        say("Bob (the target) tries to cancel it: only the source may.");
+        out.println("     → " + refusal(transfers.cancelCertificateTransfer(BOB, id).swap().get()));
+
+        say("Alice (the source) cancels the transfer.");
+        var cancelled = transfers.cancelCertificateTransfer(ALICE, id).get();
+        out.println("     → " + describe(cancelled) + "; the transfer message stays in its transfer data");
+
+        say("Bob looks again: the certificate is Alice's alone, so he is told it does not exist.");
+        out.println("     → " + refusal(transfers.describeCertificate(BOB, id).swap().get()));
+
+        say("Alice cancels a second time.");
+        out.println("     → " + refusal(transfers.cancelCertificateTransfer(ALICE, id).swap().get()));
+
+        out.println();
+        out.println("Next: java -jar examples/target/certificate-transfer-server.jar, and drive it with the AWS CLI "
+                + "(README, \"The local server\").");
+    }
+
+    private void say(String text) {
+        out.println();
+        out.println(++step + ". " + text);
+    }
+
+    private static String describe(Certificate certificate) {
+        return certificate.status() + ", owned by " + certificate.owner()
+                + certificate.pendingTarget().map(target -> ", offered to " + target).getOrElse("");
+    }
+
+    /** A refusal, with the status and AWS error name the HTTP adapter would answer it with. */
+    private static String refusal(Rejection rejection) {
+        var wire = WireError.of(rejection.code());
+        return "refused: " + wire.awsStatus() + " " + wire.awsType() + " — " + rejection.message();
     }
 }
