@@ -136,6 +136,28 @@ class LocalServerSmokeTest {
     }
 
     @Test
+    void health_answers_503_while_the_database_is_gone() throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("gone").toAbsolutePath();
+        try (var create = java.sql.DriverManager.getConnection(url)) {
+            assertThat(create.isValid(1)).isTrue();
+        }
+        try (var server = start("--port", "0", "--store", url + ";IFEXISTS=TRUE")) {
+            var client = HttpClient.newHttpClient();
+            var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build();
+            assertThat(client.send(health, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            try (var admin = java.sql.DriverManager.getConnection(url); var shutdown = admin.createStatement()) {
+                shutdown.execute("SHUTDOWN");
+            }
+            Files.delete(directory.resolve("gone.mv.db"));
+
+            var down = client.send(health, BodyHandlers.ofString());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("no connection to the database");
+        }
+    }
+
+    @Test
     void a_credentials_file_replaces_the_demo_accounts_and_no_secret_is_printed() throws Exception {
         var csv = Files.writeString(directory.resolve("credentials.csv"), """
                 account_id,access_key_id,secret_access_key,bearer_token
