@@ -248,9 +248,9 @@ public final class LocalServer implements AutoCloseable {
         out.println("  credentials  " + credentials.source());
         out.println("  health       GET /health");
         out.println("  started in   " + took.toMillis() + " ms");
-        String endpoint = "http://" + hostForClients(options.bind()) + ":" + port();
+        String endpoint = "http://" + urlHost(hostForClients(options.bind())) + ":" + port();
         credentials.demo().forEach(demo -> printDemoAccounts(demo, options, endpoint));
-        out.println("listening on http://" + options.bind() + ":" + port());
+        out.println("listening on http://" + urlHost(options.bind()) + ":" + port());
         out.flush();
     }
 
@@ -281,6 +281,11 @@ public final class LocalServer implements AutoCloseable {
         out.println();
     }
 
+    /** An IPv6 address in a URL goes in brackets. */
+    private static String urlHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
     private static String hostForClients(String bind) {
         return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
     }
@@ -289,9 +294,10 @@ public final class LocalServer implements AutoCloseable {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-        boolean chatty = level.equals("debug") || level.equals("trace");
+        // the libraries' own debug output drowns the request lines: they follow only at trace (and at error)
+        String libraries = level.equals("trace") || level.equals("error") ? level : "warn";
         for (String library : List.of("org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "org.h2")) {
-            setIfAbsent("org.slf4j.simpleLogger.log." + library, chatty ? level : "warn");
+            setIfAbsent("org.slf4j.simpleLogger.log." + library, libraries);
         }
     }
 
