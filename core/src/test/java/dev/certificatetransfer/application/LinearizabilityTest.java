@@ -19,6 +19,7 @@ import dev.certificatetransfer.domain.RejectionCode;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.DueTransfersQuery;
 import dev.certificatetransfer.port.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -353,6 +354,11 @@ class LinearizabilityTest {
         @Override
         public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
             return repository.listOutgoing(account, query);
+        }
+
+        @Override
+        public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
+            return repository.listDueTransfers(query);
         }
     }
 
