@@ -245,7 +245,7 @@ class LinearizabilityTest {
             case UPDATE -> service.updateCertificate(caller, id, s.status()).map(Option::some);
             case DELETE -> service.deleteCertificate(caller, id, s.flag()).map(deleted -> Option.none());
             case DESCRIBE -> service.describeCertificate(caller, id).map(Option::some);
-            case LIST, LIST_OUTGOING, ATTACH -> throw new IllegalArgumentException(s.kind() + " is not generated here");
+            case LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> throw new IllegalArgumentException(s.kind() + " is not generated here");
         };
         return answer.mapLeft(Rejection::code).map(c -> c.map(View::of));
     }
