@@ -7,6 +7,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.DueTransfersQuery;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Seq;
 import javax.sql.DataSource;
@@ -64,6 +65,12 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
         return database.autoCommitted("Listing the outgoing certificates of " + account,
                 connection -> listings().outgoing(connection, account, query));
+    }
+
+    @Override
+    public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
+        return database.autoCommitted("Listing the pending transfers due by " + query.transferredAtOrBefore(),
+                connection -> DueTransfers.page(connection, database.isPostgres(), query));
     }
 
     private KeysetListings listings() {
