@@ -25,7 +25,11 @@ final class ListCertificates {
     /** Rules and rejections: {@link CertificateTransfers}. */
     Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
         return guard.authorize(caller, IotAction.LIST_CERTIFICATES)
-                .map(allowed -> Listing.page(request, query -> repository.listVisibleTo(caller.account(), query),
-                        found -> Option.of(views.seen(found)).filter(c -> Visibility.isVisibleTo(c, caller.account()))));
+                .map(allowed -> {
+                    var seen = views.seenNow();
+                    return Listing.page(request, query -> repository.listVisibleTo(caller.account(), query),
+                            found -> Option.of(seen.apply(found))
+                                    .filter(c -> Visibility.isVisibleTo(c, caller.account())));
+                });
     }
 }

@@ -24,7 +24,10 @@ final class ListOutgoingCertificates {
     /** Rules and rejections: {@link CertificateTransfers}. */
     Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
         return guard.authorize(caller, IotAction.LIST_OUTGOING_CERTIFICATES)
-                .map(allowed -> Listing.page(request, query -> repository.listOutgoing(caller.account(), query),
-                        found -> Option.of(views.seen(found)).filter(c -> c.pendingTransfer().isDefined())));
+                .map(allowed -> {
+                    var seen = views.seenNow();
+                    return Listing.page(request, query -> repository.listOutgoing(caller.account(), query),
+                            found -> Option.of(seen.apply(found)).filter(c -> c.pendingTransfer().isDefined()));
+                });
     }
 }

@@ -6,6 +6,7 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Certificates as callers must see them now: what storage holds, with the expiry of a transfer whose time-to-live
@@ -37,8 +38,12 @@ final class Views {
         return expiry.ttl().isEmpty() ? certificate : expiry.seenAt(certificate, now());
     }
 
-    /** The certificate as seen now. */
-    Certificate seen(Certificate certificate) {
-        return expiry.ttl().isEmpty() ? certificate : expiry.seenAt(certificate, now());
+    /** How certificates are seen at one reading of the clock, so that every item of one listing page agrees. */
+    UnaryOperator<Certificate> seenNow() {
+        if (expiry.ttl().isEmpty()) {
+            return UnaryOperator.identity();
+        }
+        var now = now();
+        return certificate -> expiry.seenAt(certificate, now);
     }
 }
