@@ -9,10 +9,12 @@ import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.port.AttachmentQuery;
 import dev.certificatetransfer.port.Authorizer;
 import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.TransferPolicy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -39,21 +41,24 @@ public final class CertificateTransferService implements CertificateTransfers {
     private final ListCertificates list;
     private final ListOutgoingCertificates listOutgoing;
     private final RegisterCertificateWithoutCa register;
+    private final SweepExpiredTransfers sweep;
 
     private CertificateTransferService(Builder b) {
         region = b.region;
         var guard = new Guard(b.authorizer, b.region);
-        var changes = new Changes(b.repository, b.clock, b.maxCommitAttempts);
+        var views = new Views(b.clock, b.transferExpiry);
+        var changes = new Changes(b.repository, views, b.maxCommitAttempts);
         cancel = new CancelCertificateTransfer(guard, changes);
-        transfer = new TransferCertificate(guard, changes, b.attachments, b.region);
+        transfer = new TransferCertificate(guard, changes, b.attachments, b.transferPolicy, b.region);
         accept = new AcceptCertificateTransfer(guard, changes);
         reject = new RejectCertificateTransfer(guard, changes);
-        describe = new DescribeCertificate(guard, b.repository);
+        describe = new DescribeCertificate(guard, b.repository, views);
         update = new UpdateCertificate(guard, changes);
         delete = new DeleteCertificate(guard, changes, b.attachments);
-        list = new ListCertificates(guard, b.repository);
-        listOutgoing = new ListOutgoingCertificates(guard, b.repository);
+        list = new ListCertificates(guard, b.repository, views);
+        listOutgoing = new ListOutgoingCertificates(guard, b.repository, views);
         register = new RegisterCertificateWithoutCa(guard, changes, b.region);
+        sweep = new SweepExpiredTransfers(b.repository, changes, views);
     }
 
     public static Builder builder() {
@@ -120,6 +125,24 @@ public final class CertificateTransferService implements CertificateTransfers {
         return register.register(caller, certificate, status);
     }
 
+    /**
+     * The expiry sweep (ours, spec section 8): writes the expiry, and its one TransferExpired event, of every pending
+     * transfer whose time-to-live has run out by the clock, reading the due transfers in keyset pages of 500. Calls
+     * do not need it (every operation applies expiry by itself); it records the expiries nobody has noticed. Safe to
+     * run concurrently with calls and with other sweeps, in this process or others on the same storage: an expiry is
+     * written once. Infrastructure failures propagate, as from any call.
+     *
+     * @return how many expiries this sweep wrote; 0 when transfers never expire
+     */
+    public int sweepExpiredTransfers() {
+        return sweep.sweep(SweepExpiredTransfers.DEFAULT_PAGE_SIZE);
+    }
+
+    /** {@link #sweepExpiredTransfers()}, reading the due transfers in pages of {@code pageSize} (at least 1). */
+    public int sweepExpiredTransfers(int pageSize) {
+        return sweep.sweep(pageSize);
+    }
+
     /** Wires the service to its ports: a repository, an authorizer and a clock are required. */
     public static final class Builder {
         private CertificateRepository repository;
@@ -128,6 +151,8 @@ public final class CertificateTransferService implements CertificateTransfers {
         private AttachmentQuery attachments = AttachmentQuery.none();
         private Region region = Region.US_EAST_1;
         private int maxCommitAttempts = DEFAULT_MAX_COMMIT_ATTEMPTS;
+        private TransferExpiry transferExpiry = TransferExpiry.none();
+        private TransferPolicy transferPolicy = TransferPolicy.allowAll();
 
         private Builder() {
         }
@@ -166,6 +191,24 @@ public final class CertificateTransferService implements CertificateTransfers {
                 throw new IllegalArgumentException("maxCommitAttempts is at least 1");
             }
             this.maxCommitAttempts = maxCommitAttempts;
+            return this;
+        }
+
+        /**
+         * Ours (spec section 8): how long a transfer may stay pending before it expires, as if the system had
+         * cancelled it then. Defaults to {@link TransferExpiry#none()}: transfers never expire, as on AWS.
+         */
+        public Builder transferExpiry(TransferExpiry transferExpiry) {
+            this.transferExpiry = Objects.requireNonNull(transferExpiry, "transferExpiry");
+            return this;
+        }
+
+        /**
+         * Ours (spec section 8): which accounts may send certificates to which, e.g. an
+         * {@code AllowListTransferPolicy}. Defaults to {@link TransferPolicy#allowAll()}, as on AWS.
+         */
+        public Builder transferPolicy(TransferPolicy transferPolicy) {
+            this.transferPolicy = Objects.requireNonNull(transferPolicy, "transferPolicy");
             return this;
         }
 

@@ -25,6 +25,15 @@ import io.vavr.control.Option;
  * certificate it cannot see exists), the role rule (UNAUTHORIZED), the state rules. Any call that writes may also
  * answer THROTTLED when it kept losing the compare-and-set race; it then wrote nothing. A refused call never
  * changes anything and publishes no event. Exceptions mean a bug or broken infrastructure, and propagate.
+ *
+ * <p>Transfer expiry (ours, off by default; the service's {@code TransferExpiry}): a pending transfer whose
+ * time-to-live has run out by the clock ({@code transferDate + ttl}, that instant included) is seen by every
+ * operation as if the system had cancelled it at that moment: {@code INACTIVE}, with the source, its transfer data
+ * keeping the message and transfer date. Reads apply this without writing. A call that writes (even one that is
+ * then refused) first records the expiry, the system's own change with its one {@code TransferExpired} event, and
+ * then decides on the expired certificate; that is the only write a refused call can make, and it changes nothing
+ * any caller sees. Transfer policy (ours, off by default; the service's {@code TransferPolicy}): which accounts may
+ * send certificates to which.
  */
 public interface CertificateTransfers {
 
@@ -36,7 +45,8 @@ public interface CertificateTransfers {
      * {@code INACTIVE}, its transfer data keeping the message and transfer date. Rejections: UNAUTHORIZED
      * (Authorizer); NOT_FOUND (the caller is neither owner, pending target, nor a party of the last transfer);
      * UNAUTHORIZED (the target tried); TRANSFER_ALREADY_COMPLETED (nothing pending and the last transfer completed,
-     * including by a race won a moment earlier); INVALID_REQUEST (never transferred); THROTTLED.
+     * including by a race won a moment earlier, or expired: "the transfer expired"); INVALID_REQUEST (never
+     * transferred); THROTTLED.
      *
      * @return the certificate after the cancellation
      */
@@ -46,7 +56,9 @@ public interface CertificateTransfers {
      * TransferCertificate: the owner offers an {@code INACTIVE} or {@code REGISTER_INACTIVE} certificate to another
      * account; it becomes {@code PENDING_TRANSFER}. Rejections: UNAUTHORIZED (Authorizer); NOT_FOUND; UNAUTHORIZED
      * (not the owner); INVALID_REQUEST (the target is the owner); CERTIFICATE_STATE (any other status);
-     * TRANSFER_CONFLICT (policies or things attached); THROTTLED.
+     * TRANSFER_CONFLICT (policies or things attached); UNAUTHORIZED (the TransferPolicy refuses this source for this
+     * target: "the target account does not accept transfers from this account", asked after the state rules);
+     * THROTTLED. A certificate whose transfer expired is {@code INACTIVE} and may be transferred again.
      *
      * @return the pending certificate and its ARN under the target account
      */
@@ -57,7 +69,7 @@ public interface CertificateTransfers {
      * AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}, else
      * {@code INACTIVE}; the source becomes the previous owner. Rejections: UNAUTHORIZED (Authorizer); NOT_FOUND;
      * UNAUTHORIZED (the owner tried, while pending); TRANSFER_ALREADY_COMPLETED (nothing pending, last transfer
-     * completed); INVALID_REQUEST (never transferred); THROTTLED.
+     * completed, or expired: "the transfer expired"); INVALID_REQUEST (never transferred); THROTTLED.
      *
      * @return the certificate after the acceptance
      */
@@ -74,7 +86,7 @@ public interface CertificateTransfers {
 
     /**
      * DescribeCertificate: the owner, or the target of a pending transfer, reads the certificate. Rejections:
-     * UNAUTHORIZED (Authorizer); NOT_FOUND.
+     * UNAUTHORIZED (Authorizer); NOT_FOUND (including the target of a transfer that expired).
      */
     Either<Rejection, Certificate> describeCertificate(Principal caller, CertificateId id);
 
@@ -98,14 +110,15 @@ public interface CertificateTransfers {
     Either<Rejection, CertificateId> deleteCertificate(Principal caller, CertificateId id, boolean forceDelete);
 
     /**
-     * ListCertificates: one page of the certificates the caller owns and those pending transfer to it, newest first
-     * unless ascending. Rejection: UNAUTHORIZED (Authorizer, asked about resource {@code *}). Page size and marker
+     * ListCertificates: one page of the certificates the caller owns and those pending transfer to it (not those
+     * whose transfer to it expired), newest first unless ascending. Rejection: UNAUTHORIZED (Authorizer, asked about resource {@code *}). Page size and marker
      * are typed ({@link PageSize#parse}, {@link PageMarker#parse}).
      */
     Either<Rejection, Page<Certificate>> listCertificates(Principal caller, PageRequest request);
 
     /**
-     * ListOutgoingCertificates: one page of the caller's certificates that are {@code PENDING_TRANSFER}; each one's
+     * ListOutgoingCertificates: one page of the caller's certificates that are {@code PENDING_TRANSFER} (an expired
+     * transfer is not pending); each one's
      * pending transfer gives transferredTo, transferDate and transferMessage. Rejection: UNAUTHORIZED (Authorizer).
      */
     Either<Rejection, Page<Certificate>> listOutgoingCertificates(Principal caller, PageRequest request);

@@ -10,7 +10,6 @@ import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -27,12 +26,12 @@ final class Changes {
     private static final Logger LOG = LoggerFactory.getLogger(Changes.class);
 
     private final CertificateRepository repository;
-    private final Clock clock;
+    private final Views views;
     private final int maxAttempts;
 
-    Changes(CertificateRepository repository, Clock clock, int maxAttempts) {
+    Changes(CertificateRepository repository, Views views, int maxAttempts) {
         this.repository = Objects.requireNonNull(repository, "repository");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.views = Objects.requireNonNull(views, "views");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("at least one attempt");
         }
@@ -50,12 +49,33 @@ final class Changes {
         return decided.map(Option::some);
     }
 
-    /** The certificate after the decided change (or as it is, when the decision changes nothing). */
+    /** What {@link #expire} did. */
+    enum Expiry {
+        /** This call committed the expiry, with its one TransferExpired event. */
+        EXPIRED,
+        /** Nothing to expire (any more): nothing pending, not yet due, or someone else committed the expiry. */
+        NOT_DUE,
+        /** It kept losing the compare-and-set race and wrote nothing. */
+        GAVE_UP
+    }
+
+    /**
+     * The certificate after the decided change (or as it is, when the decision changes nothing). The decision sees
+     * the certificate as it is now: a transfer that has expired is first expired for good (its TransferExpired
+     * event, committed by compare-and-set, so racing callers record it once), then the decision is made on that.
+     */
     Either<Rejection, Option<Certificate>> decideAndCommit(CertificateId id, Decision decision) {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            var stored = repository.find(id);
+            var found = repository.find(id);
+            var now = views.now();
+            var seen = expireIfDue(found, now);
+            if (seen.isEmpty()) {
+                LOG.debug("Lost a race on certificate {} while expiring its transfer (attempt {})", id, attempt);
+                continue;
+            }
+            var stored = seen.get();
             var current = stored.certificate();
-            var decided = decision.decide(stored, changeTime(current.getOrNull()));
+            var decided = decision.decide(stored, changeTime(current.getOrNull(), now));
             if (decided.isLeft()) {
                 return Either.left(decided.getLeft());
             }
@@ -74,11 +94,42 @@ final class Changes {
     }
 
     /**
+     * The sweep's write: commits the expiry of the certificate's transfer if it is due now. A lost race is decided
+     * again on the winner's state, which is no longer due if the winner expired it (or the state moved on), so an
+     * expiry is never recorded twice.
+     */
+    Expiry expire(CertificateId id) {
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            var current = repository.find(id).certificate();
+            var due = current.flatMap(c -> views.expiry().expiredAt(c, views.now()));
+            if (due.isEmpty()) {
+                return Expiry.NOT_DUE;
+            }
+            if (repository.commit(CertificateChange.of(current, due.get())) == CommitOutcome.COMMITTED) {
+                return Expiry.EXPIRED;
+            }
+        }
+        LOG.warn("Gave up expiring the transfer of certificate {} after losing the race {} times", id, maxAttempts);
+        return Expiry.GAVE_UP;
+    }
+
+    /** The stored state with a due expiry committed: as it was if nothing is due, none if the commit lost a race. */
+    private Option<StoredCertificate> expireIfDue(StoredCertificate stored, Instant now) {
+        var due = stored.certificate().flatMap(c -> views.expiry().expiredAt(c, now));
+        if (due.isEmpty()) {
+            return Option.some(stored);
+        }
+        var change = CertificateChange.of(stored.certificate(), due.get());
+        return repository.commit(change) == CommitOutcome.COMMITTED
+                ? Option.some(StoredCertificate.of(change.after().get()))
+                : Option.none();
+    }
+
+    /**
      * The clock's millisecond (what AWS shows, and what every database stores without loss), but never before the
      * certificate's previous change.
      */
-    private Instant changeTime(Certificate current) {
-        var now = Instant.ofEpochMilli(clock.millis());
+    private static Instant changeTime(Certificate current, Instant now) {
         return current == null ? now : current.nextChangeTime(now);
     }
 }

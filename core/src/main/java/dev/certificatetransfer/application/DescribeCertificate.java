@@ -14,15 +14,18 @@ final class DescribeCertificate {
 
     private final Guard guard;
     private final CertificateRepository repository;
+    private final Views views;
 
-    DescribeCertificate(Guard guard, CertificateRepository repository) {
+    DescribeCertificate(Guard guard, CertificateRepository repository, Views views) {
         this.guard = guard;
         this.repository = repository;
+        this.views = views;
     }
 
     /** Rules and rejections: {@link CertificateTransfers}. */
     Either<Rejection, Certificate> describe(Principal caller, CertificateId id) {
         return guard.authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
-                .flatMap(allowed -> Visibility.visibleTo(repository.find(id).certificate(), id, caller.account()));
+                .flatMap(allowed -> Visibility.visibleTo(views.seen(repository.find(id).certificate()), id,
+                        caller.account()));
     }
 }

@@ -2,23 +2,41 @@ package dev.certificatetransfer.application;
 
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.domain.ListingKey;
+import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.util.function.Function;
 
-/** Turns a page request into a keyset query for one more than the page, so the last page carries no marker. */
+/**
+ * Turns a page request into keyset queries for one more than the page, so the last page carries no marker. Each
+ * certificate found is shown as the caller must see it now, and dropped if it no longer belongs to the listing (a
+ * transfer that expired but whose expiry is not written yet); the page is then filled from further queries, each
+ * continuing after the last key found, so it is as full as it would be had the expiry been written.
+ */
 final class Listing {
 
     private Listing() {
     }
 
-    static Page<Certificate> page(PageRequest request, Function<ListingQuery, Seq<Certificate>> query) {
+    static Page<Certificate> page(PageRequest request, Function<ListingQuery, Seq<Certificate>> query,
+            Function<Certificate, Option<Certificate>> seen) {
         int size = request.size().value();
-        var found = query.apply(new ListingQuery(request.marker().map(PageMarker::key), request.order(), size + 1));
-        if (found.size() <= size) {
-            return new Page<>(found, Option.none());
+        Seq<Certificate> kept = Array.empty();
+        Option<ListingKey> after = request.marker().map(PageMarker::key);
+        while (kept.size() <= size) {
+            int wanted = size + 1 - kept.size();
+            var found = query.apply(new ListingQuery(after, request.order(), wanted));
+            kept = kept.appendAll(found.flatMap(seen));
+            if (found.size() < wanted) {
+                break;
+            }
+            after = Option.some(found.last().listingKey());
         }
-        var page = found.take(size);
+        if (kept.size() <= size) {
+            return new Page<>(kept, Option.none());
+        }
+        var page = kept.take(size);
         return new Page<>(page, Option.some(PageMarker.after(page.last().listingKey())));
     }
 }

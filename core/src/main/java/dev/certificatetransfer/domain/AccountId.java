@@ -3,7 +3,7 @@ package dev.certificatetransfer.domain;
 import io.vavr.control.Either;
 
 /** A 12-digit AWS-style account id, the unit of certificate ownership. */
-public record AccountId(String value) {
+public record AccountId(String value) implements Actor {
 
     private static final int LENGTH = 12;
 

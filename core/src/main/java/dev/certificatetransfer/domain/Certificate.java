@@ -67,6 +67,11 @@ public record Certificate(
         return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending.target()) : Option.none();
     }
 
+    /** The key of the open transfer in the sweep's order, if the certificate is {@code PENDING_TRANSFER}. */
+    public Option<PendingTransferKey> pendingTransferKey() {
+        return pendingTransfer().map(p -> new PendingTransferKey(p.transferDate(), id));
+    }
+
     /** AWS's transferData: the most recent transfer's, or {@link TransferData#NONE}. */
     public TransferData transferData() {
         return lastTransfer.map(Transfer::data).getOrElse(TransferData.NONE);

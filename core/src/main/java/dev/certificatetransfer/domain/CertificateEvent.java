@@ -13,8 +13,8 @@ public sealed interface CertificateEvent {
 
     CertificateId certificateId();
 
-    /** The account whose call made the change. */
-    AccountId actor();
+    /** The account whose call made the change, or {@link Actor#system()} for a change no call made (an expiry). */
+    Actor actor();
 
     /** The status before the change; none for a registration. */
     Option<CertificateStatus> statusBefore();
@@ -41,6 +41,7 @@ public sealed interface CertificateEvent {
         TRANSFER_ACCEPTED,
         TRANSFER_REJECTED,
         TRANSFER_CANCELLED,
+        TRANSFER_EXPIRED,
         CERTIFICATE_STATUS_CHANGED,
         CERTIFICATE_DELETED
     }
@@ -172,6 +173,38 @@ public sealed interface CertificateEvent {
         }
     }
 
+    /**
+     * The pending transfer to the target expired (ours, spec section 8): the system (the actor) cancelled it at the
+     * moment of expiry, {@code transferDate + ttl}; the certificate stays with the source, {@code INACTIVE}.
+     */
+    record TransferExpired(CertificateId certificateId, AccountId target, Instant at, long version)
+            implements CertificateEvent {
+        public TransferExpired {
+            requireCommon(certificateId, Actor.system(), at, version);
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public Actor actor() {
+            return Actor.system();
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(CertificateStatus.PENDING_TRANSFER);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(CertificateStatus.INACTIVE);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRANSFER_EXPIRED;
+        }
+    }
+
     /** The owner (actor) changed the certificate's status with UpdateCertificate. */
     record CertificateStatusChanged(CertificateId certificateId, AccountId actor, CertificateStatus from,
             CertificateStatus to, Instant at, long version) implements CertificateEvent {
@@ -221,7 +254,7 @@ public sealed interface CertificateEvent {
         }
     }
 
-    private static void requireCommon(CertificateId certificateId, AccountId actor, Instant at, long version) {
+    private static void requireCommon(CertificateId certificateId, Actor actor, Instant at, long version) {
         Objects.requireNonNull(certificateId, "certificateId");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");

@@ -5,6 +5,7 @@ import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
 import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
+import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import io.vavr.collection.Seq;
@@ -27,6 +28,7 @@ public final class CertificateEvolution {
             case TRANSFER_ACCEPTED -> Option.some(transferAccepted(existing(state, event), (TransferAccepted) event));
             case TRANSFER_REJECTED -> Option.some(transferRejected(existing(state, event), (TransferRejected) event));
             case TRANSFER_CANCELLED -> Option.some(transferCancelled(existing(state, event), (TransferCancelled) event));
+            case TRANSFER_EXPIRED -> Option.some(transferExpired(existing(state, event), (TransferExpired) event));
             case CERTIFICATE_STATUS_CHANGED -> Option.some(statusChanged(existing(state, event), (CertificateStatusChanged) event));
             case CERTIFICATE_DELETED -> deleted(existing(state, event), (CertificateDeleted) event);
         };
@@ -63,6 +65,11 @@ public final class CertificateEvolution {
     private static Certificate transferCancelled(Certificate c, TransferCancelled e) {
         var cancelled = pending(c).cancel(e.at());
         return c.evolve(c.owner(), c.previousOwner(), CertificateStatus.INACTIVE, Option.some(cancelled), e);
+    }
+
+    private static Certificate transferExpired(Certificate c, TransferExpired e) {
+        var expired = pending(c).expire(e.at());
+        return c.evolve(c.owner(), c.previousOwner(), CertificateStatus.INACTIVE, Option.some(expired), e);
     }
 
     private static Certificate statusChanged(Certificate c, CertificateStatusChanged e) {

@@ -127,12 +127,12 @@ public sealed interface Rejection {
         }
     }
 
-    /** The certificate's most recent transfer is already complete: accepted, rejected or cancelled (410). */
+    /** The certificate's most recent transfer is already complete: accepted, rejected, cancelled or expired (410). */
     record TransferAlreadyCompleted(CertificateId certificateId, TransferStatus outcome) implements Rejection {
         public TransferAlreadyCompleted {
             Objects.requireNonNull(certificateId, "certificateId");
             if (!outcome.isCompleted()) {
-                throw new IllegalArgumentException("a completed transfer is accepted, rejected or cancelled");
+                throw new IllegalArgumentException("a completed transfer is accepted, rejected, cancelled or expired");
             }
         }
 
@@ -144,7 +144,8 @@ public sealed interface Rejection {
         @Override
         public String message() {
             return "The transfer of certificate " + certificateId + " is already complete ("
-                    + outcome.name().toLowerCase(java.util.Locale.ROOT) + ")";
+                    + (outcome == TransferStatus.EXPIRED ? "the transfer expired"
+                            : outcome.name().toLowerCase(java.util.Locale.ROOT)) + ")";
         }
     }
 

@@ -51,6 +51,10 @@ public sealed interface Transfer {
             return new Cancelled(source, target, message, transferDate, at);
         }
 
+        public Expired expire(Instant at) {
+            return new Expired(source, target, message, transferDate, at);
+        }
+
         @Override
         public Option<Instant> completionDate() {
             return Option.none();
@@ -140,6 +144,35 @@ public sealed interface Transfer {
         @Override
         public TransferStatus status() {
             return TransferStatus.CANCELLED;
+        }
+
+        @Override
+        public TransferData data() {
+            return new TransferData(message, Option.none(), Option.some(transferDate), Option.none(), Option.none());
+        }
+    }
+
+    /**
+     * A transfer nobody completed before its time-to-live ran out (ours, spec section 8): as if the system had
+     * cancelled it at {@code expiryDate}, so the certificate stayed with the source and its transfer data keeps the
+     * message and transfer date.
+     */
+    record Expired(AccountId source, AccountId target, Option<TransferMessage> message, Instant transferDate,
+            Instant expiryDate) implements Transfer {
+
+        public Expired {
+            requireShape(source, target, message, transferDate);
+            requireCompletedAfter(transferDate, expiryDate, "expiryDate");
+        }
+
+        @Override
+        public Option<Instant> completionDate() {
+            return Option.some(expiryDate);
+        }
+
+        @Override
+        public TransferStatus status() {
+            return TransferStatus.EXPIRED;
         }
 
         @Override

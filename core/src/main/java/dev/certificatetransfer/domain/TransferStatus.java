@@ -1,11 +1,12 @@
 package dev.certificatetransfer.domain;
 
-/** Where a transfer stands: open, or completed in one of three ways. */
+/** Where a transfer stands: open, or completed in one of four ways (expiry is ours, spec section 8). */
 public enum TransferStatus {
     PENDING,
     ACCEPTED,
     REJECTED,
-    CANCELLED;
+    CANCELLED,
+    EXPIRED;
 
     /** Whether the transfer is over; a completed transfer never changes again. */
     public boolean isCompleted() {

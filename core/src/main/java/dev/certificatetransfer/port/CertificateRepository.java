@@ -55,4 +55,12 @@ public interface CertificateRepository {
      * account owns that are not pending.
      */
     Seq<Certificate> listOutgoing(AccountId account, ListingQuery query);
+
+    /**
+     * Up to {@code query.limit()} certificates that are {@code PENDING_TRANSFER} with a transfer dated at or before
+     * {@code query.transferredAtOrBefore()}, in {@link dev.certificatetransfer.domain.PendingTransferKey} order
+     * (transfer date, then id) strictly after {@code query.after()}: the transfer-expiry sweep's pages. The cost grows
+     * with the page, not with the number of certificates, nor with the pending transfers that are not yet due.
+     */
+    Seq<Certificate> listDueTransfers(DueTransfersQuery query);
 }

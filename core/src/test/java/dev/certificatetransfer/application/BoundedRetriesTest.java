@@ -16,6 +16,7 @@ import dev.certificatetransfer.domain.RejectionCode;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.DueTransfersQuery;
 import dev.certificatetransfer.port.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
@@ -228,6 +229,11 @@ class BoundedRetriesTest {
         @Override
         public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
             return latest.listOutgoing(account, query);
+        }
+
+        @Override
+        public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
+            return latest.listDueTransfers(query);
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.certificatetransfer.domain.RejectionCode;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.DueTransfersQuery;
 import dev.certificatetransfer.port.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -244,7 +245,7 @@ class LinearizabilityTest {
             case UPDATE -> service.updateCertificate(caller, id, s.status()).map(Option::some);
             case DELETE -> service.deleteCertificate(caller, id, s.flag()).map(deleted -> Option.none());
             case DESCRIBE -> service.describeCertificate(caller, id).map(Option::some);
-            case LIST, LIST_OUTGOING, ATTACH -> throw new IllegalArgumentException(s.kind() + " is not generated here");
+            case LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> throw new IllegalArgumentException(s.kind() + " is not generated here");
         };
         return answer.mapLeft(Rejection::code).map(c -> c.map(View::of));
     }
@@ -353,6 +354,11 @@ class LinearizabilityTest {
         @Override
         public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
             return repository.listOutgoing(account, query);
+        }
+
+        @Override
+        public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
+            return repository.listDueTransfers(query);
         }
     }
 

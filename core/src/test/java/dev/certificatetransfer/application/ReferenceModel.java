@@ -30,17 +30,44 @@ import io.vavr.control.Option;
  * and the order of registrations (the order of creation dates, which listings follow).
  */
 record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versions,
-        Map<Integer, Attachments> attachments, long registrations) {
+        Map<Integer, Attachments> attachments, long registrations, Rules rules, long now) {
 
-    static final ReferenceModel EMPTY = new ReferenceModel(HashMap.empty(), HashMap.empty(), HashMap.empty(), 0);
+    static final ReferenceModel EMPTY = under(Rules.OFF);
 
-    /** What the model keeps of a certificate: owner, status, its last transfer, and when it was registered. */
+    /** An empty model following the policies of spec section 8, at time 0. */
+    static ReferenceModel under(Rules rules) {
+        return new ReferenceModel(HashMap.empty(), HashMap.empty(), HashMap.empty(), 0, rules, 0);
+    }
+
+    /**
+     * The policies of spec section 8: a transfer time-to-live in milliseconds of model time (none: never), and per
+     * target account the sources it accepts (a target without a list accepts anyone). {@link #OFF} is AWS's behaviour.
+     */
+    record Rules(Option<Long> ttl, Map<AccountId, io.vavr.collection.Set<AccountId>> allowedSources) {
+        static final Rules OFF = new Rules(Option.none(), HashMap.empty());
+
+        boolean allows(AccountId source, AccountId target) {
+            return allowedSources.get(target).map(sources -> sources.contains(source)).getOrElse(true);
+        }
+    }
+
+    /**
+     * What the model keeps of a certificate: owner, status, its last transfer (and when it was requested, in model
+     * time), and when it was registered.
+     */
     record Cert(AccountId owner, CertificateStatus status, TransferStatus lastOutcome, AccountId source,
             AccountId target, Option<TransferMessage> message, Option<RejectReason> reason, long customerVersion,
-            long created) {
+            long created, long transferDate) {
 
         static Cert registered(AccountId owner, CertificateStatus status, long created) {
-            return new Cert(owner, status, null, null, null, Option.none(), Option.none(), 1, created);
+            return new Cert(owner, status, null, null, null, Option.none(), Option.none(), 1, created, 0);
+        }
+
+        /** As every operation sees it at {@code now}: expired, as if cancelled, once the time-to-live has run out. */
+        Cert seen(Rules rules, long now) {
+            return status == CertificateStatus.PENDING_TRANSFER && rules.ttl().exists(ttl -> now >= transferDate + ttl)
+                    ? settled(TransferStatus.EXPIRED, Option.none())
+                    : this;
         }
 
         boolean visibleTo(AccountId a) {
@@ -55,23 +82,25 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
             return owner.equals(a) && status == CertificateStatus.PENDING_TRANSFER;
         }
 
-        Cert transferredTo(AccountId newTarget, Option<TransferMessage> newMessage) {
+        Cert transferredTo(AccountId newTarget, Option<TransferMessage> newMessage, long at) {
             return new Cert(owner, CertificateStatus.PENDING_TRANSFER, TransferStatus.PENDING, owner, newTarget,
-                    newMessage, Option.none(), customerVersion + 1, created);
+                    newMessage, Option.none(), customerVersion + 1, created, at);
         }
 
         Cert accepted(boolean setAsActive) {
             return new Cert(target, setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE,
-                    TransferStatus.ACCEPTED, source, target, message, Option.none(), customerVersion + 1, created);
+                    TransferStatus.ACCEPTED, source, target, message, Option.none(), customerVersion + 1, created,
+                    transferDate);
         }
 
         Cert settled(TransferStatus outcome, Option<RejectReason> rejectReason) {
             return new Cert(owner, CertificateStatus.INACTIVE, outcome, source, target, message, rejectReason,
-                    customerVersion + 1, created);
+                    customerVersion + 1, created, transferDate);
         }
 
         Cert withStatus(CertificateStatus newStatus) {
-            return new Cert(owner, newStatus, lastOutcome, source, target, message, reason, customerVersion + 1, created);
+            return new Cert(owner, newStatus, lastOutcome, source, target, message, reason, customerVersion + 1, created,
+                    transferDate);
         }
     }
 
@@ -82,9 +111,51 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         }
     }
 
+    /**
+     * The model after the expiries that a step writes before it is decided: a call that reaches storage writes the
+     * expiry of its certificate's transfer if it is due; a sweep writes every due expiry; nothing else writes one.
+     * Call it first, then {@link #step} on its result.
+     */
+    ReferenceModel expiredBefore(Step s) {
+        if (s.kind() == Kind.SWEEP) {
+            return certificates.keySet().foldLeft(this, ReferenceModel::expired);
+        }
+        return reachesStorage(s) ? expired(s.certificate()) : this;
+    }
+
+    /** This model at a later time. */
+    ReferenceModel at(long newNow) {
+        return new ReferenceModel(certificates, versions, attachments, registrations, rules, newNow);
+    }
+
+    /** Whether the transfer policy refuses a transfer that passed every other rule. */
+    boolean refusedByPolicy(Step s) {
+        return s.kind() == Kind.TRANSFER && seen(s.certificate()).exists(c -> c.owner().equals(s.actor()))
+                && !rules.allows(s.actor(), s.target());
+    }
+
+    private ReferenceModel expired(int index) {
+        var raw = certificates.get(index);
+        var seen = seen(index);
+        return raw.equals(seen) ? this : new ReferenceModel(certificates.put(index, seen.get()),
+                versions.put(index, version(index) + 1), attachments, registrations, rules, now);
+    }
+
+    private static boolean reachesStorage(Step s) {
+        return switch (s.kind()) {
+            case TRANSFER, ACCEPT, REJECT, CANCEL, DELETE -> true;
+            case REGISTER, UPDATE -> s.status().isRequestable();
+            case DESCRIBE, LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> false;
+        };
+    }
+
+    private Option<Cert> seen(int index) {
+        return certificates.get(index).map(c -> c.seen(rules, now));
+    }
+
     /** The model's answer to one step: a rejection code, or the next model. */
     Either<RejectionCode, ReferenceModel> step(Step s) {
-        var current = certificates.get(s.certificate());
+        var current = seen(s.certificate());
         return switch (s.kind()) {
             case REGISTER -> !s.status().isRequestable() ? Either.left(INVALID_REQUEST)
                     : current.isDefined() ? Either.left(ALREADY_EXISTS)
@@ -94,7 +165,8 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
                     : c.status() != CertificateStatus.INACTIVE && c.status() != CertificateStatus.REGISTER_INACTIVE
                             ? Either.left(CERTIFICATE_STATE)
                     : attached(s).hasPolicies() || attached(s).hasThings() ? Either.left(TRANSFER_CONFLICT)
-                    : changed(s, c.transferredTo(s.target(), s.text().map(TransferMessage::new))));
+                    : !rules.allows(c.owner(), s.target()) ? Either.left(UNAUTHORIZED)
+                    : changed(s, c.transferredTo(s.target(), s.text().map(TransferMessage::new), now)));
             case ACCEPT -> pending(current, s).flatMap(c -> !c.target().equals(s.actor()) ? Either.left(UNAUTHORIZED)
                     : changed(s, c.accepted(s.flag())));
             case REJECT -> pending(current, s).flatMap(c -> !c.target().equals(s.actor()) ? Either.left(UNAUTHORIZED)
@@ -113,17 +185,23 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
                             ? Either.left(CERTIFICATE_STATE)
                     : attached(s).hasThings() || (attached(s).hasPolicies() && !s.flag()) ? Either.left(DELETE_CONFLICT)
                     : Either.right(new ReferenceModel(certificates.remove(s.certificate()), nextVersion(s),
-                            attachments, registrations)));
+                            attachments, registrations, rules, now)));
             case DESCRIBE -> visible(current, s).map(c -> this);
-            case LIST, LIST_OUTGOING -> Either.right(this);
+            case LIST, LIST_OUTGOING, SWEEP -> Either.right(this);
             case ATTACH -> Either.right(new ReferenceModel(certificates, versions,
-                    attachments.put(s.certificate(), s.attachments()), registrations));
+                    attachments.put(s.certificate(), s.attachments()), registrations, rules, now));
+            case WAIT -> Either.right(at(now + s.number()));
         };
     }
 
     /** What a caller sees of certificate {@code index} now; none if it is not registered. */
     Option<View> view(int index) {
-        return certificates.get(index).map(c -> new View(c.owner(), c.status(), c.customerVersion()));
+        return seen(index).map(c -> new View(c.owner(), c.status(), c.customerVersion()));
+    }
+
+    /** Certificate {@code index} as every operation sees it now (its expiry applied, written or not). */
+    Option<Cert> seenNow(int index) {
+        return seen(index);
     }
 
     /** The version of certificate {@code index}'s latest change, a deletion included; 0 if never stored. */
@@ -137,7 +215,7 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
      * when ascending, else newest first.
      */
     List<Integer> listing(Kind kind, AccountId account, boolean ascending) {
-        var oldestFirst = certificates.toList()
+        var oldestFirst = certificates.mapValues(c -> c.seen(rules, now)).toList()
                 .filter(e -> kind == Kind.LIST ? e._2.visibleTo(account) : e._2.outgoingFrom(account))
                 .sortBy(e -> e._2.created()).map(e -> e._1);
         return ascending ? oldestFirst : oldestFirst.reverse();
@@ -160,12 +238,12 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
     private Either<RejectionCode, ReferenceModel> registered(Step s) {
         var registration = registrations + 1;
         return Either.right(new ReferenceModel(certificates.put(s.certificate(), Cert.registered(s.actor(), s.status(),
-                registration)), nextVersion(s), attachments, registration));
+                registration)), nextVersion(s), attachments, registration, rules, now));
     }
 
     private Either<RejectionCode, ReferenceModel> changed(Step s, Cert next) {
         return Either.right(new ReferenceModel(certificates.put(s.certificate(), next), nextVersion(s), attachments,
-                registrations));
+                registrations, rules, now));
     }
 
     private Map<Integer, Long> nextVersion(Step s) {
@@ -193,13 +271,18 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
 
     /**
      * One generated move: an operation by a role on a certificate, resolved against the model when it runs.
-     * {@code extra} (0..7) picks the attachments an ATTACH sets (mostly none) or a listing's page size (1..4, mostly
-     * 1, so that listings run over several pages).
+     * {@code extra} (0..7) picks the attachments an ATTACH sets (mostly none), a listing's page size (1..4, mostly
+     * 1, so that listings run over several pages) or a sweep's, or how many milliseconds a WAIT lets pass.
      */
     record Move(Kind kind, Role actor, int certificate, Role target, boolean flag, CertificateStatus status,
             boolean withText, int extra) {
+
+        /** The milliseconds a WAIT lets pass: around the time-to-live of the tests that use one (100 ms). */
+        private static final int[] WAITS = {1, 9, 40, 60, 98, 99, 100, 350};
+
         Step resolve(ReferenceModel model) {
-            int number = kind == Kind.ATTACH ? Math.max(0, extra - 4) : extra < 5 ? 1 : extra - 3;
+            int number = kind == Kind.ATTACH ? Math.max(0, extra - 4) : kind == Kind.WAIT ? WAITS[extra]
+                    : extra < 5 ? 1 : extra - 3;
             return new Step(kind, model.account(certificate, actor), certificate, model.account(certificate, target),
                     flag, status, withText ? Option.some("note " + extra) : Option.none(), number);
         }
@@ -225,6 +308,10 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         }
     }
 
-    /** The operations a step can be; ATTACH is the host attaching or detaching policies and things. */
-    enum Kind { REGISTER, TRANSFER, ACCEPT, REJECT, CANCEL, UPDATE, DELETE, DESCRIBE, LIST, LIST_OUTGOING, ATTACH }
+    /**
+     * The operations a step can be; ATTACH is the host attaching or detaching policies and things, WAIT the clock
+     * moving on, SWEEP the host running the expiry sweep.
+     */
+    enum Kind { REGISTER, TRANSFER, ACCEPT, REJECT, CANCEL, UPDATE, DELETE, DESCRIBE, LIST, LIST_OUTGOING, ATTACH, WAIT,
+        SWEEP }
 }

@@ -12,14 +12,17 @@ import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Rejection;
 import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.port.Authorizer;
+import dev.certificatetransfer.port.TransferPolicy;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +32,7 @@ class ServiceFixture {
 
     final RecordingEventPublisher events = new RecordingEventPublisher();
     final InMemoryCertificateRepository repository = new InMemoryCertificateRepository(events);
-    final TickingClock clock = new TickingClock();
+    final Clock clock;
     final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
     /** How many times the service asked the attachment query, of any certificate. */
     final AtomicInteger attachmentQueries = new AtomicInteger();
@@ -44,10 +47,18 @@ class ServiceFixture {
     }
 
     ServiceFixture(Authorizer authorizer) {
+        this(authorizer, new TickingClock(), TransferExpiry.none(), TransferPolicy.allowAll());
+    }
+
+    /** A service with the given clock and the policies of spec section 8. */
+    ServiceFixture(Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferPolicy policy) {
+        this.clock = clock;
         service = CertificateTransferService.builder()
                 .repository(repository)
                 .authorizer(authorizer)
                 .clock(clock)
+                .transferExpiry(expiry)
+                .transferPolicy(policy)
                 .attachments(id -> {
                     attachmentQueries.incrementAndGet();
                     return attachments.getOrDefault(id, Attachments.NONE);

@@ -9,7 +9,11 @@ import dev.certificatetransfer.application.ReferenceModel.Cert;
 import dev.certificatetransfer.application.ReferenceModel.Kind;
 import dev.certificatetransfer.application.ReferenceModel.Move;
 import dev.certificatetransfer.application.ReferenceModel.Role;
+import dev.certificatetransfer.application.ReferenceModel.Rules;
 import dev.certificatetransfer.application.ReferenceModel.Step;
+import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.policy.AllowListTransferPolicy;
+import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.EventType;
@@ -22,13 +26,17 @@ import dev.certificatetransfer.domain.Rejection;
 import dev.certificatetransfer.domain.RejectionCode;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.TransferData;
+import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import dev.certificatetransfer.port.ListingQuery.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.TestCertificates;
+import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +50,8 @@ import org.quicktheories.generators.Generate;
  * Random sequences of every operation (listings walked page by page in both orders, and the host attaching policies
  * and things), from three accounts on four certificates, run against the real service on the in-memory adapter and
  * checked after every step against {@link ReferenceModel}: answers, state, transfer data, listings, the contents of
- * each event, and the invariants.
+ * each event, and the invariants. A second property switches on the policies of spec section 8 (transfers expire
+ * after 100 ms while the clock moves in random steps, and two targets accept transfers from one source only).
  */
 class StatefulPropertyTest {
 
@@ -63,8 +72,21 @@ class StatefulPropertyTest {
             CertificateStatus.ACTIVE, 2, CertificateStatus.REGISTER_INACTIVE, 1, CertificateStatus.REVOKED, 1,
             CertificateStatus.PENDING_TRANSFER, 1, CertificateStatus.PENDING_ACTIVATION, 1));
 
+    /** The same operations, with the clock moving on and the host sweeping expired transfers. */
+    private static final List<Kind> KINDS_AND_TIME = java.util.stream.Stream.concat(KINDS.stream(),
+            weighted(Map.of(Kind.WAIT, 5, Kind.SWEEP, 2)).stream()).toList();
+
+    /** Spec section 8 switched on: a 100 ms time-to-live; Bob accepts transfers from Alice only, Carol from Bob only. */
+    private static final Rules EXPIRY_AND_ALLOW_LIST = new Rules(Option.some(100L), io.vavr.collection.HashMap.of(
+            Accounts.BOB, io.vavr.collection.HashSet.of(Accounts.ALICE),
+            Accounts.CAROL, io.vavr.collection.HashSet.of(Accounts.BOB)));
+
     private static Gen<Move> moves() {
-        return Generate.pick(KINDS).flatMap(kind -> Generate.pick(callers(kind)).zip(
+        return moves(KINDS);
+    }
+
+    private static Gen<Move> moves(List<Kind> kinds) {
+        return Generate.pick(kinds).flatMap(kind -> Generate.pick(callers(kind)).zip(
                 integers().between(0, CERTIFICATES - 1), Generate.pick(TARGETS),
                 integers().between(0, 2 * STATUSES.size() - 1), integers().between(0, 15),
                 (actor, cert, target, extra, more) -> new Move(kind, actor, cert, target, extra % 2 == 0,
@@ -92,11 +114,22 @@ class StatefulPropertyTest {
             "REGISTER ALREADY_EXISTS", "REGISTER ok after a deletion", "LIST over several pages",
             "LIST_OUTGOING over several pages");
 
+    /** The rows of spec section 8 that the property with policies must reach often. */
+    private static final List<String> MUST_REACH_WITH_POLICIES = List.of("an expiry written by a call",
+            "SWEEP ok with expiries", "TRANSFER refused by the policy", "410 after an expiry",
+            "a read while an expiry is unwritten", "TRANSFER ok after an expiry");
+
     @AfterAll
     static void the_generated_moves_reached_every_interesting_row() {
         System.out.println("Stateful property test, outcomes tried: " + OUTCOMES);
         for (String row : MUST_REACH) {
             assertThat(OUTCOMES.getOrDefault(row, 0)).as("times the moves reached %s", row).isGreaterThanOrEqualTo(10);
+        }
+        if (OUTCOMES.containsKey("WAIT ok")) {
+            for (String row : MUST_REACH_WITH_POLICIES) {
+                assertThat(OUTCOMES.getOrDefault(row, 0)).as("times the moves reached %s", row)
+                        .isGreaterThanOrEqualTo(10);
+            }
         }
     }
 
@@ -104,7 +137,24 @@ class StatefulPropertyTest {
     void the_service_behaves_as_the_reference_model_and_keeps_its_invariants() {
         qt().withExamples(900).withShrinkCycles(2000)
                 .forAll(lists().of(moves()).ofSizeBetween(1, 60))
-                .checkAssert(this::runAndCheck);
+                .checkAssert(generated -> runAndCheck(generated, Rules.OFF));
+    }
+
+    @Test
+    void with_expiry_and_an_allow_list_the_service_still_behaves_as_the_model() {
+        qt().withExamples(500).withShrinkCycles(2000)
+                .forAll(lists().of(moves(KINDS_AND_TIME)).ofSizeBetween(1, 60))
+                .checkAssert(generated -> runAndCheck(generated, EXPIRY_AND_ALLOW_LIST));
+    }
+
+    private static ServiceFixture fixture(Rules rules, MovableClock clock) {
+        if (rules.equals(Rules.OFF)) {
+            return new ServiceFixture();
+        }
+        var policy = rules.allowedSources().foldLeft(AllowListTransferPolicy.empty(),
+                (p, list) -> p.allowing(list._1, list._2.toJavaArray(dev.certificatetransfer.domain.AccountId[]::new)));
+        var expiry = rules.ttl().map(Duration::ofMillis).map(TransferExpiry::after).getOrElse(TransferExpiry.none());
+        return new ServiceFixture(new AllowAuthenticatedAuthorizer(), clock, expiry, policy);
     }
 
     /**
@@ -115,22 +165,29 @@ class StatefulPropertyTest {
             .mapToObj(i -> new Move(Kind.REGISTER, i == 1 ? Role.COUNTERPART : Role.OWNER, i, Role.OWNER, false,
                     CertificateStatus.INACTIVE, false, 0)).toList();
 
-    private void runAndCheck(List<Move> generated) {
-        var fixture = new ServiceFixture();
-        var model = ReferenceModel.EMPTY;
+    private void runAndCheck(List<Move> generated, Rules rules) {
+        var clock = new MovableClock(TickingClock.START);
+        var fixture = fixture(rules, clock);
+        var model = ReferenceModel.under(rules);
         var steps = new ArrayList<Step>();
         for (Move move : io.vavr.collection.List.ofAll(PROLOGUE).appendAll(generated)) {
+            if (!rules.equals(Rules.OFF)) {
+                clock.advance(Duration.ofMillis(1));
+                model = model.at(model.now() + 1);
+            }
             var step = move.resolve(model);
             steps.add(step);
             var before = snapshot(fixture);
             var eventsBefore = fixture.events.events().size();
-            var expected = model.step(step);
-            var actual = execute(fixture, step, model);
+            var expiredFirst = model.expiredBefore(step);
+            var expected = expiredFirst.step(step);
+            var actual = execute(fixture, clock, step, model);
             assertThat(actual.isLeft() ? Either.left(actual.getLeft().code()) : Either.right("ok"))
                     .as("%s after %s", step, steps).isEqualTo(expected.isLeft() ? Either.left(expected.getLeft()) : Either.right("ok"));
             OUTCOMES.merge(label(step, model, expected), 1, Integer::sum);
-            var next = expected.getOrElse(model);
-            checkEvents(fixture, fixture.events.events().drop(eventsBefore), step, model, next, before);
+            labelPolicies(step, model, expiredFirst, expected, actual);
+            var next = expected.getOrElse(expiredFirst);
+            checkEvents(fixture, fixture.events.events().drop(eventsBefore), step, model, expiredFirst, next, before);
             model = next;
             checkAgainstModel(fixture, model, step);
             checkInvariants(fixture, before, snapshot(fixture));
@@ -148,7 +205,39 @@ class StatefulPropertyTest {
         return reRegistered ? outcome + " after a deletion" : outcome;
     }
 
-    private static Either<Rejection, ?> execute(ServiceFixture f, Step s, ReferenceModel model) {
+    /** Counts the rows of spec section 8 a step reached, and checks the count a sweep returned. */
+    private static void labelPolicies(Step step, ReferenceModel model, ReferenceModel expiredFirst,
+            Either<RejectionCode, ReferenceModel> expected, Either<Rejection, ?> actual) {
+        boolean wroteExpiries = !expiredFirst.versions().equals(model.versions());
+        if (step.kind() == Kind.SWEEP) {
+            long written = java.util.stream.IntStream.range(0, CERTIFICATES)
+                    .filter(i -> expiredFirst.version(i) != model.version(i)).count();
+            assertThat(actual.get()).as("expiries written by %s", step).isEqualTo((int) written);
+            if (wroteExpiries) {
+                OUTCOMES.merge("SWEEP ok with expiries", 1, Integer::sum);
+            }
+        } else if (wroteExpiries) {
+            OUTCOMES.merge("an expiry written by a call", 1, Integer::sum);
+        }
+        if (expected.isLeft() && expected.getLeft() == RejectionCode.UNAUTHORIZED && expiredFirst.refusedByPolicy(step)) {
+            OUTCOMES.merge("TRANSFER refused by the policy", 1, Integer::sum);
+        }
+        var last = expiredFirst.seenNow(step.certificate()).map(Cert::lastOutcome).getOrNull();
+        if (last == TransferStatus.EXPIRED && expected.isLeft()
+                && expected.getLeft() == RejectionCode.TRANSFER_ALREADY_COMPLETED) {
+            OUTCOMES.merge("410 after an expiry", 1, Integer::sum);
+        }
+        if (last == TransferStatus.EXPIRED && step.kind() == Kind.TRANSFER && expected.isRight()) {
+            OUTCOMES.merge("TRANSFER ok after an expiry", 1, Integer::sum);
+        }
+        boolean unwritten = !model.expiredBefore(new Step(Kind.SWEEP, step.actor(), 0, step.target(), false,
+                CertificateStatus.INACTIVE, Option.none(), 1)).versions().equals(model.versions());
+        if (unwritten && (step.kind() == Kind.DESCRIBE || step.kind() == Kind.LIST || step.kind() == Kind.LIST_OUTGOING)) {
+            OUTCOMES.merge("a read while an expiry is unwritten", 1, Integer::sum);
+        }
+    }
+
+    private static Either<Rejection, ?> execute(ServiceFixture f, MovableClock clock, Step s, ReferenceModel model) {
         Principal caller = Accounts.principal(s.actor());
         var id = TestCertificates.id(s.certificate());
         var service = f.service;
@@ -166,6 +255,11 @@ class StatefulPropertyTest {
                 f.attachments.put(id, s.attachments());
                 yield Either.right(s.attachments());
             }
+            case WAIT -> {
+                clock.advance(Duration.ofMillis(s.number()));
+                yield Either.right(s.number());
+            }
+            case SWEEP -> Either.right(service.sweepExpiredTransfers(s.number()));
         };
     }
 
@@ -196,9 +290,15 @@ class StatefulPropertyTest {
         }
     }
 
-    /** Each state change emits one event, whose fields say what the model says changed; nothing else emits one. */
-    private static void checkEvents(ServiceFixture f, io.vavr.collection.List<CertificateEvent> emitted, Step step,
-            ReferenceModel before, ReferenceModel after, List<Option<Certificate>> was) {
+    /**
+     * Each state change emits one event, whose fields say what the model says changed; nothing else emits one. The
+     * expiries a step writes first (spec section 8) each emit one TransferExpired, by the system, dated at the moment
+     * of expiry; {@code expired} is the model after them, {@code after} the model after the step itself.
+     */
+    private static void checkEvents(ServiceFixture f, io.vavr.collection.List<CertificateEvent> allEmitted, Step step,
+            ReferenceModel original, ReferenceModel before, ReferenceModel after, List<Option<Certificate>> was) {
+        checkExpiries(allEmitted.filter(e -> e.type() == EventType.TRANSFER_EXPIRED), step, original, before);
+        var emitted = allEmitted.filter(e -> e.type() != EventType.TRANSFER_EXPIRED);
         int i = step.certificate();
         boolean changed = after.version(i) != before.version(i);
         assertThat(emitted.size()).as("exactly one event per state change, none otherwise: %s", step).isEqualTo(changed ? 1 : 0);
@@ -236,6 +336,29 @@ class StatefulPropertyTest {
         }
     }
 
+    private static void checkExpiries(io.vavr.collection.List<CertificateEvent> expiries, Step step,
+            ReferenceModel before, ReferenceModel expired) {
+        var written = io.vavr.collection.List.range(0, CERTIFICATES).filter(i -> expired.version(i) != before.version(i));
+        assertThat(expiries.map(e -> indexOf(e.certificateId())).sorted())
+                .as("one TransferExpired per expiry written by %s", step).containsExactlyElementsOf(written);
+        for (var event : expiries) {
+            int i = indexOf(event.certificateId());
+            var pending = before.certificates().get(i).get();
+            assertThat(event.actor()).as("actor of an expiry").isEqualTo(Actor.system());
+            assertThat(((CertificateEvent.TransferExpired) event).target()).isEqualTo(pending.target());
+            assertThat(event.at()).as("an expiry is dated at the moment of expiry")
+                    .isEqualTo(TickingClock.START.plusMillis(pending.transferDate() + before.rules().ttl().get()));
+            assertThat(event.version()).isEqualTo(expired.version(i));
+            assertThat(event.statusBefore()).contains(CertificateStatus.PENDING_TRANSFER);
+            assertThat(event.statusAfter()).contains(CertificateStatus.INACTIVE);
+        }
+    }
+
+    private static int indexOf(CertificateId id) {
+        return java.util.stream.IntStream.range(0, CERTIFICATES).filter(i -> TestCertificates.id(i).equals(id))
+                .findFirst().orElseThrow();
+    }
+
     private static EventType eventOf(Kind kind) {
         return switch (kind) {
             case REGISTER -> EventType.CERTIFICATE_REGISTERED;
@@ -245,7 +368,7 @@ class StatefulPropertyTest {
             case CANCEL -> EventType.TRANSFER_CANCELLED;
             case UPDATE -> EventType.CERTIFICATE_STATUS_CHANGED;
             case DELETE -> EventType.CERTIFICATE_DELETED;
-            case DESCRIBE, LIST, LIST_OUTGOING, ATTACH -> throw new AssertionError(kind + " changes no certificate");
+            case DESCRIBE, LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> throw new AssertionError(kind + " changes no certificate");
         };
     }
 
@@ -262,6 +385,13 @@ class StatefulPropertyTest {
                 assertThat(c.customerVersion()).as("customerVersion of %d after %s", i, step).isEqualTo(m.customerVersion());
                 assertThat(c.lastTransfer().map(Transfer::status).getOrNull()).isEqualTo(m.lastOutcome());
                 checkTransferData(c.transferData(), m, i, step);
+            }
+            for (var seen : model.seenNow(i)) {
+                var described = f.service.describeCertificate(Accounts.principal(seen.owner()), TestCertificates.id(i));
+                assertThat(described.map(c -> c.status() + " " + c.customerVersion() + " "
+                        + c.lastTransfer().map(Transfer::status).getOrNull()))
+                        .as("what the owner of %d sees after %s", i, step)
+                        .isEqualTo(Either.right(seen.status() + " " + seen.customerVersion() + " " + seen.lastOutcome()));
             }
         }
     }

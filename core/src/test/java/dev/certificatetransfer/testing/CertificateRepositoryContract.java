@@ -6,6 +6,7 @@ import static dev.certificatetransfer.testing.Accounts.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
@@ -13,14 +14,18 @@ import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
+import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.PendingTransferKey;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.domain.TransferStatus;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.DueTransfersQuery;
 import dev.certificatetransfer.port.ListingQuery;
 import dev.certificatetransfer.port.ListingQuery.SortOrder;
 import io.vavr.collection.Seq;
@@ -38,7 +43,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link CertificateRepository} passes: compare-and-set commits that record their event,
- * exact round trips of every field, and keyset listings. Extend it, create a fresh empty repository in
+ * exact round trips of every field, keyset listings, and the expiry sweep's keyset pages of due transfers. Extend it, create a fresh empty repository in
  * {@link #newRepository()}, and return what the repository recorded or published in {@link #recordedEvents()}.
  */
 public abstract class CertificateRepositoryContract {
@@ -330,6 +335,112 @@ public abstract class CertificateRepositoryContract {
             var cancelled = apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB,
                     clock.instant(), pending.nextVersion()));
             assertThat(found(cancelled.id())).containsExactly(cancelled);
+        }
+
+        @Test
+        void an_expired_transfer_and_its_system_event_survive_the_round_trip() {
+            var registered = register(0, ALICE);
+            var pending = apply(registered, transferTo(registered, BOB));
+            var event = new TransferExpired(pending.id(), BOB, clock.instant(), pending.nextVersion());
+            var expired = apply(pending, event);
+            assertThat(found(expired.id())).containsExactly(expired);
+            assertThat(expired.lastTransfer().get().status()).isEqualTo(TransferStatus.EXPIRED);
+            assertThat(recordedEvents().last()).isEqualTo(event);
+            assertThat(recordedEvents().last().actor()).isEqualTo(Actor.system());
+        }
+    }
+
+    @Nested
+    class DueTransfers {
+
+        private static final Instant BASE = Instant.parse("2026-03-03T03:03:03Z");
+
+        /** Certificate {@code index} of Alice, offered to Bob at {@code BASE + offsetMillis}. */
+        private Certificate pendingAt(int index, long offsetMillis) {
+            var registered = register(index, ALICE);
+            var at = BASE.plusMillis(offsetMillis);
+            return apply(registered, new TransferRequested(registered.id(), ALICE, BOB, Option.none(),
+                    registered.status(), at.isBefore(registered.lastModifiedDate()) ? registered.lastModifiedDate() : at,
+                    registered.nextVersion()));
+        }
+
+        private Instant later(Certificate c) {
+            return c.lastModifiedDate().plusMillis(1);
+        }
+
+        private Seq<Certificate> due(Instant by, Option<PendingTransferKey> after, int limit) {
+            return repository.listDueTransfers(new DueTransfersQuery(by, after, limit));
+        }
+
+        @Test
+        void pending_transfers_dated_at_or_before_the_bound_are_listed_oldest_first() {
+            var later = pendingAt(0, 20);
+            var oldest = pendingAt(1, 10);
+            var atTheBound = pendingAt(2, 30);
+            pendingAt(3, 31);
+            assertThat(due(BASE.plusMillis(30), Option.none(), 10)).containsExactly(oldest, later, atTheBound);
+            assertThat(due(BASE.plusMillis(29), Option.none(), 10)).containsExactly(oldest, later);
+            assertThat(due(BASE.plusMillis(9), Option.none(), 10)).isEmpty();
+        }
+
+        @Test
+        void pages_continue_strictly_after_the_key_and_respect_the_limit() {
+            var expected = List.of(pendingAt(0, 10), pendingAt(1, 20), pendingAt(2, 30), pendingAt(3, 40));
+            var seen = new ArrayList<Certificate>();
+            Option<PendingTransferKey> after = Option.none();
+            while (true) {
+                var page = due(BASE.plusMillis(40), after, 3);
+                assertThat(page.size()).isLessThanOrEqualTo(3);
+                seen.addAll(page.asJava());
+                if (page.size() < 3) {
+                    break;
+                }
+                after = page.last().pendingTransferKey();
+            }
+            assertThat(seen).containsExactlyElementsOf(expected);
+            assertThat(due(BASE.plusMillis(40), expected.get(3).pendingTransferKey(), 3)).isEmpty();
+        }
+
+        @Test
+        void transfers_of_the_same_millisecond_are_ordered_by_id() {
+            var same = new ArrayList<Certificate>();
+            for (int i = 0; i < 3; i++) {
+                same.add(pendingAt(i, 5_000));
+            }
+            same.sort(java.util.Comparator.comparing(c -> c.id().value()));
+            assertThat(due(BASE.plusMillis(5_000), Option.none(), 10)).containsExactlyElementsOf(same);
+            assertThat(due(BASE.plusMillis(5_000), same.get(0).pendingTransferKey(), 10))
+                    .containsExactlyElementsOf(same.subList(1, 3));
+        }
+
+        @Test
+        void transfers_that_completed_in_any_way_or_were_never_made_are_not_listed() {
+            var accepted = pendingAt(0, 10);
+            apply(accepted, new TransferAccepted(accepted.id(), BOB, ALICE, CertificateStatus.INACTIVE,
+                    later(accepted), accepted.nextVersion()));
+            var rejected = pendingAt(1, 10);
+            apply(rejected, new TransferRejected(rejected.id(), BOB, ALICE, Option.none(), later(rejected),
+                    rejected.nextVersion()));
+            var cancelled = pendingAt(2, 10);
+            apply(cancelled, new CertificateEvent.TransferCancelled(cancelled.id(), ALICE, BOB, later(cancelled),
+                    cancelled.nextVersion()));
+            var expired = pendingAt(3, 10);
+            apply(expired, new TransferExpired(expired.id(), BOB, later(expired), expired.nextVersion()));
+            register(4, ALICE);
+            var still = pendingAt(5, 10);
+            assertThat(due(BASE.plusMillis(1_000), Option.none(), 10)).containsExactly(still);
+        }
+
+        @Test
+        void a_transfer_opened_again_is_listed_at_its_new_date() {
+            var first = pendingAt(0, 10);
+            var cancelled = apply(first, new CertificateEvent.TransferCancelled(first.id(), ALICE, BOB,
+                    later(first), first.nextVersion()));
+            var reopened = apply(cancelled, new TransferRequested(first.id(), ALICE, CAROL, Option.none(),
+                    CertificateStatus.INACTIVE, later(cancelled), cancelled.nextVersion()));
+            var other = pendingAt(1, 10);
+            assertThat(due(reopened.lastModifiedDate(), Option.none(), 10)).containsExactly(other, reopened);
+            assertThat(due(reopened.lastModifiedDate().minusMillis(1), Option.none(), 10)).containsExactly(other);
         }
     }
 

@@ -19,8 +19,9 @@ import java.time.Instant;
 
 /**
  * Maps a certificate to a row of the {@code certificate} table and back: the state columns, in {@link #STATE}
- * order, and the listing keys the adapter keeps ({@code pending_target}, {@code outgoing_owner}). A tombstone is
- * the id and the version with every other column NULL.
+ * order, and the keys the adapter keeps ({@code pending_target}, {@code outgoing_owner} for the listings,
+ * {@code pending_transfer_date} for the expiry sweep). A tombstone is the id and the version with every other column
+ * NULL.
  */
 final class CertificateRows {
 
@@ -28,7 +29,7 @@ final class CertificateRows {
     static final String STATE = "version, owner, pem, not_before, not_after, mode, previous_owner, status, "
             + "creation_date, last_modified_date, customer_version, transfer_status, transfer_source, "
             + "transfer_target, transfer_message, transfer_date, accept_date, reject_date, cancel_date, "
-            + "reject_reason, pending_target, outgoing_owner";
+            + "reject_reason, pending_target, outgoing_owner, expire_date, pending_transfer_date";
 
     /** Every column, the id first. */
     static final String ALL = "id, " + STATE;
@@ -50,7 +51,7 @@ final class CertificateRows {
             arguments.text(null).text(null).time(null).time(null).text(null).text(null).text(null).time(null)
                     .time(null).number(null);
             transfer(arguments, null);
-            arguments.text(null).text(null);
+            arguments.text(null).text(null).time(null).time(null);
             return;
         }
         arguments.text(c.owner().value()).text(c.pem().value())
@@ -60,7 +61,9 @@ final class CertificateRows {
         transfer(arguments, c.lastTransfer().getOrNull());
         Transfer.Pending pending = c.pendingTransfer().getOrNull();
         arguments.text(pending == null ? null : pending.target().value())
-                .text(pending == null ? null : c.owner().value());
+                .text(pending == null ? null : c.owner().value())
+                .time(c.lastTransfer().getOrNull() instanceof Transfer.Expired e ? e.expiryDate() : null)
+                .time(pending == null ? null : pending.transferDate());
     }
 
     private static void transfer(SqlArguments arguments, Transfer t) {
@@ -119,6 +122,7 @@ final class CertificateRows {
                     Option.of(NulEscapedText.decode(row.getString("reject_reason"))).map(RejectReason::new),
                     time(row, "reject_date"));
             case CANCELLED -> new Transfer.Cancelled(source, target, message, transferDate, time(row, "cancel_date"));
+            case EXPIRED -> new Transfer.Expired(source, target, message, transferDate, time(row, "expire_date"));
         };
     }
 

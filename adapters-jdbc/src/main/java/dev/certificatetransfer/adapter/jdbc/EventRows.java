@@ -1,12 +1,14 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
 import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
+import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
@@ -14,6 +16,7 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.SystemActor;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.Validity;
 import io.vavr.control.Option;
@@ -22,8 +25,9 @@ import java.sql.SQLException;
 
 /**
  * Maps a domain event to a row of the {@code certificate_event} outbox and back. Each event's own fields have
- * their own columns ({@code counterparty} is the target of a request or a cancellation and the source of an
- * acceptance or a rejection), so an event is rebuilt exactly, with no serialisation format in between.
+ * their own columns ({@code counterparty} is the target of a request, a cancellation or an expiry and the source of
+ * an acceptance or a rejection; {@code actor} is an account id, or {@code system} for an expiry), so an event is
+ * rebuilt exactly, with no serialisation format in between.
  */
 final class EventRows {
 
@@ -39,7 +43,7 @@ final class EventRows {
 
     static void bind(SqlArguments arguments, CertificateEvent event) {
         arguments.text(event.certificateId().value()).number(event.version()).name(event.type())
-                .text(event.actor().value()).time(event.at())
+                .text(actor(event.actor())).time(event.at())
                 .name(event.statusBefore().getOrNull()).name(event.statusAfter().getOrNull());
         AccountId counterparty = null;
         TransferMessage message = null;
@@ -54,6 +58,8 @@ final class EventRows {
             reason = rejected.reason().getOrNull();
         } else if (event instanceof TransferCancelled cancelled) {
             counterparty = cancelled.target();
+        } else if (event instanceof TransferExpired expired) {
+            counterparty = expired.target();
         }
         arguments.text(counterparty == null ? null : counterparty.value())
                 .text(message == null ? null : NulEscapedText.encode(message.value()))
@@ -68,7 +74,8 @@ final class EventRows {
     /** The event of the row the result set is on, selected with at least {@link #COLUMNS}. */
     static CertificateEvent event(ResultSet row) throws SQLException {
         var id = new CertificateId(row.getString("certificate_id"));
-        var actor = new AccountId(row.getString("actor"));
+        var actorText = row.getString("actor");
+        var actor = SystemActor.NAME.equals(actorText) ? null : new AccountId(actorText);
         var at = CertificateRows.time(row, "occurred_at");
         long version = row.getLong("version");
         return switch (CertificateEvent.EventType.valueOf(row.getString("type"))) {
@@ -84,10 +91,16 @@ final class EventRows {
                     Option.of(NulEscapedText.decode(row.getString("reject_reason"))).map(RejectReason::new), at,
                     version);
             case TRANSFER_CANCELLED -> new TransferCancelled(id, actor, counterparty(row), at, version);
+            case TRANSFER_EXPIRED -> new TransferExpired(id, counterparty(row), at, version);
             case CERTIFICATE_STATUS_CHANGED -> new CertificateStatusChanged(id, actor, statusBefore(row),
                     statusAfter(row), at, version);
             case CERTIFICATE_DELETED -> new CertificateDeleted(id, actor, statusBefore(row), at, version);
         };
+    }
+
+    /** An account's id, or {@code system} for the system (no account id is letters). */
+    private static String actor(Actor actor) {
+        return actor instanceof AccountId account ? account.value() : SystemActor.NAME;
     }
 
     private static AccountId counterparty(ResultSet row) throws SQLException {

@@ -7,6 +7,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.DueTransfersQuery;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Seq;
 import javax.sql.DataSource;
@@ -16,7 +17,8 @@ import javax.sql.DataSource;
  * PostgreSQL are tested). A commit is one short transaction: a compare-and-set {@code UPDATE ... WHERE id = ? AND
  * version = ?} (an {@code INSERT} for an id never stored) and the event's row in the {@code certificate_event}
  * outbox; on PostgreSQL both are one statement, so one round trip. Zero rows changed, or a duplicate id, is a lost
- * race: {@link CommitOutcome#CONFLICT}. A deletion leaves a tombstone row holding the version.
+ * race: {@link CommitOutcome#CONFLICT}. A deletion leaves a tombstone row holding the version. The expiry sweep's
+ * pages are ranges of an index on the pending transfers' dates (migration V2), so they cost the page, not the table.
  *
  * <p>Events are not published here: an {@link OutboxRelay} delivers the outbox. Database failures are
  * {@link JdbcRepositoryException}s; serialization failures and deadlocks are retried first (a few times, with
@@ -64,6 +66,12 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
         return database.autoCommitted("Listing the outgoing certificates of " + account,
                 connection -> listings().outgoing(connection, account, query));
+    }
+
+    @Override
+    public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
+        return database.autoCommitted("Listing the pending transfers due by " + query.transferredAtOrBefore(),
+                connection -> DueTransfers.page(connection, database.isPostgres(), query));
     }
 
     private KeysetListings listings() {

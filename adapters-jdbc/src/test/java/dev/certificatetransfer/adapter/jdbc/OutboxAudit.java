@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.jdbc.RaceWorker.Ack;
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
@@ -100,7 +101,7 @@ final class OutboxAudit {
         }
     }
 
-    private static Tuple4<Tuple2<CertificateId, Long>, EventType, AccountId, Option<CertificateStatus>> claim(
+    private static Tuple4<Tuple2<CertificateId, Long>, EventType, Actor, Option<CertificateStatus>> claim(
             Ack ack) {
         return Tuple.of(Tuple.of(ack.id(), ack.version()), ack.type(), ack.actor(), ack.requested());
     }

@@ -8,6 +8,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.port.DueTransfersQuery;
 import dev.certificatetransfer.port.EventPublisher;
 import dev.certificatetransfer.port.ListingQuery;
 import io.vavr.collection.Seq;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two sorted indexes per account, one holding the certificates it owns or that are pending transfer to it, one
  * holding those it owns that are pending transfer, make both listings cost a seek plus the page; a listing takes
- * the account's index lock only while it copies one batch of keys.
+ * the account's index lock only while it copies one batch of keys. A third index, of pending transfers by transfer
+ * date, makes a page of the expiry sweep cost a seek plus the page.
  */
 public final class InMemoryCertificateRepository implements CertificateRepository {
 
@@ -39,6 +41,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     private final ConcurrentHashMap<CertificateId, StoredCertificate> stored = new ConcurrentHashMap<>();
     private final AccountIndex visible = AccountIndex.visible();
     private final AccountIndex outgoing = AccountIndex.outgoing();
+    private final PendingTransferIndex pending = new PendingTransferIndex();
     private final ConcurrentLinkedQueue<CertificateEvent> undelivered = new ConcurrentLinkedQueue<>();
     private final ReentrantLock delivering = new ReentrantLock();
     private final EventPublisher publisher;
@@ -71,6 +74,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
             var next = after != null ? StoredCertificate.of(after) : StoredCertificate.deleted(change.newVersion());
             visible.update(before, after);
             outgoing.update(before, after);
+            pending.update(before, after);
             outcome[0] = deliverFirstOrQueue(change.event());
             return next;
         });
@@ -92,6 +96,11 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     @Override
     public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
         return outgoing.list(account, query, this::current);
+    }
+
+    @Override
+    public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
+        return pending.due(query, this::current);
     }
 
     private Certificate current(CertificateId id) {

@@ -1,0 +1,67 @@
+package dev.certificatetransfer.adapter.jdbc;
+
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.PendingTransferKey;
+import dev.certificatetransfer.port.DueTransfersQuery;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+
+/**
+ * The expiry sweep's page as one range of the index on {@code (pending_transfer_date, id)}: the column is set only
+ * while a transfer is pending, so the range holds the due pending transfers and nothing else, and a page costs a
+ * seek plus its rows however many certificates there are. As in {@link KeysetListings}, PostgreSQL gets the row
+ * comparison and a literal limit, other databases the expanded comparison. Keys come from stored certificates, so
+ * they are whole milliseconds; the bound is floored to its millisecond, which selects the same rows.
+ */
+final class DueTransfers {
+
+    private DueTransfers() {
+    }
+
+    static Seq<Certificate> page(Connection connection, boolean postgres, DueTransfersQuery query)
+            throws SQLException {
+        PendingTransferKey after = query.after().getOrNull();
+        String afterCondition = after == null ? ""
+                : postgres ? " AND (pending_transfer_date, id) > (?, ?)"
+                : " AND pending_transfer_date >= ? AND (pending_transfer_date > ? OR (pending_transfer_date = ?"
+                        + " AND id > ?))";
+        String sql = "SELECT " + CertificateRows.ALL + " FROM certificate WHERE pending_transfer_date <= ?"
+                + afterCondition + " ORDER BY pending_transfer_date ASC, id ASC"
+                + (postgres ? " LIMIT " + query.limit() : " LIMIT ?");
+        var arguments = new SqlArguments().number(bound(query));
+        if (after != null) {
+            long millis = after.transferDate().toEpochMilli();
+            if (postgres) {
+                arguments.number(millis).text(after.certificateId().value());
+            } else {
+                arguments.number(millis).number(millis).number(millis).text(after.certificateId().value());
+            }
+        }
+        if (!postgres) {
+            arguments.number(query.limit());
+        }
+        try (var statement = connection.prepareStatement(sql)) {
+            arguments.bind(statement);
+            try (var rows = statement.executeQuery()) {
+                var found = new ArrayList<Certificate>(Math.min(query.limit(), 256));
+                while (rows.next()) {
+                    found.add(CertificateRows.certificate(rows));
+                }
+                return Array.ofAll(found);
+            }
+        }
+    }
+
+    /** The bound as a millisecond: its floor, or the end of the BIGINT range for a date beyond it. */
+    private static long bound(DueTransfersQuery query) {
+        var date = query.transferredAtOrBefore();
+        try {
+            return Math.addExact(Math.multiplyExact(date.getEpochSecond(), 1000L), date.getNano() / 1_000_000);
+        } catch (ArithmeticException beyondStorableDates) {
+            return date.isAfter(java.time.Instant.EPOCH) ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+    }
+}

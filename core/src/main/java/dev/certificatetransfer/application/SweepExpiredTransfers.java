@@ -1,0 +1,50 @@
+package dev.certificatetransfer.application;
+
+import dev.certificatetransfer.domain.PendingTransferKey;
+import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.DueTransfersQuery;
+import io.vavr.control.Option;
+
+/**
+ * The expiry sweep (ours, spec section 8): writes the expiry of every transfer that is due, one keyset page of due
+ * transfers at a time, so its cost grows with the expired transfers, not with the certificates. Each expiry is its
+ * own compare-and-set; one that someone else wrote first (a reader's write, another sweep) is not written again.
+ */
+final class SweepExpiredTransfers {
+
+    /** The page size of {@link CertificateTransferService#sweepExpiredTransfers()}. */
+    static final int DEFAULT_PAGE_SIZE = 500;
+
+    private final CertificateRepository repository;
+    private final Changes changes;
+    private final Views views;
+
+    SweepExpiredTransfers(CertificateRepository repository, Changes changes, Views views) {
+        this.repository = repository;
+        this.changes = changes;
+        this.views = views;
+    }
+
+    /** How many expiries this sweep wrote; 0 when transfers never expire. */
+    int sweep(int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a sweep reads pages of at least one transfer");
+        }
+        var dueBy = views.expiry().dueBy(views.now());
+        if (dueBy.isEmpty()) {
+            return 0;
+        }
+        int expired = 0;
+        Option<PendingTransferKey> after = Option.none();
+        while (true) {
+            var page = repository.listDueTransfers(new DueTransfersQuery(dueBy.get(), after, pageSize));
+            for (var due : page) {
+                expired += changes.expire(due.id()) == Changes.Expiry.EXPIRED ? 1 : 0;
+            }
+            if (page.size() < pageSize) {
+                return expired;
+            }
+            after = page.last().pendingTransferKey();
+        }
+    }
+}

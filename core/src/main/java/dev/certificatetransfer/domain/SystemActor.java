@@ -1,0 +1,14 @@
+package dev.certificatetransfer.domain;
+
+/** The system as an {@link Actor}: the changes that a rule makes by itself, such as a transfer's expiry. */
+public enum SystemActor implements Actor {
+    INSTANCE;
+
+    /** The name the system goes by in events and logs: {@code system}, which no account id can be. */
+    public static final String NAME = "system";
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+}
