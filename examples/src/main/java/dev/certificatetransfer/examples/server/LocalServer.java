@@ -15,6 +15,7 @@ import dev.certificatetransfer.adapter.jdbc.JdbcMigrations;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.application.ScheduledExpirySweep;
 import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
 import dev.certificatetransfer.port.CertificateRepository;
 import io.vavr.control.Option;
@@ -49,6 +50,7 @@ public final class LocalServer implements AutoCloseable {
     public static final int START_FAILURE = 1;
 
     private static final Duration RELAY_INTERVAL = Duration.ofMillis(200);
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     private final List<AutoCloseable> resources;
     private final CertificateTransferServer server;
@@ -105,7 +107,11 @@ public final class LocalServer implements AutoCloseable {
                     .authorizer(new AllowAuthenticatedAuthorizer())
                     .clock(Clock.systemUTC())
                     .region(options.region())
+                    .transferExpiry(options.transferExpiry())
                     .build();
+            if (options.transferExpiry().ttl().isDefined()) {
+                resources.add(0, ScheduledExpirySweep.start(service, SWEEP_INTERVAL));
+            }
             var server = CertificateTransferServer.builder()
                     .service(service)
                     .dialect(options.dialect())
@@ -246,6 +252,9 @@ public final class LocalServer implements AutoCloseable {
         out.println("  region       " + options.region());
         out.println("  store        " + options.store().description());
         out.println("  credentials  " + credentials.source());
+        out.println("  transfers    " + options.transferExpiry().ttl().map(ttl -> "expire " + ttl
+                + " after their transfer date (ours, not AWS's), swept every " + SWEEP_INTERVAL.toSeconds() + " s")
+                .getOrElse("never expire (as in AWS)"));
         out.println("  health       GET /health");
         out.println("  started in   " + took.toMillis() + " ms");
         String endpoint = "http://" + urlHost(hostForClients(options.bind())) + ":" + port();

@@ -2,9 +2,12 @@ package dev.certificatetransfer.examples.server;
 
 import dev.certificatetransfer.adapter.http.Dialect;
 import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.domain.TransferExpiry;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +18,7 @@ import java.util.Set;
  * or {@code --name=value}; a bad one is a message for the user, never an exception.
  */
 public record ServerOptions(int port, String bind, Dialect dialect, Region region, Store store,
-                            Option<Path> credentials, String logLevel) {
+                            Option<Path> credentials, String logLevel, TransferExpiry transferExpiry) {
 
     /** The text {@code --help} prints. */
     public static final String USAGE = """
@@ -35,12 +38,14 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
               --credentials <csv>  accounts and keys, header account_id,access_key_id,secret_access_key,bearer_token;
                                    without it two demo accounts are created and their keys printed
               --log-level <l>      error, warn, info, debug or trace (default info; debug logs one line per request)
+              --transfer-ttl <d>   pending transfers expire after this long (ours, not AWS's; default never):
+                                   30d, 12h, 15m, 90s or an ISO-8601 duration such as PT1H30M
               --help               print this and exit
             """;
 
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
     private static final Set<String> NAMES = Set.of("port", "bind", "dialect", "region", "store", "credentials",
-            "log-level");
+            "log-level", "transfer-ttl");
 
     /** What the command line asks for: run with options, print the help, or a mistake to report. */
     public sealed interface Parsed {
@@ -116,9 +121,13 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
             return Either.left("--log-level must be one of error, warn, info, debug, trace; got '"
                     + values.get("log-level") + "'");
         }
+        var expiry = transferExpiry(values.get("transfer-ttl"));
+        if (expiry.isLeft()) {
+            return Either.left(expiry.getLeft());
+        }
         Option<Path> credentials = Option.of(values.get("credentials")).map(Path::of);
         return Either.right(new ServerOptions(port.get(), bind, dialect.get(), region, store.get(),
-                credentials, logLevel));
+                credentials, logLevel, expiry.get()));
     }
 
     private static Either<String, Integer> port(String text) {
@@ -131,6 +140,33 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
             // answered below
         }
         return Either.left("--port must be a number from 0 to 65535; got '" + text + "'");
+    }
+
+    /** {@code 30d}, {@code 12h}, {@code 15m}, {@code 90s} or ISO-8601 ({@code PT1H30M}); absent: never. */
+    private static Either<String, TransferExpiry> transferExpiry(String text) {
+        if (text == null) {
+            return Either.right(TransferExpiry.none());
+        }
+        String mistake = "--transfer-ttl must be a positive duration such as 30d, 12h, 15m, 90s or PT1H30M"
+                + " (at most " + TransferExpiry.MAX_TTL.toDays() + " days); got '" + text + "'";
+        try {
+            Duration ttl;
+            var shorthand = java.util.regex.Pattern.compile("([0-9]{1,9})([dhms])").matcher(text);
+            if (shorthand.matches()) {
+                long amount = Long.parseLong(shorthand.group(1));
+                ttl = switch (shorthand.group(2)) {
+                    case "d" -> Duration.ofDays(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofSeconds(amount);
+                };
+            } else {
+                ttl = Duration.parse(text);
+            }
+            return Either.right(TransferExpiry.after(ttl));
+        } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException notADuration) {
+            return Either.left(mistake);
+        }
     }
 
     private static Either<String, Dialect> dialect(String text) {

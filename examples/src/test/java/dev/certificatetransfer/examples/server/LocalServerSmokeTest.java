@@ -158,6 +158,27 @@ class LocalServerSmokeTest {
     }
 
     @Test
+    void with_a_transfer_ttl_an_offer_left_pending_expires_and_a_cancel_is_answered_410() throws Exception {
+        try (var server = start("--port", "0", "--store", "memory", "--transfer-ttl", "1s");
+             var alice = client("alice"); var bob = client("bob")) {
+            assertThat(output()).contains("transfers    expire PT1S after their transfer date (ours, not AWS's)");
+            String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem())).certificateId();
+            alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
+            assertThat(bob.listCertificates(r -> { }).certificates()).hasSize(1);
+
+            Thread.sleep(1_100);
+
+            assertThat(bob.listCertificates(r -> { }).certificates()).isEmpty();
+            assertThat(alice.describeCertificate(r -> r.certificateId(id)).certificateDescription().status())
+                    .isEqualTo(CertificateStatus.INACTIVE);
+            assertThatThrownBy(() -> alice.cancelCertificateTransfer(r -> r.certificateId(id)))
+                    .isInstanceOfSatisfying(TransferAlreadyCompletedException.class,
+                            e -> assertThat(e.getMessage()).contains("expired"));
+            assertThat(server.port()).isPositive();
+        }
+    }
+
+    @Test
     void a_credentials_file_replaces_the_demo_accounts_and_no_secret_is_printed() throws Exception {
         var csv = Files.writeString(directory.resolve("credentials.csv"), """
                 account_id,access_key_id,secret_access_key,bearer_token

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.http.Dialect;
 import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.domain.TransferExpiry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,15 +32,24 @@ class ServerOptionsTest {
                         + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
         assertThat(options.credentials().isEmpty()).isTrue();
         assertThat(options.logLevel()).isEqualTo("info");
+        assertThat(options.transferExpiry()).isEqualTo(TransferExpiry.none());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"30d, P30D", "12h, PT12H", "15m, PT15M", "90s, PT90S", "PT1H30M, PT1H30M", "P2DT3H, P2DT3H"})
+    void a_transfer_ttl_is_read_in_shorthand_or_iso_8601(String text, String iso) {
+        assertThat(run("--transfer-ttl", text).transferExpiry())
+                .isEqualTo(TransferExpiry.after(java.time.Duration.parse(iso)));
     }
 
     @Test
     void every_option_is_read_in_both_spellings() {
         var options = run("--port=0", "--bind", "0.0.0.0", "--dialect=envelope", "--region", "eu-west-1",
-                "--store", "memory", "--credentials=keys.csv", "--log-level", "DEBUG");
+                "--store", "memory", "--credentials=keys.csv", "--log-level", "DEBUG", "--transfer-ttl=1h");
 
         assertThat(options).isEqualTo(new ServerOptions(0, "0.0.0.0", Dialect.ENVELOPE, new Region("eu-west-1"),
-                new Store.Memory(), io.vavr.control.Option.some(Path.of("keys.csv")), "debug"));
+                new Store.Memory(), io.vavr.control.Option.some(Path.of("keys.csv")), "debug",
+                TransferExpiry.after(java.time.Duration.ofHours(1))));
     }
 
     @Test
@@ -56,7 +66,7 @@ class ServerOptionsTest {
     void help_is_asked_for_wherever_it_appears() {
         assertThat(ServerOptions.parse("--port", "1", "--help")).isInstanceOf(ServerOptions.Parsed.Help.class);
         assertThat(ServerOptions.USAGE).contains("--port", "--bind", "--dialect", "--region", "--store",
-                "--credentials", "--log-level", "--help");
+                "--credentials", "--log-level", "--transfer-ttl", "--help");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,6 +83,11 @@ class ServerOptionsTest {
             "--verbose                  | unknown option --verbose",
             "8080                       | unexpected argument '8080'",
             "--port 1 --port 2          | option --port is given twice",
+            "--transfer-ttl 0s          | --transfer-ttl must be a positive duration",
+            "--transfer-ttl -PT1H       | --transfer-ttl must be a positive duration",
+            "--transfer-ttl 1w          | --transfer-ttl must be a positive duration",
+            "--transfer-ttl 999999999d  | --transfer-ttl must be a positive duration",
+            "--transfer-ttl PT0.0001S   | --transfer-ttl must be a positive duration",
     })
     void a_mistake_is_explained(String commandLine, String message) {
         var parsed = ServerOptions.parse(commandLine.trim().split(" +"));
