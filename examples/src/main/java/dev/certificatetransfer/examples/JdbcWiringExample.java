@@ -56,6 +56,13 @@ public final class JdbcWiringExample {
             int delivered = relay.deliverBatch(100);
             System.out.println("Delivered " + delivered + "; a second round finds nothing: " + relay.deliverBatch(100));
             // a long-running host starts the loop instead: relay.start(Duration.ofMillis(200)) ... relay.close()
+        } finally {
+            try (var files = Files.list(directory)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(directory);
         }
     }
 }

@@ -19,7 +19,9 @@ final class DialectErrorHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        JettyBinding.write(api.protocolError(status(request), "The request could not be read"), response, callback);
+        int status = status(request);
+        String message = status == 503 ? "The server is shutting down" : "The request could not be read";
+        JettyBinding.write(api.protocolError(status, message), response, callback);
         return true;
     }
 

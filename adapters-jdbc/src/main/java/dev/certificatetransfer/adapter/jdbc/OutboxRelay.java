@@ -46,6 +46,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final EventPublisher publisher;
     private final Clock clock;
     private ScheduledExecutorService loop;
+    private boolean failing; // touched only by the loop's one thread
 
     /** A relay that records delivery times from the system clock. */
     public OutboxRelay(DataSource dataSource, EventPublisher publisher) {
@@ -118,9 +119,19 @@ public final class OutboxRelay implements AutoCloseable {
             while (deliverBatch(DEFAULT_BATCH) == DEFAULT_BATCH) {
                 // More may be waiting: go on without sleeping.
             }
+            if (failing) {
+                failing = false;
+                LOG.info("The outbox relay delivers events again");
+            }
         } catch (Exception e) {
             // Any exception would end the scheduled loop for good: log it and run again at the next interval.
-            LOG.warn("The outbox relay could not deliver events; it tries again at its next run", e);
+            // The first failure of an outage is logged with its stack trace, the next ones in one line each.
+            if (failing) {
+                LOG.warn("The outbox relay still cannot deliver events: {}", e.toString());
+            } else {
+                failing = true;
+                LOG.warn("The outbox relay could not deliver events; it tries again at its next run", e);
+            }
         }
     }
 

@@ -79,13 +79,13 @@ public final class LocalServer implements AutoCloseable {
         var options = ((ServerOptions.Parsed.Run) parsed).options();
         LocalServer server;
         try {
-            server = start(options, System.out, started);
+            server = start(options, System.out, started, local -> Runtime.getRuntime().addShutdownHook(
+                    new Thread(local::close, "certificate-transfer-shutdown")));
         } catch (StartFailure failure) {
             System.err.println("error: " + failure.getMessage());
             System.exit(START_FAILURE);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "certificate-transfer-shutdown"));
         server.awaitStop();
     }
 
@@ -97,6 +97,16 @@ public final class LocalServer implements AutoCloseable {
      *                      malformed, the database refuses; nothing is left open then
      */
     public static LocalServer start(ServerOptions options, PrintStream out, long startedNanos) {
+        return start(options, out, startedNanos, local -> { });
+    }
+
+    /**
+     * As {@link #start(ServerOptions, PrintStream, long)}, calling {@code beforeReady} with the started server
+     * before it prints that it listens ({@code main} registers its SIGTERM hook there, so a stop sent on the
+     * {@code listening on} line is a clean one).
+     */
+    public static LocalServer start(ServerOptions options, PrintStream out, long startedNanos,
+                                    java.util.function.Consumer<LocalServer> beforeReady) {
         configureLogging(options.logLevel());
         var credentials = credentials(options);
         var resources = new ArrayList<AutoCloseable>();
@@ -123,6 +133,7 @@ public final class LocalServer implements AutoCloseable {
                     .build();
             startListening(server, options);
             var local = new LocalServer(resources, server, out);
+            beforeReady.accept(local);
             local.printStartup(options, credentials, Duration.ofNanos(System.nanoTime() - startedNanos));
             return local;
         } catch (RuntimeException e) {
@@ -184,17 +195,51 @@ public final class LocalServer implements AutoCloseable {
                     Option.some(demo));
         }
         Path file = options.credentials().get();
+        refuseUnlikelyCredentialsFile(file);
         try {
             var store = CsvCredentials.load(file);
-            return new Credentials(store, "file " + file.toAbsolutePath().normalize() + " (" + store.accessKeyCount()
-                    + " access keys, " + store.bearerTokenCount() + " bearer tokens)",
-                    Option.none());
+            return new Credentials(store, "file " + file.toAbsolutePath().normalize() + " ("
+                    + count(store.accessKeyCount(), "access key") + ", " + count(store.bearerTokenCount(), "bearer token")
+                    + (store.accessKeyCount() + store.bearerTokenCount() == 0 ? ": nobody can call this server" : "")
+                    + ")", Option.none());
         } catch (UncheckedIOException unreadable) {
+            boolean encoding = unreadable.getCause() instanceof java.nio.charset.CharacterCodingException;
             throw new StartFailure("cannot read the credentials file " + file + " ("
-                    + (Files.exists(file) ? "not readable" : "no such file") + ")");
+                    + (encoding ? "it is not UTF-8 text" : "not readable") + ")");
         } catch (CredentialsFileException malformed) {
             throw new StartFailure("the credentials file " + file + " is malformed: " + malformed.getMessage());
         }
+    }
+
+    /** The largest credentials file read: far more than any real one, so a wrong path cannot exhaust memory. */
+    private static final long MAX_CREDENTIALS_BYTES = 64L * 1024 * 1024;
+
+    private static void refuseUnlikelyCredentialsFile(Path file) {
+        String problem = null;
+        if (!Files.exists(file)) {
+            problem = "no such file";
+        } else if (Files.isDirectory(file)) {
+            problem = "it is a directory";
+        } else if (!Files.isRegularFile(file)) {
+            problem = "not a regular file";
+        } else if (!Files.isReadable(file)) {
+            problem = "not readable";
+        } else {
+            try {
+                if (Files.size(file) > MAX_CREDENTIALS_BYTES) {
+                    problem = "larger than " + MAX_CREDENTIALS_BYTES / (1024 * 1024) + " MiB";
+                }
+            } catch (IOException e) {
+                problem = "not readable";
+            }
+        }
+        if (problem != null) {
+            throw new StartFailure("cannot read the credentials file " + file + " (" + problem + ")");
+        }
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     private static Storage open(Store store, List<AutoCloseable> resources) {
@@ -202,11 +247,17 @@ public final class LocalServer implements AutoCloseable {
             var config = new HikariConfig();
             config.setJdbcUrl(jdbc.url());
             config.setMaximumPoolSize(8);
-            config.setConnectionTimeout(2_000);
-            config.setValidationTimeout(1_000);
+            config.setMinimumIdle(2);
+            config.setConnectionTimeout(1_000);   // so /health answers 503 within a second while the database is away
+            config.setValidationTimeout(500);
             config.setPoolName("certificate-transfer");
-            config.setInitializationFailTimeout(-1);
-            var dataSource = new HikariDataSource(config);
+            config.setInitializationFailTimeout(1); // a database that refuses at start fails the start, with its cause
+            HikariDataSource dataSource;
+            try {
+                dataSource = new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                throw new StartFailure("the store " + jdbc.description() + " could not be opened: " + describe(e), e);
+            }
             resources.add(dataSource);
             try {
                 JdbcMigrations.migrate(dataSource);
@@ -237,8 +288,13 @@ public final class LocalServer implements AutoCloseable {
             server.start();
         } catch (IllegalStateException e) {
             if (causedBy(e, BindException.class)) {
-                throw new StartFailure("cannot listen on " + options.bind() + ":" + options.port() + ": "
-                        + rootMessage(e) + " (is another server using the port? try --port 0)", e);
+                String cause = rootMessage(e);
+                throw new StartFailure("cannot listen on " + options.bind() + ":" + options.port() + ": " + cause
+                        + (cause.contains("already in use") ? " (is another server using the port? try --port 0)"
+                        : ""), e);
+            }
+            if (causedBy(e, java.nio.channels.UnresolvedAddressException.class)) {
+                throw new StartFailure("cannot listen on " + options.bind() + ": no such host or address", e);
             }
             throw new StartFailure("the HTTP server did not start: " + rootMessage(e), e);
         }
@@ -305,9 +361,11 @@ public final class LocalServer implements AutoCloseable {
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         // the libraries' own debug output drowns the request lines: they follow only at trace (and at error)
         String libraries = level.equals("trace") || level.equals("error") ? level : "warn";
-        for (String library : List.of("org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "org.h2")) {
+        for (String library : List.of("org.eclipse.jetty", "org.flywaydb", "org.h2")) {
             setIfAbsent("org.slf4j.simpleLogger.log." + library, libraries);
         }
+        // the pool repeats, with a stack trace, the failures the server reports in its own words
+        setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", level.equals("trace") ? level : "off");
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -42,11 +42,15 @@ public sealed interface Store {
                 return Either.left("--store h2:<path> needs a file path without ';'; got '" + text + "'");
             }
             Path path = Path.of(file).toAbsolutePath().normalize();
-            return Either.right(new Jdbc("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+            return Either.right(new Jdbc("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0",
                     "h2 file " + path + ".mv.db"));
         }
-        if (text.startsWith("jdbc:")) {
+        if (text.startsWith("jdbc:h2:") || text.startsWith("jdbc:postgresql:")) {
             return Either.right(new Jdbc(text, withoutSecrets(text)));
+        }
+        if (text.startsWith("jdbc:")) {
+            return Either.left("--store: the server ships the drivers of H2 (jdbc:h2:...) and PostgreSQL"
+                    + " (jdbc:postgresql://...) only; got '" + withoutSecrets(text) + "'");
         }
         return Either.left("--store must be memory, h2:<path> or a JDBC URL (jdbc:...); got '"
                 + withoutSecrets(text) + "'");

@@ -186,7 +186,7 @@ class LocalServerSmokeTest {
                 """);
         try (var server = start("--port", "0", "--store", "memory", "--credentials", csv.toString())) {
             assertThat(output()).contains("credentials  file " + csv.toAbsolutePath())
-                    .contains("1 access keys, 1 bearer tokens")
+                    .contains("1 access key, 1 bearer token)")
                     .doesNotContain("carols-secret").doesNotContain("carols-token").doesNotContain("Demo accounts");
             var listing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/certificates")).build(), BodyHandlers.ofString());
@@ -220,6 +220,27 @@ class LocalServerSmokeTest {
         try (var server = start("--port", "0", "--store", "h2:" + directory.resolve("busy"))) {
             assertThat(server.port()).isPositive();
         }
+    }
+
+    @Test
+    void a_credentials_path_that_is_no_credentials_file_is_refused_before_it_is_read() throws IOException {
+        assertThatThrownBy(() -> start("--store", "memory", "--credentials", directory.toString()))
+                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("it is a directory");
+        assertThatThrownBy(() -> start("--store", "memory", "--credentials", "/dev/zero"))
+                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("not a regular file");
+        var latin1 = Files.write(directory.resolve("latin1.csv"),
+                "account_id,access_key_id,secret_access_key,bearer_token\n111111111111,AKIDX,s\u00e9cret,t\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> start("--store", "memory", "--credentials", latin1.toString()))
+                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("it is not UTF-8 text");
+    }
+
+    @Test
+    void a_database_that_cannot_be_created_fails_the_start_with_its_cause_and_leaves_nothing_open() {
+        assertThatThrownBy(() -> start("--port", "0", "--store", "h2:/proc/no-database-here/db"))
+                .isInstanceOf(LocalServer.StartFailure.class)
+                .hasMessageStartingWith("the store h2 file /proc/no-database-here/db.mv.db could not be opened: ")
+                .hasMessageNotContaining("Connection is not available");
     }
 
     @Test

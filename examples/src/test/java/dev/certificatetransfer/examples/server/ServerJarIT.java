@@ -1,6 +1,7 @@
 package dev.certificatetransfer.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,14 +16,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
 
 /**
  * The packaged jar as a user runs it ({@code java -jar examples/target/certificate-transfer-server.jar}, after
  * {@code package}): it starts with everything it needs shaded in (Flyway's PostgreSQL and H2 support, Jetty,
- * Jackson), serves, stops cleanly on SIGTERM, and refuses a bad option or a busy port with a message and an exit
+ * Jackson), serves a transfer and its cancel to the AWS SDK with the demo keys it prints, stops cleanly on SIGTERM, and refuses a bad option or a busy port with a message and an exit
  * status.
  */
 class ServerJarIT {
@@ -40,6 +49,21 @@ class ServerJarIT {
         return new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(directory.resolve("stdout.txt").toFile())
                 .redirectError(directory.resolve("stderr.txt").toFile()).start();
+    }
+
+    /** An AWS SDK client signing with the demo keys the server printed for {@code account}. */
+    private static IotClient sdk(int port, List<String> printed, String account) {
+        var key = Pattern.compile("^  " + account + "\\(\\) \\{ AWS_ACCESS_KEY_ID=(\\S+) AWS_SECRET_ACCESS_KEY=(\\S+) ");
+        return printed.stream().map(key::matcher).filter(Matcher::find).findFirst()
+                .map(found -> IotClient.builder()
+                        .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(found.group(1), found.group(2))))
+                        .httpClientBuilder(Apache5HttpClient.builder())
+                        .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+                        .build())
+                .orElseThrow(() -> new AssertionError("no demo key for " + account + " in " + printed));
     }
 
     private List<String> printed() throws IOException {
@@ -80,6 +104,15 @@ class ServerJarIT {
         var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/health")).build(), BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+        try (var alice = sdk(port, printed, "alice"); var bob = sdk(port, printed, "bob")) {
+            String pem = Files.readString(Path.of("src/main/resources/demo/device-5.pem"));
+            String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem)).certificateId();
+            alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
+            assertThat(bob.listCertificates(r -> { }).certificates()).extracting(c -> c.certificateId()).contains(id);
+            alice.cancelCertificateTransfer(r -> r.certificateId(id));
+            assertThatThrownBy(() -> alice.cancelCertificateTransfer(r -> r.certificateId(id)))
+                    .isInstanceOf(TransferAlreadyCompletedException.class);
+        }
         var unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/certificates")).build(), BodyHandlers.ofString());
         assertThat(unsigned.statusCode()).isEqualTo(403);
@@ -88,6 +121,7 @@ class ServerJarIT {
         process.destroy(); // SIGTERM
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(printed()).contains("stopped");
+        assertThat(process.exitValue()).isEqualTo(128 + 15);
     }
 
     @Test

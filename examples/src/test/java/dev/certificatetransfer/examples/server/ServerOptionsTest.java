@@ -29,7 +29,7 @@ class ServerOptionsTest {
         assertThat(options.region()).isEqualTo(Region.US_EAST_1);
         assertThat(options.store()).isInstanceOfSatisfying(Store.Jdbc.class, jdbc -> assertThat(jdbc.url())
                 .isEqualTo("jdbc:h2:file:" + Path.of("data/certificate-transfer").toAbsolutePath()
-                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"));
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"));
         assertThat(options.credentials().isEmpty()).isTrue();
         assertThat(options.logLevel()).isEqualTo("info");
         assertThat(options.transferExpiry()).isEqualTo(TransferExpiry.none());
@@ -79,6 +79,7 @@ class ServerOptionsTest {
             "--region US_EAST_1         | --region: a region is lowercase letters, digits and hyphens",
             "--store mongodb://x        | --store must be memory, h2:<path> or a JDBC URL",
             "--store h2:                | --store h2:<path> needs a file path",
+            "--store jdbc:mysql://h/db  | --store: the server ships the drivers of H2 (jdbc:h2:...) and PostgreSQL",
             "--log-level loud           | --log-level must be one of error, warn, info, debug, trace; got 'loud'",
             "--verbose                  | unknown option --verbose",
             "8080                       | unexpected argument '8080'",
