@@ -421,6 +421,13 @@ public final class LocalServer implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.nio.file.FileSystemException files) {
+            String why = files.getReason() != null ? files.getReason()
+                    : root instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : root instanceof java.nio.file.NoSuchFileException ? "no such directory"
+                    : root.getClass().getSimpleName();
+            return "cannot create or write " + files.getFile() + " (" + why + ")";
+        }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         int line = message.indexOf('\n');
         return line < 0 ? message : message.substring(0, line);
