@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * When the client signed: the {@code x-amz-date} header (ISO 8601 basic, {@code 20150830T123600Z}), else the
- * {@code date} header (the same format, or RFC 1123 as HTTP writes it). {@code header} names the one used.
+ * {@code date} header (the same format, or RFC 1123 as HTTP writes it). {@code header} names the one used;
+ * {@code basic} is the instant in ISO 8601 basic format, as it enters the string to sign (an x-amz-date as sent).
  */
-record RequestTimestamp(Instant instant, String header) {
+record RequestTimestamp(Instant instant, String header, String basic) {
 
     static final DateTimeFormatter BASIC =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -36,11 +37,12 @@ record RequestTimestamp(Instant instant, String header) {
             String value = values.get(0).strip();
             Instant basic = parseBasic(value);
             if (basic != null) {
-                return Either.right(new RequestTimestamp(basic, header));
+                return Either.right(new RequestTimestamp(basic, header, value));
             }
             for (DateTimeFormatter format : List.of(BASIC, DateTimeFormatter.RFC_1123_DATE_TIME)) {
                 try {
-                    return Either.right(new RequestTimestamp(ZonedDateTime.parse(value, format).toInstant(), header));
+                    var instant = ZonedDateTime.parse(value, format).toInstant();
+                    return Either.right(new RequestTimestamp(instant, header, basicOf(instant)));
                 } catch (DateTimeParseException notThisFormat) {
                     // try the next format
                 }
@@ -83,7 +85,7 @@ record RequestTimestamp(Instant instant, String header) {
     }
 
     /** The timestamp as it enters the string to sign (written by hand: a formatter cost 2 % of a request). */
-    String basic() {
+    private static String basicOf(Instant instant) {
         var time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         if (time.getYear() < 0 || time.getYear() > 9999) {
             return BASIC.format(instant);
@@ -100,7 +102,7 @@ record RequestTimestamp(Instant instant, String header) {
 
     /** The day, {@code yyyyMMdd}, that the credential scope must name. */
     String day() {
-        return basic().substring(0, 8);
+        return basic.substring(0, 8);
     }
 
     private static void digits(StringBuilder text, int value, int width) {
