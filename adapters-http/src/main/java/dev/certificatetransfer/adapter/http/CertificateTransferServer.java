@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * Serves the certificate-transfer operations over HTTP/1.1 on Jetty 12 (core handlers, no servlet container), in
@@ -52,11 +53,14 @@ public final class CertificateTransferServer implements AutoCloseable {
         // The translation layer reads the raw path itself and decodes each segment once, so Jetty need not refuse
         // ambiguous encodings such as %2F on its behalf.
         config.setUriCompliance(UriCompliance.UNSAFE);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        // One selector per core (Jetty's default is one per two): with a non-blocking service the selectors do the work.
+        this.connector = new ServerConnector(server, 1, Runtime.getRuntime().availableProcessors(),
+                new HttpConnectionFactory(config));
         connector.setHost(builder.host);
         connector.setPort(builder.port);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new JettyBinding(api)));
+        server.setHandler(new GracefulHandler(new JettyBinding(api, builder.nonBlockingService
+                ? Invocable.InvocationType.NON_BLOCKING : Invocable.InvocationType.BLOCKING)));
         server.setErrorHandler(new DialectErrorHandler(api));
         server.setStopTimeout(builder.stopTimeout.toMillis());
     }
@@ -107,6 +111,7 @@ public final class CertificateTransferServer implements AutoCloseable {
         /** Throttle and request ids go straight to the translation layer, which owns their defaults. */
         private final CertificateTransferHttpApi.Builder api = CertificateTransferHttpApi.builder();
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private boolean nonBlockingService;
 
         private Builder() {
         }
@@ -172,6 +177,17 @@ public final class CertificateTransferServer implements AutoCloseable {
         /** What {@code GET /health} reports (no authentication, 200 or 503); defaults to always up. */
         public Builder health(HealthCheck health) {
             api.health(health);
+            return this;
+        }
+
+        /**
+         * Declares that nothing the server calls ever blocks: the service and its storage, the authorizer and the
+         * credentials store (in-memory ones, not JDBC). Requests without a body are then answered on Jetty's
+         * selector threads, with no hand-off to a worker thread (about one thread switch less per request); a
+         * request with a body is still read on a worker thread. Defaults to false: every request on a worker thread.
+         */
+        public Builder nonBlockingService(boolean nonBlockingService) {
+            this.nonBlockingService = nonBlockingService;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -21,31 +22,60 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JettyBinding extends Handler.Abstract {
 
-    private final CertificateTransferHttpApi api;
+    private static final byte[] NO_BODY = new byte[0];
 
-    JettyBinding(CertificateTransferHttpApi api) {
+    private final CertificateTransferHttpApi api;
+    private final InvocationType invocationType;
+
+    /** {@code NON_BLOCKING} only when nothing the translation layer calls can block (in-memory storage). */
+    JettyBinding(CertificateTransferHttpApi api, InvocationType invocationType) {
         this.api = api;
+        this.invocationType = invocationType;
     }
 
     @Override
+    public InvocationType getInvocationType() {
+        return invocationType;
+    }
+
+    /**
+     * Answers on the calling thread; when the service is declared non-blocking (this handler is then called on a
+     * selector thread), a request that may carry a body is first handed to the thread pool, where reading it may block.
+     */
+    @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (invocationType == InvocationType.NON_BLOCKING && mayHaveBody(request)) {
+            request.getComponents().getExecutor().execute(() -> answer(request, response, callback));
+        } else {
+            answer(request, response, callback);
+        }
+        return true;
+    }
+
+    private static boolean mayHaveBody(Request request) {
+        return request.getLength() > 0
+                || (request.getLength() < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+    }
+
+    private void answer(Request request, Response response, Callback callback) {
         var uri = request.getHttpURI();
         var path = uri.getPath() == null ? "" : uri.getPath();
         var headers = headers(request);
         if (request.getLength() > CertificateTransferHttpApi.MAX_BODY_BYTES) {
             write(api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, null)),
                     response, callback);
-            return true;
+            return;
         }
         byte[] body;
         try {
-            body = Content.Source.asInputStream(request).readNBytes(CertificateTransferHttpApi.MAX_BODY_BYTES + 1);
+            body = mayHaveBody(request)
+                    ? Content.Source.asInputStream(request).readNBytes(CertificateTransferHttpApi.MAX_BODY_BYTES + 1)
+                    : NO_BODY;
         } catch (IOException | RuntimeException e) {
             write(withConnectionClose(api.protocolError(400, "The request body could not be read")), response, callback);
-            return true;
+            return;
         }
         write(api.handle(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, body)), response, callback);
-        return true;
     }
 
     private static Map<String, List<String>> headers(Request request) {

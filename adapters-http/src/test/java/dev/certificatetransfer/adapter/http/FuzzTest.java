@@ -54,7 +54,7 @@ class FuzzTest {
                     "AWS4-HMAC-SHA256 Credential=x")).map(v -> List.of(Map.entry("authorization", v))))));
 
     /** A fresh service holding certificates in several states: active, pending, inactive, accepted, rejected. */
-    private static HttpFixture seeded() {
+    static HttpFixture seeded() {
         var fixture = new HttpFixture(new TickingClock());
         var service = fixture.service;
         var alice = Principal.root(Accounts.ALICE);
@@ -189,7 +189,10 @@ class FuzzTest {
         static HttpResponse send(int port, Fuzzed request) {
             var out = new ByteArrayOutputStream();
             var head = new StringBuilder(request.method()).append(' ').append(request.path().isEmpty() ? "/" : request.path())
-                    .append(request.query() == null ? "" : "?" + request.query()).append(" HTTP/1.1\r\nHost: localhost\r\n");
+                    .append(request.query() == null ? "" : "?" + request.query()).append(" HTTP/1.1\r\n");
+            if (request.headers().stream().noneMatch(h -> h.getKey().equalsIgnoreCase("host"))) {
+                head.append("Host: localhost\r\n");
+            }
             request.headers().stream().filter(h -> !FRAMING.contains(h.getKey()))
                     .forEach(h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
             head.append("Content-Length: ").append(request.body().length).append("\r\nConnection: close\r\n\r\n");

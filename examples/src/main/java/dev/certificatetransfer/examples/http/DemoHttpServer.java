@@ -50,7 +50,8 @@ public final class DemoHttpServer implements AutoCloseable {
         }
         var credentials = new InMemoryCredentialsStore()
                 .add(new AccessKey(ACCESS_KEY_ID, Secret.of(SECRET), Principal.root(ALICE)));
-        var builder = CertificateTransferServer.builder().service(service).dialect(Dialect.AWS).port(port);
+        var builder = CertificateTransferServer.builder().service(service).dialect(Dialect.AWS).port(port)
+                .nonBlockingService(true);
         if (verifySignatures) {
             builder.credentials(credentials);
         } else {

@@ -129,6 +129,7 @@ public final class LocalServer implements AutoCloseable {
                     .port(options.port())
                     .credentials(credentials.store())
                     .health(storage.health())
+                    .nonBlockingService(options.store() instanceof Store.Memory) // nothing in memory blocks
                     .stopTimeout(Duration.ofSeconds(10))
                     .build();
             startListening(server, options);

@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http.auth;
 
 import io.vavr.control.Either;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,13 +11,13 @@ import java.util.List;
 
 /**
  * When the client signed: the {@code x-amz-date} header (ISO 8601 basic, {@code 20150830T123600Z}), else the
- * {@code date} header (the same format, or RFC 1123 as HTTP writes it). {@code header} names the one used.
+ * {@code date} header (the same format, or RFC 1123 as HTTP writes it). {@code header} names the one used;
+ * {@code basic} is the instant in ISO 8601 basic format, as it enters the string to sign (an x-amz-date as sent).
  */
-record RequestTimestamp(Instant instant, String header) {
+record RequestTimestamp(Instant instant, String header, String basic) {
 
     static final DateTimeFormatter BASIC =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd").withZone(ZoneOffset.UTC);
 
     static Either<AuthenticationFailure, RequestTimestamp> of(SignedRequest request) {
         List<String> amzDate = request.header("x-amz-date");
@@ -36,11 +37,12 @@ record RequestTimestamp(Instant instant, String header) {
             String value = values.get(0).strip();
             Instant basic = parseBasic(value);
             if (basic != null) {
-                return Either.right(new RequestTimestamp(basic, header));
+                return Either.right(new RequestTimestamp(basic, header, value));
             }
             for (DateTimeFormatter format : List.of(BASIC, DateTimeFormatter.RFC_1123_DATE_TIME)) {
                 try {
-                    return Either.right(new RequestTimestamp(ZonedDateTime.parse(value, format).toInstant(), header));
+                    var instant = ZonedDateTime.parse(value, format).toInstant();
+                    return Either.right(new RequestTimestamp(instant, header, basicOf(instant)));
                 } catch (DateTimeParseException notThisFormat) {
                     // try the next format
                 }
@@ -67,7 +69,7 @@ record RequestTimestamp(Instant instant, String header) {
             digits[d++] = c - '0';
         }
         try {
-            return java.time.LocalDateTime.of(number(digits, 0, 4), number(digits, 4, 2), number(digits, 6, 2),
+            return LocalDateTime.of(number(digits, 0, 4), number(digits, 4, 2), number(digits, 6, 2),
                     number(digits, 8, 2), number(digits, 10, 2), number(digits, 12, 2)).toInstant(ZoneOffset.UTC);
         } catch (java.time.DateTimeException notADate) {
             return null;
@@ -82,13 +84,30 @@ record RequestTimestamp(Instant instant, String header) {
         return n;
     }
 
-    /** The timestamp as it enters the string to sign. */
-    String basic() {
-        return BASIC.format(instant);
+    /** The timestamp as it enters the string to sign (written by hand: a formatter cost 2 % of a request). */
+    private static String basicOf(Instant instant) {
+        var time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return BASIC.format(instant);
+        }
+        var text = new StringBuilder(16);
+        digits(text, time.getYear(), 4);
+        digits(text, time.getMonthValue(), 2);
+        digits(text, time.getDayOfMonth(), 2);
+        digits(text.append('T'), time.getHour(), 2);
+        digits(text, time.getMinute(), 2);
+        digits(text, time.getSecond(), 2);
+        return text.append('Z').toString();
     }
 
     /** The day, {@code yyyyMMdd}, that the credential scope must name. */
     String day() {
-        return DAY.format(instant);
+        return basic.substring(0, 8);
+    }
+
+    private static void digits(StringBuilder text, int value, int width) {
+        for (int divisor = width == 4 ? 1000 : 10; divisor > 0; divisor /= 10) {
+            text.append((char) ('0' + value / divisor % 10));
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class Secret {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Secret that && MessageDigest.isEqual(
+        return other == this || other instanceof Secret that && MessageDigest.isEqual(
                 value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -27,6 +27,16 @@ public final class SigV4Verifier {
     static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
+    /** One SHA-256 digest per thread: {@code MessageDigest.getInstance} looks the provider up on every call. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException missingFromTheJdk) {
+            throw new IllegalStateException("SHA-256 is not available", missingFromTheJdk);
+        }
+    });
+    private static final String EMPTY_BODY_SHA256 = sha256Hex(new byte[0]);
+
     private final CredentialsStore credentials;
     private final Region region;
     private final Clock clock;
@@ -84,7 +94,8 @@ public final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected, header.signature().getBytes(StandardCharsets.US_ASCII))) {
             return Either.left(SignatureRules.signatureMismatch());
         }
-        Option<AuthenticationFailure> swappedBody = SignatureRules.payload(payloadHash, request.body());
+        Option<AuthenticationFailure> swappedBody = request.header("x-amz-content-sha256").isEmpty() ? Option.none()
+                : SignatureRules.payload(payloadHash, request.body());
         return swappedBody.isDefined() ? Either.left(swappedBody.get()) : Either.right(key.get().principal());
     }
 
@@ -92,7 +103,7 @@ public final class SigV4Verifier {
     private static Either<AuthenticationFailure, String> payloadHash(SignedRequest request) {
         var declared = request.header("x-amz-content-sha256");
         if (declared.isEmpty()) {
-            return Either.right(sha256Hex(request.body()));
+            return Either.right(request.body().length == 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body()));
         }
         String value = declared.size() == 1 ? declared.get(0).strip() : "";
         if (value.equals(UNSIGNED_PAYLOAD) || SignatureRules.isSha256Hex(value)) {
@@ -103,10 +114,6 @@ public final class SigV4Verifier {
     }
 
     static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException missingFromTheJdk) {
-            throw new IllegalStateException("SHA-256 is not available", missingFromTheJdk);
-        }
+        return HexFormat.of().formatHex(DIGESTS.get().digest(bytes));
     }
 }

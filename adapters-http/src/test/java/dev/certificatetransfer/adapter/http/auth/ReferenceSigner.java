@@ -22,16 +22,16 @@ import javax.crypto.spec.SecretKeySpec;
  * It signs a request given as its raw path (sent as is, its segments URI-encoded again for the canonical URI, as
  * for every service but S3), its decoded query parameters, its header lines and its body.
  */
-final class ReferenceSigner {
+public final class ReferenceSigner {
 
-    static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final String accessKeyId;
     private final String secret;
     private final String region;
     private final String service;
 
-    ReferenceSigner(String accessKeyId, String secret, String region, String service) {
+    public ReferenceSigner(String accessKeyId, String secret, String region, String service) {
         this.accessKeyId = accessKeyId;
         this.secret = secret;
         this.region = region;
@@ -39,7 +39,7 @@ final class ReferenceSigner {
     }
 
     /** A header line as sent: the name in any case, the value untrimmed. */
-    record Header(String name, String value) {
+    public record Header(String name, String value) {
     }
 
     /** A query parameter before encoding. */
@@ -47,7 +47,7 @@ final class ReferenceSigner {
     }
 
     /** The request to send: what the reference signed, with x-amz-date and Authorization added. */
-    record Signed(String method, String rawPath, String rawQuery, List<Header> headers, byte[] body, String canonicalRequest,
+    public record Signed(String method, String rawPath, String rawQuery, List<Header> headers, byte[] body, String canonicalRequest,
             String stringToSign, String signature) {
 
         SignedRequest toSignedRequest() {
@@ -59,6 +59,23 @@ final class ReferenceSigner {
 
     /** Signs with every header given, plus x-amz-date, using the body's hash (or a given x-amz-content-sha256). */
     Signed sign(String method, String rawPath, List<Param> params, List<Header> headers, byte[] body, Instant at) {
+        return sign(method, rawPath, canonicalUri(rawPath), canonicalQuery(params), rawQuery(params), headers, body, at);
+    }
+
+    /**
+     * Signs a request as it will be sent, however odd: the raw query (or null) goes on the wire as it is and is
+     * canonicalised from its text (each pair split at its first {@code =}, {@code %XX} escapes decoded to bytes, a
+     * {@code %} without two hex digits kept as a byte, then every byte but the unreserved ones escaped); the path
+     * loses its empty, {@code .} and {@code ..} segments (RFC 3986 normalisation) before its segments are encoded.
+     */
+    public Signed signAsSent(String method, String rawPath, String rawQuery, List<Header> headers, byte[] body,
+            Instant at) {
+        return sign(method, rawPath, canonicalUri(normalised(rawPath)), rawCanonicalQuery(rawQuery), rawQuery, headers,
+                body, at);
+    }
+
+    private Signed sign(String method, String rawPath, String canonicalUri, String canonicalQuery, String rawQuery,
+            List<Header> headers, byte[] body, Instant at) {
         List<Header> all = new ArrayList<>(headers);
         String amzDate = AMZ_DATE.format(at);
         all.add(new Header("X-Amz-Date", amzDate));
@@ -73,7 +90,7 @@ final class ReferenceSigner {
                 .append('\n'));
         String payloadHash = canonicalHeaders.containsKey("x-amz-content-sha256")
                 ? canonicalHeaders.get("x-amz-content-sha256").get(0) : hex(sha256(body));
-        String canonicalRequest = method + "\n" + canonicalUri(rawPath) + "\n" + canonicalQuery(params) + "\n"
+        String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\n"
                 + headerBlock + "\n" + signedHeaders + "\n" + payloadHash;
         String scope = amzDate.substring(0, 8) + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
@@ -83,7 +100,60 @@ final class ReferenceSigner {
         String signature = hex(hmac(kSigning, stringToSign));
         all.add(new Header("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/" + scope
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature));
-        return new Signed(method, rawPath, rawQuery(params), all, body, canonicalRequest, stringToSign, signature);
+        return new Signed(method, rawPath, rawQuery, all, body, canonicalRequest, stringToSign, signature);
+    }
+
+    private static String normalised(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : rawPath.split("/")) {
+            if (segment.equals("..")) {
+                segments.subList(Math.max(0, segments.size() - 1), segments.size()).clear();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        boolean slash = rawPath.endsWith("/") && !segments.isEmpty();
+        return "/" + String.join("/", segments) + (slash ? "/" : "");
+    }
+
+    private static String rawCanonicalQuery(String rawQuery) {
+        List<String> pairs = new ArrayList<>();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                pairs.add(escape(unescape(equals < 0 ? pair : pair.substring(0, equals))) + "="
+                        + escape(unescape(equals < 0 ? "" : pair.substring(equals + 1))));
+            }
+        }
+        pairs.sort((a, b) -> {
+            String nameA = a.substring(0, a.indexOf('='));
+            String nameB = b.substring(0, b.indexOf('='));
+            return nameA.equals(nameB) ? a.compareTo(b) : nameA.compareTo(nameB);
+        });
+        return String.join("&", pairs);
+    }
+
+    private static byte[] unescape(String text) {
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        var out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < raw.length; i++) {
+            boolean escape = raw[i] == '%' && i + 2 < raw.length && HexFormat.isHexDigit(raw[i + 1])
+                    && HexFormat.isHexDigit(raw[i + 2]);
+            out.write(escape ? HexFormat.fromHexDigits(new String(raw, i + 1, 2, StandardCharsets.US_ASCII)) : raw[i]);
+            i += escape ? 2 : 0;
+        }
+        return out.toByteArray();
+    }
+
+    private static String escape(byte[] bytes) {
+        var out = new StringBuilder();
+        for (byte b : bytes) {
+            char c = (char) (b & 0xFF);
+            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || "-_.~".indexOf(c) >= 0;
+            out.append(unreserved ? String.valueOf(c) : "%" + HexFormat.of().withUpperCase().toHexDigits(b));
+        }
+        return out.toString();
     }
 
     /** The query as a client puts it on the wire: each name and value percent-encoded, in the given order. */

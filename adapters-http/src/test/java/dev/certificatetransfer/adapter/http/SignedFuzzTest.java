@@ -1,0 +1,225 @@
+package dev.certificatetransfer.adapter.http;
+
+import static dev.certificatetransfer.testing.UnicodeStrings.weighted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.certificatetransfer.adapter.http.FuzzRequests.Fuzzed;
+import dev.certificatetransfer.adapter.http.auth.ReferenceSigner;
+import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Header;
+import dev.certificatetransfer.testing.Accounts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Hostile requests really signed with Signature Version 4 (by the independent reference signer, over the request as
+ * sent) reach the translation layer through the real verifier over a socket; tampered copies never get past it;
+ * no answer is a 5xx or malformed, and no refused request changes anything. The service is in memory, so the server
+ * runs it on Jetty's selector threads ({@code nonBlockingService}), as the load server does.
+ */
+class SignedFuzzTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T09:12:22Z");
+    private static final Set<String> AUTHENTICATION_ERRORS = Set.of("InvalidSignatureException",
+            "UnrecognizedClientException", "MissingAuthenticationTokenException");
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "host");
+
+    /** What is done to a request after it is signed correctly ({@code NONE}: nothing, it must authenticate). */
+    enum Tampering {
+        NONE, UNSIGNED, FLIPPED_SIGNATURE, SHIFTED_DATE, STALE_DATE, WRONG_SECRET, UNKNOWN_KEY, WRONG_REGION,
+        WRONG_SERVICE, CHANGED_BODY, CHANGED_QUERY, DROPPED_DATE
+    }
+
+    /** How the payload is declared: hashed by the server, UNSIGNED-PAYLOAD, or its hash in x-amz-content-sha256. */
+    enum Payload { HASHED, UNSIGNED, DECLARED }
+
+    /** A generated request before signing, how to sign it, and what to do to it afterwards. */
+    record Case(Fuzzed request, String accessKeyId, Payload payload, Tampering tampering) {
+
+        Case {
+            payload = tampering == Tampering.CHANGED_BODY && payload == Payload.UNSIGNED ? Payload.HASHED : payload;
+        }
+
+        @Override
+        public String toString() {
+            return printable(tampering + " " + payload + " " + accessKeyId + " " + request);
+        }
+    }
+
+    /** Text with every character outside printable ASCII escaped, so that a report is never cut short. */
+    static String printable(Object value) {
+        var out = new StringBuilder();
+        String.valueOf(value).chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
+                : String.format("\\u%04x", c)));
+        return out.toString();
+    }
+
+    private static Gen<List<Map.Entry<String, String>>> noiseHeaders() {
+        Gen<String> values = Generate.pick(List.of("application/json", "*/*", "text/plain; charset=latin1", "",
+                "  spaced   out  ", "\t tab", "x,y", "application/x-amz-json-1.1", "a\"b", "%zz"));
+        Gen<Map.Entry<String, String>> one = Generate.pick(List.of("content-type", "accept", "x-weird", "user-agent",
+                "X-Amz-Meta-Note", "accept-encoding")).zip(values, Map::entry);
+        return Generate.range(0, 2).zip(one, one, (n, a, b) -> List.of(a, b).subList(0, n));
+    }
+
+    private static Gen<Case> cases() {
+        Gen<Fuzzed> requests = FuzzRequests.requests(noiseHeaders());
+        Gen<String> keys = Generate.pick(List.of(TestCredentials.ALICE_KEY, TestCredentials.BOB_KEY,
+                TestCredentials.CAROL_KEY));
+        Gen<Payload> payloads = weighted(List.of(Pair.of(6, Generate.constant(Payload.HASHED)),
+                Pair.of(1, Generate.constant(Payload.UNSIGNED)), Pair.of(1, Generate.constant(Payload.DECLARED))));
+        Gen<Tampering> tamperings = weighted(List.of(Pair.of(11, Generate.constant(Tampering.NONE)),
+                Pair.of(11, Generate.enumValues(Tampering.class))));
+        return requests.zip(keys, payloads, tamperings, Case::new);
+    }
+
+    /** The request as it goes on the wire: signed over exactly what is sent, then tampered with. */
+    static Fuzzed signed(Case c, String region) {
+        var request = c.request();
+        var path = onTheWire(request.path().isEmpty() ? "/" : request.path());
+        List<Header> headers = new ArrayList<>(List.of(new Header("Host", "localhost")));
+        List<Map.Entry<String, String>> unsigned = new ArrayList<>();
+        request.headers().stream().filter(h -> !FRAMING.contains(h.getKey().toLowerCase(java.util.Locale.ROOT)))
+                .forEach(h -> {
+                    var name = h.getKey().toLowerCase(java.util.Locale.ROOT);
+                    if (isPrintableAscii(h.getValue()) && !name.startsWith("x-amz-") && !name.equals("authorization")) {
+                        headers.add(new Header(h.getKey(), h.getValue()));
+                    } else {
+                        unsigned.add(Map.entry("x-unsigned-" + h.getKey(), h.getValue()));
+                    }
+                });
+        switch (c.payload()) {
+            case UNSIGNED -> headers.add(new Header("x-amz-content-sha256", "UNSIGNED-PAYLOAD"));
+            case DECLARED -> headers.add(new Header("x-amz-content-sha256", sha256Hex(request.body())));
+            case HASHED -> { }
+        }
+        var tampering = c.tampering();
+        var signer = new ReferenceSigner(tampering == Tampering.UNKNOWN_KEY ? "AKIDNOBODY0000000000" : c.accessKeyId(),
+                tampering == Tampering.WRONG_SECRET ? "not" + TestCredentials.SECRET : TestCredentials.SECRET,
+                tampering == Tampering.WRONG_REGION ? "eu-west-3" : region,
+                tampering == Tampering.WRONG_SERVICE ? "s3" : "iot");
+        var at = tampering == Tampering.STALE_DATE ? NOW.minus(Duration.ofMinutes(20)) : NOW;
+        var sent = signer.signAsSent(request.method(), path, request.query(), headers, request.body(), at);
+        List<Map.Entry<String, String>> wire = new ArrayList<>();
+        sent.headers().forEach(h -> wire.add(Map.entry(h.name(), h.value())));
+        wire.addAll(unsigned);
+        var body = request.body();
+        var query = request.query();
+        switch (tampering) {
+            case UNSIGNED -> wire.removeIf(h -> h.getKey().equals("Authorization"));
+            case FLIPPED_SIGNATURE -> wire.replaceAll(h -> h.getKey().equals("Authorization")
+                    ? Map.entry(h.getKey(), flipLastDigit(h.getValue())) : h);
+            case SHIFTED_DATE -> wire.replaceAll(h -> h.getKey().equals("X-Amz-Date")
+                    ? Map.entry(h.getKey(), ReferenceSigner.AMZ_DATE.format(NOW.plusSeconds(1))) : h);
+            case DROPPED_DATE -> wire.removeIf(h -> h.getKey().equals("X-Amz-Date"));
+            case CHANGED_BODY -> body = c.payload() == Payload.UNSIGNED ? body : append(body, (byte) ' ');
+            case CHANGED_QUERY -> query = (query == null ? "" : query + "&") + "pageSize=1";
+            default -> { }
+        }
+        return new Fuzzed(request.method(), path, query, wire, body);
+    }
+
+    @Test
+    void signed_hostile_requests_reach_the_service_and_tampered_ones_never_do() {
+        var fixture = FuzzTest.seeded();
+        var region = fixture.service.region().value();
+        var authenticated = ConcurrentHashMap.<Integer>newKeySet();
+        var refusedTampered = new AtomicInteger();
+        try (var server = CertificateTransferServer.builder().service(fixture.service).dialect(Dialect.AWS)
+                .credentials(new TestCredentials()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).nonBlockingService(true)
+                .build().start()) {
+            qt().withExamples(700).withShrinkCycles(50).forAll(cases()).checkAssert(c -> {
+                var sent = signed(c, region);
+                var before = fixture.snapshot();
+                int events = fixture.events.events().size();
+                var answer = FuzzTest.RawHttp.send(server.port(), sent);
+                FuzzTest.wellFormed(Dialect.AWS, sent.method(), answer);
+                var errorType = answer.header("x-amzn-ErrorType");
+                if (answer.status() != 200) {
+                    assertThat(fixture.snapshot()).as("state after %s -> %s", printable(sent), printable(answer)).isEqualTo(before);
+                    assertThat(fixture.events.events()).hasSize(events);
+                }
+                if (c.tampering() == Tampering.NONE) {
+                    assertThat(errorType).as("%s -> %s", printable(sent), printable(answer)).isNotIn(AUTHENTICATION_ERRORS);
+                    authenticated.add(answer.status());
+                } else if (routes(sent) && !unreadable(answer)) {
+                    assertThat(answer.status()).as("%s -> %s", printable(sent), printable(answer)).isEqualTo(403);
+                    assertThat(errorType).as("%s -> %s", printable(sent), printable(answer)).isIn(AUTHENTICATION_ERRORS);
+                    refusedTampered.incrementAndGet();
+                } else {
+                    assertThat(answer.status()).as("%s -> %s", printable(sent), printable(answer)).isNotEqualTo(200);
+                }
+            });
+        }
+        assertThat(authenticated).as("signed requests reach every layer").contains(200, 400, 404, 405)
+                .containsAnyOf(406, 409, 410);
+        assertThat(refusedTampered).as("tampered requests that reached the verifier").hasValueGreaterThan(100);
+    }
+
+    /**
+     * The path as the request line carries it: a character that would end it ({@code ?}, {@code #}, white space, a
+     * control character) or that UTF-8 cannot encode (a lone surrogate) is percent-encoded instead.
+     */
+    private static String onTheWire(String path) {
+        var out = new StringBuilder();
+        path.codePoints().forEach(c -> out.append(c <= 0x20 || c == 0x7f || c == '?' || c == '#'
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
+                ? "%" + HexFormat.of().withUpperCase().toHexDigits((byte) Math.min(c, 0xff))
+                : new String(Character.toChars(c))));
+        return out.toString();
+    }
+
+    /** Whether the path and method name an operation, so that the request reaches authentication. */
+    private static boolean routes(Fuzzed request) {
+        return RouteTable.route(request.method(), request.path()).map(route -> route instanceof Route.Found)
+                .getOrElse(false);
+    }
+
+    /** Jetty's own refusal (400, 414, 431) of a request it could not parse, before the translation layer saw it. */
+    private static boolean unreadable(HttpResponse answer) {
+        return answer.bodyText().contains("The request could not be read");
+    }
+
+    /**
+     * Header values a client can sign: other bytes are read by Jetty in its own way, so they are sent unsigned,
+     * under a name no signed header has (as are the fuzzer's own x-amz-* and Authorization headers).
+     */
+    private static boolean isPrintableAscii(String value) {
+        return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f));
+    }
+
+    private static String flipLastDigit(String authorization) {
+        char last = authorization.charAt(authorization.length() - 1);
+        return authorization.substring(0, authorization.length() - 1) + (last == '0' ? '1' : '0');
+    }
+
+    private static byte[] append(byte[] body, byte extra) {
+        var longer = java.util.Arrays.copyOf(body, body.length + 1);
+        longer[body.length] = extra;
+        return longer;
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
