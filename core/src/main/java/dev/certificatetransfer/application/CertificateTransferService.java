@@ -52,7 +52,7 @@ public final class CertificateTransferService implements CertificateTransfers {
         transfer = new TransferCertificate(guard, changes, b.attachments, b.transferPolicy, b.region);
         accept = new AcceptCertificateTransfer(guard, changes);
         reject = new RejectCertificateTransfer(guard, changes);
-        describe = new DescribeCertificate(guard, b.repository, views);
+        describe = new DescribeCertificate(guard, b.repository, views, changes);
         update = new UpdateCertificate(guard, changes);
         delete = new DeleteCertificate(guard, changes, b.attachments);
         list = new ListCertificates(guard, b.repository, views);

@@ -29,10 +29,10 @@ import io.vavr.control.Option;
  * <p>Transfer expiry (ours, off by default; the service's {@code TransferExpiry}): a pending transfer whose
  * time-to-live has run out by the clock ({@code transferDate + ttl}, that instant included) is seen by every
  * operation as if the system had cancelled it at that moment: {@code INACTIVE}, with the source, its transfer data
- * keeping the message and transfer date. Reads apply this without writing. A call that writes (even one that is
- * then refused) first records the expiry, the system's own change with its one {@code TransferExpired} event, and
- * then decides on the expired certificate; that is the only write a refused call can make, and it changes nothing
- * any caller sees. Transfer policy (ours, off by default; the service's {@code TransferPolicy}): which accounts may
+ * keeping the message and transfer date. Listings apply this without writing. A describe, and a call that writes
+ * (even one that is then refused), first records the expiry, the system's own change with its one
+ * {@code TransferExpired} event, and then answers from the expired certificate; that is the only write a describe
+ * or a refused call can make, and it changes nothing any caller sees. Transfer policy (ours, off by default; the service's {@code TransferPolicy}): which accounts may
  * send certificates to which.
  */
 public interface CertificateTransfers {
@@ -85,8 +85,9 @@ public interface CertificateTransfers {
             Option<RejectReason> reason);
 
     /**
-     * DescribeCertificate: the owner, or the target of a pending transfer, reads the certificate. Rejections:
-     * UNAUTHORIZED (Authorizer); NOT_FOUND (including the target of a transfer that expired).
+     * DescribeCertificate: the owner, or the target of a pending transfer, reads the certificate; a transfer found
+     * expired is recorded first (see above). Rejections: UNAUTHORIZED (Authorizer); NOT_FOUND (including the
+     * target of a transfer that expired).
      */
     Either<Rejection, Certificate> describeCertificate(Principal caller, CertificateId id);
 

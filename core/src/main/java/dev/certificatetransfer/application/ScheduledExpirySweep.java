@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link CertificateTransferService#sweepExpiredTransfers()} on one daemon thread, every {@code interval}
- * (measured from the end of one sweep to the start of the next), until it is closed. A sweep that throws (a
- * database that is down) is logged and the next one runs as planned. Reads never need the sweep (they apply expiry
+ * (measured from the end of one sweep to the start of the next), until it is closed. A sweep that throws an
+ * exception (a database that is down) is logged and the next one runs as planned; an {@code Error} is logged and
+ * stops the sweeping. Reads never need the sweep (they apply expiry
  * themselves); it writes the expiries that no call has written, so their events are not left waiting.
  */
 public final class ScheduledExpirySweep implements AutoCloseable {
@@ -41,8 +42,8 @@ public final class ScheduledExpirySweep implements AutoCloseable {
     static ScheduledExpirySweep start(IntSupplier sweep, Duration interval) {
         Objects.requireNonNull(sweep, "sweep");
         Objects.requireNonNull(interval, "interval");
-        if (interval.toMillis() < 1) {
-            throw new IllegalArgumentException("a sweep interval is at least a millisecond");
+        if (interval.compareTo(java.time.Duration.ofDays(365_000)) > 0 || interval.toMillis() < 1) {
+            throw new IllegalArgumentException("a sweep interval is at least a millisecond and at most 365,000 days");
         }
         return new ScheduledExpirySweep(sweep, interval);
     }
@@ -67,8 +68,11 @@ public final class ScheduledExpirySweep implements AutoCloseable {
             if (expired > 0) {
                 LOG.info("Expired {} transfers", expired);
             }
-        } catch (Exception e) { // a sweep failing in any way must not end the schedule; Errors propagate
+        } catch (Exception e) { // a sweep failing in any way must not end the schedule
             LOG.warn("The transfer expiry sweep failed; the next one runs as scheduled", e);
+        } catch (Error e) { // the JVM is in trouble: say so, and stop sweeping rather than pretend
+            LOG.error("The transfer expiry sweep stopped: an Error was thrown", e);
+            throw e;
         }
     }
 }

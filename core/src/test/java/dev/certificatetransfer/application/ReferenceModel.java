@@ -112,8 +112,9 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
     }
 
     /**
-     * The model after the expiries that a step writes before it is decided: a call that reaches storage writes the
-     * expiry of its certificate's transfer if it is due; a sweep writes every due expiry; nothing else writes one.
+     * The model after the expiries that a step writes before it is decided: a call that reaches storage (a describe
+     * included) writes the expiry of its certificate's transfer if it is due; a sweep writes every due expiry;
+     * listings do not write one.
      * Call it first, then {@link #step} on its result.
      */
     ReferenceModel expiredBefore(Step s) {
@@ -143,9 +144,9 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
 
     private static boolean reachesStorage(Step s) {
         return switch (s.kind()) {
-            case TRANSFER, ACCEPT, REJECT, CANCEL, DELETE -> true;
+            case TRANSFER, ACCEPT, REJECT, CANCEL, DELETE, DESCRIBE -> true;
             case REGISTER, UPDATE -> s.status().isRequestable();
-            case DESCRIBE, LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> false;
+            case LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> false;
         };
     }
 

@@ -131,15 +131,44 @@ class TransferExpiryTest {
         }
 
         @Test
-        void a_read_writes_nothing_and_what_it_shows_is_exactly_what_the_expiry_writes() {
+        void a_describe_that_notices_the_expiry_records_it_once_and_shows_exactly_what_it_wrote() {
             var id = offeredToBob(0);
             clock.advance(TTL.plusMinutes(5));
+
             var seen = service.describeCertificate(ALICE, id).get();
+            assertThat(stored(id)).isEqualTo(seen);
+            assertThat(expiries()).hasSize(1);
+
+            assertThat(service.describeCertificate(ALICE, id).get()).isEqualTo(seen);
+            assertThat(refusal(service.describeCertificate(BOB, id)).code()).isEqualTo(NOT_FOUND);
+            assertThat(service.sweepExpiredTransfers()).isZero();
+            assertThat(expiries()).hasSize(1);
+        }
+
+        @Test
+        void a_listing_writes_nothing_and_what_it_shows_is_exactly_what_the_expiry_writes() {
+            var id = offeredToBob(0);
+            clock.advance(TTL.plusMinutes(5));
+            var listed = service.listCertificates(ALICE, PageRequest.FIRST).get().items().single();
             assertThat(stored(id).status()).isEqualTo(CertificateStatus.PENDING_TRANSFER);
             assertThat(expiries()).isEmpty();
 
             assertThat(service.sweepExpiredTransfers()).isEqualTo(1);
-            assertThat(stored(id)).isEqualTo(seen);
+            assertThat(stored(id)).isEqualTo(listed);
+        }
+
+        @Test
+        void once_a_describe_has_shown_it_expired_an_accept_decided_before_the_expiry_cannot_land() {
+            var id = offeredToBob(0);
+            var pending = stored(id);
+            clock.advance(TTL);
+            service.describeCertificate(ALICE, id).get();
+
+            var late = dev.certificatetransfer.domain.CertificateChange.of(Option.some(pending),
+                    new dev.certificatetransfer.domain.CertificateEvent.TransferAccepted(id, Accounts.BOB,
+                            Accounts.ALICE, CertificateStatus.INACTIVE, T0.plus(TTL).minusMillis(1),
+                            pending.nextVersion()));
+            assertThat(repository.commit(late)).isEqualTo(dev.certificatetransfer.port.CommitOutcome.CONFLICT);
         }
 
         @Test
