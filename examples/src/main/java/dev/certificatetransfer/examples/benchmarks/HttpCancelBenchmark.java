@@ -6,14 +6,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * A transfer+cancel cycle end to end over HTTP: TransferCertificate to Bob then CancelCertificateTransfer by Alice,
- * two signed PATCH requests from a keep-alive {@code java.net.http} client to the AWS-dialect server (in-memory
+ * two signed PATCH requests from a keep-alive socket client ({@code DemoHttpClient}) to the AWS-dialect server (in-memory
  * storage) on the same machine, with signature verification on or off.
  */
 public class HttpCancelBenchmark extends HttpServerBenchmark {
 
     /** One full cycle: TransferCertificate to Bob, then CancelCertificateTransfer by Alice. */
     @Benchmark
-    public String transferThenCancelCycle() throws IOException, InterruptedException {
+    public String transferThenCancelCycle() throws IOException {
         client.transfer(id, DemoHttpServer.BOB);
         return client.cancel(id);
     }

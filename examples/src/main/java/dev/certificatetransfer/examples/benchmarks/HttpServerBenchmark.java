@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the HTTP benchmarks share: the AWS-dialect server (Jetty, in-memory storage) on an ephemeral port with one
- * certificate of Alice's, signature verification on or off, and a keep-alive {@code java.net.http} client on the
+ * certificate of Alice's, signature verification on or off, and a keep-alive socket client ({@code DemoHttpClient}) on the
  * same machine that signs every request.
  */
 @State(Scope.Benchmark)
@@ -37,14 +37,15 @@ public abstract class HttpServerBenchmark {
     protected CertificateId id;
 
     @Setup
-    public void start() {
+    public void start() throws java.io.IOException {
         server = new DemoHttpServer(0, 1, verification.equals("on"));
         client = new DemoHttpClient(server);
         id = server.certificate(0);
     }
 
     @TearDown
-    public void stop() {
+    public void stop() throws java.io.IOException {
+        client.close();
         server.close();
     }
 }
