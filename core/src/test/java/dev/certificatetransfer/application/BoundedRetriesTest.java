@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
-import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
@@ -16,13 +14,11 @@ import dev.certificatetransfer.domain.RejectionCode;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
 import dev.certificatetransfer.port.CommitOutcome;
-import dev.certificatetransfer.port.DueTransfersQuery;
-import dev.certificatetransfer.port.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
-import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Map;
@@ -188,7 +184,7 @@ class BoundedRetriesTest {
      * A repository in front of the latest state whose reads of a remembered id lag behind (a stale cache, a replica):
      * they return the state it read when told to remember the id, a given number of times. Counts commit attempts.
      */
-    static final class StaleCache implements CertificateRepository {
+    static final class StaleCache extends ForwardingCertificateRepository {
 
         private final CertificateRepository latest;
         private final Map<CertificateId, StoredCertificate> remembered = new ConcurrentHashMap<>();
@@ -196,6 +192,7 @@ class BoundedRetriesTest {
         private final AtomicInteger commitAttempts = new AtomicInteger();
 
         StaleCache(CertificateRepository latest) {
+            super(latest);
             this.latest = latest;
         }
 
@@ -218,22 +215,7 @@ class BoundedRetriesTest {
         @Override
         public CommitOutcome commit(CertificateChange change) {
             commitAttempts.incrementAndGet();
-            return latest.commit(change);
-        }
-
-        @Override
-        public Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query) {
-            return latest.listVisibleTo(account, query);
-        }
-
-        @Override
-        public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
-            return latest.listOutgoing(account, query);
-        }
-
-        @Override
-        public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
-            return latest.listDueTransfers(query);
+            return super.commit(change);
         }
     }
 }

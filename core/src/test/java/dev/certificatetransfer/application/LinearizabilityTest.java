@@ -10,7 +10,6 @@ import dev.certificatetransfer.application.ReferenceModel.Step;
 import dev.certificatetransfer.application.ReferenceModel.View;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.ParsedCertificate;
@@ -18,13 +17,10 @@ import dev.certificatetransfer.domain.Rejection;
 import dev.certificatetransfer.domain.RejectionCode;
 import dev.certificatetransfer.domain.StoredCertificate;
 import dev.certificatetransfer.port.CertificateRepository;
-import dev.certificatetransfer.port.CommitOutcome;
-import dev.certificatetransfer.port.DueTransfersQuery;
-import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
-import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
@@ -328,10 +324,14 @@ class LinearizabilityTest {
      * widens the window between a call's read and its commit, where the races are, now and then long enough for
      * other threads to delete and register the certificate again meanwhile.
      */
-    private record SlowReads(CertificateRepository repository) implements CertificateRepository {
+    private static final class SlowReads extends ForwardingCertificateRepository {
+        SlowReads(CertificateRepository repository) {
+            super(repository);
+        }
+
         @Override
         public StoredCertificate find(CertificateId id) {
-            var found = repository.find(id);
+            var found = super.find(id);
             switch (ThreadLocalRandom.current().nextInt(8)) {
                 case 0, 1 -> Thread.yield();
                 case 2, 3 -> LockSupport.parkNanos(20_000);
@@ -339,26 +339,6 @@ class LinearizabilityTest {
                 default -> { }
             }
             return found;
-        }
-
-        @Override
-        public CommitOutcome commit(CertificateChange change) {
-            return repository.commit(change);
-        }
-
-        @Override
-        public Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query) {
-            return repository.listVisibleTo(account, query);
-        }
-
-        @Override
-        public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
-            return repository.listOutgoing(account, query);
-        }
-
-        @Override
-        public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
-            return repository.listDueTransfers(query);
         }
     }
 
