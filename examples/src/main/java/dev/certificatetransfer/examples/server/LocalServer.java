@@ -133,6 +133,7 @@ public final class LocalServer implements AutoCloseable {
                     .stopTimeout(Duration.ofSeconds(10))
                     .build();
             startListening(server, options);
+            resources.add(0, server);
             var local = new LocalServer(resources, server, out);
             beforeReady.accept(local);
             local.printStartup(options, credentials, Duration.ofNanos(System.nanoTime() - startedNanos));
@@ -159,12 +160,7 @@ public final class LocalServer implements AutoCloseable {
         if (stopped.getCount() == 0) {
             return;
         }
-        try {
-            server.close();
-        } catch (RuntimeException e) {
-            LoggerFactory.getLogger(LocalServer.class).warn("the HTTP server did not stop cleanly", e);
-        }
-        closeAll(resources);
+        closeAll(resources); // the HTTP server first (requests in flight finish), then the sweep, relay and pool
         out.println("stopped");
         out.flush();
         stopped.countDown();

@@ -244,6 +244,26 @@ class LocalServerSmokeTest {
     }
 
     @Test
+    void a_start_that_fails_after_listening_closes_the_port_again() throws IOException {
+        int port;
+        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        var options = ((ServerOptions.Parsed.Run) ServerOptions.parse("--port", String.valueOf(port), "--store",
+                "h2:" + directory.resolve("late"))).options();
+        assertThatThrownBy(() -> LocalServer.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                System.nanoTime(), started -> {
+                    throw new IllegalStateException("Shutdown in progress");
+                })).isInstanceOf(LocalServer.StartFailure.class);
+
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
+                .isInstanceOf(java.net.ConnectException.class);
+        try (var again = start("--port", "0", "--store", "h2:" + directory.resolve("late"))) {
+            assertThat(again.port()).isPositive(); // and the H2 file was closed too
+        }
+    }
+
+    @Test
     void an_unreadable_or_malformed_credentials_file_is_refused_naming_the_file_and_line() throws IOException {
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", directory.resolve("absent.csv").toString()))
                 .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("absent.csv")
