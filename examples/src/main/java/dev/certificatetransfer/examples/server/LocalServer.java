@@ -285,7 +285,7 @@ public final class LocalServer implements AutoCloseable {
             server.start();
         } catch (IllegalStateException e) {
             if (causedBy(e, BindException.class)) {
-                String cause = rootMessage(e);
+                String cause = describe(e);
                 throw new StartFailure("cannot listen on " + options.bind() + ":" + options.port() + ": " + cause
                         + (cause.contains("already in use") ? " (is another server using the port? try --port 0)"
                         : ""), e);
@@ -293,7 +293,7 @@ public final class LocalServer implements AutoCloseable {
             if (causedBy(e, java.nio.channels.UnresolvedAddressException.class)) {
                 throw new StartFailure("cannot listen on " + options.bind() + ": no such host or address", e);
             }
-            throw new StartFailure("the HTTP server did not start: " + rootMessage(e), e);
+            throw new StartFailure("the HTTP server did not start: " + describe(e), e);
         }
     }
 
@@ -403,14 +403,6 @@ public final class LocalServer implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static String describe(Throwable e) {

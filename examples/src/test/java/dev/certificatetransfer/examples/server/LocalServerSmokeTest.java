@@ -18,11 +18,6 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
@@ -34,8 +29,6 @@ import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedExcepti
 class LocalServerSmokeTest {
 
     private static final Pattern LISTENING = Pattern.compile("(?m)^listening on http://127\\.0\\.0\\.1:(\\d+)$");
-    private static final Pattern DEMO_KEY = Pattern.compile(
-            "(?m)^  (alice|bob)\\(\\) \\{ AWS_ACCESS_KEY_ID=(\\S+) AWS_SECRET_ACCESS_KEY=(\\S+) ");
 
     @TempDir
     Path directory;
@@ -54,21 +47,7 @@ class LocalServerSmokeTest {
     }
 
     private IotClient client(String account) {
-        var key = DEMO_KEY.matcher(output());
-        while (key.find()) {
-            if (key.group(1).equals(account)) {
-                int port = port();
-                return IotClient.builder()
-                        .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(key.group(2), key.group(3))))
-                        .httpClientBuilder(Apache5HttpClient.builder())
-                        .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-                        .build();
-            }
-        }
-        throw new AssertionError("no demo key for " + account + " in:\n" + output());
+        return DemoKeys.client(output(), port(), account);
     }
 
     private int port() {

@@ -16,16 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
-import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
 
 /**
@@ -49,21 +42,6 @@ class ServerJarIT {
         return new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(directory.resolve("stdout.txt").toFile())
                 .redirectError(directory.resolve("stderr.txt").toFile()).start();
-    }
-
-    /** An AWS SDK client signing with the demo keys the server printed for {@code account}. */
-    private static IotClient sdk(int port, List<String> printed, String account) {
-        var key = Pattern.compile("^  " + account + "\\(\\) \\{ AWS_ACCESS_KEY_ID=(\\S+) AWS_SECRET_ACCESS_KEY=(\\S+) ");
-        return printed.stream().map(key::matcher).filter(Matcher::find).findFirst()
-                .map(found -> IotClient.builder()
-                        .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(found.group(1), found.group(2))))
-                        .httpClientBuilder(Apache5HttpClient.builder())
-                        .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-                        .build())
-                .orElseThrow(() -> new AssertionError("no demo key for " + account + " in " + printed));
     }
 
     private List<String> printed() throws IOException {
@@ -104,7 +82,8 @@ class ServerJarIT {
         var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/health")).build(), BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        try (var alice = sdk(port, printed, "alice"); var bob = sdk(port, printed, "bob")) {
+        try (var alice = DemoKeys.client(String.join("\n", printed), port, "alice");
+             var bob = DemoKeys.client(String.join("\n", printed), port, "bob")) {
             String pem = Files.readString(Path.of("src/main/resources/demo/device-5.pem"));
             String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem)).certificateId();
             alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
