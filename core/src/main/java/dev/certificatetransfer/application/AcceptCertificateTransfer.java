@@ -1,30 +1,31 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.TransferDecisions;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.rules.TransferRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /** AcceptCertificateTransfer: the target takes ownership of a certificate pending transfer to it. */
 final class AcceptCertificateTransfer {
 
-    private final Guard guard;
-    private final Changes changes;
+    private final AuthorizationCheck authorization;
+    private final CommitLoop changes;
 
-    AcceptCertificateTransfer(Guard guard, Changes changes) {
-        this.guard = guard;
+    AcceptCertificateTransfer(AuthorizationCheck authorization, CommitLoop changes) {
+        this.authorization = authorization;
         this.changes = changes;
     }
 
-    /** Rules and rejections: {@link CertificateTransfers}. */
-    Either<Rejection, Certificate> accept(Principal caller, CertificateId id, boolean setAsActive) {
-        return guard.authorize(caller, IotAction.ACCEPT_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> Changes.oneChange(
-                        TransferDecisions.accept(stored.certificate(), id, caller.account(), setAsActive, now))))
+    /** Rules and refusals: {@link CertificateTransferUseCases}. */
+    Either<Refusal, Certificate> accept(Principal caller, CertificateId id, boolean setAsActive) {
+        return authorization.authorize(caller, IotAction.ACCEPT_CERTIFICATE_TRANSFER, id)
+                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
+                        TransferRules.accept(stored.certificate(), id, caller.account(), setAsActive, now))))
                 .map(Option::get);
     }
 }

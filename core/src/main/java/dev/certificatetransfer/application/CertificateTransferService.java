@@ -1,5 +1,10 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
+import dev.certificatetransfer.port.in.TransferCertificateResult;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
@@ -8,24 +13,24 @@ import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.port.AttachmentQuery;
-import dev.certificatetransfer.port.Authorizer;
-import dev.certificatetransfer.port.CertificateRepository;
-import dev.certificatetransfer.port.TransferPolicy;
+import dev.certificatetransfer.port.out.AttachmentQuery;
+import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.port.out.TransferRule;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The certificate-transfer lifecycle on the ports a host plugs in: implements {@link CertificateTransfers}, each
+ * The certificate-transfer lifecycle on the ports a host plugs in: implements {@link CertificateTransferUseCases}, each
  * operation carried out by its own use case. Build it with {@link #builder()}; it is thread-safe when its ports
  * are.
  */
-public final class CertificateTransferService implements CertificateTransfers {
+public final class CertificateTransferService implements CertificateTransferUseCases {
 
     /** How many times a write is decided again after losing the compare-and-set race before it answers THROTTLED. */
     public static final int DEFAULT_MAX_COMMIT_ATTEMPTS = 16;
@@ -45,20 +50,20 @@ public final class CertificateTransferService implements CertificateTransfers {
 
     private CertificateTransferService(Builder b) {
         region = b.region;
-        var guard = new Guard(b.authorizer, b.region);
-        var views = new Views(b.clock, b.transferExpiry);
-        var changes = new Changes(b.repository, views, b.maxCommitAttempts);
-        cancel = new CancelCertificateTransfer(guard, changes);
-        transfer = new TransferCertificate(guard, changes, b.attachments, b.transferPolicy, b.region);
-        accept = new AcceptCertificateTransfer(guard, changes);
-        reject = new RejectCertificateTransfer(guard, changes);
-        describe = new DescribeCertificate(guard, b.repository, views, changes);
-        update = new UpdateCertificate(guard, changes);
-        delete = new DeleteCertificate(guard, changes, b.attachments);
-        list = new ListCertificates(guard, b.repository, views);
-        listOutgoing = new ListOutgoingCertificates(guard, b.repository, views);
-        register = new RegisterCertificateWithoutCa(guard, changes, b.region);
-        sweep = new SweepExpiredTransfers(b.repository, changes, views);
+        var authorization = new AuthorizationCheck(b.authorizer, b.region);
+        var expiryView = new ExpiryView(b.clock, b.transferExpiry);
+        var changes = new CommitLoop(b.repository, expiryView, b.maxCommitAttempts);
+        cancel = new CancelCertificateTransfer(authorization, changes);
+        transfer = new TransferCertificate(authorization, changes, b.attachments, b.transferRule, b.region);
+        accept = new AcceptCertificateTransfer(authorization, changes);
+        reject = new RejectCertificateTransfer(authorization, changes);
+        describe = new DescribeCertificate(authorization, b.repository, expiryView, changes);
+        update = new UpdateCertificate(authorization, changes);
+        delete = new DeleteCertificate(authorization, changes, b.attachments);
+        list = new ListCertificates(authorization, b.repository, expiryView);
+        listOutgoing = new ListOutgoingCertificates(authorization, b.repository, expiryView);
+        register = new RegisterCertificateWithoutCa(authorization, changes, b.region);
+        sweep = new SweepExpiredTransfers(b.repository, changes, expiryView);
     }
 
     public static Builder builder() {
@@ -71,56 +76,56 @@ public final class CertificateTransferService implements CertificateTransfers {
     }
 
     @Override
-    public Either<Rejection, Certificate> cancelCertificateTransfer(Principal caller, CertificateId id) {
+    public Either<Refusal, Certificate> cancelCertificateTransfer(Principal caller, CertificateId id) {
         return cancel.cancel(caller, id);
     }
 
     @Override
-    public Either<Rejection, Transferred> transferCertificate(Principal caller, CertificateId id, AccountId target,
+    public Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id, AccountId target,
             Option<TransferMessage> message) {
         return transfer.transfer(caller, id, target, message);
     }
 
     @Override
-    public Either<Rejection, Certificate> acceptCertificateTransfer(Principal caller, CertificateId id,
+    public Either<Refusal, Certificate> acceptCertificateTransfer(Principal caller, CertificateId id,
             boolean setAsActive) {
         return accept.accept(caller, id, setAsActive);
     }
 
     @Override
-    public Either<Rejection, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
+    public Either<Refusal, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
             Option<RejectReason> reason) {
         return reject.reject(caller, id, reason);
     }
 
     @Override
-    public Either<Rejection, Certificate> describeCertificate(Principal caller, CertificateId id) {
+    public Either<Refusal, Certificate> describeCertificate(Principal caller, CertificateId id) {
         return describe.describe(caller, id);
     }
 
     @Override
-    public Either<Rejection, Certificate> updateCertificate(Principal caller, CertificateId id,
+    public Either<Refusal, Certificate> updateCertificate(Principal caller, CertificateId id,
             CertificateStatus newStatus) {
         return update.update(caller, id, newStatus);
     }
 
     @Override
-    public Either<Rejection, CertificateId> deleteCertificate(Principal caller, CertificateId id, boolean forceDelete) {
+    public Either<Refusal, CertificateId> deleteCertificate(Principal caller, CertificateId id, boolean forceDelete) {
         return delete.delete(caller, id, forceDelete);
     }
 
     @Override
-    public Either<Rejection, Page<Certificate>> listCertificates(Principal caller, PageRequest request) {
+    public Either<Refusal, Page<Certificate>> listCertificates(Principal caller, PageRequest request) {
         return list.list(caller, request);
     }
 
     @Override
-    public Either<Rejection, Page<Certificate>> listOutgoingCertificates(Principal caller, PageRequest request) {
+    public Either<Refusal, Page<Certificate>> listOutgoingCertificates(Principal caller, PageRequest request) {
         return listOutgoing.list(caller, request);
     }
 
     @Override
-    public Either<Rejection, Registered> registerCertificateWithoutCa(Principal caller, ParsedCertificate certificate,
+    public Either<Refusal, RegisterCertificateResult> registerCertificateWithoutCa(Principal caller, ParsedCertificate certificate,
             CertificateStatus status) {
         return register.register(caller, certificate, status);
     }
@@ -152,7 +157,7 @@ public final class CertificateTransferService implements CertificateTransfers {
         private Region region = Region.US_EAST_1;
         private int maxCommitAttempts = DEFAULT_MAX_COMMIT_ATTEMPTS;
         private TransferExpiry transferExpiry = TransferExpiry.none();
-        private TransferPolicy transferPolicy = TransferPolicy.allowAll();
+        private TransferRule transferRule = TransferRule.allowAll();
 
         private Builder() {
         }
@@ -205,10 +210,10 @@ public final class CertificateTransferService implements CertificateTransfers {
 
         /**
          * Ours (spec section 8): which accounts may send certificates to which, e.g. an
-         * {@code AllowListTransferPolicy}. Defaults to {@link TransferPolicy#allowAll()}, as on AWS.
+         * {@code AllowListTransferRule}. Defaults to {@link TransferRule#allowAll()}, as on AWS.
          */
-        public Builder transferPolicy(TransferPolicy transferPolicy) {
-            this.transferPolicy = Objects.requireNonNull(transferPolicy, "transferPolicy");
+        public Builder transferRule(TransferRule transferRule) {
+            this.transferRule = Objects.requireNonNull(transferRule, "transferRule");
             return this;
         }
 

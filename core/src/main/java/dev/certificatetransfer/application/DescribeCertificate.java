@@ -1,43 +1,45 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.domain.rules.TransferRules;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.Visibility;
-import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.rules.Visibility;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Either;
 
 /** DescribeCertificate: the owner, or the target of a pending transfer, reads a certificate. */
 final class DescribeCertificate {
 
-    private final Guard guard;
+    private final AuthorizationCheck authorization;
     private final CertificateRepository repository;
-    private final Views views;
-    private final Changes changes;
+    private final ExpiryView expiryView;
+    private final CommitLoop changes;
 
-    DescribeCertificate(Guard guard, CertificateRepository repository, Views views, Changes changes) {
-        this.guard = guard;
+    DescribeCertificate(AuthorizationCheck authorization, CertificateRepository repository, ExpiryView expiryView, CommitLoop changes) {
+        this.authorization = authorization;
         this.repository = repository;
-        this.views = views;
+        this.expiryView = expiryView;
         this.changes = changes;
     }
 
     /**
-     * Rules and rejections: {@link CertificateTransfers}. A describe that finds the transfer expired records the
+     * Rules and refusals: {@link CertificateTransferUseCases}. A describe that finds the transfer expired records the
      * expiry (its one TransferExpired, by compare-and-set) before it answers, so what it showed is final: a call
      * decided on the pending transfer before the expiry can no longer commit after it.
      */
-    Either<Rejection, Certificate> describe(Principal caller, CertificateId id) {
-        return guard.authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
-                .flatMap(allowed -> Visibility.visibleTo(views.seen(found(id)), id, caller.account()));
+    Either<Refusal, Certificate> describe(Principal caller, CertificateId id) {
+        return authorization.authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
+                .flatMap(allowed -> Visibility.visibleTo(expiryView.seen(found(id)), id, caller.account()));
     }
 
     private io.vavr.control.Option<Certificate> found(CertificateId id) {
         var certificate = repository.find(id).certificate();
-        if (views.expiry().ttl().isEmpty()
-                || certificate.flatMap(c -> views.expiry().expiredAt(c, views.now())).isEmpty()) {
+        if (expiryView.expiry().ttl().isEmpty()
+                || certificate.flatMap(c -> TransferRules.expire(expiryView.expiry(), c, expiryView.now())).isEmpty()) {
             return certificate;
         }
         changes.expire(id);

@@ -1,33 +1,36 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.Visibility;
-import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.rules.Visibility;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /** ListCertificates: the caller's certificates and those pending transfer to it, newest first unless ascending. */
 final class ListCertificates {
 
-    private final Guard guard;
+    private final AuthorizationCheck authorization;
     private final CertificateRepository repository;
-    private final Views views;
+    private final ExpiryView expiryView;
 
-    ListCertificates(Guard guard, CertificateRepository repository, Views views) {
-        this.guard = guard;
+    ListCertificates(AuthorizationCheck authorization, CertificateRepository repository, ExpiryView expiryView) {
+        this.authorization = authorization;
         this.repository = repository;
-        this.views = views;
+        this.expiryView = expiryView;
     }
 
-    /** Rules and rejections: {@link CertificateTransfers}. */
-    Either<Rejection, Page<Certificate>> list(Principal caller, PageRequest request) {
-        return guard.authorize(caller, IotAction.LIST_CERTIFICATES)
+    /** Rules and refusals: {@link CertificateTransferUseCases}. */
+    Either<Refusal, Page<Certificate>> list(Principal caller, PageRequest request) {
+        return authorization.authorize(caller, IotAction.LIST_CERTIFICATES)
                 .map(allowed -> {
-                    var seen = views.seenNow();
-                    return Listing.page(request, query -> repository.listVisibleTo(caller.account(), query),
+                    var seen = expiryView.seenNow();
+                    return KeysetPages.page(request, query -> repository.listVisibleTo(caller.account(), query),
                             found -> Option.of(seen.apply(found))
                                     .filter(c -> Visibility.isVisibleTo(c, caller.account())));
                 });

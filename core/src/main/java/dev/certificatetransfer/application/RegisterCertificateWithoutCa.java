@@ -1,33 +1,35 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.domain.CertificateDecisions;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
+import dev.certificatetransfer.domain.rules.CertificateRules;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 
 /** RegisterCertificateWithoutCA: the caller registers a certificate it will own, identified by its SHA-256. */
 final class RegisterCertificateWithoutCa {
 
-    private final Guard guard;
-    private final Changes changes;
+    private final AuthorizationCheck authorization;
+    private final CommitLoop changes;
     private final Region region;
 
-    RegisterCertificateWithoutCa(Guard guard, Changes changes, Region region) {
-        this.guard = guard;
+    RegisterCertificateWithoutCa(AuthorizationCheck authorization, CommitLoop changes, Region region) {
+        this.authorization = authorization;
         this.changes = changes;
         this.region = region;
     }
 
-    /** Rules and rejections: {@link CertificateTransfers}. */
-    Either<Rejection, Registered> register(Principal caller, ParsedCertificate certificate, CertificateStatus status) {
-        return CertificateDecisions.requestable(status)
-                .flatMap(requestable -> guard.authorize(caller, IotAction.REGISTER_CERTIFICATE_WITHOUT_CA, certificate.id()))
-                .flatMap(allowed -> changes.decideAndCommit(certificate.id(), (stored, now) -> Changes.oneChange(
-                        CertificateDecisions.register(stored, certificate, caller.account(), status, now))))
-                .map(after -> new Registered(after.get(), after.get().arn(region)));
+    /** Rules and refusals: {@link CertificateTransferUseCases}. */
+    Either<Refusal, RegisterCertificateResult> register(Principal caller, ParsedCertificate certificate, CertificateStatus status) {
+        return CertificateRules.requestable(status)
+                .flatMap(requestable -> authorization.authorize(caller, IotAction.REGISTER_CERTIFICATE_WITHOUT_CA, certificate.id()))
+                .flatMap(allowed -> changes.decideAndCommit(certificate.id(), (stored, now) -> CommitLoop.oneChange(
+                        CertificateRules.register(stored.certificate(), stored.nextVersion(), certificate, caller.account(), status, now))))
+                .map(after -> new RegisterCertificateResult(after.get(), after.get().arn(region)));
     }
 }

@@ -1,8 +1,8 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.domain.PendingTransferKey;
-import dev.certificatetransfer.port.CertificateRepository;
-import dev.certificatetransfer.port.DueTransfersQuery;
+import dev.certificatetransfer.spi.PendingTransferKey;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.DueTransfersQuery;
 import io.vavr.control.Option;
 
 /**
@@ -16,13 +16,13 @@ final class SweepExpiredTransfers {
     static final int DEFAULT_PAGE_SIZE = 500;
 
     private final CertificateRepository repository;
-    private final Changes changes;
-    private final Views views;
+    private final CommitLoop changes;
+    private final ExpiryView expiryView;
 
-    SweepExpiredTransfers(CertificateRepository repository, Changes changes, Views views) {
+    SweepExpiredTransfers(CertificateRepository repository, CommitLoop changes, ExpiryView expiryView) {
         this.repository = repository;
         this.changes = changes;
-        this.views = views;
+        this.expiryView = expiryView;
     }
 
     /** How many expiries this sweep wrote; 0 when transfers never expire. */
@@ -30,7 +30,7 @@ final class SweepExpiredTransfers {
         if (pageSize < 1) {
             throw new IllegalArgumentException("a sweep reads pages of at least one transfer");
         }
-        var dueBy = views.expiry().dueBy(views.now());
+        var dueBy = expiryView.expiry().dueBy(expiryView.now());
         if (dueBy.isEmpty()) {
             return 0;
         }
@@ -39,12 +39,12 @@ final class SweepExpiredTransfers {
         while (true) {
             var page = repository.listDueTransfers(new DueTransfersQuery(dueBy.get(), after, pageSize));
             for (var due : page) {
-                expired += changes.expire(due.id()) == Changes.Expiry.EXPIRED ? 1 : 0;
+                expired += changes.expire(due.id()) == CommitLoop.Expiry.EXPIRED ? 1 : 0;
             }
             if (page.size() < pageSize) {
                 return expired;
             }
-            after = page.last().pendingTransferKey();
+            after = PendingTransferKey.of(page.last());
         }
     }
 }

@@ -13,11 +13,11 @@ public record AccountId(String value) implements Actor {
         }
     }
 
-    /** Parses untrusted input; a malformed id is an {@link Rejection.InvalidRequest}, never an exception. */
-    public static Either<Rejection, AccountId> parse(String raw) {
+    /** Parses untrusted input; a malformed id is an {@link Refusal.InvalidRequest}, never an exception. */
+    public static Either<Refusal, AccountId> parse(String raw) {
         return isWellFormed(raw)
                 ? Either.right(new AccountId(raw))
-                : Either.left(new Rejection.InvalidRequest("Invalid account id: expected 12 digits"));
+                : Either.left(new Refusal.InvalidRequest("Invalid account id: expected 12 digits"));
     }
 
     private static boolean isWellFormed(String raw) {

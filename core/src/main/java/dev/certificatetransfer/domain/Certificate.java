@@ -1,5 +1,6 @@
 package dev.certificatetransfer.domain;
 
+import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;
@@ -48,15 +49,6 @@ public record Certificate(
         lastTransfer.forEach(t -> requireDatesWithin(t, creationDate, lastModifiedDate));
     }
 
-    /**
-     * Rebuilds a certificate loaded from storage, one named field at a time, so that a row mapper cannot swap two
-     * fields of the same type; {@link Reconstitution#build()} checks the shape (not business rules). The one way
-     * in for repositories.
-     */
-    public static Reconstitution reconstitute() {
-        return new Reconstitution();
-    }
-
     /** The open transfer, if the certificate is {@code PENDING_TRANSFER}. */
     public Option<Transfer.Pending> pendingTransfer() {
         return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending) : Option.none();
@@ -65,11 +57,6 @@ public record Certificate(
     /** The target of the open transfer, if any. */
     public Option<AccountId> pendingTarget() {
         return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending.target()) : Option.none();
-    }
-
-    /** The key of the open transfer in the sweep's order, if the certificate is {@code PENDING_TRANSFER}. */
-    public Option<PendingTransferKey> pendingTransferKey() {
-        return pendingTransfer().map(p -> new PendingTransferKey(p.transferDate(), id));
     }
 
     /** AWS's transferData: the most recent transfer's, or {@link TransferData#NONE}. */
@@ -91,12 +78,11 @@ public record Certificate(
         return now.isBefore(lastModifiedDate) ? lastModifiedDate : now;
     }
 
-    /** The key that orders certificates in listings: creation date, then id. */
-    public ListingKey listingKey() {
-        return new ListingKey(creationDate, id);
-    }
-
-    Certificate evolve(AccountId newOwner, Option<AccountId> newPreviousOwner, CertificateStatus newStatus,
+    /**
+     * The certificate after the event's change, with the given owner, status and transfer; the dates, customer version
+     * and version follow from the event. Throws if the event's version does not follow this one (a bug).
+     */
+    public Certificate evolve(AccountId newOwner, Option<AccountId> newPreviousOwner, CertificateStatus newStatus,
             Option<Transfer> newLastTransfer, CertificateEvent event) {
         if (event.version() != version + 1) {
             throw new IllegalStateException("event " + event.type() + " of version " + event.version()
@@ -139,90 +125,4 @@ public record Certificate(
         }
     }
 
-    /** Names every field of a stored certificate; {@link #build()} fails if one is missing or the shape is wrong. */
-    public static final class Reconstitution {
-        private CertificateId id;
-        private CertificatePem pem;
-        private Validity validity;
-        private CertificateMode mode;
-        private AccountId owner;
-        private Option<AccountId> previousOwner = Option.none();
-        private CertificateStatus status;
-        private Option<Transfer> lastTransfer = Option.none();
-        private Instant creationDate;
-        private Instant lastModifiedDate;
-        private long customerVersion;
-        private long version;
-
-        private Reconstitution() {
-        }
-
-        public Reconstitution id(CertificateId id) {
-            this.id = id;
-            return this;
-        }
-
-        public Reconstitution pem(CertificatePem pem) {
-            this.pem = pem;
-            return this;
-        }
-
-        public Reconstitution validity(Validity validity) {
-            this.validity = validity;
-            return this;
-        }
-
-        public Reconstitution mode(CertificateMode mode) {
-            this.mode = mode;
-            return this;
-        }
-
-        public Reconstitution owner(AccountId owner) {
-            this.owner = owner;
-            return this;
-        }
-
-        /** Defaults to none. */
-        public Reconstitution previousOwner(Option<AccountId> previousOwner) {
-            this.previousOwner = previousOwner;
-            return this;
-        }
-
-        public Reconstitution status(CertificateStatus status) {
-            this.status = status;
-            return this;
-        }
-
-        /** Defaults to none: never transferred. */
-        public Reconstitution lastTransfer(Option<Transfer> lastTransfer) {
-            this.lastTransfer = lastTransfer;
-            return this;
-        }
-
-        public Reconstitution creationDate(Instant creationDate) {
-            this.creationDate = creationDate;
-            return this;
-        }
-
-        public Reconstitution lastModifiedDate(Instant lastModifiedDate) {
-            this.lastModifiedDate = lastModifiedDate;
-            return this;
-        }
-
-        public Reconstitution customerVersion(long customerVersion) {
-            this.customerVersion = customerVersion;
-            return this;
-        }
-
-        public Reconstitution version(long version) {
-            this.version = version;
-            return this;
-        }
-
-        /** The certificate, if every field is set and the fields fit together; else an IllegalArgumentException or NPE. */
-        public Certificate build() {
-            return new Certificate(id, pem, validity, mode, owner, previousOwner, status, lastTransfer, creationDate,
-                    lastModifiedDate, customerVersion, version);
-        }
-    }
 }

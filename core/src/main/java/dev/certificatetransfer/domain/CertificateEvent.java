@@ -1,5 +1,6 @@
 package dev.certificatetransfer.domain;
 
+import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;

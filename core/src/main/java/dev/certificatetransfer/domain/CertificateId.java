@@ -17,10 +17,10 @@ public record CertificateId(String value) {
         }
     }
 
-    /** Parses untrusted input case-insensitively; anything but 64 hex characters is an {@link Rejection.InvalidRequest}. */
-    public static Either<Rejection, CertificateId> parse(String raw) {
+    /** Parses untrusted input case-insensitively; anything but 64 hex characters is an {@link Refusal.InvalidRequest}. */
+    public static Either<Refusal, CertificateId> parse(String raw) {
         if (raw == null || raw.length() != LENGTH || !Text.isHex(raw)) {
-            return Either.left(new Rejection.InvalidRequest("Invalid certificate id: expected 64 hexadecimal characters"));
+            return Either.left(new Refusal.InvalidRequest("Invalid certificate id: expected 64 hexadecimal characters"));
         }
         return Either.right(new CertificateId(raw.toLowerCase(Locale.ROOT)));
     }

@@ -30,9 +30,9 @@ public record CertificatePem(String value) {
      * are ignored, and a leading byte-order mark is tolerated. The block must hold exactly one X.509 certificate
      * in DER; the result carries its id (SHA-256 of the DER), validity, and the PEM re-armoured canonically.
      * Anything else (no block, two blocks, bad base64, bytes that are no certificate, over 65,536 characters) is
-     * a {@link Rejection.CertificateValidation}; this method never throws.
+     * a {@link Refusal.CertificateValidation}; this method never throws.
      */
-    public static Either<Rejection, ParsedCertificate> parse(String raw) {
+    public static Either<Refusal, ParsedCertificate> parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return invalid("certificatePem is required");
         }
@@ -53,7 +53,7 @@ public record CertificatePem(String value) {
     }
 
     /** The base64 text of the block with every whitespace character dropped; any other non-base64 text is refused. */
-    private static Either<Rejection, String> base64Body(String body) {
+    private static Either<Refusal, String> base64Body(String body) {
         var base64 = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
@@ -66,7 +66,7 @@ public record CertificatePem(String value) {
         return base64.length() == 0 ? invalid("the PEM block of certificatePem is empty") : Either.right(base64.toString());
     }
 
-    private static Either<Rejection, byte[]> decode(String base64) {
+    private static Either<Refusal, byte[]> decode(String base64) {
         try {
             return Either.right(Base64.getDecoder().decode(base64));
         } catch (IllegalArgumentException e) {
@@ -74,7 +74,7 @@ public record CertificatePem(String value) {
         }
     }
 
-    private static Either<Rejection, ParsedCertificate> certificate(byte[] der) {
+    private static Either<Refusal, ParsedCertificate> certificate(byte[] der) {
         try {
             var parsed = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             if (!(parsed instanceof X509Certificate x509) || !Arrays.equals(x509.getEncoded(), der)) {
@@ -103,7 +103,7 @@ public record CertificatePem(String value) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || c == BYTE_ORDER_MARK;
     }
 
-    private static <T> Either<Rejection, T> invalid(String message) {
-        return Either.left(new Rejection.CertificateValidation(message));
+    private static <T> Either<Refusal, T> invalid(String message) {
+        return Either.left(new Refusal.CertificateValidation(message));
     }
 }

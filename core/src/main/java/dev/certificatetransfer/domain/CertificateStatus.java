@@ -13,14 +13,14 @@ public enum CertificateStatus {
 
     private static final CertificateStatus[] ALL = values();
 
-    /** Parses a status name as AWS spells it; an unknown name is an {@link Rejection.InvalidRequest}. */
-    public static Either<Rejection, CertificateStatus> parse(String raw) {
+    /** Parses a status name as AWS spells it; an unknown name is an {@link Refusal.InvalidRequest}. */
+    public static Either<Refusal, CertificateStatus> parse(String raw) {
         for (CertificateStatus status : ALL) {
             if (status.name().equals(raw)) {
                 return Either.right(status);
             }
         }
-        return Either.left(new Rejection.InvalidRequest("Unknown certificate status"));
+        return Either.left(new Refusal.InvalidRequest("Unknown certificate status"));
     }
 
     /**

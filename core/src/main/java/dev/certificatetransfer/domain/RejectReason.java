@@ -13,12 +13,12 @@ public record RejectReason(String value) {
 
     /**
      * Parses untrusted input; text over 128 characters, or with a lone surrogate, is an
-     * {@link Rejection.InvalidRequest}.
+     * {@link Refusal.InvalidRequest}.
      */
-    public static Either<Rejection, RejectReason> parse(String raw) {
+    public static Either<Refusal, RejectReason> parse(String raw) {
         return Text.fitsMessage(raw)
                 ? Either.right(new RejectReason(raw))
-                : Either.left(new Rejection.InvalidRequest(
+                : Either.left(new Refusal.InvalidRequest(
                         "rejectReason must be at most 128 characters of valid Unicode text"));
     }
 }

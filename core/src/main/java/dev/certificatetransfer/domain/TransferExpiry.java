@@ -1,6 +1,5 @@
 package dev.certificatetransfer.domain;
 
-import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,31 +57,6 @@ public final class TransferExpiry {
         return ttl.map(now::minus);
     }
 
-    /**
-     * The change that expiry makes to the certificate at {@code now}: its {@link TransferExpired} event, dated at the
-     * moment of expiry (never before the certificate's last change), if a transfer is pending and has expired.
-     */
-    public Option<TransferExpired> expiredAt(Certificate certificate, Instant now) {
-        return expiryDateOf(certificate)
-                .filter(expiry -> !now.isBefore(expiry))
-                .map(expiry -> new TransferExpired(certificate.id(), certificate.pendingTarget().get(),
-                        certificate.nextChangeTime(expiry), certificate.nextVersion()));
-    }
-
-    /**
-     * The certificate as every operation must see it at {@code now}: unchanged, unless its pending transfer has
-     * expired; then exactly the certificate that committing {@link #expiredAt} produces.
-     */
-    public Certificate seenAt(Certificate certificate, Instant now) {
-        return expiredAt(certificate, now)
-                .map(event -> CertificateEvolution.evolve(Option.some(certificate), event).get())
-                .getOrElse(certificate);
-    }
-
-    /** {@link #seenAt(Certificate, Instant)} of a certificate that may not exist. */
-    public Option<Certificate> seenAt(Option<Certificate> certificate, Instant now) {
-        return certificate.map(c -> seenAt(c, now));
-    }
 
     @Override
     public boolean equals(Object other) {

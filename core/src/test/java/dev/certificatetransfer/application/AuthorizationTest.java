@@ -1,19 +1,22 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.out.Permission;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.PageRequest;
 import static dev.certificatetransfer.application.ServiceFixture.ALICE;
 import static dev.certificatetransfer.application.ServiceFixture.BOB;
 import static dev.certificatetransfer.application.ServiceFixture.CAROL;
-import static dev.certificatetransfer.domain.RejectionCode.INVALID_REQUEST;
-import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
-import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
+import static dev.certificatetransfer.domain.RefusalCode.INVALID_REQUEST;
+import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
+import static dev.certificatetransfer.domain.RefusalCode.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.Resource;
-import dev.certificatetransfer.port.Authorizer;
+import dev.certificatetransfer.port.out.Authorizer;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Either;
@@ -45,7 +48,7 @@ class AuthorizationTest {
     record Operation(String name, String action, Subject subject, Principal succeedingCaller, int certificate,
             Call call) {
 
-        Either<Rejection, ?> callAs(ServiceFixture fixture, Principal caller, int certificate) {
+        Either<Refusal, ?> callAs(ServiceFixture fixture, Principal caller, int certificate) {
             return call.on(fixture.service, caller, certificate);
         }
 
@@ -64,7 +67,7 @@ class AuthorizationTest {
     /** An operation of the inbound port, called by a caller on certificate {@code index} of TestCertificates. */
     @FunctionalInterface
     interface Call {
-        Either<Rejection, ?> on(CertificateTransfers service, Principal caller, int index);
+        Either<Refusal, ?> on(CertificateTransferUseCases service, Principal caller, int index);
     }
 
     static Stream<Operation> operations() {
@@ -133,8 +136,8 @@ class AuthorizationTest {
     @MethodSource("lookups")
     void a_denied_caller_learns_nothing_about_unknown_or_invisible_certificates(Operation operation) {
         authorizer.answerBy((principal, action, resource) -> principal.equals(CAROL)
-                ? Authorizer.AuthorizationDecision.DENIED
-                : Authorizer.AuthorizationDecision.ALLOWED);
+                ? Permission.REFUSED
+                : Permission.ALLOWED);
         fixture.refused(() -> operation.callAs(fixture, CAROL, operation.certificate()), UNAUTHORIZED);
         fixture.refused(() -> operation.callAs(fixture, CAROL, UNKNOWN), UNAUTHORIZED);
         authorizer.denyAll();
@@ -160,10 +163,10 @@ class AuthorizationTest {
     static final class RecordingAuthorizer implements Authorizer {
 
         private final List<String> asked = new CopyOnWriteArrayList<>();
-        private volatile Authorizer rule = (principal, action, resource) -> AuthorizationDecision.ALLOWED;
+        private volatile Authorizer rule = (principal, action, resource) -> Permission.ALLOWED;
 
         @Override
-        public AuthorizationDecision authorize(Principal principal, IotAction action, Resource resource) {
+        public Permission authorize(Principal principal, IotAction action, Resource resource) {
             asked.add(principal.name() + " " + action.iamName() + " " + resource.value());
             return rule.authorize(principal, action, resource);
         }
@@ -182,11 +185,11 @@ class AuthorizationTest {
         }
 
         void denyAll() {
-            answerBy((principal, action, resource) -> AuthorizationDecision.DENIED);
+            answerBy((principal, action, resource) -> Permission.REFUSED);
         }
 
         void allowAll() {
-            answerBy((principal, action, resource) -> AuthorizationDecision.ALLOWED);
+            answerBy((principal, action, resource) -> Permission.ALLOWED);
         }
     }
 }

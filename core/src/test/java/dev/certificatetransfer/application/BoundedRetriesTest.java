@@ -1,19 +1,20 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import static dev.certificatetransfer.application.ServiceFixture.ALICE;
 import static dev.certificatetransfer.application.ServiceFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
-import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
-import dev.certificatetransfer.domain.StoredCertificate;
-import dev.certificatetransfer.port.CertificateRepository;
-import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.spi.StoredCertificate;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
@@ -73,7 +74,7 @@ class BoundedRetriesTest {
         var answer = service.cancelCertificateTransfer(ALICE, ID);
 
         assertThat(answer.isLeft()).as("%s", answer).isTrue();
-        assertThat(answer.getLeft().code()).isEqualTo(RejectionCode.TRANSFER_ALREADY_COMPLETED);
+        assertThat(answer.getLeft().code()).isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
         assertThat(cache.commitAttempts()).isEqualTo(1);
         assertThat(latest.find(ID).certificate().get().owner()).isEqualTo(Accounts.BOB);
     }
@@ -93,14 +94,14 @@ class BoundedRetriesTest {
         assertThat(events.events().last().version()).isEqualTo(4);
     }
 
-    private void assertThrottledAfter(int attempts, Supplier<Either<Rejection, ?>> call) {
+    private void assertThrottledAfter(int attempts, Supplier<Either<Refusal, ?>> call) {
         var stored = latest.find(ID);
         var published = events.events().size();
 
         var answer = call.get();
 
         assertThat(answer.isLeft()).as("%s", answer).isTrue();
-        assertThat(answer.getLeft().code()).isEqualTo(RejectionCode.THROTTLED);
+        assertThat(answer.getLeft().code()).isEqualTo(RefusalCode.THROTTLED);
         assertThat(cache.commitAttempts()).as("commit attempts").isEqualTo(attempts);
         assertThat(latest.find(ID)).as("nothing written").isEqualTo(stored);
         assertThat(events.events()).as("nothing published").hasSize(published);
@@ -115,45 +116,45 @@ class BoundedRetriesTest {
     enum Before {
         INACTIVE {
             @Override
-            void setUp(CertificateTransfers service) {
+            void setUp(CertificateTransferUseCases service) {
                 service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE).get();
             }
 
             @Override
-            void moveOn(CertificateTransfers service) {
+            void moveOn(CertificateTransferUseCases service) {
                 service.updateCertificate(ALICE, ID, CertificateStatus.ACTIVE).get();
                 service.updateCertificate(ALICE, ID, CertificateStatus.INACTIVE).get();
             }
         },
         PENDING {
             @Override
-            void setUp(CertificateTransfers service) {
+            void setUp(CertificateTransferUseCases service) {
                 INACTIVE.setUp(service);
                 service.transferCertificate(ALICE, ID, Accounts.BOB, Option.none()).get();
             }
 
             @Override
-            void moveOn(CertificateTransfers service) {
+            void moveOn(CertificateTransferUseCases service) {
                 service.cancelCertificateTransfer(ALICE, ID).get();
                 service.transferCertificate(ALICE, ID, Accounts.BOB, Option.none()).get();
             }
         },
         DELETED {
             @Override
-            void setUp(CertificateTransfers service) {
+            void setUp(CertificateTransferUseCases service) {
                 INACTIVE.setUp(service);
                 service.deleteCertificate(ALICE, ID, false).get();
             }
 
             @Override
-            void moveOn(CertificateTransfers service) {
+            void moveOn(CertificateTransferUseCases service) {
                 setUp(service);
             }
         };
 
-        abstract void setUp(CertificateTransfers service);
+        abstract void setUp(CertificateTransferUseCases service);
 
-        abstract void moveOn(CertificateTransfers service);
+        abstract void moveOn(CertificateTransferUseCases service);
     }
 
     /** Each write operation, from a state in which it would succeed. */
@@ -168,14 +169,14 @@ class BoundedRetriesTest {
                 TestCertificates.parsed(0), CertificateStatus.INACTIVE));
 
         final Before before;
-        private final Function<CertificateTransfers, Either<Rejection, ?>> call;
+        private final Function<CertificateTransferUseCases, Either<Refusal, ?>> call;
 
-        Write(Before before, Function<CertificateTransfers, Either<Rejection, ?>> call) {
+        Write(Before before, Function<CertificateTransferUseCases, Either<Refusal, ?>> call) {
             this.before = before;
             this.call = call;
         }
 
-        Either<Rejection, ?> call(CertificateTransfers service) {
+        Either<Refusal, ?> call(CertificateTransferUseCases service) {
             return call.apply(service);
         }
     }

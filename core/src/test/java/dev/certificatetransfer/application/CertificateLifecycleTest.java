@@ -1,12 +1,15 @@
 package dev.certificatetransfer.application;
 
-import static dev.certificatetransfer.domain.RejectionCode.ALREADY_EXISTS;
-import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_STATE;
-import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_VALIDATION;
-import static dev.certificatetransfer.domain.RejectionCode.DELETE_CONFLICT;
-import static dev.certificatetransfer.domain.RejectionCode.INVALID_REQUEST;
-import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
-import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
+import static dev.certificatetransfer.domain.RefusalCode.ALREADY_EXISTS;
+import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_STATE;
+import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_VALIDATION;
+import static dev.certificatetransfer.domain.RefusalCode.DELETE_CONFLICT;
+import static dev.certificatetransfer.domain.RefusalCode.INVALID_REQUEST;
+import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
+import static dev.certificatetransfer.domain.RefusalCode.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
@@ -17,7 +20,7 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.TransferData;
 import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
@@ -245,8 +248,8 @@ class CertificateLifecycleTest extends ServiceFixture {
         @Test
         void an_active_certificate_must_be_deactivated_first() {
             var id = registered(0, ALICE, CertificateStatus.ACTIVE);
-            var rejection = refused(() -> service.deleteCertificate(ALICE, id, true), CERTIFICATE_STATE);
-            assertThat(rejection.message())
+            var refusal = refused(() -> service.deleteCertificate(ALICE, id, true), CERTIFICATE_STATE);
+            assertThat(refusal.message())
                     .isEqualTo("Certificate must be deactivated (not ACTIVE) before deletion. Id: " + id.value());
         }
 

@@ -1,13 +1,14 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -65,7 +66,7 @@ class ConcurrentRaceTest extends ServiceFixture {
 
     private void race(List<CertificateId> ids, List<Principal> sources) throws Exception {
         var barrier = new CyclicBarrier(3 * RACERS_PER_CALL * ids.size());
-        var calls = new ArrayList<Future<Either<Rejection, Certificate>>>();
+        var calls = new ArrayList<Future<Either<Refusal, Certificate>>>();
         var versions = new ArrayList<Long>();
         for (int i = 0; i < ids.size(); i++) {
             var id = ids.get(i);
@@ -87,7 +88,7 @@ class ConcurrentRaceTest extends ServiceFixture {
                 if (outcome.isRight()) {
                     winners++;
                 } else {
-                    assertThat(outcome.getLeft().code()).isEqualTo(RejectionCode.TRANSFER_ALREADY_COMPLETED);
+                    assertThat(outcome.getLeft().code()).isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
                 }
             }
             var after = stored(ids.get(i));
@@ -107,8 +108,8 @@ class ConcurrentRaceTest extends ServiceFixture {
         }
     }
 
-    private static Callable<Either<Rejection, Certificate>> racer(CyclicBarrier barrier,
-            Callable<Either<Rejection, Certificate>> call) {
+    private static Callable<Either<Refusal, Certificate>> racer(CyclicBarrier barrier,
+            Callable<Either<Refusal, Certificate>> call) {
         return () -> {
             barrier.await();
             return call.call();

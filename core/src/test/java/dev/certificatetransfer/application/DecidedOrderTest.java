@@ -1,19 +1,20 @@
 package dev.certificatetransfer.application;
 
-import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_STATE;
-import static dev.certificatetransfer.domain.RejectionCode.DELETE_CONFLICT;
-import static dev.certificatetransfer.domain.RejectionCode.INVALID_REQUEST;
-import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
-import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_ALREADY_COMPLETED;
-import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_CONFLICT;
-import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_STATE;
+import static dev.certificatetransfer.domain.RefusalCode.DELETE_CONFLICT;
+import static dev.certificatetransfer.domain.RefusalCode.INVALID_REQUEST;
+import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
+import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_ALREADY_COMPLETED;
+import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_CONFLICT;
+import static dev.certificatetransfer.domain.RefusalCode.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.testing.Accounts;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -90,8 +91,8 @@ class DecidedOrderTest extends ServiceFixture {
         void a_thing_refuses_even_a_forced_delete_and_the_message_says_so() {
             var id = registered(0, ALICE);
             attachments.put(id, THING);
-            var rejection = refused(() -> service.deleteCertificate(ALICE, id, true), DELETE_CONFLICT);
-            assertThat(rejection.message()).isEqualTo(thingsAttached(id));
+            var refusal = refused(() -> service.deleteCertificate(ALICE, id, true), DELETE_CONFLICT);
+            assertThat(refusal.message()).isEqualTo(thingsAttached(id));
         }
 
         @Test
@@ -108,8 +109,8 @@ class DecidedOrderTest extends ServiceFixture {
         void a_policy_alone_refuses_an_unforced_delete_and_a_forced_one_deletes() {
             var id = registered(0, ALICE);
             attachments.put(id, POLICY);
-            var rejection = refused(() -> service.deleteCertificate(ALICE, id, false), DELETE_CONFLICT);
-            assertThat(rejection.message()).contains("Policies are attached").doesNotContain("Things");
+            var refusal = refused(() -> service.deleteCertificate(ALICE, id, false), DELETE_CONFLICT);
+            assertThat(refusal.message()).contains("Policies are attached").doesNotContain("Things");
 
             assertThat(service.deleteCertificate(ALICE, id, true)).isEqualTo(Either.right(id));
             assertThat(repository.find(id).certificate()).isEmpty();
@@ -227,14 +228,14 @@ class DecidedOrderTest extends ServiceFixture {
             this.call = call;
         }
 
-        Either<Rejection, ?> call(CertificateTransfers service, Principal caller, CertificateId id) {
+        Either<Refusal, ?> call(CertificateTransferUseCases service, Principal caller, CertificateId id) {
             return call.on(service, caller, id);
         }
 
         /** One of the three operations. */
         @FunctionalInterface
         interface Call {
-            Either<Rejection, ?> on(CertificateTransfers service, Principal caller, CertificateId id);
+            Either<Refusal, ?> on(CertificateTransferUseCases service, Principal caller, CertificateId id);
         }
     }
 }

@@ -1,14 +1,15 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.domain.CertificateEvolution;
+import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -72,7 +73,7 @@ class EventDeliveryTest extends ServiceFixture {
         @Test
         void a_publisher_that_changes_a_certificate_itself_is_not_called_again_before_it_returns() {
             var calls = new java.util.concurrent.CopyOnWriteArrayList<String>();
-            var service = new java.util.concurrent.atomic.AtomicReference<CertificateTransfers>();
+            var service = new java.util.concurrent.atomic.AtomicReference<CertificateTransferUseCases>();
             var repository = new InMemoryCertificateRepository(event -> {
                 calls.add("start v" + event.version());
                 if (event instanceof CertificateEvent.TransferRequested requested) {
@@ -120,7 +121,7 @@ class EventDeliveryTest extends ServiceFixture {
             assertThat(CertificateEvolution.replay(recorded.events())).contains(stored);
         }
 
-        private void toggleFromSeveralThreads(CertificateTransfers concurrent, CertificateId id) throws Exception {
+        private void toggleFromSeveralThreads(CertificateTransferUseCases concurrent, CertificateId id) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try {
                 var start = new CountDownLatch(1);
@@ -131,7 +132,7 @@ class EventDeliveryTest extends ServiceFixture {
                         for (int i = 0; i < TOGGLES; i++) {
                             var status = i % 2 == 0 ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
                             var answer = concurrent.updateCertificate(ALICE, id, status);
-                            assertThat(answer.isRight() || answer.getLeft().code() == RejectionCode.THROTTLED)
+                            assertThat(answer.isRight() || answer.getLeft().code() == RefusalCode.THROTTLED)
                                     .as("%s", answer).isTrue();
                         }
                         return null;
@@ -181,7 +182,7 @@ class EventDeliveryTest extends ServiceFixture {
         }
     }
 
-    private CertificateTransfers serviceOn(InMemoryCertificateRepository repository) {
+    private CertificateTransferUseCases serviceOn(InMemoryCertificateRepository repository) {
         return CertificateTransferService.builder().repository(repository)
                 .authorizer(new AllowAuthenticatedAuthorizer()).clock(new TickingClock()).build();
     }

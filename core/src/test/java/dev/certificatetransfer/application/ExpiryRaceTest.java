@@ -9,11 +9,11 @@ import dev.certificatetransfer.domain.CertificateEvent.EventType;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferStatus;
-import dev.certificatetransfer.port.TransferPolicy;
+import dev.certificatetransfer.port.out.TransferRule;
 import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
@@ -50,7 +50,7 @@ class ExpiryRaceTest extends ServiceFixture {
 
     ExpiryRaceTest() {
         super(new AllowAuthenticatedAuthorizer(), new MovableClock(TickingClock.START), TransferExpiry.after(TTL),
-                TransferPolicy.allowAll());
+                TransferRule.allowAll());
     }
 
     private MovableClock movable() {
@@ -99,7 +99,7 @@ class ExpiryRaceTest extends ServiceFixture {
     /** Races the calls while one thread moves the clock to the expiry; returns how many transfers expired. */
     private int race(List<CertificateId> ids, List<Principal> sources, Instant expiry) throws Exception {
         var barrier = new CyclicBarrier(CALLS_PER_CERTIFICATE * ids.size() + SWEEPERS + 1);
-        var calls = new ArrayList<Future<Either<Rejection, ?>>>();
+        var calls = new ArrayList<Future<Either<Refusal, ?>>>();
         var versions = new ArrayList<Long>();
         int eventsBefore = events.events().size();
         for (int i = 0; i < ids.size(); i++) {
@@ -112,7 +112,7 @@ class ExpiryRaceTest extends ServiceFixture {
             calls.add(pool.submit(racer(barrier, () -> service.rejectCertificateTransfer(target, id, Option.none()))));
             calls.add(pool.submit(racer(barrier, () -> service.cancelCertificateTransfer(source, id))));
         }
-        var sweeps = new ArrayList<Future<Either<Rejection, ?>>>();
+        var sweeps = new ArrayList<Future<Either<Refusal, ?>>>();
         for (int s = 0; s < SWEEPERS; s++) {
             sweeps.add(pool.submit(racer(barrier, () -> {
                 int written = 0;
@@ -149,7 +149,7 @@ class ExpiryRaceTest extends ServiceFixture {
     }
 
     /** One certificate after the race: one change, one event, one winner; 1 if expiry was it. */
-    private int settledOnce(CertificateId id, List<Future<Either<Rejection, ?>>> calls, long versionBefore,
+    private int settledOnce(CertificateId id, List<Future<Either<Refusal, ?>>> calls, long versionBefore,
             io.vavr.collection.List<CertificateEvent> events, Instant expiry) throws Exception {
         var after = stored(id);
         boolean expired = after.lastTransfer().get().status() == TransferStatus.EXPIRED;
@@ -161,7 +161,7 @@ class ExpiryRaceTest extends ServiceFixture {
             if (outcome.isRight()) {
                 winners++;
             } else {
-                assertThat(outcome.getLeft().code()).isEqualTo(RejectionCode.TRANSFER_ALREADY_COMPLETED);
+                assertThat(outcome.getLeft().code()).isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
                 assertThat(outcome.getLeft().message().contains("the transfer expired")).isEqualTo(expired);
             }
         }
@@ -174,7 +174,7 @@ class ExpiryRaceTest extends ServiceFixture {
         return expired ? 1 : 0;
     }
 
-    private static Callable<Either<Rejection, ?>> racer(CyclicBarrier barrier, Callable<Either<Rejection, ?>> call) {
+    private static Callable<Either<Refusal, ?>> racer(CyclicBarrier barrier, Callable<Either<Refusal, ?>> call) {
         return () -> {
             barrier.await();
             return call.call();

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
@@ -13,10 +14,10 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.ParsedCertificate;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
-import dev.certificatetransfer.domain.StoredCertificate;
-import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.spi.StoredCertificate;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -97,7 +98,7 @@ class LinearizabilityTest {
     }
 
     /** One call as it happened: who did what, when it began and ended (a global sequence), and its answer. */
-    record Call(int thread, Step step, long invoked, long returned, Either<RejectionCode, Option<View>> answer) {
+    record Call(int thread, Step step, long invoked, long returned, Either<RefusalCode, Option<View>> answer) {
         @Override
         public String toString() {
             return "thread " + thread + " [" + invoked + ".." + returned + "] " + step + " -> " + answer;
@@ -128,13 +129,13 @@ class LinearizabilityTest {
         }
     }
 
-    private static CertificateTransfers service(CertificateRepository repository) {
+    private static CertificateTransferUseCases service(CertificateRepository repository) {
         return CertificateTransferService.builder().repository(repository).authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(new TickingClock()).build();
     }
 
     /** Each certificate registered by a random account, and some of them pending transfer to another. */
-    private static ReferenceModel setUp(CertificateTransfers service, Random random, Flavour flavour) {
+    private static ReferenceModel setUp(CertificateTransferUseCases service, Random random, Flavour flavour) {
         var model = ReferenceModel.EMPTY;
         for (int i = 0; i < CERTIFICATES; i++) {
             var owner = anyAccount(random);
@@ -201,7 +202,7 @@ class LinearizabilityTest {
     }
 
     /** Runs the plans, one thread each, all released at once; each call is stamped just before and just after. */
-    private List<Call> run(CertificateTransfers service, List<List<Step>> plans) throws Exception {
+    private List<Call> run(CertificateTransferUseCases service, List<List<Step>> plans) throws Exception {
         var sequence = new AtomicLong();
         var barrier = new CyclicBarrier(THREADS);
         var threads = new ArrayList<Future<List<Call>>>();
@@ -226,11 +227,11 @@ class LinearizabilityTest {
         return history;
     }
 
-    /** The call's answer as the model gives it: a rejection code, or what the caller sees of the certificate. */
-    private static Either<RejectionCode, Option<View>> call(CertificateTransfers service, Step s) {
+    /** The call's answer as the model gives it: a refusal code, or what the caller sees of the certificate. */
+    private static Either<RefusalCode, Option<View>> call(CertificateTransferUseCases service, Step s) {
         var caller = Accounts.principal(s.actor());
         var id = TestCertificates.id(s.certificate());
-        Either<Rejection, Option<Certificate>> answer = switch (s.kind()) {
+        Either<Refusal, Option<Certificate>> answer = switch (s.kind()) {
             case REGISTER -> service.registerCertificateWithoutCa(caller, PARSED.get(s.certificate()), s.status())
                     .map(registered -> Option.some(registered.certificate()));
             case TRANSFER -> service.transferCertificate(caller, id, s.target(), Option.none())
@@ -243,7 +244,7 @@ class LinearizabilityTest {
             case DESCRIBE -> service.describeCertificate(caller, id).map(Option::some);
             case LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> throw new IllegalArgumentException(s.kind() + " is not generated here");
         };
-        return answer.mapLeft(Rejection::code).map(c -> c.map(View::of));
+        return answer.mapLeft(Refusal::code).map(c -> c.map(View::of));
     }
 
     private void tally(List<Call> history) {
@@ -313,7 +314,7 @@ class LinearizabilityTest {
         private static Option<ReferenceModel> answering(ReferenceModel model, Call call) {
             var s = call.step();
             var next = model.step(s);
-            Either<RejectionCode, Option<View>> expected = next.map(m -> s.kind() == Kind.DELETE
+            Either<RefusalCode, Option<View>> expected = next.map(m -> s.kind() == Kind.DELETE
                     ? Option.<View>none() : m.view(s.certificate()));
             return expected.equals(call.answer()) ? Option.some(next.getOrElse(model)) : Option.none();
         }

@@ -1,9 +1,11 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.domain.ListingKey;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.spi.ListingKey;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.testing.TestCertificates;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PagingInputTest {
 
     private static final PageMarker ISSUED =
-            PageMarker.after(new ListingKey(Instant.parse("2026-11-27T10:15:30.012345678Z"), TestCertificates.id(0)));
+            KeysetPages.markerAfter(new ListingKey(Instant.parse("2026-11-27T10:15:30.012345678Z"), TestCertificates.id(0)));
 
     @Nested
     class PageMarkers {
@@ -24,36 +26,36 @@ class PagingInputTest {
         @Test
         void a_marker_issued_after_a_key_parses_back_to_that_key() {
             var parsed = PageMarker.parse(ISSUED.value()).get();
-            assertThat(parsed.key()).isEqualTo(ISSUED.key());
+            assertThat(KeysetPages.keyOf(parsed)).isEqualTo(KeysetPages.keyOf(ISSUED));
             assertThat(parsed.value()).isEqualTo(ISSUED.value());
         }
 
         @Test
         void a_marker_over_1024_characters_is_an_invalid_request_that_says_so() {
             var refused = PageMarker.parse("A".repeat(1028)).getLeft();
-            assertThat(refused.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(refused.code()).isEqualTo(RefusalCode.INVALID_REQUEST);
             assertThat(refused.message()).contains("at most 1024");
         }
 
         @Test
         void a_marker_of_exactly_1024_characters_is_judged_on_what_it_says_not_on_its_length() {
             var refused = PageMarker.parse("A".repeat(1024)).getLeft();
-            assertThat(refused.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(refused.code()).isEqualTo(RefusalCode.INVALID_REQUEST);
             assertThat(refused.message()).doesNotContain("at most");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"MTo-MTo_", "MToxOjI6-A==", "_w==", "-___"})
         void a_marker_in_the_url_safe_alphabet_is_an_invalid_request(String marker) {
-            assertThat(PageMarker.parse(marker).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(PageMarker.parse(marker).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
 
         @Test
         void a_marker_with_padding_in_the_middle_is_an_invalid_request() {
             assertThat(ISSUED.value()).endsWith("=");
             assertThat(PageMarker.parse(ISSUED.value() + ISSUED.value()).getLeft().code())
-                    .isEqualTo(RejectionCode.INVALID_REQUEST);
-            assertThat(PageMarker.parse("AA==AAAA").getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+                    .isEqualTo(RefusalCode.INVALID_REQUEST);
+            assertThat(PageMarker.parse("AA==AAAA").getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
     }
 
@@ -70,7 +72,7 @@ class PagingInputTest {
         @NullAndEmptySource
         @ValueSource(strings = {"0", "251", "-1", "+1", " 1", "1 ", "\u0663", "\uFF11", "99999999999999999999"})
         void anything_else_is_an_invalid_request(String raw) {
-            assertThat(PageSize.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(PageSize.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageSize;
 import static dev.certificatetransfer.testing.UnicodeStrings.almost;
 import static dev.certificatetransfer.testing.UnicodeStrings.ascii;
 import static dev.certificatetransfer.testing.UnicodeStrings.lookAlike;
@@ -11,8 +13,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.ListingKey;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.spi.ListingKey;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.testing.ParseAnswers;
 import dev.certificatetransfer.testing.UnicodeStrings;
 import java.math.BigInteger;
@@ -44,7 +46,7 @@ class PagingParsingIsTotalTest {
 
         @Test
         void a_number_is_a_page_size_exactly_when_it_is_1_to_250() {
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             var sizes = weighted(List.of(Pair.of(1, integers().all()), Pair.of(1, integers().between(-5, 260))));
             qt().withExamples(EXAMPLES).forAll(sizes).checkAssert(raw -> {
                 var parsed = answers.check(PageSize.parse(raw));
@@ -56,7 +58,7 @@ class PagingParsingIsTotalTest {
 
         @Test
         void a_text_is_a_page_size_when_it_is_ascii_digits_worth_1_to_250_and_refused_otherwise() {
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(sizeLike()).checkAssert(raw -> {
                 var parsed = answers.check(PageSize.parse(raw));
                 boolean inRange = raw.matches("[0-9]+") && new BigInteger(raw).compareTo(BigInteger.ONE) >= 0
@@ -85,14 +87,14 @@ class PagingParsingIsTotalTest {
 
         @Test
         void a_marker_parses_exactly_when_it_is_padded_base64_of_at_most_1024_characters_naming_a_listing_key() {
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(markerLike()).checkAssert(raw -> {
                 var parsed = answers.check(PageMarker.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(namesAKey(raw));
                 parsed.forEach(marker -> {
-                    var reissued = PageMarker.after(marker.key()).value();
+                    var reissued = KeysetPages.markerAfter(KeysetPages.keyOf(marker)).value();
                     assertThat(marker.value()).as("the canonical encoding of its key").isEqualTo(reissued);
-                    assertThat(PageMarker.parse(reissued).get().key()).isEqualTo(marker.key());
+                    assertThat(KeysetPages.keyOf(PageMarker.parse(reissued).get())).isEqualTo(KeysetPages.keyOf(marker));
                 });
                 if (raw.length() > 1024) {
                     assertThat(parsed.getLeft().message()).contains("at most 1024");
@@ -104,11 +106,11 @@ class PagingParsingIsTotalTest {
         @Test
         void the_marker_issued_after_any_key_is_short_padded_base64_and_parses_back_to_that_key() {
             qt().withExamples(EXAMPLES).forAll(keys()).checkAssert(key -> {
-                var issued = PageMarker.after(key);
+                var issued = KeysetPages.markerAfter(key);
                 assertThat(issued.value()).matches(PADDED_BASE64).hasSizeLessThanOrEqualTo(1024);
                 var parsed = PageMarker.parse(issued.value());
                 assertThat(parsed.isRight()).as("%s parsed", issued).isTrue();
-                assertThat(parsed.get().key()).isEqualTo(key);
+                assertThat(KeysetPages.keyOf(parsed.get())).isEqualTo(key);
                 assertThat(parsed.get().value()).isEqualTo(issued.value());
             });
         }
@@ -134,7 +136,7 @@ class PagingParsingIsTotalTest {
             var lengths = weighted(List.of(Pair.of(1, UnicodeStrings.lengths()),
                     Pair.of(1, Generate.pick(List.of(4, 8, 128, 1020, 1024, 1028)))));
             return weighted(List.of(
-                    Pair.of(3, almost(keys().map(key -> PageMarker.after(key).value()))),
+                    Pair.of(3, almost(keys().map(key -> KeysetPages.markerAfter(key).value()))),
                     Pair.of(3, markerText().map(text -> base64(text.getBytes(StandardCharsets.UTF_8)))),
                     Pair.of(2, ofChars(base64Text, lengths)),
                     Pair.of(1, strings())));

@@ -1,20 +1,20 @@
 package dev.certificatetransfer.application;
 
-import static dev.certificatetransfer.domain.RejectionCode.ALREADY_EXISTS;
-import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_STATE;
-import static dev.certificatetransfer.domain.RejectionCode.DELETE_CONFLICT;
-import static dev.certificatetransfer.domain.RejectionCode.INVALID_REQUEST;
-import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
-import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_ALREADY_COMPLETED;
-import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_CONFLICT;
-import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
+import static dev.certificatetransfer.domain.RefusalCode.ALREADY_EXISTS;
+import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_STATE;
+import static dev.certificatetransfer.domain.RefusalCode.DELETE_CONFLICT;
+import static dev.certificatetransfer.domain.RefusalCode.INVALID_REQUEST;
+import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
+import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_ALREADY_COMPLETED;
+import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_CONFLICT;
+import static dev.certificatetransfer.domain.RefusalCode.UNAUTHORIZED;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import io.vavr.collection.HashMap;
@@ -154,8 +154,8 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         return certificates.get(index).map(c -> c.seen(rules, now));
     }
 
-    /** The model's answer to one step: a rejection code, or the next model. */
-    Either<RejectionCode, ReferenceModel> step(Step s) {
+    /** The model's answer to one step: a refusal code, or the next model. */
+    Either<RefusalCode, ReferenceModel> step(Step s) {
         var current = seen(s.certificate());
         return switch (s.kind()) {
             case REGISTER -> !s.status().isRequestable() ? Either.left(INVALID_REQUEST)
@@ -226,23 +226,23 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         return attachments.getOrElse(s.certificate(), Attachments.NONE);
     }
 
-    private Either<RejectionCode, Cert> visible(Option<Cert> current, Step s) {
+    private Either<RefusalCode, Cert> visible(Option<Cert> current, Step s) {
         return current.filter(c -> c.visibleTo(s.actor())).toEither(NOT_FOUND);
     }
 
-    private Either<RejectionCode, Cert> pending(Option<Cert> current, Step s) {
+    private Either<RefusalCode, Cert> pending(Option<Cert> current, Step s) {
         return current.filter(c -> c.partyOf(s.actor())).toEither(NOT_FOUND)
                 .flatMap(c -> c.status() == CertificateStatus.PENDING_TRANSFER ? Either.right(c)
                         : Either.left(c.lastOutcome() == null ? INVALID_REQUEST : TRANSFER_ALREADY_COMPLETED));
     }
 
-    private Either<RejectionCode, ReferenceModel> registered(Step s) {
+    private Either<RefusalCode, ReferenceModel> registered(Step s) {
         var registration = registrations + 1;
         return Either.right(new ReferenceModel(certificates.put(s.certificate(), Cert.registered(s.actor(), s.status(),
                 registration)), nextVersion(s), attachments, registration, rules, now));
     }
 
-    private Either<RejectionCode, ReferenceModel> changed(Step s, Cert next) {
+    private Either<RefusalCode, ReferenceModel> changed(Step s, Cert next) {
         return Either.right(new ReferenceModel(certificates.put(s.certificate(), next), nextVersion(s), attachments,
                 registrations, rules, now));
     }

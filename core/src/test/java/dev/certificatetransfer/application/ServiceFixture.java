@@ -1,5 +1,6 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
@@ -10,12 +11,12 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.port.Authorizer;
-import dev.certificatetransfer.port.TransferPolicy;
+import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.TransferRule;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -47,18 +48,18 @@ class ServiceFixture {
     }
 
     ServiceFixture(Authorizer authorizer) {
-        this(authorizer, new TickingClock(), TransferExpiry.none(), TransferPolicy.allowAll());
+        this(authorizer, new TickingClock(), TransferExpiry.none(), TransferRule.allowAll());
     }
 
     /** A service with the given clock and the policies of spec section 8. */
-    ServiceFixture(Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferPolicy policy) {
+    ServiceFixture(Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferRule policy) {
         this.clock = clock;
         service = CertificateTransferService.builder()
                 .repository(repository)
                 .authorizer(authorizer)
                 .clock(clock)
                 .transferExpiry(expiry)
-                .transferPolicy(policy)
+                .transferRule(policy)
                 .attachments(id -> {
                     attachmentQueries.incrementAndGet();
                     return attachments.getOrDefault(id, Attachments.NONE);
@@ -71,9 +72,9 @@ class ServiceFixture {
     }
 
     /** Parses the PEM as an adapter would, then registers it: CERTIFICATE_VALIDATION, or the service's answer. */
-    Either<Rejection, Certificate> register(Principal caller, String pem, CertificateStatus status) {
+    Either<Refusal, Certificate> register(Principal caller, String pem, CertificateStatus status) {
         return CertificatePem.parse(pem).flatMap(parsed -> service.registerCertificateWithoutCa(caller, parsed, status))
-                .map(Registered::certificate);
+                .map(RegisterCertificateResult::certificate);
     }
 
     CertificateId registered(int index, Principal owner) {
@@ -91,8 +92,8 @@ class ServiceFixture {
         return repository.find(id).certificate().get();
     }
 
-    /** Asserts the rejection's code, and that nothing was stored or published by the refused call. */
-    <T> Rejection refused(java.util.function.Supplier<Either<Rejection, T>> call, RejectionCode code) {
+    /** Asserts the refusal's code, and that nothing was stored or published by the refused call. */
+    <T> Refusal refused(java.util.function.Supplier<Either<Refusal, T>> call, RefusalCode code) {
         var before = snapshot();
         var eventsBefore = events.events().size();
         var result = call.get();

@@ -1,5 +1,7 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -12,25 +14,25 @@ import dev.certificatetransfer.application.ReferenceModel.Role;
 import dev.certificatetransfer.application.ReferenceModel.Rules;
 import dev.certificatetransfer.application.ReferenceModel.Step;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
-import dev.certificatetransfer.port.ListingQuery;
-import dev.certificatetransfer.adapter.policy.AllowListTransferPolicy;
+import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.adapter.transferrule.AllowListTransferRule;
 import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.EventType;
-import dev.certificatetransfer.domain.CertificateEvolution;
+import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.TransferData;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -152,7 +154,7 @@ class StatefulPropertyTest {
         if (rules.equals(Rules.OFF)) {
             return new ServiceFixture();
         }
-        var policy = rules.allowedSources().foldLeft(AllowListTransferPolicy.empty(),
+        var policy = rules.allowedSources().foldLeft(AllowListTransferRule.empty(),
                 (p, list) -> p.allowing(list._1, list._2.toJavaArray(dev.certificatetransfer.domain.AccountId[]::new)));
         var expiry = rules.ttl().map(Duration::ofMillis).map(TransferExpiry::after).getOrElse(TransferExpiry.none());
         return new ServiceFixture(new AllowAuthenticatedAuthorizer(), clock, expiry, policy);
@@ -196,9 +198,9 @@ class StatefulPropertyTest {
         checkReplay(fixture);
     }
 
-    private static String label(Step step, ReferenceModel model, Either<RejectionCode, ReferenceModel> expected) {
+    private static String label(Step step, ReferenceModel model, Either<RefusalCode, ReferenceModel> expected) {
         var outcome = step.kind() + (expected.isRight() ? " ok" : " " + expected.getLeft());
-        if (step.kind() == Kind.DELETE && expected.isLeft() && expected.getLeft() == RejectionCode.DELETE_CONFLICT
+        if (step.kind() == Kind.DELETE && expected.isLeft() && expected.getLeft() == RefusalCode.DELETE_CONFLICT
                 && step.flag()) {
             return outcome + " with forceDelete";
         }
@@ -208,7 +210,7 @@ class StatefulPropertyTest {
 
     /** Counts the rows of spec section 8 a step reached, and checks the count a sweep returned. */
     private static void labelPolicies(Step step, ReferenceModel model, ReferenceModel expiredFirst,
-            Either<RejectionCode, ReferenceModel> expected, Either<Rejection, ?> actual) {
+            Either<RefusalCode, ReferenceModel> expected, Either<Refusal, ?> actual) {
         boolean wroteExpiries = !expiredFirst.versions().equals(model.versions());
         if (step.kind() == Kind.SWEEP) {
             long written = java.util.stream.IntStream.range(0, CERTIFICATES)
@@ -220,12 +222,12 @@ class StatefulPropertyTest {
         } else if (wroteExpiries) {
             OUTCOMES.merge("an expiry written by a call", 1, Integer::sum);
         }
-        if (expected.isLeft() && expected.getLeft() == RejectionCode.UNAUTHORIZED && expiredFirst.refusedByPolicy(step)) {
+        if (expected.isLeft() && expected.getLeft() == RefusalCode.UNAUTHORIZED && expiredFirst.refusedByPolicy(step)) {
             OUTCOMES.merge("TRANSFER refused by the policy", 1, Integer::sum);
         }
         var last = expiredFirst.seenNow(step.certificate()).map(Cert::lastOutcome).getOrNull();
         if (last == TransferStatus.EXPIRED && expected.isLeft()
-                && expected.getLeft() == RejectionCode.TRANSFER_ALREADY_COMPLETED) {
+                && expected.getLeft() == RefusalCode.TRANSFER_ALREADY_COMPLETED) {
             OUTCOMES.merge("410 after an expiry", 1, Integer::sum);
         }
         if (last == TransferStatus.EXPIRED && step.kind() == Kind.TRANSFER && expected.isRight()) {
@@ -238,7 +240,7 @@ class StatefulPropertyTest {
         }
     }
 
-    private static Either<Rejection, ?> execute(ServiceFixture f, MovableClock clock, Step s, ReferenceModel model) {
+    private static Either<Refusal, ?> execute(ServiceFixture f, MovableClock clock, Step s, ReferenceModel model) {
         Principal caller = Accounts.principal(s.actor());
         var id = TestCertificates.id(s.certificate());
         var service = f.service;
@@ -265,7 +267,7 @@ class StatefulPropertyTest {
     }
 
     /** Walks a listing page by page, following each nextMarker, and compares it with the model's, in order. */
-    private static Either<Rejection, List<CertificateId>> allPages(ServiceFixture f, Step s, ReferenceModel model) {
+    private static Either<Refusal, List<CertificateId>> allPages(ServiceFixture f, Step s, ReferenceModel model) {
         var caller = Accounts.principal(s.actor());
         var request = new PageRequest(new PageSize(s.number()), Option.none(), s.flag() ? SortOrder.ASCENDING : SortOrder.DESCENDING);
         var listed = new ArrayList<CertificateId>();
@@ -391,7 +393,7 @@ class StatefulPropertyTest {
                 // through the owner's listing, which only reads: a describe would record a due expiry
                 var id = TestCertificates.id(i);
                 var listed = f.service.listCertificates(Accounts.principal(seen.owner()), new PageRequest(
-                        new PageSize(PageSize.MAX), Option.none(), ListingQuery.SortOrder.DESCENDING))
+                        new PageSize(PageSize.MAX), Option.none(), SortOrder.DESCENDING))
                         .map(page -> page.items().find(c -> c.id().equals(id)));
                 assertThat(listed.map(c -> c.map(x -> x.status() + " " + x.customerVersion() + " "
                         + x.lastTransfer().map(Transfer::status).getOrNull()).getOrNull()))
@@ -434,7 +436,7 @@ class StatefulPropertyTest {
             for (var c : is) {
                 // through each account's listing, which only reads: a describe would record a due expiry
                 long owners = Accounts.ALL.stream().filter(a -> f.service.listCertificates(Accounts.principal(a),
-                                new PageRequest(new PageSize(PageSize.MAX), Option.none(), ListingQuery.SortOrder.DESCENDING))
+                                new PageRequest(new PageSize(PageSize.MAX), Option.none(), SortOrder.DESCENDING))
                         .exists(page -> page.items().exists(d -> d.id().equals(c.id()) && d.owner().equals(a)))).count();
                 assertThat(owners).as("exactly one account owns certificate %d", i).isEqualTo(1);
             }

@@ -1,7 +1,9 @@
 package dev.certificatetransfer.application;
 
-import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
-import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_ALREADY_COMPLETED;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
+import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
+import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_ALREADY_COMPLETED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
@@ -14,11 +16,11 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
@@ -72,7 +74,7 @@ class TransferExpiryTest {
         return events.events().filter(e -> e.type() == EventType.TRANSFER_EXPIRED);
     }
 
-    static Rejection refusal(Either<Rejection, ?> answer) {
+    static Refusal refusal(Either<Refusal, ?> answer) {
         assertThat(answer.isLeft()).as("expected a refusal, got %s", answer).isTrue();
         return answer.getLeft();
     }
@@ -164,11 +166,11 @@ class TransferExpiryTest {
             clock.advance(TTL);
             service.describeCertificate(ALICE, id).get();
 
-            var late = dev.certificatetransfer.domain.CertificateChange.of(Option.some(pending),
+            var late = dev.certificatetransfer.spi.CertificateChange.of(Option.some(pending),
                     new dev.certificatetransfer.domain.CertificateEvent.TransferAccepted(id, Accounts.BOB,
                             Accounts.ALICE, CertificateStatus.INACTIVE, T0.plus(TTL).minusMillis(1),
                             pending.nextVersion()));
-            assertThat(repository.commit(late)).isEqualTo(dev.certificatetransfer.port.CommitOutcome.CONFLICT);
+            assertThat(repository.commit(late)).isEqualTo(dev.certificatetransfer.spi.CommitOutcome.CONFLICT);
         }
 
         @Test

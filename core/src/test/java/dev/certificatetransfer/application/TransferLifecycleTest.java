@@ -1,11 +1,11 @@
 package dev.certificatetransfer.application;
 
-import static dev.certificatetransfer.domain.RejectionCode.CERTIFICATE_STATE;
-import static dev.certificatetransfer.domain.RejectionCode.INVALID_REQUEST;
-import static dev.certificatetransfer.domain.RejectionCode.NOT_FOUND;
-import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_ALREADY_COMPLETED;
-import static dev.certificatetransfer.domain.RejectionCode.TRANSFER_CONFLICT;
-import static dev.certificatetransfer.domain.RejectionCode.UNAUTHORIZED;
+import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_STATE;
+import static dev.certificatetransfer.domain.RefusalCode.INVALID_REQUEST;
+import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
+import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_ALREADY_COMPLETED;
+import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_CONFLICT;
+import static dev.certificatetransfer.domain.RefusalCode.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.Attachments;
@@ -15,7 +15,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import dev.certificatetransfer.testing.Accounts;
@@ -72,18 +72,18 @@ class TransferLifecycleTest extends ServiceFixture {
         @Test
         void a_stranger_learns_nothing_about_a_pending_transfer() {
             var id = pendingFromAliceToBob(0);
-            var rejection = refused(() -> service.cancelCertificateTransfer(CAROL, id), NOT_FOUND);
+            var refusal = refused(() -> service.cancelCertificateTransfer(CAROL, id), NOT_FOUND);
             var unknown = refused(() -> service.cancelCertificateTransfer(CAROL, TestCertificates.id(5)), NOT_FOUND);
-            assertThat(rejection.message()).isEqualTo(new Rejection.NotFound(id).message());
-            assertThat(unknown).isEqualTo(new Rejection.NotFound(TestCertificates.id(5)));
+            assertThat(refusal.message()).isEqualTo(new Refusal.NotFound(id).message());
+            assertThat(unknown).isEqualTo(new Refusal.NotFound(TestCertificates.id(5)));
         }
 
         @Test
         void the_old_source_learns_already_completed_after_the_target_accepted() {
             var id = pendingFromAliceToBob(0);
             service.acceptCertificateTransfer(BOB, id, false).get();
-            var rejection = refused(() -> service.cancelCertificateTransfer(ALICE, id), TRANSFER_ALREADY_COMPLETED);
-            assertThat(rejection).isEqualTo(new Rejection.TransferAlreadyCompleted(id, TransferStatus.ACCEPTED));
+            var refusal = refused(() -> service.cancelCertificateTransfer(ALICE, id), TRANSFER_ALREADY_COMPLETED);
+            assertThat(refusal).isEqualTo(new Refusal.TransferAlreadyCompleted(id, TransferStatus.ACCEPTED));
         }
 
         @Test
@@ -302,8 +302,8 @@ class TransferLifecycleTest extends ServiceFixture {
         void a_denied_principal_is_unauthorized_before_anything_is_looked_up() {
             var denied = new ServiceFixture((principal, action, resource) ->
                     principal.account().equals(Accounts.CAROL)
-                            ? dev.certificatetransfer.port.Authorizer.AuthorizationDecision.DENIED
-                            : dev.certificatetransfer.port.Authorizer.AuthorizationDecision.ALLOWED);
+                            ? dev.certificatetransfer.port.out.Permission.REFUSED
+                            : dev.certificatetransfer.port.out.Permission.ALLOWED);
             var id = denied.pendingFromAliceToBob(0);
             denied.refused(() -> denied.service.cancelCertificateTransfer(CAROL, id), UNAUTHORIZED);
             denied.refused(() -> denied.service.cancelCertificateTransfer(CAROL, TestCertificates.id(5)), UNAUTHORIZED);
@@ -314,7 +314,7 @@ class TransferLifecycleTest extends ServiceFixture {
             var asked = new java.util.ArrayList<String>();
             var fixture = new ServiceFixture((principal, action, resource) -> {
                 asked.add(action.iamName() + " " + resource.value());
-                return dev.certificatetransfer.port.Authorizer.AuthorizationDecision.ALLOWED;
+                return dev.certificatetransfer.port.out.Permission.ALLOWED;
             });
             var id = fixture.pendingFromAliceToBob(0);
             asked.clear();

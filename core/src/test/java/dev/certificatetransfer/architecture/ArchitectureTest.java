@@ -38,7 +38,14 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.certificatetransfer.domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.certificatetransfer.port..", "dev.certificatetransfer.application..",
-                    "dev.certificatetransfer.adapter..");
+                    "dev.certificatetransfer.adapter..", "dev.certificatetransfer.spi..");
+
+    @ArchTest
+    static final ArchRule the_inbound_port_knows_no_outbound_port_or_spi = noClasses()
+            .that().resideInAPackage("dev.certificatetransfer.port.in..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.certificatetransfer.port.out..", "dev.certificatetransfer.spi..",
+                    "dev.certificatetransfer.application..", "dev.certificatetransfer.adapter..");
 
     @ArchTest
     static final ArchRule ports_and_services_know_no_adapters = noClasses()

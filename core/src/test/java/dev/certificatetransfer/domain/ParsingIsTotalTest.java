@@ -26,7 +26,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Every parse of untrusted text in the domain answers a value or its one rejection code, never an exception, for
+ * Every parse of untrusted text in the domain answers a value or its one refusal code, never an exception, for
  * any string at all (all planes, lone surrogates, other scripts' digits, fullwidth forms, almost valid input), and
  * a value it answers is the one the rule describes.
  */
@@ -43,7 +43,7 @@ class ParsingIsTotalTest {
 
         @Test
         void an_id_parses_exactly_when_it_is_64_ascii_hex_characters_and_then_is_their_lowercase() {
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(idLike()).checkAssert(raw -> {
                 var parsed = answers.check(CertificateId.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(raw.matches("[0-9a-fA-F]{64}"));
@@ -68,7 +68,7 @@ class ParsingIsTotalTest {
 
         @Test
         void an_account_parses_exactly_when_it_is_12_ascii_digits() {
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(accountLike()).checkAssert(raw -> {
                 var parsed = answers.check(AccountId.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(raw.matches("[0-9]{12}"));
@@ -93,7 +93,7 @@ class ParsingIsTotalTest {
 
         @Test
         void a_transfer_message_parses_exactly_when_it_is_at_most_128_code_points_without_a_lone_surrogate() {
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(messageLike()).checkAssert(raw -> {
                 var parsed = answers.check(TransferMessage.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(isMessage(raw));
@@ -104,7 +104,7 @@ class ParsingIsTotalTest {
 
         @Test
         void a_reject_reason_parses_exactly_when_it_is_at_most_128_code_points_without_a_lone_surrogate() {
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(messageLike()).checkAssert(raw -> {
                 var parsed = answers.check(RejectReason.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(isMessage(raw));
@@ -138,7 +138,7 @@ class ParsingIsTotalTest {
         @Test
         void a_status_parses_exactly_when_it_is_an_aws_status_name() {
             var names = Stream.of(CertificateStatus.values()).map(Enum::name).toList();
-            var answers = new ParseAnswers(RejectionCode.INVALID_REQUEST);
+            var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(weighted(List.of(Pair.of(3, almost(Generate.pick(names))),
                     Pair.of(1, strings())))).checkAssert(raw -> {
                         var parsed = answers.check(CertificateStatus.parse(raw));
@@ -154,7 +154,7 @@ class ParsingIsTotalTest {
 
         @Test
         void a_pem_with_any_whitespace_inside_and_any_text_around_its_block_parses_to_its_certificate() {
-            var answers = new ParseAnswers(RejectionCode.CERTIFICATE_VALIDATION);
+            var answers = new ParseAnswers(RefusalCode.CERTIFICATE_VALIDATION);
             var wrapped = Generate.range(0, TestCertificates.COUNT - 1).flatMap(index -> tolerated(index)
                     .zip(strings(), strings(), (block, before, after) -> new Wrapped(index, before + block + after)));
             qt().withExamples(PEM_EXAMPLES).forAll(wrapped).checkAssert(input -> {
@@ -167,7 +167,7 @@ class ParsingIsTotalTest {
 
         @Test
         void no_text_makes_the_pem_parser_throw_and_what_it_accepts_it_answers_canonically() {
-            var answers = new ParseAnswers(RejectionCode.CERTIFICATE_VALIDATION);
+            var answers = new ParseAnswers(RefusalCode.CERTIFICATE_VALIDATION);
             qt().withExamples(PEM_EXAMPLES).forAll(pemLike()).checkAssert(raw -> {
                 answers.check(CertificatePem.parse(raw)).forEach(parsed -> {
                     assertCanonical(parsed.pem().value());

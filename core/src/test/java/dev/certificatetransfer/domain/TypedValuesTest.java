@@ -36,7 +36,7 @@ class TypedValuesTest {
                 "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdef",
                 "\uFF41aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
         void anything_but_64_hex_characters_is_an_invalid_request(String raw) {
-            assertThat(CertificateId.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(CertificateId.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
 
         @Test
@@ -57,7 +57,7 @@ class TypedValuesTest {
         @NullAndEmptySource
         @ValueSource(strings = {"12345678901", "1234567890123", "12345678901a", "١٢٣٤٥٦٧٨٩٠١٢"})
         void anything_else_is_an_invalid_request(String raw) {
-            assertThat(AccountId.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(AccountId.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
     }
 
@@ -73,24 +73,24 @@ class TypedValuesTest {
 
         @Test
         void a_longer_one_is_an_invalid_request() {
-            assertThat(TransferMessage.parse("x".repeat(129)).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
-            assertThat(RejectReason.parse("x".repeat(129)).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(TransferMessage.parse("x".repeat(129)).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
+            assertThat(RejectReason.parse("x".repeat(129)).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
 
         @Test
         void a_character_outside_the_bmp_counts_as_one() {
             assertThat(RejectReason.parse("\uD83D\uDE00".repeat(128)).isRight()).isTrue();
             assertThat(TransferMessage.parse("\uD83D\uDE00".repeat(129)).getLeft().code())
-                    .isEqualTo(RejectionCode.INVALID_REQUEST);
+                    .isEqualTo(RefusalCode.INVALID_REQUEST);
             assertThat(RejectReason.parse("\uD83D\uDE00".repeat(129)).getLeft().code())
-                    .isEqualTo(RejectionCode.INVALID_REQUEST);
+                    .isEqualTo(RefusalCode.INVALID_REQUEST);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"\uD83D", "\uDE00", "ok \uD83D", "\uDE00\uD83D", "a\uD800b", "\uDFFF\uDFFF"})
         void a_lone_surrogate_is_an_invalid_request(String raw) {
-            assertThat(TransferMessage.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
-            assertThat(RejectReason.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(TransferMessage.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
+            assertThat(RejectReason.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
 
         @ParameterizedTest
@@ -115,7 +115,7 @@ class TypedValuesTest {
         @NullAndEmptySource
         @ValueSource(strings = {"   ", "hello", "-----BEGIN CERTIFICATE-----", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"})
         void text_that_is_no_certificate_is_a_certificate_validation_rejection(String raw) {
-            assertThat(CertificatePem.parse(raw).getLeft().code()).isEqualTo(RejectionCode.CERTIFICATE_VALIDATION);
+            assertThat(CertificatePem.parse(raw).getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_VALIDATION);
         }
 
         @Test
@@ -139,7 +139,7 @@ class TypedValuesTest {
             var pem = TestCertificates.pem(0);
             var padded = pem + " ".repeat(CertificatePem.MAX_LENGTH - pem.length());
             assertThat(CertificatePem.parse(padded).get().id()).isEqualTo(TestCertificates.id(0));
-            assertThat(CertificatePem.parse(padded + " ").getLeft().code()).isEqualTo(RejectionCode.CERTIFICATE_VALIDATION);
+            assertThat(CertificatePem.parse(padded + " ").getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_VALIDATION);
         }
 
         @Test
@@ -180,7 +180,7 @@ class TypedValuesTest {
         }
 
         private void assertRefused(String pem) {
-            assertThat(CertificatePem.parse(pem).getLeft().code()).isEqualTo(RejectionCode.CERTIFICATE_VALIDATION);
+            assertThat(CertificatePem.parse(pem).getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_VALIDATION);
         }
 
         private String canonical(int index) {
@@ -244,7 +244,7 @@ class TypedValuesTest {
         @NullAndEmptySource
         @ValueSource(strings = {"active", "ACTIVE ", "DELETED", "PENDING"})
         void an_unknown_status_is_an_invalid_request(String raw) {
-            assertThat(CertificateStatus.parse(raw).getLeft().code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+            assertThat(CertificateStatus.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
     }
 

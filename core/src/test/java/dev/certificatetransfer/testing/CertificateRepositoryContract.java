@@ -1,5 +1,6 @@
 package dev.certificatetransfer.testing;
 
+import dev.certificatetransfer.spi.ListingKey;
 import static dev.certificatetransfer.testing.Accounts.ALICE;
 import static dev.certificatetransfer.testing.Accounts.BOB;
 import static dev.certificatetransfer.testing.Accounts.CAROL;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
@@ -19,15 +20,15 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.PendingTransferKey;
+import dev.certificatetransfer.spi.PendingTransferKey;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
-import dev.certificatetransfer.port.CertificateRepository;
-import dev.certificatetransfer.port.CommitOutcome;
-import dev.certificatetransfer.port.DueTransfersQuery;
-import dev.certificatetransfer.port.ListingQuery;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CommitOutcome;
+import dev.certificatetransfer.spi.DueTransfersQuery;
+import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public abstract class CertificateRepositoryContract {
                 if (page.size() < query.limit()) {
                     break;
                 }
-                query = new ListingQuery(Option.some(page.last().listingKey()), order, query.limit());
+                query = new ListingQuery(Option.some(ListingKey.of(page.last())), order, query.limit());
             }
             var expected = new ArrayList<>(oldestFirst);
             if (order == SortOrder.DESCENDING) {
@@ -395,10 +396,10 @@ public abstract class CertificateRepositoryContract {
                 if (page.size() < 3) {
                     break;
                 }
-                after = page.last().pendingTransferKey();
+                after = PendingTransferKey.of(page.last());
             }
             assertThat(seen).containsExactlyElementsOf(expected);
-            assertThat(due(BASE.plusMillis(40), expected.get(3).pendingTransferKey(), 3)).isEmpty();
+            assertThat(due(BASE.plusMillis(40), PendingTransferKey.of(expected.get(3)), 3)).isEmpty();
         }
 
         @Test
@@ -409,7 +410,7 @@ public abstract class CertificateRepositoryContract {
             }
             same.sort(java.util.Comparator.comparing(c -> c.id().value()));
             assertThat(due(BASE.plusMillis(5_000), Option.none(), 10)).containsExactlyElementsOf(same);
-            assertThat(due(BASE.plusMillis(5_000), same.get(0).pendingTransferKey(), 10))
+            assertThat(due(BASE.plusMillis(5_000), PendingTransferKey.of(same.get(0)), 10))
                     .containsExactlyElementsOf(same.subList(1, 3));
         }
 
@@ -460,7 +461,7 @@ public abstract class CertificateRepositoryContract {
         }
 
         private Seq<Certificate> after(Instant date, String id, SortOrder order) {
-            var key = new dev.certificatetransfer.domain.ListingKey(date,
+            var key = new dev.certificatetransfer.spi.ListingKey(date,
                     dev.certificatetransfer.domain.CertificateId.parse(id).get());
             return repository.listVisibleTo(ALICE, new ListingQuery(Option.some(key), order, 10));
         }

@@ -2,13 +2,13 @@ package dev.certificatetransfer.testing;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.StoredCertificate;
-import dev.certificatetransfer.port.CertificateRepository;
-import dev.certificatetransfer.port.CommitOutcome;
-import dev.certificatetransfer.port.DueTransfersQuery;
-import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.spi.StoredCertificate;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CommitOutcome;
+import dev.certificatetransfer.spi.DueTransfersQuery;
+import dev.certificatetransfer.spi.ListingQuery;
 import io.vavr.collection.Seq;
 import java.util.Objects;
 

@@ -2,26 +2,26 @@ package dev.certificatetransfer.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
 import io.vavr.control.Either;
 
 /**
- * Checks that each answer of a parse is a value or a rejection with the one expected code, and counts both, so a
+ * Checks that each answer of a parse is a value or a refusal with the one expected code, and counts both, so a
  * property can also show that its generator reached each side often enough to prove something.
  */
 public final class ParseAnswers {
 
-    private final RejectionCode refusal;
+    private final RefusalCode refusal;
     private int values;
     private int refusals;
 
-    public ParseAnswers(RejectionCode refusal) {
+    public ParseAnswers(RefusalCode refusal) {
         this.refusal = refusal;
     }
 
-    /** The answer, once it is known to be a non-null value or a rejection with the expected code and a message. */
-    public <T> Either<Rejection, T> check(Either<Rejection, T> answer) {
+    /** The answer, once it is known to be a non-null value or a refusal with the expected code and a message. */
+    public <T> Either<Refusal, T> check(Either<Refusal, T> answer) {
         assertThat(answer).isNotNull();
         if (answer.isRight()) {
             assertThat(answer.get()).isNotNull();

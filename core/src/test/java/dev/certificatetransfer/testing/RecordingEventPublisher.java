@@ -1,7 +1,7 @@
 package dev.certificatetransfer.testing;
 
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.port.EventPublisher;
+import dev.certificatetransfer.port.out.EventPublisher;
 import io.vavr.collection.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 

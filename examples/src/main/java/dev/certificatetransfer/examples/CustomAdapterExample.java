@@ -43,7 +43,7 @@ public final class CustomAdapterExample {
                 globex.account(), Option.none()).fold(r -> "refused, " + r.code(), t -> "ok, " + t.certificate()
                 .status()));
         System.out.println("The read-only auditor lists its certificates: " + transfers.listCertificates(auditor,
-                dev.certificatetransfer.application.PageRequest.FIRST).fold(r -> "refused, " + r.code(),
+                dev.certificatetransfer.port.in.PageRequest.FIRST).fold(r -> "refused, " + r.code(),
                 page -> "ok, " + page.items().size() + " certificates"));
         System.out.println("The read-only auditor tries to register one: " + transfers.registerCertificateWithoutCa(
                 auditor, DemoCertificates.parsed(3), CertificateStatus.INACTIVE)

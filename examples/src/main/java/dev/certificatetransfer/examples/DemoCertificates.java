@@ -18,7 +18,7 @@ public final class DemoCertificates {
 
     /** Demo certificate {@code number}, parsed as an adapter parses what a caller sends. */
     public static ParsedCertificate parsed(int number) {
-        return CertificatePem.parse(pem(number)).getOrElseThrow(rejection -> new IllegalStateException(rejection.message()));
+        return CertificatePem.parse(pem(number)).getOrElseThrow(refusal -> new IllegalStateException(refusal.message()));
     }
 
     /** The PEM of demo certificate {@code number}, from 1 to {@link #COUNT}. */

@@ -4,13 +4,13 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.http.WireError;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
-import dev.certificatetransfer.application.CertificateTransfers;
-import dev.certificatetransfer.application.PageRequest;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferMessage;
 import io.vavr.control.Option;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ public final class Walkthrough {
     private static final Principal BOB = Principal.root(new AccountId("222222222222"));
 
     private final PrintStream out;
-    private final CertificateTransfers transfers;
+    private final CertificateTransferUseCases transfers;
     private int step;
 
     private Walkthrough(PrintStream out) {
@@ -96,8 +96,8 @@ public final class Walkthrough {
     }
 
     /** A refusal, with the status and AWS error name the HTTP adapter would answer it with. */
-    private static String refusal(Rejection rejection) {
-        var wire = WireError.of(rejection.code());
-        return "refused: " + wire.awsStatus() + " " + wire.awsType() + " — " + rejection.message();
+    private static String refusal(Refusal refusal) {
+        var wire = WireError.of(refusal.code());
+        return "refused: " + wire.awsStatus() + " " + wire.awsType() + " — " + refusal.message();
     }
 }

@@ -1,6 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.adapter.http.auth.AuthenticationFailure;
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.SignedRequest;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Either;
@@ -13,5 +13,5 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface Authenticator {
 
-    Either<AuthenticationFailure, Principal> authenticate(SignedRequest request);
+    Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request);
 }

@@ -24,7 +24,7 @@ final class AwsFormat implements Format {
     }
 
     @Override
-    public HttpResponse error(Refusal refusal, String requestId, Map<String, String> extraHeaders) {
+    public HttpResponse error(WireRefusal refusal, String requestId, Map<String, String> extraHeaders) {
         var headers = headers(requestId);
         headers.put(ERROR_TYPE, refusal.awsType());
         headers.putAll(extraHeaders);

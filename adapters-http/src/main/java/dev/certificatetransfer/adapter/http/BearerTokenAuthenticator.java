@@ -1,6 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.adapter.http.auth.AuthenticationFailure;
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.adapter.http.auth.SignedRequest;
 import dev.certificatetransfer.domain.Principal;
@@ -24,18 +24,18 @@ public final class BearerTokenAuthenticator implements Authenticator {
     }
 
     @Override
-    public Either<AuthenticationFailure, Principal> authenticate(SignedRequest request) {
+    public Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request) {
         List<String> values = request.headers().getOrDefault("authorization", List.of());
         if (values.size() != 1 || !values.get(0).regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return Either.left(new AuthenticationFailure("MissingAuthenticationTokenException",
+            return Either.left(new AuthenticationRefusal("MissingAuthenticationTokenException",
                     "The request must carry one Authorization: Bearer <token> header"));
         }
         var token = values.get(0).substring(SCHEME.length()).strip();
         if (token.isEmpty()) {
-            return Either.left(new AuthenticationFailure("MissingAuthenticationTokenException",
+            return Either.left(new AuthenticationRefusal("MissingAuthenticationTokenException",
                     "The bearer token is empty"));
         }
         return credentials.bearerToken(token).toEither(
-                () -> new AuthenticationFailure("UnrecognizedClientException", "The bearer token is not recognised"));
+                () -> new AuthenticationRefusal("UnrecognizedClientException", "The bearer token is not recognised"));
     }
 }

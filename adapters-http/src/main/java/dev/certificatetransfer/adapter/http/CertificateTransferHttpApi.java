@@ -1,8 +1,8 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +32,7 @@ public final class CertificateTransferHttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateTransferHttpApi.class);
 
-    private final CertificateTransfers service;
+    private final CertificateTransferUseCases service;
     private final Dialect dialect;
     private final Format format;
     private final Authenticator authenticator;
@@ -70,7 +70,7 @@ public final class CertificateTransferHttpApi {
             response = request.body().length > MAX_BODY_BYTES ? tooLarge(requestId) : respond(request, requestId, log);
         } catch (RuntimeException e) {
             LOG.error("request {} ({} {}) failed", requestId, request.method(), RequestLog.printable(request.rawPath()), e);
-            response = format.error(Refusal.of(WireError.INTERNAL, "An unexpected error has occurred."), requestId,
+            response = format.error(WireRefusal.of(WireError.INTERNAL, "An unexpected error has occurred."), requestId,
                     Map.of());
         }
         log.finish(response);
@@ -98,7 +98,7 @@ public final class CertificateTransferHttpApi {
             case 503 -> WireError.UNAVAILABLE;
             default -> status >= 500 && status != 505 ? WireError.INTERNAL : WireError.INVALID_REQUEST;
         };
-        var response = format.error(Refusal.of(error, message), requestIds.get(), Map.of());
+        var response = format.error(WireRefusal.of(error, message), requestIds.get(), Map.of());
         return status >= 400 && status < 500 ? withStatus(response, status) : response;
     }
 
@@ -108,31 +108,31 @@ public final class CertificateTransferHttpApi {
         }
         var route = RouteTable.route(request.method(), request.rawPath());
         if (route.isLeft()) {
-            return refuse(Refusal.of(route.getLeft()), requestId);
+            return refuse(WireRefusal.of(route.getLeft()), requestId);
         }
         if (route.get() instanceof Route.NoSuchPath) {
-            return refuse(Refusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
+            return refuse(WireRefusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
         }
         if (route.get() instanceof Route.WrongMethod wrong) {
-            return format.error(Refusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
+            return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
                     + " is not allowed here"), requestId, Map.of("Allow", String.join(", ", wrong.allowed())));
         }
         var found = (Route.Found) route.get();
         log.operation(found.operation());
         var caller = authenticator.authenticate(request.toSignedRequest());
         if (caller.isLeft()) {
-            return refuse(Refusal.of(caller.getLeft()), requestId);
+            return refuse(WireRefusal.of(caller.getLeft()), requestId);
         }
         log.caller(caller.get());
         if (!throttle.admits(caller.get().account())) {
-            return refuse(Refusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
+            return refuse(WireRefusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
         }
         return call(found, caller.get(), request)
-                .fold(rejection -> refuse(Refusal.of(rejection), requestId),
+                .fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
                         output -> format.success(output, service.region(), requestId));
     }
 
-    private Either<Rejection, Output> call(Route.Found found, Principal caller, HttpRequest request) {
+    private Either<Refusal, Output> call(Route.Found found, Principal caller, HttpRequest request) {
         return QueryParameters.parse(request.rawQuery()).flatMap(query -> RequestBody.parse(request.body())
                 .flatMap(body -> calls.call(found.operation(),
                         new OperationCalls.Input(caller, found.label(), query, body))));
@@ -141,7 +141,7 @@ public final class CertificateTransferHttpApi {
     /** {@code GET /health}: no authentication, 200 with the store's state when it can serve, 503 when it cannot. */
     private HttpResponse health(HttpRequest request, String requestId) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return format.error(Refusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
+            return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
                     + " is not allowed here"), requestId, Map.of("Allow", "GET, HEAD"));
         }
         HealthCheck.Health state;
@@ -159,12 +159,12 @@ public final class CertificateTransferHttpApi {
                 "x-amzn-RequestId", requestId, "Cache-Control", "no-store"), Json.bytes(body));
     }
 
-    private HttpResponse refuse(Refusal refusal, String requestId) {
+    private HttpResponse refuse(WireRefusal refusal, String requestId) {
         return format.error(refusal, requestId, Map.of());
     }
 
     private HttpResponse tooLarge(String requestId) {
-        return format.error(Refusal.of(WireError.PAYLOAD_TOO_LARGE, "The request body is over "
+        return format.error(WireRefusal.of(WireError.PAYLOAD_TOO_LARGE, "The request body is over "
                 + MAX_BODY_BYTES + " bytes"), requestId, Map.of("Connection", "close"));
     }
 
@@ -174,7 +174,7 @@ public final class CertificateTransferHttpApi {
 
     /** Builds the translation layer; service, dialect and authenticator are required. */
     public static final class Builder {
-        private CertificateTransfers service;
+        private CertificateTransferUseCases service;
         private Dialect dialect;
         private Authenticator authenticator;
         private Throttle throttle = Throttle.off();
@@ -190,7 +190,7 @@ public final class CertificateTransferHttpApi {
             return this;
         }
 
-        public Builder service(CertificateTransfers service) {
+        public Builder service(CertificateTransferUseCases service) {
             this.service = Objects.requireNonNull(service, "service");
             return this;
         }

@@ -2,7 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.adapter.http.auth.SigV4Verifier;
-import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.thread.Invocable;
  *
  * <pre>{@code
  * try (var server = CertificateTransferServer.builder()
- *         .service(service)                         // the CertificateTransfers inbound port
+ *         .service(service)                         // the CertificateTransferUseCases inbound port
  *         .dialect(Dialect.ENVELOPE)
  *         .credentials(credentialsStore)            // or .authenticator(...)
  *         .port(8080)                               // 0 = an ephemeral port, see port()
@@ -101,7 +101,7 @@ public final class CertificateTransferServer implements AutoCloseable {
 
     /** Configures a server: service and dialect are required, and an authenticator or a credentials store. */
     public static final class Builder {
-        private CertificateTransfers service;
+        private CertificateTransferUseCases service;
         private Dialect dialect;
         private String host = "127.0.0.1";
         private int port;
@@ -116,7 +116,7 @@ public final class CertificateTransferServer implements AutoCloseable {
         private Builder() {
         }
 
-        public Builder service(CertificateTransfers service) {
+        public Builder service(CertificateTransferUseCases service) {
             this.service = Objects.requireNonNull(service, "service");
             return this;
         }

@@ -24,7 +24,7 @@ final class EnvelopeFormat implements Format {
     }
 
     @Override
-    public HttpResponse error(Refusal refusal, String requestId, Map<String, String> extraHeaders) {
+    public HttpResponse error(WireRefusal refusal, String requestId, Map<String, String> extraHeaders) {
         var json = Json.object().put("success", false);
         json.putObject("error").put("code", refusal.error().envelopeCode()).put("message", refusal.message());
         var headers = headers(requestId);

@@ -9,7 +9,7 @@ interface Format {
     HttpResponse success(Output output, Region region, String requestId);
 
     /** An error; {@code extraHeaders} such as {@code Allow} or {@code Connection} are added. */
-    HttpResponse error(Refusal refusal, String requestId, Map<String, String> extraHeaders);
+    HttpResponse error(WireRefusal refusal, String requestId, Map<String, String> extraHeaders);
 
     static Format of(Dialect dialect) {
         return switch (dialect) {

@@ -1,18 +1,18 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.application.CertificateTransfers;
-import dev.certificatetransfer.application.PageMarker;
-import dev.certificatetransfer.application.PageRequest;
-import dev.certificatetransfer.application.PageSize;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Objects;
@@ -20,13 +20,13 @@ import java.util.Objects;
 /**
  * Turns one routed request into a call of the inbound port: each operation parses its path label, query
  * parameters and body members with the core's typed {@code parse} methods (so bad input is the core's own
- * INVALID_REQUEST or CERTIFICATE_VALIDATION rejection), then calls the service.
+ * INVALID_REQUEST or CERTIFICATE_VALIDATION refusal), then calls the service.
  */
 final class OperationCalls {
 
-    private final CertificateTransfers service;
+    private final CertificateTransferUseCases service;
 
-    OperationCalls(CertificateTransfers service) {
+    OperationCalls(CertificateTransferUseCases service) {
         this.service = Objects.requireNonNull(service, "service");
     }
 
@@ -34,7 +34,7 @@ final class OperationCalls {
     record Input(Principal caller, String label, QueryParameters query, RequestBody body) {
     }
 
-    Either<Rejection, Output> call(Operation operation, Input in) {
+    Either<Refusal, Output> call(Operation operation, Input in) {
         return switch (operation) {
             case TRANSFER_CERTIFICATE -> transfer(in);
             case ACCEPT_CERTIFICATE_TRANSFER -> id(in).flatMap(id -> in.query.flag("setAsActive")
@@ -56,25 +56,25 @@ final class OperationCalls {
         };
     }
 
-    private static Either<Rejection, CertificateId> id(Input in) {
+    private static Either<Refusal, CertificateId> id(Input in) {
         return CertificateId.parse(in.label);
     }
 
-    private Either<Rejection, Output> transfer(Input in) {
+    private Either<Refusal, Output> transfer(Input in) {
         return id(in).flatMap(id -> in.query.required("targetAwsAccount").flatMap(AccountId::parse)
                 .flatMap(target -> in.body.string("transferMessage").flatMap(text -> optional(text, TransferMessage::parse))
                         .flatMap(message -> service.transferCertificate(in.caller, id, target, message))))
                 .map(Output.TransferOpened::new);
     }
 
-    private Either<Rejection, Output> reject(Input in) {
+    private Either<Refusal, Output> reject(Input in) {
         return id(in).flatMap(id -> in.body.string("rejectReason").flatMap(text -> optional(text, RejectReason::parse))
                 .flatMap(reason -> service.rejectCertificateTransfer(in.caller, id, reason)))
                 .map(Output.Changed::new);
     }
 
     /** The PEM is parsed first (a missing one is CERTIFICATE_VALIDATION, as the core says); status defaults to INACTIVE. */
-    private Either<Rejection, Output> register(Input in) {
+    private Either<Refusal, Output> register(Input in) {
         return in.body.string("certificatePem").flatMap(pem -> CertificatePem.parse(pem.getOrNull()))
                 .flatMap(certificate -> in.body.string("status")
                         .flatMap(status -> status.isEmpty() ? Either.right(CertificateStatus.INACTIVE)
@@ -83,7 +83,7 @@ final class OperationCalls {
                 .map(Output.RegisteredCertificate::new);
     }
 
-    private static Either<Rejection, PageRequest> page(QueryParameters query) {
+    private static Either<Refusal, PageRequest> page(QueryParameters query) {
         return query.optional("pageSize")
                 .flatMap(size -> size.isEmpty() ? Either.right(PageSize.DEFAULT) : PageSize.parse(size.get()))
                 .flatMap(size -> query.optional("marker").flatMap(marker -> optional(marker, PageMarker::parse))
@@ -92,8 +92,8 @@ final class OperationCalls {
                                         ascending ? SortOrder.ASCENDING : SortOrder.DESCENDING))));
     }
 
-    private static <T> Either<Rejection, Option<T>> optional(Option<String> text,
-            java.util.function.Function<String, Either<Rejection, T>> parse) {
+    private static <T> Either<Refusal, Option<T>> optional(Option<String> text,
+            java.util.function.Function<String, Either<Refusal, T>> parse) {
         return text.isEmpty() ? Either.right(Option.none()) : parse.apply(text.get()).map(Option::some);
     }
 }

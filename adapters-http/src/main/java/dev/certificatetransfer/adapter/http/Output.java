@@ -1,8 +1,8 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.application.Page;
-import dev.certificatetransfer.application.Registered;
-import dev.certificatetransfer.application.Transferred;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
+import dev.certificatetransfer.port.in.TransferCertificateResult;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 
@@ -18,7 +18,7 @@ sealed interface Output {
     }
 
     /** TransferCertificate. */
-    record TransferOpened(Transferred transferred) implements Output {
+    record TransferOpened(TransferCertificateResult transferred) implements Output {
     }
 
     /** DeleteCertificate. */
@@ -30,6 +30,6 @@ sealed interface Output {
     }
 
     /** RegisterCertificateWithoutCA. */
-    record RegisteredCertificate(Registered registered) implements Output {
+    record RegisteredCertificate(RegisterCertificateResult registered) implements Output {
     }
 }

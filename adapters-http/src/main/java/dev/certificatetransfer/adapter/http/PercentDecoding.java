@@ -1,6 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class PercentDecoding {
 
-    private static final Rejection MALFORMED =
-            new Rejection.InvalidRequest("The request's path or query holds malformed percent-encoding");
+    private static final Refusal MALFORMED =
+            new Refusal.InvalidRequest("The request's path or query holds malformed percent-encoding");
 
     private PercentDecoding() {
     }
 
-    static Either<Rejection, String> decode(String raw) {
+    static Either<Refusal, String> decode(String raw) {
         if (raw.indexOf('%') < 0) {
             return Either.right(raw);
         }
@@ -48,7 +48,7 @@ final class PercentDecoding {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    private static Either<Rejection, String> utf8(byte[] bytes) {
+    private static Either<Refusal, String> utf8(byte[] bytes) {
         try {
             return Either.right(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

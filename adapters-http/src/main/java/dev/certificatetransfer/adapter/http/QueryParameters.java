@@ -1,6 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.HashMap;
@@ -23,7 +23,7 @@ final class QueryParameters {
         this.counts = counts;
     }
 
-    static Either<Rejection, QueryParameters> parse(String rawQuery) {
+    static Either<Refusal, QueryParameters> parse(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return Either.right(NONE);
         }
@@ -43,26 +43,26 @@ final class QueryParameters {
     }
 
     /** The value of an optional parameter; a repeated one is an invalid request. */
-    Either<Rejection, Option<String>> optional(String name) {
+    Either<Refusal, Option<String>> optional(String name) {
         if (counts.getOrDefault(name, 0) > 1) {
-            return Either.left(new Rejection.InvalidRequest(name + " must be given at most once"));
+            return Either.left(new Refusal.InvalidRequest(name + " must be given at most once"));
         }
         return Either.right(Option.of(values.get(name)));
     }
 
     /** The value of a required parameter; a missing or repeated one is an invalid request. */
-    Either<Rejection, String> required(String name) {
-        return optional(name).flatMap(value -> value.toEither(() -> new Rejection.InvalidRequest(name + " is required")));
+    Either<Refusal, String> required(String name) {
+        return optional(name).flatMap(value -> value.toEither(() -> new Refusal.InvalidRequest(name + " is required")));
     }
 
     /**
      * An optional boolean: exactly {@code true} or {@code false}, as the SDKs and the CLI write it (aws-wire-facts
      * section 6.1); absent means {@code false} (Smithy's default); anything else is an invalid request.
      */
-    Either<Rejection, Boolean> flag(String name) {
+    Either<Refusal, Boolean> flag(String name) {
         return optional(name).flatMap(value -> value.isEmpty() ? Either.right(false)
                 : "true".equals(value.get()) ? Either.right(true)
                 : "false".equals(value.get()) ? Either.right(false)
-                : Either.left(new Rejection.InvalidRequest(name + " must be true or false")));
+                : Either.left(new Refusal.InvalidRequest(name + " must be true or false")));
     }
 }

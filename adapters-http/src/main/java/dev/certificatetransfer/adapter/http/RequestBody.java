@@ -3,7 +3,7 @@ package dev.certificatetransfer.adapter.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
@@ -26,7 +26,7 @@ final class RequestBody {
         this.members = members;
     }
 
-    static Either<Rejection, RequestBody> parse(byte[] body) {
+    static Either<Refusal, RequestBody> parse(byte[] body) {
         if (body.length == 0) {
             return Either.right(EMPTY);
         }
@@ -34,36 +34,36 @@ final class RequestBody {
     }
 
     /** An optional string member. */
-    Either<Rejection, Option<String>> string(String name) {
+    Either<Refusal, Option<String>> string(String name) {
         JsonNode value = members.get(name);
         if (value == null || value.isNull()) {
             return Either.right(Option.none());
         }
         return value.isTextual() ? Either.right(Option.some(value.textValue()))
-                : Either.left(new Rejection.InvalidRequest(name + " must be a string"));
+                : Either.left(new Refusal.InvalidRequest(name + " must be a string"));
     }
 
-    private static Either<Rejection, String> utf8(byte[] body) {
+    private static Either<Refusal, String> utf8(byte[] body) {
         try {
             return Either.right(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString());
         } catch (CharacterCodingException e) {
-            return Either.left(new Rejection.InvalidRequest("The request body is not UTF-8 text"));
+            return Either.left(new Refusal.InvalidRequest("The request body is not UTF-8 text"));
         }
     }
 
-    private static Either<Rejection, RequestBody> json(String text) {
+    private static Either<Refusal, RequestBody> json(String text) {
         if (text.isBlank()) {
             return Either.right(EMPTY);
         }
         try {
             JsonNode node = Json.MAPPER.readTree(text);
             return node instanceof ObjectNode object ? Either.right(new RequestBody(object))
-                    : Either.left(new Rejection.InvalidRequest("The request body must be a JSON object"));
+                    : Either.left(new Refusal.InvalidRequest("The request body must be a JSON object"));
         } catch (JacksonException e) {
-            return Either.left(new Rejection.InvalidRequest("The request body is not valid JSON"));
+            return Either.left(new Refusal.InvalidRequest("The request body is not valid JSON"));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ final class RouteTable {
     }
 
     /** The route of a request; malformed percent-encoding in the path is an invalid request. */
-    static Either<Rejection, Route> route(String method, String rawPath) {
+    static Either<Refusal, Route> route(String method, String rawPath) {
         if (!rawPath.startsWith("/")) {
             return Either.right(new Route.NoSuchPath());
         }
@@ -36,7 +36,7 @@ final class RouteTable {
         return allowed.isEmpty() ? new Route.NoSuchPath() : new Route.WrongMethod(List.copyOf(allowed));
     }
 
-    private static Either<Rejection, List<String>> segments(String rawPath) {
+    private static Either<Refusal, List<String>> segments(String rawPath) {
         var decoded = new ArrayList<String>();
         for (String raw : rawPath.substring(1).split("/", -1)) {
             var segment = PercentDecoding.decode(raw);

@@ -1,10 +1,10 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.RefusalCode;
 
 /**
  * The one table of every error either dialect sends: its HTTP status, its AWS error type ({@code x-amzn-ErrorType})
- * and its envelope code. The first ten rows are the core's {@link RejectionCode}s (docs/behaviour.md section 2,
+ * and its envelope code. The first ten rows are the core's {@link RefusalCode}s (docs/behaviour.md section 2,
  * spec section 7); the others are refusals of the HTTP edge itself.
  */
 public enum WireError {
@@ -47,8 +47,8 @@ public enum WireError {
         this.envelopeCode = envelopeCode;
     }
 
-    /** The row of a core rejection code. */
-    public static WireError of(RejectionCode code) {
+    /** The row of a core refusal code. */
+    public static WireError of(RefusalCode code) {
         return switch (code) {
             case INVALID_REQUEST -> INVALID_REQUEST;
             case CERTIFICATE_VALIDATION -> CERTIFICATE_VALIDATION;

@@ -3,7 +3,7 @@ package dev.certificatetransfer.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
@@ -60,12 +60,12 @@ class AwsSdkTest {
         server.close();
     }
 
-    private static CertificateTransferServer start(CertificateTransfers service, Throttle throttle) {
+    private static CertificateTransferServer start(CertificateTransferUseCases service, Throttle throttle) {
         return start(service, throttle, java.time.Clock.systemUTC());
     }
 
     /** A server verifying Signature Version 4 against the test accounts' keys, by the given clock. */
-    private static CertificateTransferServer start(CertificateTransfers service, Throttle throttle,
+    private static CertificateTransferServer start(CertificateTransferUseCases service, Throttle throttle,
             java.time.Clock clock) {
         return CertificateTransferServer.builder().service(service).dialect(Dialect.AWS).port(0)
                 .credentials(new TestCredentials()).clock(clock).throttle(throttle)
@@ -323,8 +323,8 @@ class AwsSdkTest {
 
         @Test
         void a_failing_service_is_an_internal_failure_and_nothing_else() {
-            var failing = (CertificateTransfers) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {CertificateTransfers.class}, (proxy, method, args) -> {
+            var failing = (CertificateTransferUseCases) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {CertificateTransferUseCases.class}, (proxy, method, args) -> {
                         if (method.getName().equals("region")) {
                             return dev.certificatetransfer.domain.Region.US_EAST_1;
                         }

@@ -2,7 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TickingClock;
 import java.io.IOException;
@@ -23,7 +23,7 @@ class EdgeTest {
     private final HttpFixture fixture = new HttpFixture(new TickingClock());
     private CertificateTransferServer server = start(fixture.service);
 
-    private static CertificateTransferServer start(CertificateTransfers service) {
+    private static CertificateTransferServer start(CertificateTransferUseCases service) {
         return CertificateTransferServer.builder().service(service).dialect(Dialect.AWS)
                 .authenticator(TestAuthenticators.trustingTestAccountHeader()).build().start();
     }
@@ -106,8 +106,8 @@ class EdgeTest {
     void close_lets_a_request_in_flight_finish() throws Exception {
         var entered = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var slow = (CertificateTransfers) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {CertificateTransfers.class}, (proxy, method, args) -> {
+        var slow = (CertificateTransferUseCases) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CertificateTransferUseCases.class}, (proxy, method, args) -> {
                     if (method.getName().equals("listCertificates")) {
                         entered.countDown();
                         release.await(10, TimeUnit.SECONDS);

@@ -2,7 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.testing.Accounts;
@@ -46,7 +46,7 @@ class EnvelopeDialectTest {
         server.close();
     }
 
-    private static CertificateTransferServer start(CertificateTransfers service, Throttle throttle) {
+    private static CertificateTransferServer start(CertificateTransferUseCases service, Throttle throttle) {
         return CertificateTransferServer.builder().service(service).dialect(Dialect.ENVELOPE)
                 .credentials(new TestCredentials()).throttle(throttle).requestIds(() -> "request-1").build().start();
     }
@@ -262,8 +262,8 @@ class EnvelopeDialectTest {
 
         @Test
         void internal() {
-            var failing = (CertificateTransfers) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {CertificateTransfers.class}, (proxy, method, args) -> {
+            var failing = (CertificateTransferUseCases) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {CertificateTransferUseCases.class}, (proxy, method, args) -> {
                         throw new IllegalStateException("the database is down");
                     });
             try (var broken = start(failing, Throttle.off())) {

@@ -3,10 +3,10 @@ package dev.certificatetransfer.adapter.http;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
-import dev.certificatetransfer.application.CertificateTransfers;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.StoredCertificate;
+import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import java.time.Clock;
@@ -36,7 +36,7 @@ final class HttpFixture {
         return api(service, dialect, authenticator);
     }
 
-    static CertificateTransferHttpApi api(CertificateTransfers service, Dialect dialect, Authenticator authenticator) {
+    static CertificateTransferHttpApi api(CertificateTransferUseCases service, Dialect dialect, Authenticator authenticator) {
         return CertificateTransferHttpApi.builder().service(service).dialect(dialect).authenticator(authenticator)
                 .build();
     }

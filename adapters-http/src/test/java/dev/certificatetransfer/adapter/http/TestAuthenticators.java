@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.AccessKey;
-import dev.certificatetransfer.adapter.http.auth.AuthenticationFailure;
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
@@ -43,11 +43,11 @@ final class TestAuthenticators {
             var credential = values.get(0).substring(CREDENTIAL.length());
             var accessKeyId = credential.substring(0, Math.max(0, credential.indexOf('/')));
             return credentials.accessKey(accessKeyId).map(AccessKey::principal).toEither(() ->
-                    new AuthenticationFailure("UnrecognizedClientException", "The security token included in the request is invalid."));
+                    new AuthenticationRefusal("UnrecognizedClientException", "The security token included in the request is invalid."));
         };
     }
 
-    private static AuthenticationFailure missing() {
-        return new AuthenticationFailure("MissingAuthenticationTokenException", "Missing Authentication Token");
+    private static AuthenticationRefusal missing() {
+        return new AuthenticationRefusal("MissingAuthenticationTokenException", "Missing Authentication Token");
     }
 }

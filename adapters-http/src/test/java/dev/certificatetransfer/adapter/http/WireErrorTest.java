@@ -2,11 +2,11 @@ package dev.certificatetransfer.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.RefusalCode;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The one table from rejection codes to the wire: status, AWS error type and envelope code (spec section 7). */
+/** The one table from refusal codes to the wire: status, AWS error type and envelope code (spec section 7). */
 class WireErrorTest {
 
     private static String row(WireError e) {
@@ -15,7 +15,7 @@ class WireErrorTest {
 
     @Test
     void every_rejection_code_has_its_status_aws_type_and_envelope_code() {
-        assertThat(Arrays.stream(RejectionCode.values()).map(code -> code + " -> " + row(WireError.of(code))))
+        assertThat(Arrays.stream(RefusalCode.values()).map(code -> code + " -> " + row(WireError.of(code))))
                 .containsExactly(
                         "INVALID_REQUEST -> 400 InvalidRequestException 400 VALIDATION_ERROR",
                         "CERTIFICATE_VALIDATION -> 400 CertificateValidationException 400 VALIDATION_ERROR",

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.jdbc;
 
+import dev.certificatetransfer.spi.CertificateReconstitution;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
@@ -7,7 +8,7 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.StoredCertificate;
+import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
@@ -90,7 +91,7 @@ final class CertificateRows {
 
     /** The certificate of a row that is not a tombstone. */
     static Certificate certificate(ResultSet row) throws SQLException {
-        return Certificate.reconstitute()
+        return new CertificateReconstitution()
                 .id(new CertificateId(row.getString("id")))
                 .pem(new CertificatePem(row.getString("pem")))
                 .validity(new Validity(time(row, "not_before"), time(row, "not_after")))

@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.jdbc;
 
-import dev.certificatetransfer.domain.CertificateChange;
-import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.spi.CertificateChange;
+import dev.certificatetransfer.spi.CommitOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,8 +1,8 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.PendingTransferKey;
-import dev.certificatetransfer.port.DueTransfersQuery;
+import dev.certificatetransfer.spi.PendingTransferKey;
+import dev.certificatetransfer.spi.DueTransfersQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * The database failed: an infrastructure failure, never a business answer (not "not found", not a lost race, not a
- * rejection). Carries the SQLSTATE of the failure, when the driver gave one, so a host can tell a broken connection
+ * refusal). Carries the SQLSTATE of the failure, when the driver gave one, so a host can tell a broken connection
  * ({@code 08...}) from a serialization failure that outlived its retries ({@code 40001}).
  */
 public final class JdbcRepositoryException extends RuntimeException {

@@ -2,9 +2,9 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.ListingKey;
-import dev.certificatetransfer.port.ListingQuery;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.spi.ListingKey;
+import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.sql.Connection;

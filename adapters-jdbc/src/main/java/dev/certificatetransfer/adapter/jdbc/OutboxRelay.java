@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.port.EventPublisher;
+import dev.certificatetransfer.port.out.EventPublisher;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.testing.CertificateRepositoryContract;
 import io.vavr.collection.Seq;
 import org.junit.jupiter.api.AfterEach;

@@ -12,7 +12,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.TransferExpiry;
-import dev.certificatetransfer.port.DueTransfersQuery;
+import dev.certificatetransfer.spi.DueTransfersQuery;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.TestCertificates;

@@ -62,7 +62,7 @@ abstract class OutboxRelayContract {
         return id;
     }
 
-    protected OutboxRelay relay(dev.certificatetransfer.port.EventPublisher publisher) {
+    protected OutboxRelay relay(dev.certificatetransfer.port.out.EventPublisher publisher) {
         return new OutboxRelay(dataSource(), publisher);
     }
 

@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.testing.CertificateRepositoryContract;
 import io.vavr.collection.Seq;
 

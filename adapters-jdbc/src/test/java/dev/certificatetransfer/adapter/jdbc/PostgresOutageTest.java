@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.port.ListingQuery;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -9,8 +9,8 @@ import dev.certificatetransfer.domain.CertificateEvent.EventType;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.Rejection;
-import dev.certificatetransfer.domain.RejectionCode;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -195,10 +195,10 @@ final class RaceWorker {
     }
 
     private void record(CertificateId id, EventType type, AccountId actor, Option<CertificateStatus> requested,
-            Either<Rejection, Long> answer) {
+            Either<Refusal, Long> answer) {
         if (answer.isRight()) {
             acks.accept(new Ack(id, type, actor, answer.get(), requested));
-        } else if (answer.getLeft().code() == RejectionCode.THROTTLED) {
+        } else if (answer.getLeft().code() == RefusalCode.THROTTLED) {
             throttled.incrementAndGet();
         }
     }

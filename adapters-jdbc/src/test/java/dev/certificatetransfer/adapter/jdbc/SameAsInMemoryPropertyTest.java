@@ -9,7 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
@@ -21,12 +21,12 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.port.CertificateRepository;
-import dev.certificatetransfer.port.ListingQuery;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
@@ -179,7 +179,7 @@ class SameAsInMemoryPropertyTest {
                 if (expected.size() < pageSize) {
                     return;
                 }
-                query = new ListingQuery(Option.some(expected.last().listingKey()), order, pageSize);
+                query = new ListingQuery(Option.some(ListingKey.of(expected.last())), order, pageSize);
             }
         }
     }

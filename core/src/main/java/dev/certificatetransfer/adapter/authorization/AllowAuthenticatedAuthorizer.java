@@ -1,9 +1,10 @@
 package dev.certificatetransfer.adapter.authorization;
 
+import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Resource;
-import dev.certificatetransfer.port.Authorizer;
+import dev.certificatetransfer.port.out.Authorizer;
 
 /**
  * An {@link Authorizer} that allows every authenticated principal every action: the domain's visibility and role
@@ -13,7 +14,7 @@ import dev.certificatetransfer.port.Authorizer;
 public final class AllowAuthenticatedAuthorizer implements Authorizer {
 
     @Override
-    public AuthorizationDecision authorize(Principal principal, IotAction action, Resource resource) {
-        return AuthorizationDecision.ALLOWED;
+    public Permission authorize(Principal principal, IotAction action, Resource resource) {
+        return Permission.ALLOWED;
     }
 }

@@ -1,9 +1,10 @@
 package dev.certificatetransfer.adapter.authorization;
 
+import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Resource;
-import dev.certificatetransfer.port.Authorizer;
+import dev.certificatetransfer.port.out.Authorizer;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -28,18 +29,18 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     @Override
-    public AuthorizationDecision authorize(Principal principal, IotAction action, Resource resource) {
+    public Permission authorize(Principal principal, IotAction action, Resource resource) {
         boolean allowed = false;
         for (Policy policy : policiesOf.apply(principal)) {
             for (Statement statement : policy.statements()) {
                 if (statement.matches(action, resource)) {
                     if (statement.effect() == Effect.DENY) {
-                        return AuthorizationDecision.DENIED;
+                        return Permission.REFUSED;
                     }
                     allowed = true;
                 }
             }
         }
-        return allowed ? AuthorizationDecision.ALLOWED : AuthorizationDecision.DENIED;
+        return allowed ? Permission.ALLOWED : Permission.REFUSED;
     }
 }

@@ -1,12 +1,13 @@
 package dev.certificatetransfer.adapter.memory;
 
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.ListingKey;
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.domain.Transfer;
-import dev.certificatetransfer.domain.Visibility;
-import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.domain.rules.Visibility;
+import dev.certificatetransfer.spi.ListingQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class AccountIndex {
         if (!(leaves1 || leaves2 || joins1 || joins2)) {
             return;
         }
-        var key = (after != null ? after : before).listingKey();
+        var key = ListingKey.of(after != null ? after : before);
         if (leaves1) {
             remove(was1, key);
         }
@@ -117,16 +118,16 @@ final class AccountIndex {
      * account's listing still holds it.
      */
     boolean isListed(Certificate certificate, ListingKey key, AccountId account) {
-        return certificate != null && certificate.listingKey().equals(key)
+        return certificate != null && ListingKey.of(certificate).equals(key)
                 && (account.equals(members.first(certificate)) || account.equals(members.second(certificate)));
     }
 
     /** The next {@code size} keys of the set after {@code after} (from the start when null), read under its lock. */
-    private static List<ListingKey> batch(TreeSet<ListingKey> keys, ListingQuery.SortOrder order, ListingKey after,
+    private static List<ListingKey> batch(TreeSet<ListingKey> keys, SortOrder order, ListingKey after,
             int size) {
         var batch = new ArrayList<ListingKey>(Math.min(size, 256));
         synchronized (keys) {
-            NavigableSet<ListingKey> ordered = order == ListingQuery.SortOrder.ASCENDING ? keys : keys.descendingSet();
+            NavigableSet<ListingKey> ordered = order == SortOrder.ASCENDING ? keys : keys.descendingSet();
             var iterator = (after == null ? ordered : ordered.tailSet(after, false)).iterator();
             while (batch.size() < size && iterator.hasNext()) {
                 batch.add(iterator.next());

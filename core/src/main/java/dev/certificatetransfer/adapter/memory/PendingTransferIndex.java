@@ -2,8 +2,8 @@ package dev.certificatetransfer.adapter.memory;
 
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.PendingTransferKey;
-import dev.certificatetransfer.port.DueTransfersQuery;
+import dev.certificatetransfer.spi.PendingTransferKey;
+import dev.certificatetransfer.spi.DueTransfersQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.util.ArrayList;
@@ -23,8 +23,8 @@ final class PendingTransferIndex {
 
     /** Moves the certificate's key in or out as its transfer opens or closes; {@code null} stands for "absent". */
     void update(Certificate before, Certificate after) {
-        var was = before == null ? null : before.pendingTransferKey().getOrNull();
-        var is = after == null ? null : after.pendingTransferKey().getOrNull();
+        var was = before == null ? null : PendingTransferKey.of(before).getOrNull();
+        var is = after == null ? null : PendingTransferKey.of(after).getOrNull();
         if (was == null ? is == null : was.equals(is)) {
             return;
         }
@@ -47,7 +47,7 @@ final class PendingTransferIndex {
             var batch = batch(query, after, wanted);
             for (PendingTransferKey key : batch) {
                 var certificate = current.apply(key.certificateId());
-                if (certificate != null && certificate.pendingTransferKey().contains(key)) {
+                if (certificate != null && PendingTransferKey.of(certificate).contains(key)) {
                     found.add(certificate);
                 }
             }

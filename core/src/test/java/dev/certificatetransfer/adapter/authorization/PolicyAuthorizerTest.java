@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.authorization;
 
-import static dev.certificatetransfer.port.Authorizer.AuthorizationDecision.ALLOWED;
-import static dev.certificatetransfer.port.Authorizer.AuthorizationDecision.DENIED;
+import static dev.certificatetransfer.port.out.Permission.ALLOWED;
+import static dev.certificatetransfer.port.out.Permission.REFUSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.CertificateArn;
@@ -27,8 +27,8 @@ class PolicyAuthorizerTest {
                 Statement.allow(List.of("iot:CancelCertificateTransfer"), List.of("arn:aws:iot:*:111111111111:cert/*")))));
         var alice = Accounts.principal(Accounts.ALICE);
         assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, ARN)).isEqualTo(ALLOWED);
-        assertThat(authorizer.authorize(alice, IotAction.ACCEPT_CERTIFICATE_TRANSFER, ARN)).isEqualTo(DENIED);
-        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, Resource.ANY)).isEqualTo(DENIED);
+        assertThat(authorizer.authorize(alice, IotAction.ACCEPT_CERTIFICATE_TRANSFER, ARN)).isEqualTo(REFUSED);
+        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, Resource.ANY)).isEqualTo(REFUSED);
     }
 
     @Test
@@ -37,7 +37,7 @@ class PolicyAuthorizerTest {
                 Policy.of(Statement.allow(List.of("iot:*"), List.of("*"))),
                 Policy.of(Statement.deny(List.of("iot:Cancel*"), List.of("arn:aws:iot:us-east-1:*:cert/*")))));
         var alice = Accounts.principal(Accounts.ALICE);
-        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, ARN)).isEqualTo(DENIED);
+        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, ARN)).isEqualTo(REFUSED);
         assertThat(authorizer.authorize(alice, IotAction.TRANSFER_CERTIFICATE, ARN)).isEqualTo(ALLOWED);
     }
 
@@ -48,7 +48,7 @@ class PolicyAuthorizerTest {
         assertThat(authorizer.authorize(Accounts.principal(Accounts.ALICE), IotAction.LIST_CERTIFICATES, Resource.ANY))
                 .isEqualTo(ALLOWED);
         assertThat(authorizer.authorize(Accounts.principal(Accounts.BOB), IotAction.LIST_CERTIFICATES, Resource.ANY))
-                .isEqualTo(DENIED);
+                .isEqualTo(REFUSED);
     }
 
     @ParameterizedTest

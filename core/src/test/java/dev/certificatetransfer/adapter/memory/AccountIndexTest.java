@@ -1,5 +1,7 @@
 package dev.certificatetransfer.adapter.memory;
 
+import dev.certificatetransfer.spi.ListingKey;
+import dev.certificatetransfer.port.in.SortOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.AccountId;
@@ -7,11 +9,11 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
-import dev.certificatetransfer.domain.CertificateEvolution;
+import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.port.ListingQuery;
+import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.collection.List;
@@ -30,7 +32,7 @@ class AccountIndexTest {
 
     private static final Instant FIRST = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant LATER = Instant.parse("2026-01-02T00:00:00Z");
-    private static final ListingQuery FIRST_PAGE = new ListingQuery(Option.none(), ListingQuery.SortOrder.ASCENDING, 25);
+    private static final ListingQuery FIRST_PAGE = new ListingQuery(Option.none(), SortOrder.ASCENDING, 25);
 
     /** The repository's index of visible certificates: the owner's, and the pending target's. */
     private final AccountIndex index = AccountIndex.visible();
@@ -44,27 +46,27 @@ class AccountIndexTest {
         @Test
         void an_entry_for_the_current_certificate_in_the_accounts_listing_is_listed() {
             var alices = registered(0, Accounts.ALICE, FIRST);
-            assertThat(index.isListed(alices, alices.listingKey(), Accounts.ALICE)).isTrue();
+            assertThat(index.isListed(alices, ListingKey.of(alices), Accounts.ALICE)).isTrue();
         }
 
         @Test
         void an_entry_whose_certificate_is_gone_is_not_listed() {
             var deleted = registered(0, Accounts.ALICE, FIRST);
-            assertThat(index.isListed(null, deleted.listingKey(), Accounts.ALICE)).isFalse();
+            assertThat(index.isListed(null, ListingKey.of(deleted), Accounts.ALICE)).isFalse();
         }
 
         @Test
         void an_entry_left_by_the_previous_registration_of_the_id_is_not_listed() {
             var before = registered(0, Accounts.ALICE, FIRST);
             var registeredAgain = registered(0, Accounts.ALICE, LATER);
-            assertThat(index.isListed(registeredAgain, before.listingKey(), Accounts.ALICE)).isFalse();
+            assertThat(index.isListed(registeredAgain, ListingKey.of(before), Accounts.ALICE)).isFalse();
         }
 
         @Test
         void an_entry_the_accounts_listing_no_longer_holds_is_not_listed() {
             var acceptedByBob = acceptedByBob(registered(0, Accounts.ALICE, FIRST));
-            assertThat(index.isListed(acceptedByBob, acceptedByBob.listingKey(), Accounts.ALICE)).isFalse();
-            assertThat(index.isListed(acceptedByBob, acceptedByBob.listingKey(), Accounts.BOB)).isTrue();
+            assertThat(index.isListed(acceptedByBob, ListingKey.of(acceptedByBob), Accounts.ALICE)).isFalse();
+            assertThat(index.isListed(acceptedByBob, ListingKey.of(acceptedByBob), Accounts.BOB)).isTrue();
         }
     }
 
@@ -127,8 +129,8 @@ class AccountIndexTest {
             assertThat(outgoing.list(Accounts.ALICE, FIRST_PAGE, counting)).hasSize(OWNED / 1_000);
             assertThat(lookups.get()).as("certificates looked up for the outgoing page").isEqualTo(OWNED / 1_000);
             lookups.set(0);
-            var middle = new ListingQuery(Option.some(synthetic(OWNED / 2).listingKey()),
-                    ListingQuery.SortOrder.DESCENDING, 25);
+            var middle = new ListingQuery(Option.some(ListingKey.of(synthetic(OWNED / 2))),
+                    SortOrder.DESCENDING, 25);
             assertThat(visible.list(Accounts.ALICE, middle, counting)).hasSize(25);
             assertThat(lookups.get()).as("certificates looked up for a page from the middle").isEqualTo(25);
         }

@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.memory;
 
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.testing.CertificateRepositoryContract;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import io.vavr.collection.Seq;

@@ -1,7 +1,7 @@
 package dev.certificatetransfer.examples.adapter;
 
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.port.EventPublisher;
+import dev.certificatetransfer.port.out.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,11 @@
 package dev.certificatetransfer.examples.adapter;
 
+import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Resource;
-import dev.certificatetransfer.port.Authorizer;
+import dev.certificatetransfer.port.out.Authorizer;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,11 +38,11 @@ public final class TenantDirectoryAuthorizer implements Authorizer {
     }
 
     @Override
-    public AuthorizationDecision authorize(Principal principal, IotAction action, Resource resource) {
+    public Permission authorize(Principal principal, IotAction action, Resource resource) {
         var plan = tenants.get(principal.account());
         if (plan == Plan.FULL || plan == Plan.READ_ONLY && READS.contains(action)) {
-            return AuthorizationDecision.ALLOWED;
+            return Permission.ALLOWED;
         }
-        return AuthorizationDecision.DENIED;
+        return Permission.REFUSED;
     }
 }

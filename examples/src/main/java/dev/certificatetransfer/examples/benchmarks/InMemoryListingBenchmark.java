@@ -1,15 +1,16 @@
 package dev.certificatetransfer.examples.benchmarks;
 
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
-import dev.certificatetransfer.application.Page;
-import dev.certificatetransfer.application.PageMarker;
-import dev.certificatetransfer.application.PageRequest;
-import dev.certificatetransfer.application.PageSize;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
@@ -17,7 +18,7 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.examples.DemoCertificates;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -87,7 +88,7 @@ public class InMemoryListingBenchmark {
             }
         }
         firstPage = PageRequest.FIRST;
-        middlePage = new PageRequest(PageSize.DEFAULT, Option.some(PageMarker.after(middle.listingKey())),
+        middlePage = new PageRequest(PageSize.DEFAULT, Option.some(PageMarker.after(middle.creationDate(), middle.id())),
                 SortOrder.DESCENDING);
     }
 

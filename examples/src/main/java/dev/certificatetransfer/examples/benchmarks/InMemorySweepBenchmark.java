@@ -4,7 +4,7 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;

@@ -8,7 +8,7 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Rejection;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.examples.DemoCertificates;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -60,9 +60,9 @@ public class InMemoryTransferBenchmark {
         return service.cancelCertificateTransfer(alice, id).get();
     }
 
-    /** The rejection path: a stranger's CancelCertificateTransfer, refused as NOT_FOUND (no exception thrown). */
+    /** The refusal path: a stranger's CancelCertificateTransfer, refused as NOT_FOUND (no exception thrown). */
     @Benchmark
-    public Rejection cancelByStrangerIsRefused() {
+    public Refusal cancelByStrangerIsRefused() {
         return service.cancelCertificateTransfer(carol, id).getLeft();
     }
 

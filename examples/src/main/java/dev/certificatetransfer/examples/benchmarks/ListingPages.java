@@ -1,14 +1,15 @@
 package dev.certificatetransfer.examples.benchmarks;
 
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.application.CertificateTransferService;
-import dev.certificatetransfer.application.Page;
-import dev.certificatetransfer.application.PageMarker;
-import dev.certificatetransfer.application.PageRequest;
-import dev.certificatetransfer.application.PageSize;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.port.ListingQuery.SortOrder;
+import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Option;
 import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,7 +40,7 @@ public abstract class ListingPages {
             service.transferCertificate(ALICE, id, BOB, Option.none()).get();
         }
         var middle = service.describeCertificate(ALICE, JdbcBenchmarkDatabases.syntheticId(certificates / 2 + 1)).get();
-        middlePage = new PageRequest(PageSize.DEFAULT, Option.some(PageMarker.after(middle.listingKey())),
+        middlePage = new PageRequest(PageSize.DEFAULT, Option.some(PageMarker.after(middle.creationDate(), middle.id())),
                 SortOrder.DESCENDING);
     }
 

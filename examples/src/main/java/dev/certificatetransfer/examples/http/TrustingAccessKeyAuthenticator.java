@@ -1,7 +1,7 @@
 package dev.certificatetransfer.examples.http;
 
 import dev.certificatetransfer.adapter.http.Authenticator;
-import dev.certificatetransfer.adapter.http.auth.AuthenticationFailure;
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.adapter.http.auth.SignedRequest;
 import dev.certificatetransfer.domain.Principal;
@@ -23,18 +23,18 @@ public final class TrustingAccessKeyAuthenticator implements Authenticator {
     }
 
     @Override
-    public Either<AuthenticationFailure, Principal> authenticate(SignedRequest request) {
+    public Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request) {
         var authorization = request.header("authorization");
         String value = authorization.isEmpty() ? "" : authorization.get(0);
         int start = value.indexOf(CREDENTIAL);
         int end = start < 0 ? -1 : value.indexOf('/', start);
         if (end < 0) {
-            return Either.left(new AuthenticationFailure(AuthenticationFailure.MISSING_AUTHENTICATION_TOKEN,
+            return Either.left(new AuthenticationRefusal(AuthenticationRefusal.MISSING_AUTHENTICATION_TOKEN,
                     "Missing Authentication Token"));
         }
         return credentials.accessKey(value.substring(start + CREDENTIAL.length(), end))
-                .map(key -> Either.<AuthenticationFailure, Principal>right(key.principal()))
-                .getOrElse(() -> Either.left(new AuthenticationFailure(AuthenticationFailure.UNRECOGNIZED_CLIENT,
+                .map(key -> Either.<AuthenticationRefusal, Principal>right(key.principal()))
+                .getOrElse(() -> Either.left(new AuthenticationRefusal(AuthenticationRefusal.UNRECOGNIZED_CLIENT,
                         "The security token included in the request is invalid.")));
     }
 }

@@ -17,7 +17,7 @@ import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.application.ScheduledExpirySweep;
 import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
-import dev.certificatetransfer.port.CertificateRepository;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdapterArchitectureTest {
 
-    private static final String PORTS = "dev.certificatetransfer.port";
+    private static final String PORTS = "dev.certificatetransfer.port.out";
 
     /** An adapter package's classes that implement a port start with its technology. */
     private static final Map<String, String> PACKAGE_TECHNOLOGY = Map.of(

@@ -14,20 +14,20 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     /** Reads the request's single Authorization header; a missing or unreadable one is MissingAuthenticationToken. */
-    static Either<AuthenticationFailure, AuthorizationHeader> of(SignedRequest request) {
+    static Either<AuthenticationRefusal, AuthorizationHeader> of(SignedRequest request) {
         List<String> values = request.header("authorization");
         if (values.isEmpty() || values.get(0).isBlank()) {
-            return Either.left(AuthenticationFailure.missingToken("Missing Authentication Token"));
+            return Either.left(AuthenticationRefusal.missingToken("Missing Authentication Token"));
         }
         if (values.size() > 1) {
-            return Either.left(AuthenticationFailure.missingToken("Only one Authorization header is allowed."));
+            return Either.left(AuthenticationRefusal.missingToken("Only one Authorization header is allowed."));
         }
         return parse(values.get(0).strip());
     }
 
-    static Either<AuthenticationFailure, AuthorizationHeader> parse(String header) {
+    static Either<AuthenticationRefusal, AuthorizationHeader> parse(String header) {
         if (!header.startsWith(ALGORITHM + " ")) {
-            return Either.left(AuthenticationFailure.missingToken(
+            return Either.left(AuthenticationRefusal.missingToken(
                     "Unsupported Authorization header: only the AWS4-HMAC-SHA256 algorithm is accepted."));
         }
         String credential = null;
@@ -36,7 +36,7 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
         for (String pair : header.substring(ALGORITHM.length()).split(",")) {
             int equals = pair.indexOf('=');
             if (equals < 0) {
-                return Either.left(AuthenticationFailure.missingToken(
+                return Either.left(AuthenticationRefusal.missingToken(
                         "A part of the Authorization header is not a valid key=value pair (missing equal-sign)."));
             }
             String value = pair.substring(equals + 1).strip();
@@ -50,12 +50,12 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
         return build(credential, signedHeaders, signature);
     }
 
-    private static Either<AuthenticationFailure, AuthorizationHeader> build(String credential, String signedHeaders,
+    private static Either<AuthenticationRefusal, AuthorizationHeader> build(String credential, String signedHeaders,
             String signature) {
         String missing = requires("Credential", credential) + requires("Signature", signature)
                 + requires("SignedHeaders", signedHeaders);
         if (!missing.isEmpty()) {
-            return Either.left(AuthenticationFailure.missingToken(missing.strip()));
+            return Either.left(AuthenticationRefusal.missingToken(missing.strip()));
         }
         int slash = credential.indexOf('/');
         if (slash <= 0) {

@@ -7,7 +7,7 @@ record CredentialScope(String date, String region, String service, String termin
 
     static final String TERMINATOR = "aws4_request";
 
-    static Either<AuthenticationFailure, CredentialScope> parse(String scope) {
+    static Either<AuthenticationRefusal, CredentialScope> parse(String scope) {
         String[] parts = scope.split("/", -1);
         if (parts.length != 4) {
             return Either.left(malformed());
@@ -15,8 +15,8 @@ record CredentialScope(String date, String region, String service, String termin
         return Either.right(new CredentialScope(parts[0], parts[1], parts[2], parts[3]));
     }
 
-    static AuthenticationFailure malformed() {
-        return AuthenticationFailure.missingToken(
+    static AuthenticationRefusal malformed() {
+        return AuthenticationRefusal.missingToken(
                 "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term.");
     }
 

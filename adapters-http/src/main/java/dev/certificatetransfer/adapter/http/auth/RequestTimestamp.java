@@ -19,7 +19,7 @@ record RequestTimestamp(Instant instant, String header, String basic) {
     static final DateTimeFormatter BASIC =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    static Either<AuthenticationFailure, RequestTimestamp> of(SignedRequest request) {
+    static Either<AuthenticationRefusal, RequestTimestamp> of(SignedRequest request) {
         List<String> amzDate = request.header("x-amz-date");
         List<String> date = request.header("date");
         if (!amzDate.isEmpty()) {
@@ -28,11 +28,11 @@ record RequestTimestamp(Instant instant, String header, String basic) {
         if (!date.isEmpty()) {
             return parse(date, "date");
         }
-        return Either.left(AuthenticationFailure.missingToken(
+        return Either.left(AuthenticationRefusal.missingToken(
                 "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."));
     }
 
-    private static Either<AuthenticationFailure, RequestTimestamp> parse(List<String> values, String header) {
+    private static Either<AuthenticationRefusal, RequestTimestamp> parse(List<String> values, String header) {
         if (values.size() == 1) {
             String value = values.get(0).strip();
             Instant basic = parseBasic(value);
@@ -48,7 +48,7 @@ record RequestTimestamp(Instant instant, String header, String basic) {
                 }
             }
         }
-        return Either.left(AuthenticationFailure.missingToken(
+        return Either.left(AuthenticationRefusal.missingToken(
                 "The " + header + " header must be one date in ISO 8601 basic format, such as 20150830T123600Z."));
     }
 

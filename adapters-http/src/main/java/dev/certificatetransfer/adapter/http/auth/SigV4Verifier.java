@@ -56,21 +56,21 @@ public final class SigV4Verifier {
     }
 
     /** The principal of the access key that signed this request, or why the request is not authenticated. */
-    public Either<AuthenticationFailure, Principal> verify(SignedRequest request) {
-        Either<AuthenticationFailure, AuthorizationHeader> header = AuthorizationHeader.of(request);
+    public Either<AuthenticationRefusal, Principal> verify(SignedRequest request) {
+        Either<AuthenticationRefusal, AuthorizationHeader> header = AuthorizationHeader.of(request);
         if (header.isLeft()) {
             return Either.left(header.getLeft());
         }
-        Either<AuthenticationFailure, RequestTimestamp> timestamp = RequestTimestamp.of(request);
+        Either<AuthenticationRefusal, RequestTimestamp> timestamp = RequestTimestamp.of(request);
         if (timestamp.isLeft()) {
             return Either.left(timestamp.getLeft());
         }
         return verify(request, header.get(), timestamp.get());
     }
 
-    private Either<AuthenticationFailure, Principal> verify(SignedRequest request, AuthorizationHeader header,
+    private Either<AuthenticationRefusal, Principal> verify(SignedRequest request, AuthorizationHeader header,
             RequestTimestamp timestamp) {
-        Option<AuthenticationFailure> refused = SignatureRules.scope(header.scope(), timestamp, region, services)
+        Option<AuthenticationRefusal> refused = SignatureRules.scope(header.scope(), timestamp, region, services)
                 .orElse(() -> SignatureRules.signedHeaders(request, header.signedHeaders(), timestamp))
                 .orElse(() -> SignatureRules.skew(timestamp.instant(), clock.instant(), ALLOWED_SKEW));
         if (refused.isDefined()) {
@@ -79,11 +79,11 @@ public final class SigV4Verifier {
         return payloadHash(request).flatMap(hash -> authenticate(request, header, timestamp, hash));
     }
 
-    private Either<AuthenticationFailure, Principal> authenticate(SignedRequest request, AuthorizationHeader header,
+    private Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request, AuthorizationHeader header,
             RequestTimestamp timestamp, String payloadHash) {
         Option<AccessKey> key = credentials.accessKey(header.accessKeyId());
         if (key.isEmpty()) {
-            return Either.left(AuthenticationFailure.unrecognizedClient());
+            return Either.left(AuthenticationRefusal.unrecognizedClient());
         }
         String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + timestamp.basic() + '\n' + header.scope().text()
                 + '\n' + sha256Hex(CanonicalRequest.of(request, header.signedHeaders(), payloadHash)
@@ -94,13 +94,13 @@ public final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected, header.signature().getBytes(StandardCharsets.US_ASCII))) {
             return Either.left(SignatureRules.signatureMismatch());
         }
-        Option<AuthenticationFailure> swappedBody = request.header("x-amz-content-sha256").isEmpty() ? Option.none()
+        Option<AuthenticationRefusal> swappedBody = request.header("x-amz-content-sha256").isEmpty() ? Option.none()
                 : SignatureRules.payload(payloadHash, request.body());
         return swappedBody.isDefined() ? Either.left(swappedBody.get()) : Either.right(key.get().principal());
     }
 
     /** The {@code x-amz-content-sha256} header when present (a hex SHA-256 or UNSIGNED-PAYLOAD), else the body's. */
-    private static Either<AuthenticationFailure, String> payloadHash(SignedRequest request) {
+    private static Either<AuthenticationRefusal, String> payloadHash(SignedRequest request) {
         var declared = request.header("x-amz-content-sha256");
         if (declared.isEmpty()) {
             return Either.right(request.body().length == 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body()));
@@ -109,7 +109,7 @@ public final class SigV4Verifier {
         if (value.equals(UNSIGNED_PAYLOAD) || SignatureRules.isSha256Hex(value)) {
             return Either.right(value);
         }
-        return Either.left(AuthenticationFailure.invalidSignature(
+        return Either.left(AuthenticationRefusal.invalidSignature(
                 "The x-amz-content-sha256 header must be the hex SHA-256 of the payload or UNSIGNED-PAYLOAD."));
     }
 

@@ -19,7 +19,7 @@ final class SignatureRules {
     }
 
     /** The scope ends in aws4_request, names an accepted service and the server's region, and the request's day. */
-    static Option<AuthenticationFailure> scope(CredentialScope scope, RequestTimestamp timestamp, Region region,
+    static Option<AuthenticationRefusal> scope(CredentialScope scope, RequestTimestamp timestamp, Region region,
             Set<String> services) {
         if (!scope.terminator().equals(CredentialScope.TERMINATOR)) {
             return invalid("Credential should be scoped with a valid terminator: 'aws4_request', not '"
@@ -39,7 +39,7 @@ final class SignatureRules {
     }
 
     /** Host and the header that dates the request are signed, and every signed header is in the request. */
-    static Option<AuthenticationFailure> signedHeaders(SignedRequest request, List<String> signed,
+    static Option<AuthenticationRefusal> signedHeaders(SignedRequest request, List<String> signed,
             RequestTimestamp timestamp) {
         if (!signed.contains("host")) {
             return invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -57,7 +57,7 @@ final class SignatureRules {
     }
 
     /** The request was signed no more than {@code allowed} before or after now. */
-    static Option<AuthenticationFailure> skew(Instant signedAt, Instant now, Duration allowed) {
+    static Option<AuthenticationRefusal> skew(Instant signedAt, Instant now, Duration allowed) {
         Instant earliest = now.minus(allowed);
         Instant latest = now.plus(allowed);
         String minutes = allowed.toMinutes() + " min.)";
@@ -73,7 +73,7 @@ final class SignatureRules {
     }
 
     /** A declared payload hash (not UNSIGNED-PAYLOAD) is the hash of the body received. */
-    static Option<AuthenticationFailure> payload(String payloadHash, byte[] body) {
+    static Option<AuthenticationRefusal> payload(String payloadHash, byte[] body) {
         if (payloadHash.equals(SigV4Verifier.UNSIGNED_PAYLOAD)
                 || payloadHash.equalsIgnoreCase(SigV4Verifier.sha256Hex(body))) {
             return Option.none();
@@ -81,8 +81,8 @@ final class SignatureRules {
         return invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
 
-    static AuthenticationFailure signatureMismatch() {
-        return AuthenticationFailure.invalidSignature("The request signature we calculated does not match the "
+    static AuthenticationRefusal signatureMismatch() {
+        return AuthenticationRefusal.invalidSignature("The request signature we calculated does not match the "
                 + "signature you provided. Check your AWS Secret Access Key and signing method. "
                 + "Consult the service documentation for details.");
     }
@@ -91,8 +91,8 @@ final class SignatureRules {
         return value.length() == 64 && value.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128);
     }
 
-    private static Option<AuthenticationFailure> invalid(String message) {
-        return Option.some(AuthenticationFailure.invalidSignature(message));
+    private static Option<AuthenticationRefusal> invalid(String message) {
+        return Option.some(AuthenticationRefusal.invalidSignature(message));
     }
 
     private static String basic(Instant instant) {

@@ -114,7 +114,7 @@ class AwsSdkSignerTest {
         return new SignedRequest(r.method(), r.rawPath(), r.rawQuery(), headers, r.body());
     }
 
-    private Either<AuthenticationFailure, Principal> verify(SignedRequest request) {
+    private Either<AuthenticationRefusal, Principal> verify(SignedRequest request) {
         return verifier.verify(request);
     }
 
@@ -209,7 +209,7 @@ class AwsSdkSignerTest {
                 Map.of("newStatus", "ACTIVE"), "{}");
 
         private void assertRefused(SignedRequest request, String type, String message) {
-            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationFailure(type, message));
+            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal(type, message));
         }
 
         @Test
@@ -263,7 +263,7 @@ class AwsSdkSignerTest {
         @Test
         void request_signed_twenty_minutes_ago() {
             var late = new SigV4Verifier(store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
-            assertThat(late.verify(signed).getLeft()).isEqualTo(new AuthenticationFailure("InvalidSignatureException",
+            assertThat(late.verify(signed).getLeft()).isEqualTo(new AuthenticationRefusal("InvalidSignatureException",
                     "Signature expired: 20261127T091222Z is now earlier than 20261127T091722Z (20261127T093222Z - 15 min.)"));
         }
 

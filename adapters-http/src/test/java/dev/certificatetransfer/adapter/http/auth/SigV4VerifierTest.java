@@ -78,7 +78,7 @@ class SigV4VerifierTest {
         return withHeader(request, "authorization", List.of(change.apply(request.header("authorization").get(0))));
     }
 
-    private Either<AuthenticationFailure, Principal> verify(SignedRequest request) {
+    private Either<AuthenticationRefusal, Principal> verify(SignedRequest request) {
         return verifier.verify(request);
     }
 
@@ -227,7 +227,7 @@ class SigV4VerifierTest {
 
         private void assertMissing(SignedRequest request, String message) {
             assertThat(verify(request).getLeft())
-                    .isEqualTo(new AuthenticationFailure("MissingAuthenticationTokenException", message));
+                    .isEqualTo(new AuthenticationRefusal("MissingAuthenticationTokenException", message));
         }
 
         @Test
@@ -296,7 +296,7 @@ class SigV4VerifierTest {
         void a_key_the_store_does_not_know() {
             var stranger = new ReferenceSigner("AKIDUNKNOWN", SECRET, "us-east-1", "iot");
             var request = stranger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toSignedRequest();
-            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationFailure("UnrecognizedClientException",
+            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal("UnrecognizedClientException",
                     "The security token included in the request is invalid."));
         }
 
@@ -314,7 +314,7 @@ class SigV4VerifierTest {
 
         private void assertInvalid(SignedRequest request, String message) {
             assertThat(verify(request).getLeft())
-                    .isEqualTo(new AuthenticationFailure("InvalidSignatureException", message));
+                    .isEqualTo(new AuthenticationRefusal("InvalidSignatureException", message));
         }
 
         @Test
@@ -413,7 +413,7 @@ class SigV4VerifierTest {
     @Nested
     class Allows_fifteen_minutes_of_clock_skew {
 
-        private Either<AuthenticationFailure, Principal> signedAgo(Duration ago) {
+        private Either<AuthenticationRefusal, Principal> signedAgo(Duration ago) {
             var request = iot.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW.minus(ago));
             return verifierAt(NOW).verify(request.toSignedRequest());
         }
@@ -428,7 +428,7 @@ class SigV4VerifierTest {
 
         @Test
         void a_request_signed_more_than_fifteen_minutes_ago_has_expired() {
-            assertThat(signedAgo(Duration.ofSeconds(15 * 60 + 1)).getLeft()).isEqualTo(new AuthenticationFailure(
+            assertThat(signedAgo(Duration.ofSeconds(15 * 60 + 1)).getLeft()).isEqualTo(new AuthenticationRefusal(
                     "InvalidSignatureException", "Signature expired: 20261127T085721Z is now earlier than "
                             + "20261127T085722Z (20261127T091222Z - 15 min.)"));
             assertThat(signedAgo(Duration.ofMinutes(20)).getLeft().message()).startsWith("Signature expired: ");
@@ -436,7 +436,7 @@ class SigV4VerifierTest {
 
         @Test
         void a_request_signed_more_than_fifteen_minutes_ahead_is_not_yet_current() {
-            assertThat(signedAgo(Duration.ofSeconds(-(15 * 60 + 1))).getLeft()).isEqualTo(new AuthenticationFailure(
+            assertThat(signedAgo(Duration.ofSeconds(-(15 * 60 + 1))).getLeft()).isEqualTo(new AuthenticationRefusal(
                     "InvalidSignatureException", "Signature not yet current: 20261127T092723Z is still later than "
                             + "20261127T092722Z (20261127T091222Z + 15 min.)"));
         }

@@ -1,0 +1,28 @@
+package dev.certificatetransfer.domain;
+
+/**
+ * The stable code of every refusal; adapters map these, and only these, to their wire formats.
+ * The comment on each gives the AWS error type and HTTP status of spec section 3.
+ */
+public enum RefusalCode {
+    /** InvalidRequestException, 400. */
+    INVALID_REQUEST,
+    /** CertificateValidationException, 400. */
+    CERTIFICATE_VALIDATION,
+    /** UnauthorizedException, 401. */
+    UNAUTHORIZED,
+    /** ResourceNotFoundException, 404. */
+    NOT_FOUND,
+    /** CertificateStateException, 406. */
+    CERTIFICATE_STATE,
+    /** TransferConflictException, 409. */
+    TRANSFER_CONFLICT,
+    /** DeleteConflictException, 409. */
+    DELETE_CONFLICT,
+    /** ResourceAlreadyExistsException, 409. */
+    ALREADY_EXISTS,
+    /** TransferAlreadyCompletedException, 410. */
+    TRANSFER_ALREADY_COMPLETED,
+    /** ThrottlingException, 400 (not 429): the call kept losing the compare-and-set race, or a rate limit. */
+    THROTTLED
+}

@@ -1,0 +1,23 @@
+package dev.certificatetransfer.port.in;
+
+import dev.certificatetransfer.port.in.SortOrder;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/** What page of a listing to return: its size, where to continue, and the order (newest first by default). */
+public record PageRequest(PageSize size, Option<PageMarker> marker, SortOrder order) {
+
+    /** The first page of 25, newest first: AWS's defaults. */
+    public static final PageRequest FIRST = new PageRequest(PageSize.DEFAULT, Option.none(), SortOrder.DESCENDING);
+
+    public PageRequest {
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(marker, "marker");
+        Objects.requireNonNull(order, "order");
+    }
+
+    /** The next page in the same order and size, after the given marker. */
+    public PageRequest continueAt(PageMarker next) {
+        return new PageRequest(size, Option.some(next), order);
+    }
+}

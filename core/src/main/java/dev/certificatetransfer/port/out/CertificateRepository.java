@@ -1,0 +1,69 @@
+package dev.certificatetransfer.port.out;
+
+import dev.certificatetransfer.spi.CommitOutcome;
+import dev.certificatetransfer.spi.DueTransfersQuery;
+import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.spi.CertificateChange;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.spi.StoredCertificate;
+import io.vavr.collection.Seq;
+
+/**
+ * Where certificates live. Every write is a compare-and-set on the id's version, and records the change's event
+ * atomically with the state, for delivery to an {@link EventPublisher} once committed. A new adapter proves itself
+ * by passing {@code CertificateRepositoryContract} from core's test-jar.
+ *
+ * <p>Infrastructure failures (a database that is down, a broken connection) are exceptions that propagate: never
+ * an empty result, and never {@link CommitOutcome#CONFLICT}. A commit whose outcome is unknown (the connection
+ * dropped during COMMIT) also throws; calling the operation again is safe, because the compare-and-set makes a
+ * change decided on the old version conflict if the first attempt did land.
+ *
+ * <p>Certificates' dates are whole milliseconds (the service truncates the clock), so an adapter may store them as
+ * epoch milliseconds. A {@link ListingQuery}'s key comes from a caller's marker and may carry any {@code Instant}
+ * (finer than a millisecond, or out of a column's range): the listing must treat it as an exact bound. Listing order
+ * compares ids as Java strings (64 lowercase hex characters, so byte order, e.g. PostgreSQL's {@code COLLATE "C"}).
+ */
+public interface CertificateRepository {
+
+    /**
+     * The latest committed state of the id: its certificate if registered, and the version of its latest change,
+     * which a deletion keeps (a tombstone) so that a version is never reused for the id. It must be the latest
+     * committed state, not a cached, replicated or snapshot read that may lag behind: a service that keeps deciding
+     * on a stale state keeps losing the compare-and-set and answers THROTTLED after a bounded number of attempts.
+     */
+    StoredCertificate find(CertificateId id);
+
+    /**
+     * Commits the change if the id's stored version is still {@link CertificateChange#expectedVersion()} (0 meaning
+     * "never stored"; a deleted certificate's id keeps the deletion's version): writes {@code after} at version
+     * {@link CertificateChange#newVersion()} (or, when {@code after} is empty, keeps only that version as a
+     * tombstone) and records the event in the same atomic step.
+     *
+     * @return {@link CommitOutcome#COMMITTED}, or {@link CommitOutcome#CONFLICT} when another change won the race
+     *         and nothing was written
+     */
+    CommitOutcome commit(CertificateChange change);
+
+    /**
+     * Up to {@code query.limit()} certificates that the account owns or that are pending transfer to it, in key
+     * order strictly after {@code query.after()}; the cost grows with the page, not with the account's size.
+     */
+    Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query);
+
+    /**
+     * Up to {@code query.limit()} certificates the account owns that are {@code PENDING_TRANSFER}, in key order
+     * strictly after {@code query.after()}; the cost grows with the page, not with how many certificates the
+     * account owns that are not pending.
+     */
+    Seq<Certificate> listOutgoing(AccountId account, ListingQuery query);
+
+    /**
+     * Up to {@code query.limit()} certificates that are {@code PENDING_TRANSFER} with a transfer dated at or before
+     * {@code query.transferredAtOrBefore()}, in {@link dev.certificatetransfer.spi.PendingTransferKey} order
+     * (transfer date, then id) strictly after {@code query.after()}: the transfer-expiry sweep's pages. The cost grows
+     * with the page, not with the number of certificates, nor with the pending transfers that are not yet due.
+     */
+    Seq<Certificate> listDueTransfers(DueTransfersQuery query);
+}
