@@ -1,6 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
@@ -10,21 +9,24 @@ import dev.certificatetransfer.domain.rules.TransferRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-/** CancelCertificateTransfer: the source withdraws its pending transfer; the certificate stays with it, {@code INACTIVE}. */
+/**
+ * CancelCertificateTransfer (docs/behaviour.md, "CancelCertificateTransfer"): asks the Authorizer, then the commit
+ * loop loads the certificate (recording an expiry that is due first), decides with {@link TransferRules#cancel}, and
+ * commits the one TransferCancelled event by compare-and-set, deciding again on the winner's state after a lost race.
+ */
 final class CancelCertificateTransfer {
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop changes;
+    private final CommitLoop commits;
 
-    CancelCertificateTransfer(AuthorizationCheck authorization, CommitLoop changes) {
+    CancelCertificateTransfer(AuthorizationCheck authorization, CommitLoop commits) {
         this.authorization = authorization;
-        this.changes = changes;
+        this.commits = commits;
     }
 
-    /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> cancel(Principal caller, CertificateId id) {
         return authorization.authorize(caller, IotAction.CANCEL_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
+                .flatMap(allowed -> commits.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
                         TransferRules.cancel(stored.certificate(), id, caller.account(), now))))
                 .map(Option::get);
     }

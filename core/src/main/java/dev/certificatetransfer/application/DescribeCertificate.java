@@ -7,9 +7,10 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
-import dev.certificatetransfer.domain.rules.Visibility;
+import dev.certificatetransfer.domain.rules.CertificateRules;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 /** DescribeCertificate: the owner, or the target of a pending transfer, reads a certificate. */
 final class DescribeCertificate {
@@ -33,10 +34,10 @@ final class DescribeCertificate {
      */
     Either<Refusal, Certificate> describe(Principal caller, CertificateId id) {
         return authorization.authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
-                .flatMap(allowed -> Visibility.visibleTo(expiryView.seen(found(id)), id, caller.account()));
+                .flatMap(allowed -> CertificateRules.describe(expiryView.seen(found(id)), id, caller.account()));
     }
 
-    private io.vavr.control.Option<Certificate> found(CertificateId id) {
+    private Option<Certificate> found(CertificateId id) {
         var certificate = repository.find(id).certificate();
         if (expiryView.expiry().ttl().isEmpty()
                 || certificate.flatMap(c -> TransferRules.expire(expiryView.expiry(), c, expiryView.now())).isEmpty()) {

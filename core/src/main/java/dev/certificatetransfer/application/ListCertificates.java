@@ -7,7 +7,6 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
-import dev.certificatetransfer.domain.rules.Visibility;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -32,7 +31,7 @@ final class ListCertificates {
                     var seen = expiryView.seenNow();
                     return KeysetPages.page(request, query -> repository.listVisibleTo(caller.account(), query),
                             found -> Option.of(seen.apply(found))
-                                    .filter(c -> Visibility.isVisibleTo(c, caller.account())));
+                                    .filter(c -> c.isVisibleTo(caller.account())));
                 });
     }
 }

@@ -54,6 +54,14 @@ public record Certificate(
         return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending) : Option.none();
     }
 
+    /**
+     * Whether the account may learn that the certificate exists: its owner, and while a transfer is pending, that
+     * transfer's target (docs/behaviour.md, "Operations and their rules", check 3).
+     */
+    public boolean isVisibleTo(AccountId account) {
+        return owner.equals(account) || pendingTarget().contains(account);
+    }
+
     /** The target of the open transfer, if any. */
     public Option<AccountId> pendingTarget() {
         return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending.target()) : Option.none();

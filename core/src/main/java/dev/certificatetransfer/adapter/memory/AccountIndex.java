@@ -6,7 +6,6 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.domain.Transfer;
-import dev.certificatetransfer.domain.rules.Visibility;
 import dev.certificatetransfer.spi.ListingQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
@@ -43,7 +42,7 @@ final class AccountIndex {
         this.members = members;
     }
 
-    /** The index of ListCertificates: the accounts that see a certificate ({@link Visibility}). */
+    /** The index of ListCertificates: the accounts that see a certificate ({@link Certificate#isVisibleTo}). */
     static AccountIndex visible() {
         return new AccountIndex(new SeenBy());
     }
@@ -155,7 +154,7 @@ final class AccountIndex {
         }
     }
 
-    /** The owner, and the target of a pending transfer: who sees a certificate ({@link Visibility}). */
+    /** The owner, and the target of a pending transfer: who sees a certificate ({@link Certificate#isVisibleTo}). */
     private static final class SeenBy implements AccountIndex.Members {
         @Override
         public AccountId first(Certificate c) {

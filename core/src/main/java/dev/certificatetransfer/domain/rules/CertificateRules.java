@@ -3,23 +3,25 @@ package dev.certificatetransfer.domain.rules;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Refusal;
-import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
-import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
-import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 
 /**
- * The pure decisions of a certificate's own lifecycle: register, update status, delete. Each returns the
- * refusal the spec gives or the event of the change.
+ * A certificate's own lifecycle, in one place: for RegisterCertificateWithoutCA, DescribeCertificate,
+ * UpdateCertificate and DeleteCertificate, the decision (the checks in the order of docs/behaviour.md, "Operations and
+ * their rules", after the input and the Authorizer, and the event it produces) and the state change that event
+ * makes. All pure functions.
  */
 public final class CertificateRules {
 
@@ -27,10 +29,19 @@ public final class CertificateRules {
     }
 
     /**
+     * Input rule: a caller may ask for any status but {@code PENDING_TRANSFER} and {@code PENDING_ACTIVATION}; asking
+     * for one of those is INVALID_REQUEST.
+     */
+    public static Either<Refusal, CertificateStatus> requestable(CertificateStatus status) {
+        return status.isRequestable()
+                ? Either.right(status)
+                : Either.left(new Refusal.InvalidRequest("The status " + status + " cannot be requested"));
+    }
+
+    /**
      * RegisterCertificateWithoutCA: the caller owns the new certificate, in {@code SNI_ONLY} mode, at
-     * {@code nextVersion}, the one after the id's stored version (so a re-registration never reuses a version). Precondition: {@code status} is
-     * requestable.
-     * Its refusals, in order: docs/behaviour.md, and the inbound port {@code CertificateTransferUseCases}.
+     * {@code nextVersion}, the one after the id's stored version (so a re-registration never reuses a version).
+     * Precondition: {@code status} is {@link #requestable}.
      */
     public static Either<Refusal, CertificateRegistered> register(Option<Certificate> current, long nextVersion,
             ParsedCertificate parsed, AccountId caller, CertificateStatus status, Instant at) {
@@ -41,45 +52,61 @@ public final class CertificateRules {
                         CertificateMode.SNI_ONLY, status, at, nextVersion));
     }
 
+    /** The state change of a registration: a new certificate, customer version 1. */
+    public static Certificate registered(Option<Certificate> state, CertificateRegistered e) {
+        if (state.isDefined()) {
+            throw new IllegalStateException("certificate " + e.certificateId() + " is registered already");
+        }
+        return new Certificate(e.certificateId(), e.pem(), e.validity(), e.mode(), e.actor(), Option.none(),
+                e.status(), Option.none(), e.at(), e.at(), 1, e.version());
+    }
+
+    /** DescribeCertificate: the certificate, if the caller may see it; it changes nothing. */
+    public static Either<Refusal, Certificate> describe(Option<Certificate> current, CertificateId id,
+            AccountId caller) {
+        return TransferRules.visibleTo(current, id, caller);
+    }
+
     /**
-     * UpdateCertificate: the owner sets a new status; asking for the current one changes nothing (AWS), so the
-     * result holds no event. Precondition: {@code newStatus} is requestable.
-     * Its refusals, in order: docs/behaviour.md, and the inbound port {@code CertificateTransferUseCases}.
+     * UpdateCertificate: the owner sets a new status; asking for the current one changes nothing, so the result
+     * holds no event. Precondition: {@code newStatus} is {@link #requestable}.
      */
     public static Either<Refusal, Option<CertificateStatusChanged>> updateStatus(Option<Certificate> current,
             CertificateId id, AccountId caller, CertificateStatus newStatus, Instant at) {
         requireRequestable(newStatus);
-        return Visibility.visibleTo(current, id, caller)
-                .flatMap(c -> Roles.onlyOwner(c, caller, IotAction.UPDATE_CERTIFICATE))
+        return TransferRules.visibleTo(current, id, caller)
+                .flatMap(c -> TransferRules.ownedBy(c, caller, IotAction.UPDATE_CERTIFICATE))
                 .flatMap(c -> updatable(c, newStatus))
-                .map(c -> c.status() == newStatus
-                        ? Option.none()
+                .map(c -> c.status() == newStatus ? Option.none()
                         : Option.some(new CertificateStatusChanged(id, caller, c.status(), newStatus, at,
                                 c.nextVersion())));
     }
 
+    /** The state change of a status update. */
+    public static Certificate statusChanged(Certificate c, CertificateStatusChanged e) {
+        return c.evolve(c.owner(), c.previousOwner(), e.to(), c.lastTransfer(), e);
+    }
+
     /**
-     * DeleteCertificate: the owner removes a certificate that is neither {@code ACTIVE} nor
-     * {@code PENDING_TRANSFER}.
-     * Its refusals, in order: docs/behaviour.md, and the inbound port {@code CertificateTransferUseCases}.
+     * DeleteCertificate: the owner removes a certificate that is neither {@code ACTIVE} nor {@code PENDING_TRANSFER}.
+     * {@code attachments} is asked only once the checks before it pass.
      */
     public static Either<Refusal, CertificateDeleted> delete(Option<Certificate> current, CertificateId id,
             AccountId caller, boolean forceDelete, Lazy<Attachments> attachments, Instant at) {
-        return Visibility.visibleTo(current, id, caller)
-                .flatMap(c -> Roles.onlyOwner(c, caller, IotAction.DELETE_CERTIFICATE))
+        return TransferRules.visibleTo(current, id, caller)
+                .flatMap(c -> TransferRules.ownedBy(c, caller, IotAction.DELETE_CERTIFICATE))
                 .flatMap(CertificateRules::deletable)
                 .flatMap(c -> detached(c, forceDelete, attachments.get()))
                 .map(c -> new CertificateDeleted(id, caller, c.status(), at, c.nextVersion()));
     }
 
-    /**
-     * Input rule: a caller may ask for any status but {@code PENDING_TRANSFER} and {@code PENDING_ACTIVATION};
-     * asking for one of those is an {@link Refusal.InvalidRequest}.
-     */
-    public static Either<Refusal, CertificateStatus> requestable(CertificateStatus status) {
-        return status.isRequestable()
-                ? Either.right(status)
-                : Either.left(new Refusal.InvalidRequest("The status " + status + " cannot be requested"));
+    /** The state change of a deletion: nothing is left (storage keeps the version as a tombstone). */
+    public static Option<Certificate> deleted(Certificate c, CertificateDeleted e) {
+        if (e.version() != c.nextVersion()) {
+            throw new IllegalStateException("deletion of version " + e.version() + " does not follow version "
+                    + c.version() + " of certificate " + c.id());
+        }
+        return Option.none();
     }
 
     private static Either<Refusal, Certificate> updatable(Certificate c, CertificateStatus newStatus) {

@@ -3,27 +3,29 @@ package dev.certificatetransfer.domain.rules;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
+import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
+import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
+import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Transfer;
-import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
-import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
-import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
-import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
-import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
 import dev.certificatetransfer.domain.TransferExpiry;
+import dev.certificatetransfer.domain.TransferMessage;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 
 /**
- * The pure decisions of the transfer lifecycle: given the current state and a request, either the refusal
- * the spec gives or the one event that the change makes. Checks run in the spec's order: visibility, role, state.
+ * The transfer of a certificate to another account, in one place: for each of TransferCertificate,
+ * AcceptCertificateTransfer, RejectCertificateTransfer, CancelCertificateTransfer and the expiry of a transfer, its
+ * decision (the checks in the order of docs/behaviour.md, "Operations and their rules", after the input and the
+ * Authorizer, and the one event it produces) and the state change that event makes. All pure functions.
  */
 public final class TransferRules {
 
@@ -31,63 +33,75 @@ public final class TransferRules {
     }
 
     /**
-     * TransferCertificate: the owner opens a transfer of an {@code INACTIVE} or {@code REGISTER_INACTIVE}
-     * certificate to another account.
-     * Its refusals, in order: docs/behaviour.md, and the inbound port {@code CertificateTransferUseCases}.
+     * TransferCertificate: the owner offers the certificate to another account. {@code attachments} is asked only
+     * once the checks before it pass; the use case then asks the host's {@code TransferRule}, the last check.
      */
     public static Either<Refusal, TransferRequested> transfer(Option<Certificate> current, CertificateId id,
             AccountId caller, AccountId target, Option<TransferMessage> message, Lazy<Attachments> attachments,
             Instant at) {
-        return Visibility.visibleTo(current, id, caller)
-                .flatMap(c -> Roles.onlyOwner(c, caller, IotAction.TRANSFER_CERTIFICATE))
+        return visibleTo(current, id, caller)
+                .flatMap(c -> ownedBy(c, caller, IotAction.TRANSFER_CERTIFICATE))
                 .flatMap(c -> notToItself(c, target))
                 .flatMap(TransferRules::transferable)
                 .flatMap(c -> detached(c, attachments.get()))
                 .map(c -> new TransferRequested(id, caller, target, message, c.status(), at, c.nextVersion()));
     }
 
-    /**
-     * AcceptCertificateTransfer: the target takes ownership; the certificate becomes {@code ACTIVE} when
-     * {@code setAsActive}, else {@code INACTIVE}.
-     * Its refusals, in order: docs/behaviour.md, and the inbound port {@code CertificateTransferUseCases}.
-     */
+    /** The state change of a transfer request: {@code PENDING_TRANSFER}, with the new pending transfer. */
+    public static Certificate requested(Certificate c, TransferRequested e) {
+        var transfer = new Transfer.Pending(c.owner(), e.target(), e.message(), e.at());
+        return c.evolve(c.owner(), c.previousOwner(), CertificateStatus.PENDING_TRANSFER, Option.some(transfer), e);
+    }
+
+    /** AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}. */
     public static Either<Refusal, TransferAccepted> accept(Option<Certificate> current, CertificateId id,
             AccountId caller, boolean setAsActive, Instant at) {
-        var to = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
-        return Visibility.visibleToTransferParty(current, id, caller)
+        var status = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
+        return visibleToTransferParty(current, id, caller)
                 .flatMap(c -> pendingTransfer(c)
-                        .flatMap(pending -> Roles.onlyTargetAccepts(pending, caller))
-                        .map(pending -> new TransferAccepted(id, caller, pending.source(), to, at, c.nextVersion())));
+                        .flatMap(pending -> onlyTarget(pending, caller, "accept"))
+                        .map(p -> new TransferAccepted(id, caller, p.source(), status, at, c.nextVersion())));
     }
 
-    /**
-     * RejectCertificateTransfer: the target refuses; the certificate stays with the source as {@code INACTIVE}.
-     * Its refusals, in order: docs/behaviour.md, and the inbound port {@code CertificateTransferUseCases}.
-     */
+    /** The state change of an acceptance: the target owns the certificate, the source is its previous owner. */
+    public static Certificate accepted(Certificate c, TransferAccepted e) {
+        var pending = pending(c);
+        return c.evolve(pending.target(), Option.some(pending.source()), e.to(), Option.some(pending.accept(e.at())), e);
+    }
+
+    /** RejectCertificateTransfer: the target refuses the offer; the certificate stays with the source. */
     public static Either<Refusal, TransferRejected> reject(Option<Certificate> current, CertificateId id,
             AccountId caller, Option<RejectReason> reason, Instant at) {
-        return Visibility.visibleToTransferParty(current, id, caller)
+        return visibleToTransferParty(current, id, caller)
                 .flatMap(c -> pendingTransfer(c)
-                        .flatMap(pending -> Roles.onlyTargetRejects(pending, caller))
-                        .map(pending -> new TransferRejected(id, caller, pending.source(), reason, at, c.nextVersion())));
+                        .flatMap(pending -> onlyTarget(pending, caller, "reject"))
+                        .map(p -> new TransferRejected(id, caller, p.source(), reason, at, c.nextVersion())));
     }
 
-    /**
-     * CancelCertificateTransfer: the source withdraws its pending transfer; the certificate stays with it as
-     * {@code INACTIVE}.
-     * Its refusals, in order: docs/behaviour.md, and the inbound port {@code CertificateTransferUseCases}.
-     */
+    /** The state change of a rejection: {@code INACTIVE} with the source, the reason kept in the transfer. */
+    public static Certificate rejected(Certificate c, TransferRejected e) {
+        var rejected = pending(c).reject(e.reason(), e.at());
+        return c.evolve(c.owner(), c.previousOwner(), CertificateStatus.INACTIVE, Option.some(rejected), e);
+    }
+
+    /** CancelCertificateTransfer: the source withdraws its pending transfer. */
     public static Either<Refusal, TransferCancelled> cancel(Option<Certificate> current, CertificateId id,
             AccountId caller, Instant at) {
-        return Visibility.visibleToTransferParty(current, id, caller)
+        return visibleToTransferParty(current, id, caller)
                 .flatMap(c -> pendingTransfer(c)
-                        .flatMap(pending -> Roles.onlySourceCancels(pending, caller))
+                        .flatMap(pending -> onlySource(pending, caller))
                         .map(pending -> new TransferCancelled(id, caller, pending.target(), at, c.nextVersion())));
     }
 
+    /** The state change of a cancellation: {@code INACTIVE} with the source, message and transfer date kept. */
+    public static Certificate cancelled(Certificate c, TransferCancelled e) {
+        var cancelled = pending(c).cancel(e.at());
+        return c.evolve(c.owner(), c.previousOwner(), CertificateStatus.INACTIVE, Option.some(cancelled), e);
+    }
+
     /**
-     * Expiry: the change that expiry makes to the certificate at {@code now}: its {@link TransferExpired} event, dated
-     * at the moment of expiry (never before the certificate's last change), if a transfer is pending and has expired.
+     * Expiry: the event of the certificate's pending transfer expiring, if it has expired by {@code now}, dated at
+     * the moment of expiry (never before the certificate's last change); none if nothing is due.
      */
     public static Option<TransferExpired> expire(TransferExpiry expiry, Certificate certificate, Instant now) {
         return expiry.expiryDateOf(certificate)
@@ -96,14 +110,15 @@ public final class TransferRules {
                         certificate.nextChangeTime(due), certificate.nextVersion()));
     }
 
-    /**
-     * The certificate as every operation must see it at {@code now}: unchanged, unless its pending transfer has
-     * expired; then exactly the certificate that committing {@link #expire} produces.
-     */
+    /** The state change of an expiry: as a cancellation by the system at the moment of expiry. */
+    public static Certificate expired(Certificate c, TransferExpired e) {
+        var expired = pending(c).expire(e.at());
+        return c.evolve(c.owner(), c.previousOwner(), CertificateStatus.INACTIVE, Option.some(expired), e);
+    }
+
+    /** The certificate as every operation sees it at {@code now}: with its expiry applied if one is due. */
     public static Certificate seenAt(TransferExpiry expiry, Certificate certificate, Instant now) {
-        return expire(expiry, certificate, now)
-                .map(event -> CertificateEvolution.evolve(Option.some(certificate), event).get())
-                .getOrElse(certificate);
+        return expire(expiry, certificate, now).map(e -> expired(certificate, e)).getOrElse(certificate);
     }
 
     /** {@link #seenAt(TransferExpiry, Certificate, Instant)} of a certificate that may not exist. */
@@ -111,43 +126,69 @@ public final class TransferRules {
         return certificate.map(c -> seenAt(expiry, c, now));
     }
 
+    /** NOT_FOUND unless the caller is the owner or the target of a pending transfer. */
+    static Either<Refusal, Certificate> visibleTo(Option<Certificate> current, CertificateId id, AccountId caller) {
+        return current.filter(c -> c.isVisibleTo(caller)).toEither(() -> new Refusal.NotFound(id));
+    }
+
+    /** NOT_FOUND unless the caller may see it, or was a party of its most recent transfer (to learn "completed"). */
+    private static Either<Refusal, Certificate> visibleToTransferParty(Option<Certificate> current, CertificateId id,
+            AccountId caller) {
+        return current.filter(c -> c.isVisibleTo(caller) || c.lastTransfer().exists(t -> t.involves(caller)))
+                .toEither(() -> new Refusal.NotFound(id));
+    }
+
+    /** UNAUTHORIZED unless the caller owns the certificate. */
+    static Either<Refusal, Certificate> ownedBy(Certificate c, AccountId caller, IotAction action) {
+        return c.owner().equals(caller) ? Either.right(c) : Either.left(
+                new Refusal.Unauthorized("Only the owner of the certificate may perform " + action.iamName()));
+    }
+
     /**
-     * Rule "completed": accept, reject or cancel on a certificate that is not {@code PENDING_TRANSFER} answer
-     * TransferAlreadyCompleted (410) if it has a completed transfer, and InvalidRequest (400, ours) if it was
-     * never transferred.
+     * The pending transfer; when there is none, the "completed" row: TRANSFER_ALREADY_COMPLETED after a transfer,
+     * INVALID_REQUEST if the certificate was never transferred.
      */
-    public static Refusal completedTransfer(Certificate certificate) {
-        return certificate.lastTransfer()
-                .<Refusal>map(t -> new Refusal.TransferAlreadyCompleted(certificate.id(), t.status()))
-                .getOrElse(() -> new Refusal.InvalidRequest(
-                        "The certificate " + certificate.id() + " has never been transferred"));
+    private static Either<Refusal, Transfer.Pending> pendingTransfer(Certificate c) {
+        return c.pendingTransfer().toEither(() -> c.lastTransfer()
+                .<Refusal>map(t -> new Refusal.TransferAlreadyCompleted(c.id(), t.status()))
+                .getOrElse(() -> new Refusal.InvalidRequest("The certificate " + c.id() + " has never been transferred")));
     }
 
-    private static Either<Refusal, Transfer.Pending> pendingTransfer(Certificate certificate) {
-        var pending = certificate.pendingTransfer();
-        return pending.isDefined() ? Either.right(pending.get()) : Either.left(completedTransfer(certificate));
+    private static Either<Refusal, Transfer.Pending> onlySource(Transfer.Pending transfer, AccountId caller) {
+        return transfer.source().equals(caller) ? Either.right(transfer)
+                : Either.left(new Refusal.Unauthorized("Only the transfer source account may cancel the transfer"));
     }
 
-    private static Either<Refusal, Certificate> notToItself(Certificate certificate, AccountId target) {
-        return certificate.owner().equals(target)
+    private static Either<Refusal, Transfer.Pending> onlyTarget(Transfer.Pending transfer, AccountId caller,
+            String verb) {
+        return transfer.target().equals(caller) ? Either.right(transfer) : Either.left(
+                new Refusal.Unauthorized("Only the transfer target account may " + verb + " the transfer"));
+    }
+
+    private static Either<Refusal, Certificate> notToItself(Certificate c, AccountId target) {
+        return c.owner().equals(target)
                 ? Either.left(new Refusal.InvalidRequest("targetAwsAccount must differ from the owner's account"))
-                : Either.right(certificate);
+                : Either.right(c);
     }
 
-    private static Either<Refusal, Certificate> detached(Certificate certificate, Attachments attachments) {
-        return attachments.hasPolicies() || attachments.hasThings()
-                ? Either.left(new Refusal.TransferConflict(certificate.id()))
-                : Either.right(certificate);
-    }
-
-    private static Either<Refusal, Certificate> transferable(Certificate certificate) {
-        return switch (certificate.status()) {
-            case INACTIVE, REGISTER_INACTIVE -> Either.right(certificate);
-            case ACTIVE -> Either.left(new Refusal.CertificateState(certificate.id(), certificate.status(),
+    private static Either<Refusal, Certificate> transferable(Certificate c) {
+        return switch (c.status()) {
+            case INACTIVE, REGISTER_INACTIVE -> Either.right(c);
+            case ACTIVE -> Either.left(new Refusal.CertificateState(c.id(), c.status(),
                     "The certificate is ACTIVE: deactivate it before transferring it"));
-            case REVOKED, PENDING_TRANSFER, PENDING_ACTIVATION -> Either.left(new Refusal.CertificateState(
-                    certificate.id(), certificate.status(),
-                    "A certificate in status " + certificate.status() + " cannot be transferred"));
+            case REVOKED, PENDING_TRANSFER, PENDING_ACTIVATION -> Either.left(new Refusal.CertificateState(c.id(),
+                    c.status(), "A certificate in status " + c.status() + " cannot be transferred"));
         };
+    }
+
+    private static Either<Refusal, Certificate> detached(Certificate c, Attachments attachments) {
+        return attachments.hasPolicies() || attachments.hasThings()
+                ? Either.left(new Refusal.TransferConflict(c.id()))
+                : Either.right(c);
+    }
+
+    private static Transfer.Pending pending(Certificate c) {
+        return c.pendingTransfer().getOrElseThrow(
+                () -> new IllegalStateException("certificate " + c.id() + " has no pending transfer"));
     }
 }
