@@ -4,6 +4,7 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.rules.CertificateEvolution;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.util.Objects;
 
@@ -31,6 +32,15 @@ public record CertificateChange(Option<Certificate> before, CertificateEvent eve
         return new CertificateChange(before, event, CertificateEvolution.evolve(before, event));
     }
 
+    /**
+     * The state that a certificate's events, oldest first, rebuild: what a repository stores after committing them
+     * (none after a deletion). Lets an adapter or an outbox consumer check its rows against its events.
+     */
+    public static Option<Certificate> replay(Seq<? extends CertificateEvent> events) {
+        return CertificateEvolution.replay(events);
+    }
+
+    /** The id of the certificate the change is about. */
     public CertificateId certificateId() {
         return event.certificateId();
     }

@@ -12,7 +12,7 @@ import org.flywaydb.core.Flyway;
 public final class JdbcMigrations {
 
     /** Where the migrations are on the classpath. */
-    public static final String LOCATION = "classpath:db/migration/certificatetransfer";
+    public static final String LOCATION = "classpath:db/migration/certificate-transfer";
 
     /** The Flyway history table of these migrations. */
     public static final String HISTORY_TABLE = "certificate_transfer_schema_history";

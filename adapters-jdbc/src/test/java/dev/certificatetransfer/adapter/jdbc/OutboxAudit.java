@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.adapter.jdbc.RaceWorker.Ack;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Actor;
@@ -9,7 +10,6 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateEvent.EventType;
-import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.spi.ListingQuery;
@@ -47,7 +47,7 @@ final class OutboxAudit {
             var its = events.get(id).get();
             assertThat(its.map(CertificateEvent::version)).as("versions of %s", id)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, stored.version()).boxed().toList());
-            assertThat(CertificateEvolution.replay(its)).as("replay of %s", id).isEqualTo(stored.certificate());
+            assertThat(CertificateChange.replay(its)).as("replay of %s", id).isEqualTo(stored.certificate());
             assertOneOwner(repository, stored.certificate().get());
         }
         return events;
@@ -78,7 +78,7 @@ final class OutboxAudit {
             var event = its.find(e -> e.version() == ack.version());
             assertThat(event.isDefined()).as("an event for %s", ack).isTrue();
             if (ack.type() == EventType.CERTIFICATE_STATUS_CHANGED) {
-                var state = CertificateEvolution.replay(its.filter(e -> e.version() <= ack.version())).get();
+                var state = CertificateChange.replay(its.filter(e -> e.version() <= ack.version())).get();
                 assertThat(state.status()).as("status after %s", ack).isEqualTo(ack.requested().get());
                 assertThat(state.owner()).as("owner after %s", ack).isEqualTo(ack.actor());
             } else {

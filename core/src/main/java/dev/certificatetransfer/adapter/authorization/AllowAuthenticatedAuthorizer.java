@@ -13,6 +13,11 @@ import dev.certificatetransfer.port.out.Authorizer;
  */
 public final class AllowAuthenticatedAuthorizer implements Authorizer {
 
+    /** An authorizer that allows every authenticated principal every action. */
+    public AllowAuthenticatedAuthorizer() {
+        // nothing to configure
+    }
+
     @Override
     public Permission authorize(Principal principal, IotAction action, Resource resource) {
         return Permission.ALLOWED;
