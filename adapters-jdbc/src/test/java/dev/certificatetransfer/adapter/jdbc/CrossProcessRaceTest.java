@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
  * on the same four certificates in one PostgreSQL; afterwards every certificate has one owner, the outbox explains
  * every acknowledged answer with exactly one event and holds no event nobody was told of, versions run 1..n, and
  * replaying the events rebuilds every row, at read committed and at serializable isolation.
+ *
+ * <p>Only what must hold in every interleaving is asserted: how the calls interleave, how many succeed, whether the
+ * two JVMs overlap at all and whether a serialization failure occurs depend on the machine's load. That a
+ * serialization failure is retried is shown deterministically by {@link PostgresSerializationRetryTest}.
  */
 class CrossProcessRaceTest {
 
@@ -28,21 +32,22 @@ class CrossProcessRaceTest {
             throws Exception {
         var race = race("TRANSACTION_READ_COMMITTED");
 
-        assertThat(race.failuresBySqlState()).as("database failures by SQLSTATE").isEmpty();
+        assertThat(race.failuresBySqlState()).as("failures, by SQLSTATE or exception class").isEmpty();
     }
 
     @Test
-    void two_processes_racing_at_serializable_retry_their_serialization_failures_and_stay_consistent()
+    void two_processes_racing_at_serializable_leave_one_owner_and_an_outbox_that_explains_every_answer()
             throws Exception {
         var race = race("TRANSACTION_SERIALIZABLE");
 
-        long surfaced = race.failures().filter("40001"::equals).size();
-        assertThat(race.failuresBySqlState().remove("40001")).as("failures but exhausted retries, by SQLSTATE")
-                .isEmpty();
-        assertThat(race.serializationFailures() - surfaced).as("serialization failures retried").isPositive();
+        assertThat(race.failuresBySqlState().remove("40001"))
+                .as("failures but exhausted retries, by SQLSTATE or exception class").isEmpty();
     }
 
-    /** Both sides' outcomes, after checking the database explains them; {@code failures} are SQLSTATEs. */
+    /**
+     * Both sides' outcomes, after checking the database explains them; {@code failures} are SQLSTATEs, or the class
+     * names of unexpected exceptions.
+     */
     private record Race(Seq<Ack> acks, int throttled, Seq<String> failures, long serializationFailures) {
 
         Map<String, Integer> failuresBySqlState() {
@@ -63,15 +68,16 @@ class CrossProcessRaceTest {
         var race = new Race(registrations.appendAll(ours.acks()).appendAll(theirs.acks()),
                 ours.throttled() + theirs.throttled(), List.ofAll(ours.failures()).appendAll(theirs.failures()),
                 ours.serializationFailures() + theirs.serializationFailures());
-        System.out.printf("Race at %s: %d acknowledged (%d here, %d in the other JVM), %d THROTTLED, %d serialization"
-                + " failures seen, failures %s%n", isolation, race.acks().size() - registrations.size(),
+        System.out.printf("Race at %s: %d calls (%d here, %d in the other JVM), %d acknowledged (%d here, %d in the"
+                + " other JVM), %d THROTTLED, %d serialization failures seen, failures %s%n", isolation,
+                ours.calls() + theirs.calls(), ours.calls(), theirs.calls(), race.acks().size() - registrations.size(),
                 ours.acks().size(), theirs.acks().size(), race.throttled(), race.serializationFailures(),
                 race.failuresBySqlState());
         var events = OutboxAudit.assertRowsReplayTheirEvents(setup, List.ofAll(RaceWorker.CERTIFICATES));
         OutboxAudit.assertEveryAckExplained(events, race.acks());
         OutboxAudit.assertEveryEventAcknowledged(events, race.acks());
-        assertThat(ours.acks()).as("acknowledged writes in this JVM").isNotEmpty();
-        assertThat(theirs.acks()).as("acknowledged writes in the other JVM").isNotEmpty();
+        assertThat(ours.calls()).as("calls made in this JVM").isGreaterThanOrEqualTo(THREADS_PER_JVM);
+        assertThat(theirs.calls()).as("calls made in the other JVM").isGreaterThanOrEqualTo(THREADS_PER_JVM);
         return race;
     }
 

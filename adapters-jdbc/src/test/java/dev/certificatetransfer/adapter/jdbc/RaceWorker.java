@@ -52,11 +52,16 @@ final class RaceWorker {
         }
     }
 
-    /** What one side saw: its acknowledgements, how many THROTTLED answers, and the SQLSTATEs of its failures. */
-    record Outcome(List<Ack> acks, int throttled, List<String> failures, long serializationFailures) {
+    /**
+     * What one side saw: how many calls it made, its acknowledgements, how many THROTTLED answers, the SQLSTATEs of
+     * its database failures (or the class names of unexpected exceptions), and the serialization failures and
+     * deadlocks met, retried or not.
+     */
+    record Outcome(int calls, List<Ack> acks, int throttled, List<String> failures, long serializationFailures) {
 
         List<String> lines() {
             var lines = new ArrayList<String>();
+            lines.add("CALLS " + calls);
             acks.forEach(ack -> lines.add(ack.line()));
             lines.add("THROTTLED " + throttled);
             failures.forEach(state -> lines.add("FAILURE " + state));
@@ -67,11 +72,13 @@ final class RaceWorker {
         static Outcome parse(List<String> lines) {
             var acks = new ArrayList<Ack>();
             var failures = new ArrayList<String>();
+            int calls = 0;
             int throttled = 0;
             long serializationFailures = 0;
             for (String line : lines) {
                 String[] f = line.split(" ", 2);
                 switch (f[0]) {
+                    case "CALLS" -> calls = Integer.parseInt(f[1]);
                     case "ACK" -> acks.add(Ack.parse(line));
                     case "THROTTLED" -> throttled = Integer.parseInt(f[1]);
                     case "FAILURE" -> failures.add(f[1]);
@@ -79,7 +86,7 @@ final class RaceWorker {
                     default -> throw new IllegalArgumentException("unexpected line from the other JVM: " + line);
                 }
             }
-            return new Outcome(acks, throttled, failures, serializationFailures);
+            return new Outcome(calls, acks, throttled, failures, serializationFailures);
         }
     }
 
@@ -88,6 +95,7 @@ final class RaceWorker {
     private final Consumer<Ack> acks;
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger throttled = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
 
     /** A worker that hands each acknowledgement, as soon as it has it, to the sink (called by several threads). */
     RaceWorker(DataSource dataSource, Consumer<Ack> acks) {
@@ -114,18 +122,19 @@ final class RaceWorker {
         var acks = new ConcurrentLinkedQueue<Ack>();
         var worker = new RaceWorker(counter.counting(dataSource), acks::add);
         worker.run(threads, duration);
-        return new Outcome(List.copyOf(acks), worker.throttled.get(), List.copyOf(worker.failures), counter.count());
+        return new Outcome(worker.calls.get(), List.copyOf(acks), worker.throttled.get(),
+                List.copyOf(worker.failures), counter.count());
     }
 
-    /** Runs the threads' calls until the duration is over. */
+    /** Runs the threads' calls until the duration is over; each thread makes one call at least, however slow. */
     void run(int threads, Duration duration) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         var running = new ArrayList<Thread>();
         for (int i = 0; i < threads; i++) {
             var thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
+                do {
                     callOnce();
-                }
+                } while (System.nanoTime() < end);
             }, "race-" + i);
             thread.start();
             running.add(thread);
@@ -158,7 +167,11 @@ final class RaceWorker {
             call(id, caller, current);
         } catch (JdbcRepositoryException e) {
             failures.add(String.valueOf(e.sqlState()));
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            failures.add(e.getClass().getName());
         }
+        calls.incrementAndGet();
     }
 
     /** Mostly the call the state invites (so most calls race to write); sometimes any call from anyone. */
