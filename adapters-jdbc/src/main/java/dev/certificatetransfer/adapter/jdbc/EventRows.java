@@ -26,7 +26,7 @@ import java.sql.SQLException;
 /**
  * Maps a domain event to a row of the {@code certificate_event} outbox and back. Each event's own fields have
  * their own columns ({@code counterparty} is the target of a request, a cancellation or an expiry and the source of
- * an acceptance or a refusal; {@code actor} is an account id, or {@code system} for an expiry), so an event is
+ * an acceptance or a rejection; {@code actor} is an account id, or {@code system} for an expiry), so an event is
  * rebuilt exactly, with no serialisation format in between.
  */
 final class EventRows {

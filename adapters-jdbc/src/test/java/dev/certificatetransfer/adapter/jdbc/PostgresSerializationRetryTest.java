@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.CertificateChange;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.port.CommitOutcome;
+import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
 import java.sql.Connection;

@@ -79,7 +79,7 @@ public interface CertificateTransferUseCases {
      * RejectCertificateTransfer: the target refuses; the certificate stays with the source, {@code INACTIVE}, with
      * the reason and reject date in its transfer data. Refusals: as for accept.
      *
-     * @return the certificate after the refusal
+     * @return the certificate after the rejection
      */
     Either<Refusal, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
             Option<RejectReason> reason);
