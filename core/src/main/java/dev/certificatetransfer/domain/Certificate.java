@@ -133,4 +133,11 @@ public record Certificate(
         }
     }
 
+
+    /** What a log needs, never the PEM: id, owner, status, the pending target if any, and the version. */
+    @Override
+    public String toString() {
+        return "Certificate[id=" + id + ", owner=" + owner + ", status=" + status
+                + pendingTarget().map(t -> ", pendingTarget=" + t).getOrElse("") + ", version=" + version + "]";
+    }
 }

@@ -20,8 +20,15 @@ public record CertificatePem(String value) {
     private static final String END = "-----END CERTIFICATE-----";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    /** Holds stored PEM text as it is; untrusted input goes through {@link #parse} instead. */
     public CertificatePem {
         Objects.requireNonNull(value, "value");
+    }
+
+    /** Its length only: a PEM never reaches a log through a {@code toString}. */
+    @Override
+    public String toString() {
+        return "CertificatePem[" + value.length() + " characters]";
     }
 
     /**

@@ -66,6 +66,20 @@ public interface CertificateTransferUseCases {
             Option<TransferMessage> message);
 
     /**
+     * TransferCertificate with the transfer message as the host received it: parsed first (INVALID_REQUEST if it is
+     * not a valid message, before anything else is asked), then as {@link #transferCertificate(Principal,
+     * CertificateId, AccountId, Option)}.
+     *
+     * @param message the message as received, to be parsed by {@link TransferMessage#parse}
+     * @return the pending certificate and its ARN under the target account, or the first refusal
+     */
+    default Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id,
+            AccountId target, String message) {
+        return TransferMessage.parse(message)
+                .flatMap(parsed -> transferCertificate(caller, id, target, Option.some(parsed)));
+    }
+
+    /**
      * AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}, else
      * {@code INACTIVE}; the source becomes the previous owner. Refusals: UNAUTHORIZED (Authorizer); NOT_FOUND;
      * UNAUTHORIZED (the owner tried, while pending); TRANSFER_ALREADY_COMPLETED (nothing pending, last transfer

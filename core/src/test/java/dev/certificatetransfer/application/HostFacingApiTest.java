@@ -1,0 +1,75 @@
+package dev.certificatetransfer.application;
+
+import static dev.certificatetransfer.application.ServiceFixture.ALICE;
+import static dev.certificatetransfer.application.ServiceFixture.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.TestCertificates;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** What a host sees of the API beyond the rules: values that print safely, and a transfer in one call. */
+class HostFacingApiTest {
+
+    private final ServiceFixture fixture = new ServiceFixture();
+
+    @Nested
+    class Printing {
+
+        /** A line of the PEM's base64 body: if it appears in a string, the PEM was printed. */
+        private final String pemLine = TestCertificates.pem(0).lines().skip(1).findFirst().orElseThrow();
+
+        @Test
+        void no_certificate_result_or_event_prints_the_pem() {
+            var registered = fixture.service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0),
+                    dev.certificatetransfer.domain.CertificateStatus.INACTIVE).get();
+            var transferred = fixture.service.transferCertificate(ALICE, registered.certificateId(), Accounts.BOB,
+                    Option.none()).get();
+
+            var printed = java.util.List.of(registered.toString(), transferred.toString(),
+                    registered.certificate().toString(), registered.certificate().pem().toString(),
+                    TestCertificates.parsed(0).toString(), fixture.events.events().toString());
+            assertThat(printed).allSatisfy(text -> assertThat(text).doesNotContain(pemLine));
+        }
+
+        @Test
+        void a_certificate_prints_what_a_log_needs() {
+            var id = fixture.pendingFromAliceToBob(0);
+
+            assertThat(fixture.stored(id).toString()).contains(id.value(), "PENDING_TRANSFER", "version=2",
+                    Accounts.ALICE.value(), Accounts.BOB.value());
+        }
+    }
+
+    @Nested
+    class TransferWithAMessageAsReceived {
+
+        @Test
+        void a_valid_message_is_parsed_and_kept() {
+            var id = fixture.registered(0, ALICE);
+
+            var result = fixture.service.transferCertificate(ALICE, id, Accounts.BOB, "for Bob").get();
+
+            assertThat(result.certificate().pendingTransfer().get().message())
+                    .contains(new TransferMessage("for Bob"));
+        }
+
+        @Test
+        void an_invalid_message_is_an_invalid_request_and_nothing_is_transferred() {
+            var id = fixture.registered(0, ALICE);
+
+            fixture.refused(() -> fixture.service.transferCertificate(ALICE, id, Accounts.BOB, "x".repeat(129)),
+                    RefusalCode.INVALID_REQUEST);
+        }
+
+        @Test
+        void the_message_is_checked_before_anything_else() {
+            fixture.refused(() -> fixture.service.transferCertificate(BOB, TestCertificates.id(5), Accounts.BOB,
+                    "x".repeat(129)), RefusalCode.INVALID_REQUEST);
+        }
+    }
+}
