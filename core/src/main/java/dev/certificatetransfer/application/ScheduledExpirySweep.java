@@ -62,6 +62,11 @@ public final class ScheduledExpirySweep implements AutoCloseable {
         }
     }
 
+    /** Whether it has stopped for good: closed, and no sweep running any more. */
+    boolean isTerminated() {
+        return executor.isTerminated();
+    }
+
     private void sweepOnce() {
         try {
             int expired = sweep.getAsInt();
