@@ -131,7 +131,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
     }
 
     /**
-     * The expiry sweep (ours, spec section 8): writes the expiry, and its one TransferExpired event, of every pending
+     * The expiry sweep (ours: docs/behaviour.md, section 14): writes the expiry, and its one TransferExpired event, of every pending
      * transfer whose time-to-live has run out by the clock, reading the due transfers in keyset pages of 500. Calls
      * do not need it (every operation applies expiry by itself); it records the expiries nobody has noticed. Safe to
      * run concurrently with calls and with other sweeps, in this process or others on the same storage: an expiry is
@@ -200,7 +200,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         }
 
         /**
-         * Ours (spec section 8): how long a transfer may stay pending before it expires, as if the system had
+         * Ours (docs/behaviour.md, section 14): how long a transfer may stay pending before it expires, as if the system had
          * cancelled it then. Defaults to {@link TransferExpiry#none()}: transfers never expire, as on AWS.
          */
         public Builder transferExpiry(TransferExpiry transferExpiry) {
@@ -209,7 +209,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         }
 
         /**
-         * Ours (spec section 8): which accounts may send certificates to which, e.g. an
+         * Ours (docs/behaviour.md, section 14): which accounts may send certificates to which, e.g. an
          * {@code AllowListTransferRule}. Defaults to {@link TransferRule#allowAll()}, as on AWS.
          */
         public Builder transferRule(TransferRule transferRule) {

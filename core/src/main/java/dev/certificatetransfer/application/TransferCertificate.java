@@ -22,7 +22,7 @@ import io.vavr.control.Option;
 /** TransferCertificate: the owner offers a certificate to another account. */
 final class TransferCertificate {
 
-    /** The refusal of spec section 8 when the {@link TransferRule} says no. */
+    /** The refusal (docs/behaviour.md, section 14) when the {@link TransferRule} says no. */
     static final Refusal NOT_ACCEPTED_BY_TARGET =
             new Refusal.Unauthorized("the target account does not accept transfers from this account");
 
@@ -52,7 +52,7 @@ final class TransferCertificate {
                 .map(after -> new TransferCertificateResult(after.get(), new CertificateArn(region, target, id)));
     }
 
-    /** Rule (ours, spec section 8), after the state rules and before anything is written: the target accepts it. */
+    /** Rule (ours: docs/behaviour.md, section 14), after the state rules and before anything is written: the target accepts it. */
     private Either<Refusal, TransferRequested> acceptedByTarget(TransferRequested requested) {
         return rule.evaluate(requested.actor(), requested.certificateId(), requested.target()) == Permission.ALLOWED
                 ? Either.right(requested)

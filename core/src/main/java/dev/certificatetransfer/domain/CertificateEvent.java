@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What happened to a certificate: exactly one event per successful state change (spec section 6), with the
+ * What happened to a certificate: exactly one event per successful state change (docs/behaviour.md, section 9), with the
  * certificate, the acting account, the status before and after, the time and the certificate's version after the
  * change. Events carry everything {@link CertificateEvolution} needs, so replaying them rebuilds the state.
  */
@@ -175,7 +175,7 @@ public sealed interface CertificateEvent {
     }
 
     /**
-     * The pending transfer to the target expired (ours, spec section 8): the system (the actor) cancelled it at the
+     * The pending transfer to the target expired (ours: docs/behaviour.md, section 14): the system (the actor) cancelled it at the
      * moment of expiry, {@code transferDate + ttl}; the certificate stays with the source, {@code INACTIVE}.
      */
     record TransferExpired(CertificateId certificateId, AccountId target, Instant at, long version)

@@ -2,7 +2,7 @@ package dev.certificatetransfer.domain;
 
 /**
  * The stable code of every refusal; adapters map these, and only these, to their wire formats.
- * The comment on each gives the AWS error type and HTTP status of spec section 3.
+ * The comment on each gives the AWS error type and HTTP status of docs/behaviour.md, section 2.
  */
 public enum RefusalCode {
     /** InvalidRequestException, 400. */

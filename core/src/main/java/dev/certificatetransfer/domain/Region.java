@@ -3,7 +3,7 @@ package dev.certificatetransfer.domain;
 /** The AWS-style region one deployment serves, such as {@code us-east-1}; it appears in every ARN. */
 public record Region(String value) {
 
-    /** The default region (spec section 1). */
+    /** The default region (docs/behaviour.md, section 1). */
     public static final Region US_EAST_1 = new Region("us-east-1");
 
     private static final int MAX_LENGTH = 32;

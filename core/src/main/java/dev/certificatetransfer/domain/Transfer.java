@@ -153,7 +153,7 @@ public sealed interface Transfer {
     }
 
     /**
-     * A transfer nobody completed before its time-to-live ran out (ours, spec section 8): as if the system had
+     * A transfer nobody completed before its time-to-live ran out (ours: docs/behaviour.md, section 14): as if the system had
      * cancelled it at {@code expiryDate}, so the certificate stayed with the source and its transfer data keeps the
      * message and transfer date.
      */

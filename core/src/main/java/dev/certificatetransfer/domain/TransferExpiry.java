@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Rule (ours, spec section 8): a pending transfer expires once its time-to-live has run out, and from that instant
+ * Rule (ours: docs/behaviour.md, section 14): a pending transfer expires once its time-to-live has run out, and from that instant
  * the certificate is what it would be had the system cancelled the transfer at {@code transferDate + ttl}. Whether a
  * transfer has expired is a pure function of its transfer date, this policy and the time; the instant
  * {@code transferDate + ttl} itself counts as expired. {@link #none()} (the default) never expires anything.

@@ -1,6 +1,6 @@
 package dev.certificatetransfer.domain;
 
-/** Where a transfer stands: open, or completed in one of four ways (expiry is ours, spec section 8). */
+/** Where a transfer stands: open, or completed in one of four ways (expiry is ours: docs/behaviour.md, section 14). */
 public enum TransferStatus {
     PENDING,
     ACCEPTED,

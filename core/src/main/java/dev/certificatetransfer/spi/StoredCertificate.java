@@ -7,7 +7,7 @@ import io.vavr.control.Option;
  * What storage holds under one certificate id: the certificate, if it is registered now, and the version of the
  * id's latest committed change. A deletion keeps that version (a tombstone), so the next registration of the id
  * continues from it and a version is never reused for the id: a change decided on a deleted certificate can
- * never land on a new registration (spec section 5).
+ * never land on a new registration (docs/behaviour.md, section 8).
  *
  * @param version 0 if nothing was ever stored under the id; else the version of its latest change
  */

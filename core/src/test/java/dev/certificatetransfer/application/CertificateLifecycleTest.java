@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Register, describe, update, delete and the listings, row by row from spec section 3. */
+/** Register, describe, update, delete and the listings, row by row from docs/behaviour.md, section 4. */
 class CertificateLifecycleTest extends ServiceFixture {
 
     @Nested

@@ -51,7 +51,7 @@ class ServiceFixture {
         this(authorizer, new TickingClock(), TransferExpiry.none(), TransferRule.allowAll());
     }
 
-    /** A service with the given clock and the policies of spec section 8. */
+    /** A service with the given clock and the transfer rules of docs/behaviour.md, section 14. */
     ServiceFixture(Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferRule policy) {
         this.clock = clock;
         service = CertificateTransferService.builder()

@@ -53,7 +53,7 @@ import org.quicktheories.generators.Generate;
  * Random sequences of every operation (listings walked page by page in both orders, and the host attaching policies
  * and things), from three accounts on four certificates, run against the real service on the in-memory adapter and
  * checked after every step against {@link ReferenceModel}: answers, state, transfer data, listings, the contents of
- * each event, and the invariants. A second property switches on the policies of spec section 8 (transfers expire
+ * each event, and the invariants. A second property switches on the transfer rules of docs/behaviour.md, section 14 (transfers expire
  * after 100 ms while the clock moves in random steps, and two targets accept transfers from one source only).
  */
 class StatefulPropertyTest {
@@ -79,7 +79,7 @@ class StatefulPropertyTest {
     private static final List<Kind> KINDS_AND_TIME = java.util.stream.Stream.concat(KINDS.stream(),
             weighted(Map.of(Kind.WAIT, 5, Kind.SWEEP, 2)).stream()).toList();
 
-    /** Spec section 8 switched on: a 100 ms time-to-live; Bob accepts transfers from Alice only, Carol from Bob only. */
+    /** The transfer rules switched on: a 100 ms time-to-live; Bob accepts transfers from Alice only, Carol from Bob only. */
     private static final Rules EXPIRY_AND_ALLOW_LIST = new Rules(Option.some(100L), io.vavr.collection.HashMap.of(
             Accounts.BOB, io.vavr.collection.HashSet.of(Accounts.ALICE),
             Accounts.CAROL, io.vavr.collection.HashSet.of(Accounts.BOB)));
@@ -108,7 +108,7 @@ class StatefulPropertyTest {
     /** How often each operation met each answer, over all examples: what the test actually tried. */
     private static final Map<String, Integer> OUTCOMES = new ConcurrentSkipListMap<>();
 
-    /** Rows of the spec that the generated moves must reach often, or the property proves little. */
+    /** Rows of docs/behaviour.md that the generated moves must reach often, or the property proves little. */
     private static final List<String> MUST_REACH = List.of("TRANSFER ok", "ACCEPT ok", "REJECT ok", "CANCEL ok",
             "CANCEL UNAUTHORIZED", "CANCEL NOT_FOUND", "CANCEL TRANSFER_ALREADY_COMPLETED", "CANCEL INVALID_REQUEST",
             "ACCEPT UNAUTHORIZED", "ACCEPT TRANSFER_ALREADY_COMPLETED", "TRANSFER CERTIFICATE_STATE",
@@ -117,7 +117,7 @@ class StatefulPropertyTest {
             "REGISTER ALREADY_EXISTS", "REGISTER ok after a deletion", "LIST over several pages",
             "LIST_OUTGOING over several pages");
 
-    /** The rows of spec section 8 that the property with policies must reach often. */
+    /** The rows of docs/behaviour.md, section 14, that the property with policies must reach often. */
     private static final List<String> MUST_REACH_WITH_POLICIES = List.of("an expiry written by a call",
             "SWEEP ok with expiries", "TRANSFER refused by the policy", "410 after an expiry",
             "a read while an expiry is unwritten", "TRANSFER ok after an expiry");
@@ -208,7 +208,7 @@ class StatefulPropertyTest {
         return reRegistered ? outcome + " after a deletion" : outcome;
     }
 
-    /** Counts the rows of spec section 8 a step reached, and checks the count a sweep returned. */
+    /** Counts the rows of docs/behaviour.md, section 14, a step reached, and checks the count a sweep returned. */
     private static void labelPolicies(Step step, ReferenceModel model, ReferenceModel expiredFirst,
             Either<RefusalCode, ReferenceModel> expected, Either<Refusal, ?> actual) {
         boolean wroteExpiries = !expiredFirst.versions().equals(model.versions());
@@ -295,7 +295,7 @@ class StatefulPropertyTest {
 
     /**
      * Each state change emits one event, whose fields say what the model says changed; nothing else emits one. The
-     * expiries a step writes first (spec section 8) each emit one TransferExpired, by the system, dated at the moment
+     * expiries a step writes first (docs/behaviour.md, section 14) each emit one TransferExpired, by the system, dated at the moment
      * of expiry; {@code expired} is the model after them, {@code after} the model after the step itself.
      */
     private static void checkEvents(ServiceFixture f, io.vavr.collection.List<CertificateEvent> allEmitted, Step step,

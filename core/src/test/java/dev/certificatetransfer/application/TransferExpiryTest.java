@@ -35,7 +35,7 @@ import java.util.ArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Transfer expiry, spec section 8 row by row, on a clock the tests move. */
+/** Transfer expiry, docs/behaviour.md section 14 row by row, on a clock the tests move. */
 class TransferExpiryTest {
 
     static final Duration TTL = Duration.ofHours(1);

@@ -27,7 +27,7 @@ import io.vavr.control.Option;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Who may send to whom, spec section 8: the TransferRule asked by TransferCertificate after its state rules. */
+/** Who may send to whom, docs/behaviour.md, section 14: the TransferRule asked by TransferCertificate after its state rules. */
 class TransferRuleTest {
 
     static final Principal ALICE = Accounts.principal(Accounts.ALICE);
