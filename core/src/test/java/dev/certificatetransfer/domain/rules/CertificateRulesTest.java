@@ -1,0 +1,154 @@
+package dev.certificatetransfer.domain.rules;
+
+import static dev.certificatetransfer.testing.Accounts.ALICE;
+import static dev.certificatetransfer.testing.Accounts.BOB;
+import static dev.certificatetransfer.testing.Accounts.CAROL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.certificatetransfer.domain.Attachments;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.testing.TestCertificates;
+import io.vavr.Lazy;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A certificate's own decisions and state changes as pure functions, without the service: register, describe,
+ * update and delete (docs/behaviour.md, section 4).
+ */
+class CertificateRulesTest {
+
+    private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
+    private static final Instant LATER = AT.plusSeconds(60);
+    private static final CertificateId ID = TestCertificates.id(0);
+
+    private static Certificate registered(CertificateStatus status) {
+        return CertificateRules.registered(Option.none(), CertificateRules
+                .register(Option.none(), 1, TestCertificates.parsed(0), ALICE, status, AT).get());
+    }
+
+    private static Either<Refusal, ?> delete(Certificate c, boolean force, Attachments attachments) {
+        return CertificateRules.delete(Option.some(c), ID, ALICE, force, Lazy.of(() -> attachments), LATER);
+    }
+
+    @Nested
+    class Register {
+
+        @Test
+        void the_caller_owns_the_new_certificate_at_customer_version_1_in_sni_only_mode() {
+            var c = registered(CertificateStatus.INACTIVE);
+
+            assertThat(c.owner()).isEqualTo(ALICE);
+            assertThat(c.customerVersion()).isEqualTo(1);
+            assertThat(c.mode()).isEqualTo(CertificateMode.SNI_ONLY);
+            assertThat(c.creationDate()).isEqualTo(AT).isEqualTo(c.lastModifiedDate());
+        }
+
+        @Test
+        void a_registered_id_is_refused_and_a_new_registration_continues_after_a_deletion() {
+            var existing = registered(CertificateStatus.INACTIVE);
+            assertThat(CertificateRules.register(Option.some(existing), 2, TestCertificates.parsed(0), BOB,
+                    CertificateStatus.INACTIVE, LATER).getLeft().code()).isEqualTo(RefusalCode.ALREADY_EXISTS);
+
+            CertificateRegistered again = CertificateRules.register(Option.none(), 5, TestCertificates.parsed(0), BOB,
+                    CertificateStatus.INACTIVE, LATER).get();
+            assertThat(again.version()).isEqualTo(5);
+        }
+
+        @Test
+        void pending_statuses_cannot_be_requested() {
+            assertThat(CertificateRules.requestable(CertificateStatus.PENDING_TRANSFER).getLeft().code())
+                    .isEqualTo(RefusalCode.INVALID_REQUEST);
+            assertThat(CertificateRules.requestable(CertificateStatus.PENDING_ACTIVATION).getLeft().code())
+                    .isEqualTo(RefusalCode.INVALID_REQUEST);
+            assertThatThrownBy(() -> CertificateRules.register(Option.none(), 1, TestCertificates.parsed(0), ALICE,
+                    CertificateStatus.PENDING_TRANSFER, AT)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class DescribeAndUpdate {
+
+        @Test
+        void only_the_owner_sees_an_untransferred_certificate() {
+            var c = Option.some(registered(CertificateStatus.INACTIVE));
+
+            assertThat(CertificateRules.describe(c, ID, ALICE).get()).isEqualTo(c.get());
+            assertThat(CertificateRules.describe(c, ID, BOB).getLeft().code()).isEqualTo(RefusalCode.NOT_FOUND);
+        }
+
+        @Test
+        void the_owner_changes_the_status_and_asking_for_the_current_one_changes_nothing() {
+            var c = registered(CertificateStatus.INACTIVE);
+            var event = CertificateRules.updateStatus(Option.some(c), ID, ALICE, CertificateStatus.ACTIVE, LATER)
+                    .get().get();
+
+            assertThat(CertificateRules.statusChanged(c, event).status()).isEqualTo(CertificateStatus.ACTIVE);
+            assertThat(CertificateRules.updateStatus(Option.some(c), ID, ALICE, CertificateStatus.INACTIVE, LATER)
+                    .get()).isEmpty();
+        }
+
+        @Test
+        void revocation_is_final() {
+            var revoked = Option.some(registered(CertificateStatus.REVOKED));
+
+            assertThat(CertificateRules.updateStatus(revoked, ID, ALICE, CertificateStatus.INACTIVE, LATER)
+                    .getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_STATE);
+            assertThat(CertificateRules.updateStatus(revoked, ID, ALICE, CertificateStatus.REVOKED, LATER).get())
+                    .isEmpty();
+        }
+
+        @Test
+        void a_stranger_is_not_found_before_any_state_rule() {
+            var revoked = Option.some(registered(CertificateStatus.REVOKED));
+
+            assertThat(CertificateRules.updateStatus(revoked, ID, CAROL, CertificateStatus.ACTIVE, LATER)
+                    .getLeft().code()).isEqualTo(RefusalCode.NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class Delete {
+
+        @Test
+        void an_inactive_certificate_is_deleted_and_nothing_is_left() {
+            var c = registered(CertificateStatus.INACTIVE);
+            var event = CertificateRules.delete(Option.some(c), ID, ALICE, false, Lazy.of(() -> Attachments.NONE),
+                    LATER).get();
+
+            assertThat(CertificateRules.deleted(c, event)).isEmpty();
+        }
+
+        @Test
+        void an_active_certificate_is_refused_with_aws_wording_before_attachments_are_asked() {
+            var refused = CertificateRules.delete(Option.some(registered(CertificateStatus.ACTIVE)), ID, ALICE, true,
+                    Lazy.of(() -> {
+                        throw new AssertionError("attachments must not be queried");
+                    }), LATER);
+
+            assertThat(refused.getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_STATE);
+            assertThat(refused.getLeft().message())
+                    .isEqualTo("Certificate must be deactivated (not ACTIVE) before deletion. Id: " + ID);
+        }
+
+        @Test
+        void a_thing_blocks_even_a_forced_delete_and_a_policy_only_an_unforced_one() {
+            var c = registered(CertificateStatus.INACTIVE);
+
+            assertThat(delete(c, true, new Attachments(0, 1)).getLeft().code()).isEqualTo(RefusalCode.DELETE_CONFLICT);
+            assertThat(delete(c, false, new Attachments(1, 0)).getLeft().code())
+                    .isEqualTo(RefusalCode.DELETE_CONFLICT);
+            assertThat(delete(c, true, new Attachments(1, 0)).isRight()).isTrue();
+        }
+    }
+}
