@@ -24,24 +24,38 @@ import io.vavr.control.Option;
  * event are in its own part of section 4, and the optional transfer rules (expiry, who may send to whom) in section
  * 14. A refused call changes nothing and publishes no event. Business outcomes are never exceptions: an exception
  * means a bug or broken infrastructure, and propagates.
+ *
+ * <p>No argument may be {@code null} and no method returns {@code null}. {@code CertificateTransferService} may be
+ * called from any number of threads at once (when its ports may); concurrent writes on one certificate behave as
+ * if they ran one after the other (docs/behaviour.md, section 8).
  */
 public interface CertificateTransferUseCases {
 
-    /** The region this deployment serves; it appears in every ARN. */
+    /**
+     * The region this deployment serves; it appears in every ARN.
+     *
+     * @return the region, the same on every call
+     */
     Region region();
 
     /**
      * CancelCertificateTransfer: the source withdraws its pending transfer (docs/behaviour.md, section 4,
      * "CancelCertificateTransfer").
      *
+     * @param caller the authenticated caller, the source of the pending transfer
+     * @param id the certificate
      * @return the certificate after the cancellation, or the first refusal
      */
     Either<Refusal, Certificate> cancelCertificateTransfer(Principal caller, CertificateId id);
 
     /**
      * TransferCertificate: the owner offers the certificate to another account (docs/behaviour.md, section 4,
-     * "TransferCertificate").
+     * "TransferCertificate"); the transfer rule the host configured is asked last (section 14).
      *
+     * @param caller the authenticated caller, the owner
+     * @param id the certificate
+     * @param target the account the certificate is offered to
+     * @param message the transfer message, or none
      * @return the pending certificate and its ARN under the target account, or the first refusal
      */
     Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id, AccountId target,
@@ -52,7 +66,11 @@ public interface CertificateTransferUseCases {
      * not a valid message, before anything else is asked), then as {@link #transferCertificate(Principal,
      * CertificateId, AccountId, Option)}.
      *
-     * @param message the message as received, to be parsed by {@link TransferMessage#parse}
+     * @param caller the authenticated caller, the owner
+     * @param id the certificate
+     * @param target the account the certificate is offered to
+     * @param message the message as received, to be parsed by {@link TransferMessage#parse} ({@code null} is
+     *        refused: a transfer without a message passes {@code Option.none()} to the other overload)
      * @return the pending certificate and its ARN under the target account, or the first refusal
      */
     default Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id,
@@ -65,6 +83,9 @@ public interface CertificateTransferUseCases {
      * AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}, else
      * {@code INACTIVE} (docs/behaviour.md, section 4, "AcceptCertificateTransfer").
      *
+     * @param caller the authenticated caller, the target of the pending transfer
+     * @param id the certificate
+     * @param setAsActive whether the certificate becomes {@code ACTIVE} rather than {@code INACTIVE}
      * @return the certificate after the acceptance, or the first refusal
      */
     Either<Refusal, Certificate> acceptCertificateTransfer(Principal caller, CertificateId id, boolean setAsActive);
@@ -73,6 +94,9 @@ public interface CertificateTransferUseCases {
      * RejectCertificateTransfer: the target refuses the offer; the certificate stays with the source
      * (docs/behaviour.md, section 4, "RejectCertificateTransfer").
      *
+     * @param caller the authenticated caller, the target of the pending transfer
+     * @param id the certificate
+     * @param reason the reason given to the source, or none
      * @return the certificate after the rejection, or the first refusal
      */
     Either<Refusal, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
@@ -80,8 +104,11 @@ public interface CertificateTransferUseCases {
 
     /**
      * DescribeCertificate: the owner, or the target of a pending transfer, reads the certificate
-     * (docs/behaviour.md, section 4, "DescribeCertificate").
+     * (docs/behaviour.md, section 4, "DescribeCertificate"). With transfer expiry on, a describe that finds the
+     * transfer expired records that expiry first (section 14).
      *
+     * @param caller the authenticated caller, the owner or the target of a pending transfer
+     * @param id the certificate
      * @return the certificate as the caller may see it now, or the first refusal
      */
     Either<Refusal, Certificate> describeCertificate(Principal caller, CertificateId id);
@@ -90,13 +117,20 @@ public interface CertificateTransferUseCases {
      * UpdateCertificate: the owner sets a new status; asking for the current one changes nothing
      * (docs/behaviour.md, section 4, "UpdateCertificate").
      *
+     * @param caller the authenticated caller, the owner
+     * @param id the certificate
+     * @param newStatus the status asked for; {@code PENDING_TRANSFER} and {@code PENDING_ACTIVATION} are refused
      * @return the certificate after the update, or the first refusal
      */
     Either<Refusal, Certificate> updateCertificate(Principal caller, CertificateId id, CertificateStatus newStatus);
 
     /**
-     * DeleteCertificate: the owner removes the certificate (docs/behaviour.md, section 4, "DeleteCertificate").
+     * DeleteCertificate: the owner removes the certificate (docs/behaviour.md, section 4, "DeleteCertificate"); the
+     * id keeps its version as a tombstone (section 7).
      *
+     * @param caller the authenticated caller, the owner
+     * @param id the certificate
+     * @param forceDelete whether attached policies are no obstacle (attached things still are; section 11)
      * @return the id of the deleted certificate, or the first refusal
      */
     Either<Refusal, CertificateId> deleteCertificate(Principal caller, CertificateId id, boolean forceDelete);
@@ -105,14 +139,18 @@ public interface CertificateTransferUseCases {
      * ListCertificates: one page of the certificates the caller owns and those pending transfer to it
      * (docs/behaviour.md, section 4, "ListCertificates", and section 12 for pages and markers).
      *
+     * @param caller the authenticated caller
+     * @param request the page size, where to continue, and the order
      * @return the page, or the first refusal
      */
     Either<Refusal, Page<Certificate>> listCertificates(Principal caller, PageRequest request);
 
     /**
      * ListOutgoingCertificates: one page of the caller's certificates that are pending transfer
-     * (docs/behaviour.md, section 4, "ListOutgoingCertificates").
+     * (docs/behaviour.md, section 4, "ListOutgoingCertificates", and section 12 for pages and markers).
      *
+     * @param caller the authenticated caller
+     * @param request the page size, where to continue, and the order
      * @return the page, or the first refusal
      */
     Either<Refusal, Page<Certificate>> listOutgoingCertificates(Principal caller, PageRequest request);
@@ -122,6 +160,10 @@ public interface CertificateTransferUseCases {
      * (docs/behaviour.md, section 4, "RegisterCertificateWithoutCA"). The PEM was parsed by
      * {@code CertificatePem.parse}, which answers CERTIFICATE_VALIDATION for one that is not a certificate.
      *
+     * @param caller the authenticated caller, who becomes the owner
+     * @param certificate the certificate, as {@link dev.certificatetransfer.domain.CertificatePem#parse} read it
+     * @param status the status to register it with; {@code PENDING_TRANSFER} and {@code PENDING_ACTIVATION} are
+     *        refused
      * @return the registered certificate and its ARN, or the first refusal
      */
     Either<Refusal, RegisterCertificateResult> registerCertificateWithoutCa(Principal caller,

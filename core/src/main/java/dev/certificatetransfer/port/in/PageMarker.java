@@ -12,6 +12,11 @@ import java.util.Objects;
  * An opaque pagination marker: the base64 (RFC 4648 section 4, padded: AWS's {@code Marker} pattern) of the last
  * listed certificate's key, at most 1024 characters. A marker names a position, so following markers never shows the
  * same registration twice (a certificate deleted and registered again meanwhile has a new key, and may show again).
+ * See docs/behaviour.md, section 12.
+ *
+ * @param value the marker as callers see it: the encoding of the position, never longer than 1024 characters
+ * @param creationDate the creation date of the last certificate listed before the marker
+ * @param certificateId the id of the last certificate listed before the marker
  */
 public record PageMarker(String value, Instant creationDate, CertificateId certificateId) {
 
@@ -23,6 +28,12 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
     /**
      * A marker's value is always the encoding of the position it names: build one with {@link #after} or
      * {@link #parse}.
+     *
+     * @param value the encoding of the position
+     * @param creationDate the creation date of the last certificate listed
+     * @param certificateId the id of the last certificate listed
+     * @throws NullPointerException if {@code creationDate} or {@code certificateId} is null
+     * @throws IllegalArgumentException if {@code value} is not the encoding of the position
      */
     public PageMarker {
         Objects.requireNonNull(creationDate, "creationDate");
@@ -32,7 +43,13 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
         }
     }
 
-    /** The marker that continues a listing after the certificate with this creation date and id. */
+    /**
+     * The marker that continues a listing after the certificate with this creation date and id.
+     *
+     * @param creationDate the certificate's creation date
+     * @param certificateId the certificate's id
+     * @return the marker naming that position
+     */
     public static PageMarker after(Instant creationDate, CertificateId certificateId) {
         return new PageMarker(encode(creationDate, certificateId), creationDate, certificateId);
     }
@@ -46,7 +63,10 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
     /**
      * Parses untrusted input; a marker over 1024 characters, or anything this service did not issue, is an
      * {@link Refusal.InvalidRequest}, never an exception. The result's value is the canonical encoding of the key
-     * it names (a marker written with, say, leading zeros names the same key).
+     * it names (a marker written with, say, leading zeros names the same key). See docs/behaviour.md, section 12.
+     *
+     * @param raw the marker as received; any text, {@code null} included
+     * @return the marker, or an {@code INVALID_REQUEST} refusal
      */
     public static Either<Refusal, PageMarker> parse(String raw) {
         if (raw != null && raw.length() > MAX_LENGTH) {
@@ -98,6 +118,7 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
         return s.length() < 19 || s.compareTo("9223372036854775807") <= 0;
     }
 
+    /** The marker's {@link #value()}, as callers see it. */
     @Override
     public String toString() {
         return value;
