@@ -24,6 +24,9 @@ import io.vavr.collection.Seq;
  * epoch milliseconds. A {@link ListingQuery}'s key comes from a caller's marker and may carry any {@code Instant}
  * (finer than a millisecond, or out of a column's range): the listing must treat it as an exact bound. Listing order
  * compares ids as Java strings (64 lowercase hex characters, so byte order, e.g. PostgreSQL's {@code COLLATE "C"}).
+ *
+ * <p>The service calls a repository from many threads at once: implementations must be thread-safe, and every
+ * commit atomic. No method accepts or returns {@code null}. See docs/behaviour.md, sections 7 to 9 and 12.
  */
 public interface CertificateRepository {
 
@@ -32,6 +35,9 @@ public interface CertificateRepository {
      * which a deletion keeps (a tombstone) so that a version is never reused for the id. It must be the latest
      * committed state, not a cached, replicated or snapshot read that may lag behind: a service that keeps deciding
      * on a stale state keeps losing the compare-and-set and answers THROTTLED after a bounded number of attempts.
+     *
+     * @param id the certificate id
+     * @return what is stored under the id; {@link StoredCertificate#NEVER_STORED} if nothing ever was
      */
     StoredCertificate find(CertificateId id);
 
@@ -41,6 +47,7 @@ public interface CertificateRepository {
      * {@link CertificateChange#newVersion()} (or, when {@code after} is empty, keeps only that version as a
      * tombstone) and records the event in the same atomic step.
      *
+     * @param change the decided change
      * @return {@link CommitOutcome#COMMITTED}, or {@link CommitOutcome#CONFLICT} when another change won the race
      *         and nothing was written
      */
@@ -49,6 +56,10 @@ public interface CertificateRepository {
     /**
      * Up to {@code query.limit()} certificates that the account owns or that are pending transfer to it, in key
      * order strictly after {@code query.after()}; the cost grows with the page, not with the account's size.
+     *
+     * @param account the account whose listing it is
+     * @param query where to start, in which order, and how many at most
+     * @return the certificates as stored (expiry is the service's job), possibly none
      */
     Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query);
 
@@ -56,6 +67,10 @@ public interface CertificateRepository {
      * Up to {@code query.limit()} certificates the account owns that are {@code PENDING_TRANSFER}, in key order
      * strictly after {@code query.after()}; the cost grows with the page, not with how many certificates the
      * account owns that are not pending.
+     *
+     * @param account the source account
+     * @param query where to start, in which order, and how many at most
+     * @return the certificates as stored, possibly none
      */
     Seq<Certificate> listOutgoing(AccountId account, ListingQuery query);
 
@@ -64,6 +79,9 @@ public interface CertificateRepository {
      * {@code query.transferredAtOrBefore()}, in {@link dev.certificatetransfer.spi.PendingTransferKey} order
      * (transfer date, then id) strictly after {@code query.after()}: the transfer-expiry sweep's pages. The cost grows
      * with the page, not with the number of certificates, nor with the pending transfers that are not yet due.
+     *
+     * @param query the latest transfer date that is due, where to start, and how many at most
+     * @return the certificates as stored, possibly none
      */
     Seq<Certificate> listDueTransfers(DueTransfersQuery query);
 }
