@@ -6,7 +6,11 @@ package dev.certificatetransfer.domain;
  */
 public sealed interface Actor permits AccountId, SystemActor {
 
-    /** The system, acting on its own rules rather than on an account's call. */
+    /**
+     * The system, acting on its own rules rather than on an account's call.
+     *
+     * @return {@link SystemActor#INSTANCE}
+     */
     static Actor system() {
         return SystemActor.INSTANCE;
     }

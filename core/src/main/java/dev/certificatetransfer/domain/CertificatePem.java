@@ -10,7 +10,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
-/** The PEM text of a registered X.509 certificate, as stored: one armoured block of 64-character base64 lines. */
+/**
+ * The PEM text of a registered X.509 certificate, as stored: one armoured block of 64-character base64 lines.
+ *
+ * @param value the PEM text
+ */
 public record CertificatePem(String value) {
 
     /** AWS's limit on {@code certificatePem}. */
@@ -20,7 +24,12 @@ public record CertificatePem(String value) {
     private static final String END = "-----END CERTIFICATE-----";
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    /** Holds stored PEM text as it is; untrusted input goes through {@link #parse} instead. */
+    /**
+     * Holds stored PEM text as it is; untrusted input goes through {@link #parse} instead.
+     *
+     * @param value the PEM text
+     * @throws NullPointerException if it is null
+     */
     public CertificatePem {
         Objects.requireNonNull(value, "value");
     }
@@ -37,7 +46,10 @@ public record CertificatePem(String value) {
      * are ignored, and a leading byte-order mark is tolerated. The block must hold exactly one X.509 certificate
      * in DER; the result carries its id (SHA-256 of the DER), validity, and the PEM re-armoured canonically.
      * Anything else (no block, two blocks, bad base64, bytes that are no certificate, over 65,536 characters) is
-     * a {@link Refusal.CertificateValidation}; this method never throws.
+     * a {@link Refusal.CertificateValidation}; this method never throws. See docs/behaviour.md, section 6.
+     *
+     * @param raw the PEM text as received; any text, {@code null} included
+     * @return the parsed certificate, or a {@code CERTIFICATE_VALIDATION} refusal
      */
     public static Either<Refusal, ParsedCertificate> parse(String raw) {
         if (raw == null || raw.isBlank()) {

@@ -19,20 +19,34 @@ public final class ParsedCertificate {
         this.validity = Objects.requireNonNull(validity, "validity");
     }
 
-    /** The certificate re-armoured canonically: one block of 64-character base64 lines. */
+    /**
+     * The certificate re-armoured canonically: one block of 64-character base64 lines.
+     *
+     * @return the canonical PEM, what is stored and returned
+     */
     public CertificatePem pem() {
         return pem;
     }
 
-    /** The lowercase hex SHA-256 of the certificate's DER encoding (AWS's certificate id). */
+    /**
+     * The certificate's id.
+     *
+     * @return the lowercase hex SHA-256 of the certificate's DER encoding (AWS's certificate id)
+     */
     public CertificateId id() {
         return id;
     }
 
+    /**
+     * The certificate's validity period.
+     *
+     * @return its notBefore and notAfter dates, read from the certificate
+     */
     public Validity validity() {
         return validity;
     }
 
+    /** Equal when the canonical PEM is, so when the certificate is. */
     @Override
     public boolean equals(Object o) {
         return o instanceof ParsedCertificate p && pem.equals(p.pem);
@@ -43,6 +57,7 @@ public final class ParsedCertificate {
         return pem.hashCode();
     }
 
+    /** The id only: a PEM never reaches a log through a {@code toString}. */
     @Override
     public String toString() {
         return "ParsedCertificate[" + id + "]";

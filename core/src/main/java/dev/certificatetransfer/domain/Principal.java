@@ -4,12 +4,24 @@ import java.util.Objects;
 
 /**
  * An authenticated caller: the account it acts for, and its name in the host's identity system
- * (an IAM user ARN, an access key, a tenant user; whatever the Authorizer understands).
+ * (an IAM user ARN, an access key, a tenant user; whatever the Authorizer understands). Only the host's
+ * authentication makes one: a principal is a caller who passed it.
+ *
+ * @param account the account the caller acts for
+ * @param name the caller's name in the host's identity system, non-blank, at most 2048 characters
  */
 public record Principal(AccountId account, String name) {
 
     private static final int MAX_NAME_LENGTH = 2048;
 
+    /**
+     * An authenticated caller.
+     *
+     * @param account the account the caller acts for
+     * @param name the caller's name in the host's identity system
+     * @throws NullPointerException if {@code account} is null
+     * @throws IllegalArgumentException if {@code name} is null, blank or over 2048 characters
+     */
     public Principal {
         Objects.requireNonNull(account, "account");
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
@@ -17,7 +29,12 @@ public record Principal(AccountId account, String name) {
         }
     }
 
-    /** The account's root principal, named as IAM names it: {@code arn:aws:iam::{account}:root}. */
+    /**
+     * The account's root principal, named as IAM names it.
+     *
+     * @param account the account
+     * @return the principal named {@code arn:aws:iam::{account}:root}
+     */
     public static Principal root(AccountId account) {
         return new Principal(account, "arn:aws:iam::" + account.value() + ":root");
     }

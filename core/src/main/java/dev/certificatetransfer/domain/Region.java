@@ -1,6 +1,10 @@
 package dev.certificatetransfer.domain;
 
-/** The AWS-style region one deployment serves, such as {@code us-east-1}; it appears in every ARN. */
+/**
+ * The AWS-style region one deployment serves, such as {@code us-east-1}; it appears in every ARN.
+ *
+ * @param value lowercase ASCII letters, digits and inner hyphens, at most 32 characters
+ */
 public record Region(String value) {
 
     /** The default region (docs/behaviour.md, section 1). */
@@ -8,6 +12,12 @@ public record Region(String value) {
 
     private static final int MAX_LENGTH = 32;
 
+    /**
+     * A region.
+     *
+     * @param value lowercase ASCII letters, digits and inner hyphens, at most 32 characters
+     * @throws IllegalArgumentException if it is anything else, {@code null} included
+     */
     public Region {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !isRegionText(value)) {
             throw new IllegalArgumentException("a region is lowercase letters, digits and hyphens, such as us-east-1");
@@ -24,6 +34,7 @@ public record Region(String value) {
         return s.charAt(0) != '-' && s.charAt(s.length() - 1) != '-';
     }
 
+    /** The region's name, e.g. {@code us-east-1}. */
     @Override
     public String toString() {
         return value;

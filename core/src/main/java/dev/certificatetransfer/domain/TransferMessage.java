@@ -2,9 +2,19 @@ package dev.certificatetransfer.domain;
 
 import io.vavr.control.Either;
 
-/** The free text a source attaches to a transfer, at most 128 characters (AWS). */
+/**
+ * The free text a source attaches to a transfer, at most 128 characters (AWS; docs/behaviour.md, section 6).
+ *
+ * @param value at most 128 code points of well-formed Unicode; may be empty
+ */
 public record TransferMessage(String value) {
 
+    /**
+     * A transfer message from a trusted value; untrusted input goes through {@link #parse}.
+     *
+     * @param value at most 128 code points of well-formed Unicode
+     * @throws IllegalArgumentException if it is longer, holds a lone surrogate, or is {@code null}
+     */
     public TransferMessage {
         if (!Text.fitsMessage(value)) {
             throw new IllegalArgumentException("a transfer message is at most 128 characters of valid Unicode text");
@@ -13,7 +23,10 @@ public record TransferMessage(String value) {
 
     /**
      * Parses untrusted input; text over 128 characters, or with a lone surrogate, is an
-     * {@link Refusal.InvalidRequest}.
+     * {@link Refusal.InvalidRequest}, never an exception.
+     *
+     * @param raw the message as received; any text ({@code null} is refused: no message is {@code Option.none()})
+     * @return the message, or an {@code INVALID_REQUEST} refusal
      */
     public static Either<Refusal, TransferMessage> parse(String raw) {
         return Text.fitsMessage(raw)
