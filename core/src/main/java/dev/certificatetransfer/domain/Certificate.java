@@ -1,14 +1,25 @@
 package dev.certificatetransfer.domain;
 
-import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A registered certificate: who owns it, its status, its most recent transfer, and its versions.
- * Instances are immutable; a change is an event applied by {@link CertificateEvolution}.
+ * Instances are immutable, so safe to share between threads; a change is an event that the domain's rules apply,
+ * giving a new instance. What each field shows is in docs/behaviour.md, sections 4 and 7; {@link #toString()} never
+ * prints the PEM.
  *
+ * @param id the certificate's id
+ * @param pem its PEM text, re-armoured canonically at registration
+ * @param validity its validity period, read from the certificate
+ * @param mode its mode; {@code SNI_ONLY} for every registration here
+ * @param owner the account that owns it now (the source, while a transfer is pending)
+ * @param previousOwner the source of the most recent accepted transfer, if any
+ * @param status its status; {@code PENDING_TRANSFER} exactly while {@code lastTransfer} is pending
+ * @param lastTransfer its most recent transfer, pending or completed; none if never transferred
+ * @param creationDate the registration's date
+ * @param lastModifiedDate the latest change's date, never before {@code creationDate}
  * @param customerVersion AWS's {@code customerVersion}: 1 when registered, +1 on every state change
  * @param version         the concurrency token that storage compares and sets: +1 on every change, and never
  *                        reused for the id, so a re-registration continues after the deletion's version
@@ -27,7 +38,26 @@ public record Certificate(
         long customerVersion,
         long version) {
 
-    /** Checks the shape every stored certificate has; business preconditions are the decisions' job. */
+    /**
+     * Checks the shape every stored certificate has; business preconditions are the decisions' job. Storage
+     * rebuilds a certificate through {@code CertificateReconstitution}.
+     *
+     * @param id the certificate's id
+     * @param pem its PEM text, re-armoured canonically at registration
+     * @param validity its validity period, read from the certificate
+     * @param mode its mode; {@code SNI_ONLY} for every registration here
+     * @param owner the account that owns it now (the source, while a transfer is pending)
+     * @param previousOwner the source of the most recent accepted transfer, if any
+     * @param status its status; {@code PENDING_TRANSFER} exactly while {@code lastTransfer} is pending
+     * @param lastTransfer its most recent transfer, pending or completed; none if never transferred
+     * @param creationDate the registration's date
+     * @param lastModifiedDate the latest change's date, never before {@code creationDate}
+     * @param customerVersion AWS's {@code customerVersion}, from 1 to {@code version}
+     * @param version the compare-and-set version
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the components do not fit together: the versions, the dates, or the
+     *         status, owners and transfer
+     */
     public Certificate {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(pem, "pem");
@@ -49,30 +79,50 @@ public record Certificate(
         lastTransfer.forEach(t -> requireDatesWithin(t, creationDate, lastModifiedDate));
     }
 
-    /** The open transfer, if the certificate is {@code PENDING_TRANSFER}. */
+    /**
+     * The open transfer, if the certificate is {@code PENDING_TRANSFER}.
+     *
+     * @return the pending transfer, or none
+     */
     public Option<Transfer.Pending> pendingTransfer() {
         return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending) : Option.none();
     }
 
     /**
      * Whether the account may learn that the certificate exists: its owner, and while a transfer is pending, that
-     * transfer's target (docs/behaviour.md, "Operations and their rules", check 3).
+     * transfer's target (docs/behaviour.md, section 3, check 3).
+     *
+     * @param account the account asking
+     * @return whether it is the owner or the pending transfer's target
      */
     public boolean isVisibleTo(AccountId account) {
         return owner.equals(account) || pendingTarget().contains(account);
     }
 
-    /** The target of the open transfer, if any. */
+    /**
+     * The target of the open transfer, if any.
+     *
+     * @return the pending transfer's target, or none
+     */
     public Option<AccountId> pendingTarget() {
         return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending.target()) : Option.none();
     }
 
-    /** AWS's transferData: the most recent transfer's, or {@link TransferData#NONE}. */
+    /**
+     * AWS's transferData.
+     *
+     * @return the most recent transfer's data, or {@link TransferData#NONE} if never transferred
+     */
     public TransferData transferData() {
         return lastTransfer.map(Transfer::data).getOrElse(TransferData.NONE);
     }
 
-    /** The certificate's ARN, under its owner. */
+    /**
+     * The certificate's ARN, under its owner.
+     *
+     * @param region the deployment's region
+     * @return {@code arn:aws:iot:{region}:{owner}:cert/{id}}
+     */
     public CertificateArn arn(Region region) {
         return new CertificateArn(region, owner, id);
     }
@@ -81,6 +131,10 @@ public record Certificate(
      * Rule: a change is dated by the clock's millisecond, but never before the certificate's previous change, so
      * {@code lastModifiedDate} never goes backwards even when the clock steps back, and never runs ahead of the
      * clock (two changes in one millisecond share it; {@code customerVersion} and {@code version} tell them apart).
+     * See docs/behaviour.md, section 7.
+     *
+     * @param now the clock's time, which the service truncates to the millisecond
+     * @return the later of {@code now} and {@link #lastModifiedDate()}
      */
     public Instant nextChangeTime(Instant now) {
         return now.isBefore(lastModifiedDate) ? lastModifiedDate : now;
@@ -88,7 +142,17 @@ public record Certificate(
 
     /**
      * The certificate after the event's change, with the given owner, status and transfer; the dates, customer version
-     * and version follow from the event. Throws if the event's version does not follow this one (a bug).
+     * and version follow from the event. The domain's rules make their state changes with it; hosts and storage have
+     * no need of it.
+     *
+     * @param newOwner the owner after the change
+     * @param newPreviousOwner the previous owner after the change
+     * @param newStatus the status after the change
+     * @param newLastTransfer the most recent transfer after the change
+     * @param event the change's event, of version {@link #nextVersion()}
+     * @return the certificate after the change, at the event's version and dated by it
+     * @throws IllegalStateException if the event's version does not follow this one (a bug)
+     * @throws IllegalArgumentException if the new components do not fit together (a bug)
      */
     public Certificate evolve(AccountId newOwner, Option<AccountId> newPreviousOwner, CertificateStatus newStatus,
             Option<Transfer> newLastTransfer, CertificateEvent event) {
@@ -100,7 +164,11 @@ public record Certificate(
                 creationDate, event.at(), customerVersion + 1, event.version());
     }
 
-    /** The version the next change of this certificate will have. */
+    /**
+     * The version the next change of this certificate will have.
+     *
+     * @return {@link #version()} plus one
+     */
     public long nextVersion() {
         return version + 1;
     }

@@ -1,55 +1,117 @@
 package dev.certificatetransfer.domain;
 
-import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What happened to a certificate: exactly one event per successful state change (docs/behaviour.md, section 9), with the
- * certificate, the acting account, the status before and after, the time and the certificate's version after the
- * change. Events carry everything {@link CertificateEvolution} needs, so replaying them rebuilds the state.
+ * What happened to a certificate: exactly one event per successful state change, with the certificate, the acting
+ * account, the status before and after, the time and the certificate's version after the change (docs/behaviour.md,
+ * section 9). Events carry everything the state change needs, so replaying them
+ * ({@code CertificateChange.replay}) rebuilds the state. Events are immutable, and their {@code toString} never
+ * prints a PEM.
  */
 public sealed interface CertificateEvent {
 
+    /**
+     * The certificate the change is about.
+     *
+     * @return its id
+     */
     CertificateId certificateId();
 
-    /** The account whose call made the change, or {@link Actor#system()} for a change no call made (an expiry). */
+    /**
+     * Who made the change.
+     *
+     * @return the account whose call made it, or {@link Actor#system()} for a change no call made (an expiry)
+     */
     Actor actor();
 
-    /** The status before the change; none for a registration. */
+    /**
+     * The status before the change.
+     *
+     * @return the status before; none for a registration
+     */
     Option<CertificateStatus> statusBefore();
 
-    /** The status after the change; none for a deletion. */
+    /**
+     * The status after the change.
+     *
+     * @return the status after; none for a deletion
+     */
     Option<CertificateStatus> statusAfter();
 
+    /**
+     * When the change was made: the certificate's {@code lastModifiedDate} after it (docs/behaviour.md, section 7).
+     *
+     * @return the change's date, to the millisecond
+     */
     Instant at();
 
     /**
      * The certificate's version after this change: one more than the version the change was decided on, and never
      * reused for the certificate id (not even after a deletion and a new registration). A consumer orders a
      * certificate's events by it and drops an event it has already seen (outboxes deliver at least once).
+     *
+     * @return the version after the change, at least 1
      */
     long version();
 
-    /** The kind of event, for exhaustive {@code switch} expressions. */
+    /**
+     * The kind of event, for exhaustive {@code switch} expressions.
+     *
+     * @return the kind, one per record
+     */
     EventType type();
 
     /** The kinds of {@link CertificateEvent}. */
     enum EventType {
+        /** {@link CertificateRegistered}. */
         CERTIFICATE_REGISTERED,
+        /** {@link TransferRequested}. */
         TRANSFER_REQUESTED,
+        /** {@link TransferAccepted}. */
         TRANSFER_ACCEPTED,
+        /** {@link TransferRejected}. */
         TRANSFER_REJECTED,
+        /** {@link TransferCancelled}. */
         TRANSFER_CANCELLED,
+        /** {@link TransferExpired}. */
         TRANSFER_EXPIRED,
+        /** {@link CertificateStatusChanged}. */
         CERTIFICATE_STATUS_CHANGED,
+        /** {@link CertificateDeleted}. */
         CERTIFICATE_DELETED
     }
 
-    /** A certificate was registered without a CA; the actor owns it. */
+    /**
+     * A certificate was registered without a CA; the actor owns it.
+     *
+     * @param certificateId the certificate
+     * @param actor the account that registered it and owns it
+     * @param pem its canonical PEM
+     * @param validity its validity period
+     * @param mode its mode
+     * @param status the status it was registered with
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
     record CertificateRegistered(CertificateId certificateId, AccountId actor, CertificatePem pem, Validity validity,
             CertificateMode mode, CertificateStatus status, Instant at, long version) implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the account that registered it and owns it
+         * @param pem its canonical PEM
+         * @param validity its validity period
+         * @param mode its mode
+         * @param status the status it was registered with
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public CertificateRegistered {
             requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(pem, "pem");
@@ -74,9 +136,32 @@ public sealed interface CertificateEvent {
         }
     }
 
-    /** The owner (actor) opened a transfer to the target; the certificate is now {@code PENDING_TRANSFER}. */
+    /**
+     * The owner (actor) opened a transfer to the target; the certificate is now {@code PENDING_TRANSFER}.
+     *
+     * @param certificateId the certificate
+     * @param actor the owner, the transfer's source
+     * @param target the account the certificate is offered to
+     * @param message the transfer message, if any
+     * @param from the status before the transfer
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
     record TransferRequested(CertificateId certificateId, AccountId actor, AccountId target,
             Option<TransferMessage> message, CertificateStatus from, Instant at, long version) implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the owner, the transfer's source
+         * @param target the account the certificate is offered to
+         * @param message the transfer message, if any
+         * @param from the status before the transfer
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public TransferRequested {
             requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(target, "target");
@@ -100,9 +185,30 @@ public sealed interface CertificateEvent {
         }
     }
 
-    /** The target (actor) accepted the transfer and owns the certificate now, {@code ACTIVE} or {@code INACTIVE}. */
+    /**
+     * The target (actor) accepted the transfer and owns the certificate now, {@code ACTIVE} or {@code INACTIVE}.
+     *
+     * @param certificateId the certificate
+     * @param actor the target, the new owner
+     * @param source the previous owner
+     * @param to the status after: {@code ACTIVE} or {@code INACTIVE}
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
     record TransferAccepted(CertificateId certificateId, AccountId actor, AccountId source, CertificateStatus to,
             Instant at, long version) implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the target, the new owner
+         * @param source the previous owner
+         * @param to the status after: {@code ACTIVE} or {@code INACTIVE}
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public TransferAccepted {
             requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(source, "source");
@@ -125,9 +231,30 @@ public sealed interface CertificateEvent {
         }
     }
 
-    /** The target (actor) rejected the transfer; the certificate stays with the source, {@code INACTIVE}. */
+    /**
+     * The target (actor) rejected the transfer; the certificate stays with the source, {@code INACTIVE}.
+     *
+     * @param certificateId the certificate
+     * @param actor the target
+     * @param source the owner, who keeps the certificate
+     * @param reason the target's reason, if any
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
     record TransferRejected(CertificateId certificateId, AccountId actor, AccountId source,
             Option<RejectReason> reason, Instant at, long version) implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the target
+         * @param source the owner, who keeps the certificate
+         * @param reason the target's reason, if any
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public TransferRejected {
             requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(source, "source");
@@ -150,9 +277,28 @@ public sealed interface CertificateEvent {
         }
     }
 
-    /** The source (actor) cancelled the transfer; the certificate stays with it, {@code INACTIVE}. */
+    /**
+     * The source (actor) cancelled the transfer; the certificate stays with it, {@code INACTIVE}.
+     *
+     * @param certificateId the certificate
+     * @param actor the source, the owner
+     * @param target the account the transfer was offered to
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
     record TransferCancelled(CertificateId certificateId, AccountId actor, AccountId target, Instant at, long version)
             implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the source, the owner
+         * @param target the account the transfer was offered to
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public TransferCancelled {
             requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(target, "target");
@@ -175,11 +321,27 @@ public sealed interface CertificateEvent {
     }
 
     /**
-     * The pending transfer to the target expired (ours: docs/behaviour.md, section 14): the system (the actor) cancelled it at the
-     * moment of expiry, {@code transferDate + ttl}; the certificate stays with the source, {@code INACTIVE}.
+     * The pending transfer to the target expired (ours: docs/behaviour.md, section 14): the system (the actor)
+     * cancelled it at the moment of expiry, {@code transferDate + ttl}; the certificate stays with the source,
+     * {@code INACTIVE}.
+     *
+     * @param certificateId the certificate
+     * @param target the account the transfer was offered to
+     * @param at the moment of expiry, {@code transferDate + ttl}
+     * @param version the certificate's version after the change
      */
     record TransferExpired(CertificateId certificateId, AccountId target, Instant at, long version)
             implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param target the account the transfer was offered to
+         * @param at the moment of expiry
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public TransferExpired {
             requireCommon(certificateId, Actor.system(), at, version);
             Objects.requireNonNull(target, "target");
@@ -206,9 +368,30 @@ public sealed interface CertificateEvent {
         }
     }
 
-    /** The owner (actor) changed the certificate's status with UpdateCertificate. */
+    /**
+     * The owner (actor) changed the certificate's status with UpdateCertificate.
+     *
+     * @param certificateId the certificate
+     * @param actor the owner
+     * @param from the status before
+     * @param to the status after, never the same as {@code from}
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
     record CertificateStatusChanged(CertificateId certificateId, AccountId actor, CertificateStatus from,
             CertificateStatus to, Instant at, long version) implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the owner
+         * @param from the status before
+         * @param to the status after, never the same as {@code from}
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public CertificateStatusChanged {
             requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(from, "from");
@@ -231,9 +414,28 @@ public sealed interface CertificateEvent {
         }
     }
 
-    /** The owner (actor) deleted the certificate. */
+    /**
+     * The owner (actor) deleted the certificate.
+     *
+     * @param certificateId the certificate
+     * @param actor the owner
+     * @param from the status before the deletion
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
     record CertificateDeleted(CertificateId certificateId, AccountId actor, CertificateStatus from, Instant at,
             long version) implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the owner
+         * @param from the status before the deletion
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
         public CertificateDeleted {
             requireCommon(certificateId, actor, at, version);
             Objects.requireNonNull(from, "from");

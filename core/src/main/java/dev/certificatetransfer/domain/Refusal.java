@@ -3,18 +3,37 @@ package dev.certificatetransfer.domain;
 import java.util.Objects;
 
 /**
- * Why an operation was refused: a business outcome as a typed value with a stable {@link RefusalCode}.
- * Refusals never carry anything the caller may not see.
+ * Why an operation was refused: a business outcome as a typed value with a stable {@link RefusalCode}, never an
+ * exception (docs/behaviour.md, section 2). Refusals never carry anything the caller may not see. Immutable.
  */
 public sealed interface Refusal {
 
+    /**
+     * The stable code adapters map to the wire.
+     *
+     * @return the code, one per record
+     */
     RefusalCode code();
 
-    /** A human-readable explanation, safe to show to the caller. */
+    /**
+     * A human-readable explanation, safe to show to the caller.
+     *
+     * @return the explanation, never null
+     */
     String message();
 
-    /** The request itself is malformed or asks for something never allowed (400). */
+    /**
+     * The request itself is malformed or asks for something never allowed (400).
+     *
+     * @param message the explanation, safe to show to the caller
+     */
     record InvalidRequest(String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param message the explanation, safe to show to the caller
+         * @throws NullPointerException if a component is null
+         */
         public InvalidRequest {
             Objects.requireNonNull(message, "message");
         }
@@ -25,8 +44,18 @@ public sealed interface Refusal {
         }
     }
 
-    /** The certificate PEM could not be parsed as an X.509 certificate (400). */
+    /**
+     * The certificate PEM could not be parsed as an X.509 certificate (400).
+     *
+     * @param message the explanation, safe to show to the caller
+     */
     record CertificateValidation(String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param message the explanation, safe to show to the caller
+         * @throws NullPointerException if a component is null
+         */
         public CertificateValidation {
             Objects.requireNonNull(message, "message");
         }
@@ -37,8 +66,18 @@ public sealed interface Refusal {
         }
     }
 
-    /** The Authorizer refused the action, or the caller's role does not allow it (401). */
+    /**
+     * The Authorizer refused the action, or the caller's role does not allow it (401).
+     *
+     * @param message the explanation, safe to show to the caller
+     */
     record Unauthorized(String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param message the explanation, safe to show to the caller
+         * @throws NullPointerException if a component is null
+         */
         public Unauthorized {
             Objects.requireNonNull(message, "message");
         }
@@ -49,8 +88,18 @@ public sealed interface Refusal {
         }
     }
 
-    /** The certificate does not exist, or the caller may not see it: the two are indistinguishable (404). */
+    /**
+     * The certificate does not exist, or the caller may not see it: the two are indistinguishable (404).
+     *
+     * @param certificateId the certificate, as the caller named it
+     */
     record NotFound(CertificateId certificateId) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param certificateId the certificate, as the caller named it
+         * @throws NullPointerException if a component is null
+         */
         public NotFound {
             Objects.requireNonNull(certificateId, "certificateId");
         }
@@ -66,8 +115,22 @@ public sealed interface Refusal {
         }
     }
 
-    /** The certificate's status does not allow the operation (406). */
+    /**
+     * The certificate's status does not allow the operation (406).
+     *
+     * @param certificateId the certificate, as the caller named it
+     * @param status the certificate's status that does not allow the operation
+     * @param message the explanation, safe to show to the caller
+     */
     record CertificateState(CertificateId certificateId, CertificateStatus status, String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param certificateId the certificate, as the caller named it
+         * @param status the certificate's status that does not allow the operation
+         * @param message the explanation, safe to show to the caller
+         * @throws NullPointerException if a component is null
+         */
         public CertificateState {
             Objects.requireNonNull(certificateId, "certificateId");
             Objects.requireNonNull(status, "status");
@@ -80,8 +143,18 @@ public sealed interface Refusal {
         }
     }
 
-    /** Policies or things are still attached, so the certificate cannot be transferred (409). */
+    /**
+     * Policies or things are still attached, so the certificate cannot be transferred (409).
+     *
+     * @param certificateId the certificate, as the caller named it
+     */
     record TransferConflict(CertificateId certificateId) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param certificateId the certificate, as the caller named it
+         * @throws NullPointerException if a component is null
+         */
         public TransferConflict {
             Objects.requireNonNull(certificateId, "certificateId");
         }
@@ -97,8 +170,20 @@ public sealed interface Refusal {
         }
     }
 
-    /** Policies or things are still attached, so the certificate cannot be deleted (409). */
+    /**
+     * Policies or things are still attached, so the certificate cannot be deleted (409).
+     *
+     * @param certificateId the certificate, as the caller named it
+     * @param message the explanation, safe to show to the caller
+     */
     record DeleteConflict(CertificateId certificateId, String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param certificateId the certificate, as the caller named it
+         * @param message the explanation, safe to show to the caller
+         * @throws NullPointerException if a component is null
+         */
         public DeleteConflict {
             Objects.requireNonNull(certificateId, "certificateId");
             Objects.requireNonNull(message, "message");
@@ -110,8 +195,18 @@ public sealed interface Refusal {
         }
     }
 
-    /** A certificate with this id is already registered (409). */
+    /**
+     * A certificate with this id is already registered (409).
+     *
+     * @param certificateId the certificate, as the caller named it
+     */
     record AlreadyExists(CertificateId certificateId) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param certificateId the certificate, as the caller named it
+         * @throws NullPointerException if a component is null
+         */
         public AlreadyExists {
             Objects.requireNonNull(certificateId, "certificateId");
         }
@@ -127,8 +222,21 @@ public sealed interface Refusal {
         }
     }
 
-    /** The certificate's most recent transfer is already complete: accepted, rejected, cancelled or expired (410). */
+    /**
+     * The certificate's most recent transfer is already complete: accepted, rejected, cancelled or expired (410).
+     *
+     * @param certificateId the certificate, as the caller named it
+     * @param outcome how the most recent transfer ended: accepted, rejected, cancelled or expired
+     */
     record TransferAlreadyCompleted(CertificateId certificateId, TransferStatus outcome) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param certificateId the certificate, as the caller named it
+         * @param outcome how the most recent transfer ended: accepted, rejected, cancelled or expired
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code outcome} is {@code PENDING}
+         */
         public TransferAlreadyCompleted {
             Objects.requireNonNull(certificateId, "certificateId");
             if (!outcome.isCompleted()) {
@@ -152,8 +260,16 @@ public sealed interface Refusal {
     /**
      * The call was not carried out because it kept losing the compare-and-set race (or a host's rate limit said
      * no); nothing was written, and the caller may try again (400 ThrottlingException).
+     *
+     * @param message the explanation, safe to show to the caller
      */
     record Throttled(String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param message the explanation, safe to show to the caller
+         * @throws NullPointerException if a component is null
+         */
         public Throttled {
             Objects.requireNonNull(message, "message");
         }
