@@ -27,8 +27,9 @@ import java.util.Objects;
 
 /**
  * The certificate-transfer lifecycle on the ports a host plugs in: implements {@link CertificateTransferUseCases}, each
- * operation carried out by its own use case. Build it with {@link #builder()}; it is thread-safe when its ports
- * are.
+ * operation carried out by its own use case; the operations' contracts are on that interface. Build it with
+ * {@link #builder()}; it is immutable once built, and thread-safe when its ports are. Nothing in it reads the time
+ * or a random number except through the ports and the clock it was given.
  */
 public final class CertificateTransferService implements CertificateTransferUseCases {
 
@@ -66,6 +67,11 @@ public final class CertificateTransferService implements CertificateTransferUseC
         sweep = new SweepExpiredTransfers(b.repository, changes, expiryView);
     }
 
+    /**
+     * Starts wiring a service.
+     *
+     * @return a new builder with the defaults of AWS's behaviour
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -131,8 +137,9 @@ public final class CertificateTransferService implements CertificateTransferUseC
     }
 
     /**
-     * The expiry sweep (ours: docs/behaviour.md, section 14): writes the expiry, and its one TransferExpired event, of every pending
-     * transfer whose time-to-live has run out by the clock, reading the due transfers in keyset pages of 500. Calls
+     * The expiry sweep (ours: docs/behaviour.md, section 14): writes the expiry, and its one TransferExpired event, of
+     * every pending transfer whose time-to-live has run out by the clock, reading the due transfers in keyset pages
+     * of 500. Calls
      * do not need it (every operation applies expiry by itself); it records the expiries nobody has noticed. Safe to
      * run concurrently with calls and with other sweeps, in this process or others on the same storage: an expiry is
      * written once. Infrastructure failures propagate, as from any call.
@@ -143,12 +150,22 @@ public final class CertificateTransferService implements CertificateTransferUseC
         return sweep.sweep(SweepExpiredTransfers.DEFAULT_PAGE_SIZE);
     }
 
-    /** {@link #sweepExpiredTransfers()}, reading the due transfers in pages of {@code pageSize} (at least 1). */
+    /**
+     * {@link #sweepExpiredTransfers()}, reading the due transfers in pages of {@code pageSize}.
+     *
+     * @param pageSize how many due transfers one page reads, at least 1
+     * @return how many expiries this sweep wrote; 0 when transfers never expire
+     * @throws IllegalArgumentException if {@code pageSize} is less than 1
+     */
     public int sweepExpiredTransfers(int pageSize) {
         return sweep.sweep(pageSize);
     }
 
-    /** Wires the service to its ports: a repository, an authorizer and a clock are required. */
+    /**
+     * Wires the service to its ports: a repository, an authorizer and a clock are required, the rest default to
+     * AWS's behaviour. Not thread-safe: build on one thread, then share the service. Every setter refuses
+     * {@code null} with a {@code NullPointerException}.
+     */
     public static final class Builder {
         private CertificateRepository repository;
         private Authorizer authorizer;
@@ -162,35 +179,72 @@ public final class CertificateTransferService implements CertificateTransferUseC
         private Builder() {
         }
 
+        /**
+         * Where certificates live; required.
+         *
+         * @param repository the repository, e.g. {@code InMemoryCertificateRepository} or
+         *        {@code JdbcCertificateRepository}
+         * @return this builder
+         */
         public Builder repository(CertificateRepository repository) {
             this.repository = Objects.requireNonNull(repository, "repository");
             return this;
         }
 
+        /**
+         * Who may do what (docs/behaviour.md, section 10); required.
+         *
+         * @param authorizer the authorizer, e.g. {@code PolicyAuthorizer}
+         * @return this builder
+         */
         public Builder authorizer(Authorizer authorizer) {
             this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
             return this;
         }
 
-        /** The only source of time: every date the service records is this clock's, to the millisecond. */
+        /**
+         * The only source of time: every date the service records is this clock's, to the millisecond
+         * (docs/behaviour.md, section 7); required.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Defaults to {@link AttachmentQuery#none()}. */
+        /**
+         * How many policies and things the host has attached to a certificate (docs/behaviour.md, section 11).
+         * Defaults to {@link AttachmentQuery#none()}.
+         *
+         * @param attachments the host's attachment query
+         * @return this builder
+         */
         public Builder attachments(AttachmentQuery attachments) {
             this.attachments = Objects.requireNonNull(attachments, "attachments");
             return this;
         }
 
-        /** Defaults to {@code us-east-1}. */
+        /**
+         * The region this deployment serves, in every ARN. Defaults to {@code us-east-1}.
+         *
+         * @param region the region
+         * @return this builder
+         */
         public Builder region(Region region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
         }
 
-        /** How many times one call may lose the compare-and-set race before it answers THROTTLED; default 16. */
+        /**
+         * How many times one call may lose the compare-and-set race before it answers THROTTLED; default
+         * {@link #DEFAULT_MAX_COMMIT_ATTEMPTS} (docs/behaviour.md, section 8).
+         *
+         * @param maxCommitAttempts at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if it is less than 1
+         */
         public Builder maxCommitAttempts(int maxCommitAttempts) {
             if (maxCommitAttempts < 1) {
                 throw new IllegalArgumentException("maxCommitAttempts is at least 1");
@@ -200,8 +254,11 @@ public final class CertificateTransferService implements CertificateTransferUseC
         }
 
         /**
-         * Ours (docs/behaviour.md, section 14): how long a transfer may stay pending before it expires, as if the system had
-         * cancelled it then. Defaults to {@link TransferExpiry#none()}: transfers never expire, as on AWS.
+         * Ours (docs/behaviour.md, section 14): how long a transfer may stay pending before it expires, as if the
+         * system had cancelled it then. Defaults to {@link TransferExpiry#none()}: transfers never expire, as on AWS.
+         *
+         * @param transferExpiry the expiry
+         * @return this builder
          */
         public Builder transferExpiry(TransferExpiry transferExpiry) {
             this.transferExpiry = Objects.requireNonNull(transferExpiry, "transferExpiry");
@@ -211,12 +268,21 @@ public final class CertificateTransferService implements CertificateTransferUseC
         /**
          * Ours (docs/behaviour.md, section 14): which accounts may send certificates to which, e.g. an
          * {@code AllowListTransferRule}. Defaults to {@link TransferRule#allowAll()}, as on AWS.
+         *
+         * @param transferRule the transfer rule
+         * @return this builder
          */
         public Builder transferRule(TransferRule transferRule) {
             this.transferRule = Objects.requireNonNull(transferRule, "transferRule");
             return this;
         }
 
+        /**
+         * The service, wired to the ports given so far; the builder may be used again.
+         *
+         * @return a new service
+         * @throws NullPointerException if the repository, the authorizer or the clock is missing
+         */
         public CertificateTransferService build() {
             Objects.requireNonNull(repository, "a repository is required");
             Objects.requireNonNull(authorizer, "an authorizer is required");

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * Runs {@link CertificateTransferService#sweepExpiredTransfers()} on one daemon thread, every {@code interval}
  * (measured from the end of one sweep to the start of the next), until it is closed. A sweep that throws an
  * exception (a database that is down) is logged and the next one runs as planned; an {@code Error} is logged and
- * stops the sweeping. Reads never need the sweep (they apply expiry
- * themselves); it writes the expiries that no call has written, so their events are not left waiting.
+ * stops the sweeping. Reads never need the sweep (they apply expiry themselves); it writes the expiries that no call
+ * has written, so their events are not left waiting (docs/behaviour.md, section 14). Safe to close from any thread.
  */
 public final class ScheduledExpirySweep implements AutoCloseable {
 
@@ -33,7 +33,16 @@ public final class ScheduledExpirySweep implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::sweepOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Starts sweeping the service's expired transfers now, then every {@code interval}; close it to stop. */
+    /**
+     * Starts sweeping the service's expired transfers now, then every {@code interval}; close it to stop.
+     *
+     * @param service the service whose {@link CertificateTransferService#sweepExpiredTransfers()} runs
+     * @param interval the time from the end of one sweep to the start of the next: at least a millisecond, at most
+     *        365,000 days
+     * @return the running sweep
+     * @throws NullPointerException if either is null
+     * @throws IllegalArgumentException if the interval is out of range
+     */
     public static ScheduledExpirySweep start(CertificateTransferService service, Duration interval) {
         Objects.requireNonNull(service, "service");
         return start(service::sweepExpiredTransfers, interval);
