@@ -9,7 +9,7 @@ import dev.certificatetransfer.port.out.Authorizer;
 /**
  * An {@link Authorizer} that allows every authenticated principal every action: the domain's visibility and role
  * rules still apply, so an account only ever touches its own certificates and transfers. (Authentication is the
- * host's job: a {@link Principal} exists only for a caller who passed it.)
+ * host's job: a {@link Principal} exists only for a caller who passed it.) Stateless, so thread-safe.
  */
 public final class AllowAuthenticatedAuthorizer implements Authorizer {
 

@@ -51,7 +51,12 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
         this(EventPublisher.none());
     }
 
-    /** A repository that hands every committed event to the publisher. */
+    /**
+     * A repository that hands every committed event to the publisher.
+     *
+     * @param publisher where committed events go
+     * @throws NullPointerException if it is null
+     */
     public InMemoryCertificateRepository(EventPublisher publisher) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
     }
