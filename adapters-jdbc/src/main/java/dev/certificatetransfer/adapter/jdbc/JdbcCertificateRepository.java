@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * <p>Events are not published here: an {@link OutboxRelay} delivers the outbox. Database failures are
  * {@link JdbcRepositoryException}s; serialization failures and deadlocks are retried first (a few times, with
  * jittered backoff). The isolation level is the host's {@link DataSource}'s: read committed and serializable both
- * keep the compare-and-set exact.
+ * keep the compare-and-set exact. Thread-safe when the data source is (a connection pool is); see docs/behaviour.md,
+ * sections 8 and 9.
  */
 public final class JdbcCertificateRepository implements CertificateRepository {
 
@@ -31,7 +32,12 @@ public final class JdbcCertificateRepository implements CertificateRepository {
 
     private final Database database;
 
-    /** A repository on the host's data source; the schema must be migrated ({@link JdbcMigrations#migrate}). */
+    /**
+     * A repository on the host's data source; the schema must be migrated ({@link JdbcMigrations#migrate}).
+     *
+     * @param dataSource the database, typically a connection pool; each call borrows a connection and gives it back
+     * @throws NullPointerException if it is null
+     */
     public JdbcCertificateRepository(DataSource dataSource) {
         this.database = new Database(dataSource);
     }

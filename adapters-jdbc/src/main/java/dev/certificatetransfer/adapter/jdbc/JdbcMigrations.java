@@ -20,7 +20,12 @@ public final class JdbcMigrations {
     private JdbcMigrations() {
     }
 
-    /** Brings the data source's default schema up to the newest version; a schema that is up to date is left alone. */
+    /**
+     * Brings the data source's default schema up to the newest version; a schema that is up to date is left alone.
+     *
+     * @param dataSource the database
+     * @throws org.flywaydb.core.api.FlywayException if a migration fails, or the applied ones do not match these
+     */
     public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)

@@ -18,7 +18,11 @@ public final class JdbcRepositoryException extends RuntimeException {
         this.sqlState = cause.getSQLState();
     }
 
-    /** The five-character SQLSTATE the driver reported, or {@code null} if it reported none. */
+    /**
+     * The SQLSTATE of the failure.
+     *
+     * @return the five-character SQLSTATE the driver reported, or {@code null} if it reported none
+     */
     public String sqlState() {
         return sqlState;
     }

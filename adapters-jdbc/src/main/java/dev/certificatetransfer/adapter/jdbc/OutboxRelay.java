@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * have not locked, none delivers an event another is delivering, and none overtakes a certificate's earlier event
  * that another holds. An event whose publisher throws stays undelivered (it is logged, and tried again in a later
  * round), and the certificate's later events wait behind it. A crash after publishing and before the commit delivers
- * the event again: consumers drop duplicates by {@link CertificateEvent#version()}.
+ * the event again: consumers drop duplicates by {@link CertificateEvent#version()}. See docs/behaviour.md, section 9.
+ *
+ * <p>Thread-safe: {@link #deliverBatch} may run on several threads at once, and {@link #start} and {@link #close}
+ * from any thread.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -48,12 +51,25 @@ public final class OutboxRelay implements AutoCloseable {
     private ScheduledExecutorService loop;
     private boolean failing; // touched only by the loop's one thread
 
-    /** A relay that records delivery times from the system clock. */
+    /**
+     * A relay that records delivery times from the system clock.
+     *
+     * @param dataSource the database whose outbox to deliver, migrated by {@link JdbcMigrations#migrate}
+     * @param publisher where the events go
+     * @throws NullPointerException if either is null
+     */
     public OutboxRelay(DataSource dataSource, EventPublisher publisher) {
         this(dataSource, publisher, Clock.systemUTC());
     }
 
-    /** A relay that records delivery times from the given clock. */
+    /**
+     * A relay that records delivery times from the given clock.
+     *
+     * @param dataSource the database whose outbox to deliver, migrated by {@link JdbcMigrations#migrate}
+     * @param publisher where the events go
+     * @param clock the clock of the delivery times
+     * @throws NullPointerException if any is null
+     */
     public OutboxRelay(DataSource dataSource, EventPublisher publisher, Clock clock) {
         this.database = new Database(dataSource);
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -64,6 +80,9 @@ public final class OutboxRelay implements AutoCloseable {
      * Delivers up to {@code max} undelivered events, in rounds of one transaction each, and answers how many were
      * delivered. Fewer than {@code max} means the outbox held no more that could go now.
      *
+     * @param max the most events to deliver, at least 1
+     * @return how many events were delivered and marked so
+     * @throws IllegalArgumentException if {@code max} is less than 1
      * @throws JdbcRepositoryException if the database fails; events already marked in an earlier round stay so
      */
     public int deliverBatch(int max) {
@@ -82,7 +101,14 @@ public final class OutboxRelay implements AutoCloseable {
         return delivered;
     }
 
-    /** Starts delivering every {@code interval} on one daemon thread, until {@link #close()}. */
+    /**
+     * Starts delivering every {@code interval} on one daemon thread, until {@link #close()}; a round that fails is
+     * logged and the loop runs again at the next interval.
+     *
+     * @param interval the time from the end of one run to the start of the next; under a millisecond counts as one
+     * @throws IllegalStateException if the relay is running already
+     * @throws NullPointerException if {@code interval} is null
+     */
     public synchronized void start(Duration interval) {
         if (loop != null) {
             throw new IllegalStateException("the relay is running already");

@@ -3,6 +3,12 @@
  * {@link dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository} with compare-and-set versions and an
  * outbox written in the same transaction, an {@link dev.certificatetransfer.adapter.jdbc.OutboxRelay} that delivers
  * the outbox to an {@code EventPublisher}, and {@link dev.certificatetransfer.adapter.jdbc.JdbcMigrations}, the
- * versioned schema applied with Flyway.
+ * versioned schema applied with Flyway. How the adapter stores times, texts and events is in docs/behaviour.md,
+ * section 9.
+ *
+ * <p>No method here accepts {@code null}, and none returns it except
+ * {@link dev.certificatetransfer.adapter.jdbc.JdbcRepositoryException#sqlState()} when the driver gave no SQLSTATE.
+ * A database failure is a {@link dev.certificatetransfer.adapter.jdbc.JdbcRepositoryException}, never a business
+ * answer.
  */
 package dev.certificatetransfer.adapter.jdbc;
