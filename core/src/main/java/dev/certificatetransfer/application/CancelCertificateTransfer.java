@@ -10,7 +10,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * CancelCertificateTransfer (docs/behaviour.md, "CancelCertificateTransfer"): asks the Authorizer, then the commit
+ * CancelCertificateTransfer (docs/behaviour.md, section 4, "CancelCertificateTransfer"): asks the Authorizer, then the commit
  * loop loads the certificate (recording an expiry that is due first), decides with {@link TransferRules#cancel}, and
  * commits the one TransferCancelled event by compare-and-set, deciding again on the winner's state after a lost race.
  */

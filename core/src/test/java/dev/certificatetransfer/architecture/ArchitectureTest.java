@@ -13,7 +13,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The rules of STYLE.md that a POM cannot pin, checked on core's production classes. */
+/** The rules of the architecture (docs/architecture.md) that a POM cannot pin, checked on core's production classes. */
 @AnalyzeClasses(packages = "dev.certificatetransfer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

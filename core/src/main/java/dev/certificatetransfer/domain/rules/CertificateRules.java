@@ -19,8 +19,8 @@ import java.time.Instant;
 
 /**
  * A certificate's own lifecycle, in one place: for RegisterCertificateWithoutCA, DescribeCertificate,
- * UpdateCertificate and DeleteCertificate, the decision (the checks in the order of docs/behaviour.md, "Operations and
- * their rules", after the input and the Authorizer, and the event it produces) and the state change that event
+ * UpdateCertificate and DeleteCertificate, the decision (the checks in the order of docs/behaviour.md, section 3,
+ * after the input and the Authorizer, and the event it produces) and the state change that event
  * makes. All pure functions.
  */
 public final class CertificateRules {

@@ -24,7 +24,7 @@ import java.time.Instant;
 /**
  * The transfer of a certificate to another account, in one place: for each of TransferCertificate,
  * AcceptCertificateTransfer, RejectCertificateTransfer, CancelCertificateTransfer and the expiry of a transfer, its
- * decision (the checks in the order of docs/behaviour.md, "Operations and their rules", after the input and the
+ * decision (the checks in the order of docs/behaviour.md, sections 3 to 5, after the input and the
  * Authorizer, and the one event it produces) and the state change that event makes. All pure functions.
  */
 public final class TransferRules {
