@@ -10,9 +10,10 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * CancelCertificateTransfer (docs/behaviour.md, section 4, "CancelCertificateTransfer"): asks the Authorizer, then the commit
- * loop loads the certificate (recording an expiry that is due first), decides with {@link TransferRules#cancel}, and
- * commits the one TransferCancelled event by compare-and-set, deciding again on the winner's state after a lost race.
+ * CancelCertificateTransfer (docs/behaviour.md, section 4, "CancelCertificateTransfer"): asks the Authorizer, then
+ * the commit loop loads the certificate (recording an expiry that is due first), decides with
+ * {@link TransferRules#cancel}, and commits the one TransferCancelled event by compare-and-set, deciding again on the
+ * winner's state after a lost race.
  */
 final class CancelCertificateTransfer {
 

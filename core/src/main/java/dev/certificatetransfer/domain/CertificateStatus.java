@@ -12,7 +12,7 @@ public enum CertificateStatus {
     REVOKED,
     /** A transfer to another account is pending; only TransferCertificate sets it. */
     PENDING_TRANSFER,
-    /** AWS's status for a certificate registered but not yet activated; like {@code INACTIVE}, it may be transferred. */
+    /** AWS's status for a certificate registered but not activated; like {@code INACTIVE}, it may be transferred. */
     REGISTER_INACTIVE,
     /** AWS's status for a certificate awaiting activation; nobody sets it here. */
     PENDING_ACTIVATION;

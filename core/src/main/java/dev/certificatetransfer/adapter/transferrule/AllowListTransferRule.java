@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * A {@link TransferRule} (docs/behaviour.md, section 14) from plain Java objects: per target account, the source
- * accounts it accepts transfers from. A target without a list accepts transfers from anyone; a target with an empty list accepts none. Immutable,
- * so thread-safe; a host that changes lists at run time builds a new rule or implements the port itself.
+ * accounts it accepts transfers from. A target without a list accepts transfers from anyone; a target with an empty
+ * list accepts none. Immutable, so thread-safe; a host that changes lists at run time builds a new rule or
+ * implements the port itself.
  */
 public final class AllowListTransferRule implements TransferRule {
 
