@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
-import dev.certificatetransfer.adapter.http.auth.SignedRequest;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Either;
 
@@ -13,5 +13,5 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface Authenticator {
 
-    Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request);
+    Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request);
 }

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.Region;
 import java.util.LinkedHashMap;

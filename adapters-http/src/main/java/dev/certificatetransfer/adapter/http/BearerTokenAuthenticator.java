@@ -2,7 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
-import dev.certificatetransfer.adapter.http.auth.SignedRequest;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Either;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class BearerTokenAuthenticator implements Authenticator {
     }
 
     @Override
-    public Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request) {
+    public Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request) {
         List<String> values = request.headers().getOrDefault("authorization", List.of());
         if (values.size() != 1 || !values.get(0).regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Either.left(new AuthenticationRefusal("MissingAuthenticationTokenException",

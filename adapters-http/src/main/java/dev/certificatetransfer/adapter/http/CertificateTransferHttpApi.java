@@ -1,5 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
@@ -119,7 +121,7 @@ public final class CertificateTransferHttpApi {
         }
         var found = (Route.Found) route.get();
         log.operation(found.operation());
-        var caller = authenticator.authenticate(request.toSignedRequest());
+        var caller = authenticator.authenticate(request);
         if (caller.isLeft()) {
             return refuse(WireRefusal.of(caller.getLeft()), requestId);
         }

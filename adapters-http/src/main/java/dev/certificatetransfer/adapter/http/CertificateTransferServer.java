@@ -2,6 +2,8 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.adapter.http.auth.SigV4Verifier;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,11 @@ final class RequestLog {
 
     void finish(HttpResponse response) {
         if (LOG.isDebugEnabled()) {
-            var errorType = response.header(AwsFormat.ERROR_TYPE);
+            var errorType = response.header(AwsFormat.ERROR_TYPE).map(type -> " " + type).getOrElse("");
             LOG.debug("{} {} {} op={} account={} -> {}{} in {} us", requestId, printable(request.method()),
                     printable(request.rawPath()), operation == null ? "-" : operation.awsName(),
                     caller == null ? "-" : caller.account().value(), response.status(),
-                    errorType == null ? "" : " " + errorType, (System.nanoTime() - started) / 1000);
+                    errorType, (System.nanoTime() - started) / 1000);
         }
     }
 

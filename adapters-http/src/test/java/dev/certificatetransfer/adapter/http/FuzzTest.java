@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.certificatetransfer.adapter.http.FuzzRequests.Fuzzed;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
@@ -83,11 +84,11 @@ class FuzzTest {
     /** The invariants of every answer: no 5xx, a request id, JSON, and for a refusal the dialect's error shape. */
     static void wellFormed(Dialect dialect, String method, HttpResponse response) {
         assertThat(response.status()).as(response.toString()).isLessThan(500).isIn(STATUSES);
-        assertThat(response.header("content-type")).isEqualTo("application/json");
-        assertThat(response.header(dialect == Dialect.AWS ? "x-amzn-RequestId" : "x-request-id")).isNotBlank();
+        assertThat(response.header("content-type").getOrNull()).isEqualTo("application/json");
+        assertThat(response.header(dialect == Dialect.AWS ? "x-amzn-RequestId" : "x-request-id").getOrNull()).isNotBlank();
         boolean refused = response.status() != 200;
         if (dialect == Dialect.AWS && refused) {
-            assertThat(response.header("x-amzn-ErrorType")).as(response.toString()).matches("[A-Za-z]+");
+            assertThat(response.header("x-amzn-ErrorType").getOrNull()).as(response.toString()).matches("[A-Za-z]+");
         }
         if ("HEAD".equals(method) || (dialect == Dialect.AWS && !refused && response.body().length == 0)) {
             return;

@@ -3,7 +3,7 @@ package dev.certificatetransfer.examples.http;
 import dev.certificatetransfer.adapter.http.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
-import dev.certificatetransfer.adapter.http.auth.SignedRequest;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Either;
 
@@ -23,7 +23,7 @@ public final class TrustingAccessKeyAuthenticator implements Authenticator {
     }
 
     @Override
-    public Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request) {
+    public Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request) {
         var authorization = request.header("authorization");
         String value = authorization.isEmpty() ? "" : authorization.get(0);
         int start = value.indexOf(CREDENTIAL);

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     /** Reads the request's single Authorization header; a missing or unreadable one is MissingAuthenticationToken. */
-    static Either<AuthenticationRefusal, AuthorizationHeader> of(SignedRequest request) {
+    static Either<AuthenticationRefusal, AuthorizationHeader> of(HttpRequest request) {
         List<String> values = request.header("authorization");
         if (values.isEmpty() || values.get(0).isBlank()) {
             return Either.left(AuthenticationRefusal.missingToken("Missing Authentication Token"));

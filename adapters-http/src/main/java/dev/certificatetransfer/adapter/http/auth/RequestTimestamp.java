@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +20,7 @@ record RequestTimestamp(Instant instant, String header, String basic) {
     static final DateTimeFormatter BASIC =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    static Either<AuthenticationRefusal, RequestTimestamp> of(SignedRequest request) {
+    static Either<AuthenticationRefusal, RequestTimestamp> of(HttpRequest request) {
         List<String> amzDate = request.header("x-amz-date");
         List<String> date = request.header("date");
         if (!amzDate.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import io.vavr.control.Either;
@@ -56,7 +57,7 @@ public final class SigV4Verifier {
     }
 
     /** The principal of the access key that signed this request, or why the request is not authenticated. */
-    public Either<AuthenticationRefusal, Principal> verify(SignedRequest request) {
+    public Either<AuthenticationRefusal, Principal> verify(HttpRequest request) {
         Either<AuthenticationRefusal, AuthorizationHeader> header = AuthorizationHeader.of(request);
         if (header.isLeft()) {
             return Either.left(header.getLeft());
@@ -68,7 +69,7 @@ public final class SigV4Verifier {
         return verify(request, header.get(), timestamp.get());
     }
 
-    private Either<AuthenticationRefusal, Principal> verify(SignedRequest request, AuthorizationHeader header,
+    private Either<AuthenticationRefusal, Principal> verify(HttpRequest request, AuthorizationHeader header,
             RequestTimestamp timestamp) {
         Option<AuthenticationRefusal> refused = SignatureRules.scope(header.scope(), timestamp, region, services)
                 .orElse(() -> SignatureRules.signedHeaders(request, header.signedHeaders(), timestamp))
@@ -79,7 +80,7 @@ public final class SigV4Verifier {
         return payloadHash(request).flatMap(hash -> authenticate(request, header, timestamp, hash));
     }
 
-    private Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request, AuthorizationHeader header,
+    private Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request, AuthorizationHeader header,
             RequestTimestamp timestamp, String payloadHash) {
         Option<AccessKey> key = credentials.accessKey(header.accessKeyId());
         if (key.isEmpty()) {
@@ -100,7 +101,7 @@ public final class SigV4Verifier {
     }
 
     /** The {@code x-amz-content-sha256} header when present (a hex SHA-256 or UNSIGNED-PAYLOAD), else the body's. */
-    private static Either<AuthenticationRefusal, String> payloadHash(SignedRequest request) {
+    private static Either<AuthenticationRefusal, String> payloadHash(HttpRequest request) {
         var declared = request.header("x-amz-content-sha256");
         if (declared.isEmpty()) {
             return Either.right(request.body().length == 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body()));
