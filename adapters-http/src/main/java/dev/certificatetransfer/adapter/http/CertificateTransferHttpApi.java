@@ -1,5 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.auth.Authenticator;
+import dev.certificatetransfer.adapter.http.auth.BearerTokenAuthenticator;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
@@ -202,7 +204,7 @@ public final class CertificateTransferHttpApi {
             return this;
         }
 
-        /** For the AWS dialect {@code SigV4Verifier::verify}; for the envelope a {@link BearerTokenAuthenticator}. */
+        /** For the AWS dialect a {@code SigV4Authenticator}; for the envelope a {@link BearerTokenAuthenticator}. */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
             return this;

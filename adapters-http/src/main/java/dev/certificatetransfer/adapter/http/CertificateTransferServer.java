@@ -1,7 +1,9 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.auth.Authenticator;
+import dev.certificatetransfer.adapter.http.auth.BearerTokenAuthenticator;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
-import dev.certificatetransfer.adapter.http.auth.SigV4Verifier;
+import dev.certificatetransfer.adapter.http.auth.SigV4Authenticator;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
@@ -213,7 +215,7 @@ public final class CertificateTransferServer implements AutoCloseable {
             Objects.requireNonNull(credentials, "an authenticator or a credentials store is required");
             return switch (dialect) {
                 case ENVELOPE -> new BearerTokenAuthenticator(credentials);
-                case AWS -> new SigV4Verifier(credentials, service.region(), clock)::verify;
+                case AWS -> new SigV4Authenticator(credentials, service.region(), clock);
             };
         }
     }

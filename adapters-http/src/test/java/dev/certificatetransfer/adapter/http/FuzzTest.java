@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.certificatetransfer.adapter.http.FuzzRequests.Fuzzed;
+import dev.certificatetransfer.adapter.http.auth.BearerTokenAuthenticator;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateStatus;

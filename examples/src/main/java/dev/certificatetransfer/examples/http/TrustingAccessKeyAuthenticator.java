@@ -1,6 +1,6 @@
 package dev.certificatetransfer.examples.http;
 
-import dev.certificatetransfer.adapter.http.Authenticator;
+import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
@@ -29,12 +29,10 @@ public final class TrustingAccessKeyAuthenticator implements Authenticator {
         int start = value.indexOf(CREDENTIAL);
         int end = start < 0 ? -1 : value.indexOf('/', start);
         if (end < 0) {
-            return Either.left(new AuthenticationRefusal(AuthenticationRefusal.MISSING_AUTHENTICATION_TOKEN,
-                    "Missing Authentication Token"));
+            return Either.left(AuthenticationRefusal.missingToken("Missing Authentication Token"));
         }
         return credentials.accessKey(value.substring(start + CREDENTIAL.length(), end))
                 .map(key -> Either.<AuthenticationRefusal, Principal>right(key.principal()))
-                .getOrElse(() -> Either.left(new AuthenticationRefusal(AuthenticationRefusal.UNRECOGNIZED_CLIENT,
-                        "The security token included in the request is invalid.")));
+                .getOrElse(() -> Either.left(AuthenticationRefusal.unrecognizedClient()));
     }
 }

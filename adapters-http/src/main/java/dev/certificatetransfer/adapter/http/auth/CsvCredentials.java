@@ -65,7 +65,7 @@ public final class CsvCredentials {
         store.add(new AccessKey(keyId, Secret.of(secret), principal));
         String token = columns.length == 4 ? columns[3].strip() : "";
         if (!token.isEmpty()) {
-            unique(tokenLines, SigV4Verifier.sha256Hex(token.getBytes(StandardCharsets.UTF_8)), line, "bearer_token");
+            unique(tokenLines, SigV4Authenticator.sha256Hex(token.getBytes(StandardCharsets.UTF_8)), line, "bearer_token");
             store.addBearerToken(token, principal);
         }
     }

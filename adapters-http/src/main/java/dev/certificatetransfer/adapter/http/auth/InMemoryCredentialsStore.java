@@ -49,7 +49,7 @@ public final class InMemoryCredentialsStore implements CredentialsStore {
     }
 
     private static String digest(String token) {
-        return SigV4Verifier.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+        return SigV4Authenticator.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** How many access keys it holds. */

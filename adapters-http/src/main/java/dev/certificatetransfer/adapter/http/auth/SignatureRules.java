@@ -75,8 +75,8 @@ final class SignatureRules {
 
     /** A declared payload hash (not UNSIGNED-PAYLOAD) is the hash of the body received. */
     static Option<AuthenticationRefusal> payload(String payloadHash, byte[] body) {
-        if (payloadHash.equals(SigV4Verifier.UNSIGNED_PAYLOAD)
-                || payloadHash.equalsIgnoreCase(SigV4Verifier.sha256Hex(body))) {
+        if (payloadHash.equals(SigV4Authenticator.UNSIGNED_PAYLOAD)
+                || payloadHash.equalsIgnoreCase(SigV4Authenticator.sha256Hex(body))) {
             return Option.none();
         }
         return invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");

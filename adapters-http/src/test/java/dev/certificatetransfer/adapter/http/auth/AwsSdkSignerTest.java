@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal.Code;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
@@ -57,7 +58,7 @@ class AwsSdkSignerTest {
 
     private final InMemoryCredentialsStore store = new InMemoryCredentialsStore()
             .add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
-    private final SigV4Verifier verifier = new SigV4Verifier(store, Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SigV4Authenticator verifier = new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** What the SDK's HTTP client would put on the wire for this signed request: request line, headers, body. */
     static HttpRequest asReceived(SdkHttpRequest request, byte[] body) {
@@ -116,7 +117,7 @@ class AwsSdkSignerTest {
     }
 
     private Either<AuthenticationRefusal, Principal> verify(HttpRequest request) {
-        return verifier.verify(request);
+        return verifier.authenticate(request);
     }
 
     @Nested
@@ -197,8 +198,8 @@ class AwsSdkSignerTest {
                 iot.listCertificates(r -> r.pageSize(2).ascendingOrder(true).marker("AAEC/+x=="));
                 iot.describeCertificate(r -> r.certificateId("a b/c%d"));
             }
-            var systemClock = new SigV4Verifier(store, Region.US_EAST_1, Clock.systemUTC());
-            assertThat(captured).hasSize(4).allSatisfy(request -> assertThat(systemClock.verify(request).get()).isEqualTo(ALICE));
+            var systemClock = new SigV4Authenticator(store, Region.US_EAST_1, Clock.systemUTC());
+            assertThat(captured).hasSize(4).allSatisfy(request -> assertThat(systemClock.authenticate(request).get()).isEqualTo(ALICE));
             assertThat(captured.get(3).rawPath()).isEqualTo("/certificates/a%20b%2Fc%25d");
         }
     }
@@ -210,7 +211,9 @@ class AwsSdkSignerTest {
                 Map.of("newStatus", "ACTIVE"), "{}");
 
         private void assertRefused(HttpRequest request, String type, String message) {
-            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal(type, message));
+            var refusal = verify(request).getLeft();
+            assertThat(refusal.code().awsType()).isEqualTo(type);
+            assertThat(refusal.message()).isEqualTo(message);
         }
 
         @Test
@@ -263,8 +266,8 @@ class AwsSdkSignerTest {
 
         @Test
         void request_signed_twenty_minutes_ago() {
-            var late = new SigV4Verifier(store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
-            assertThat(late.verify(signed).getLeft()).isEqualTo(new AuthenticationRefusal("InvalidSignatureException",
+            var late = new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
+            assertThat(late.authenticate(signed).getLeft()).isEqualTo(new AuthenticationRefusal(Code.INVALID_SIGNATURE,
                     "Signature expired: 20261127T091222Z is now earlier than 20261127T091722Z (20261127T093222Z - 15 min.)"));
         }
 

@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal.Code;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Header;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Param;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Signed;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Signature Version 4 verification of requests signed by the independent reference signer, and every refusal. */
-class SigV4VerifierTest {
+class SigV4AuthenticatorTest {
 
     static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
@@ -43,11 +44,11 @@ class SigV4VerifierTest {
 
     private final InMemoryCredentialsStore store = new InMemoryCredentialsStore()
             .add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
-    private final SigV4Verifier verifier = verifierAt(NOW);
+    private final SigV4Authenticator verifier = verifierAt(NOW);
     private final ReferenceSigner iot = new ReferenceSigner(KEY_ID, SECRET, "us-east-1", "iot");
 
-    private SigV4Verifier verifierAt(Instant now) {
-        return new SigV4Verifier(store, Region.US_EAST_1, Clock.fixed(now, ZoneOffset.UTC));
+    private SigV4Authenticator verifierAt(Instant now) {
+        return new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static List<Header> host(Header... more) {
@@ -80,7 +81,7 @@ class SigV4VerifierTest {
     }
 
     private Either<AuthenticationRefusal, Principal> verify(HttpRequest request) {
-        return verifier.verify(request);
+        return verifier.authenticate(request);
     }
 
     @Nested
@@ -228,7 +229,7 @@ class SigV4VerifierTest {
 
         private void assertMissing(HttpRequest request, String message) {
             assertThat(verify(request).getLeft())
-                    .isEqualTo(new AuthenticationRefusal("MissingAuthenticationTokenException", message));
+                    .isEqualTo(new AuthenticationRefusal(Code.MISSING_AUTHENTICATION_TOKEN, message));
         }
 
         @Test
@@ -297,7 +298,7 @@ class SigV4VerifierTest {
         void a_key_the_store_does_not_know() {
             var stranger = new ReferenceSigner("AKIDUNKNOWN", SECRET, "us-east-1", "iot");
             var request = stranger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest();
-            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal("UnrecognizedClientException",
+            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal(Code.UNRECOGNIZED_CLIENT,
                     "The security token included in the request is invalid."));
         }
 
@@ -306,7 +307,7 @@ class SigV4VerifierTest {
             var request = cancel().toHttpRequest();
             assertThat(verify(request).isRight()).isTrue();
             store.removeAccessKey(KEY_ID);
-            assertThat(verify(request).getLeft().errorType()).isEqualTo("UnrecognizedClientException");
+            assertThat(verify(request).getLeft().code()).isEqualTo(Code.UNRECOGNIZED_CLIENT);
         }
     }
 
@@ -315,7 +316,7 @@ class SigV4VerifierTest {
 
         private void assertInvalid(HttpRequest request, String message) {
             assertThat(verify(request).getLeft())
-                    .isEqualTo(new AuthenticationRefusal("InvalidSignatureException", message));
+                    .isEqualTo(new AuthenticationRefusal(Code.INVALID_SIGNATURE, message));
         }
 
         @Test
@@ -416,7 +417,7 @@ class SigV4VerifierTest {
 
         private Either<AuthenticationRefusal, Principal> signedAgo(Duration ago) {
             var request = iot.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW.minus(ago));
-            return verifierAt(NOW).verify(request.toHttpRequest());
+            return verifierAt(NOW).authenticate(request.toHttpRequest());
         }
 
         @Test
@@ -430,7 +431,7 @@ class SigV4VerifierTest {
         @Test
         void a_request_signed_more_than_fifteen_minutes_ago_has_expired() {
             assertThat(signedAgo(Duration.ofSeconds(15 * 60 + 1)).getLeft()).isEqualTo(new AuthenticationRefusal(
-                    "InvalidSignatureException", "Signature expired: 20261127T085721Z is now earlier than "
+                    Code.INVALID_SIGNATURE, "Signature expired: 20261127T085721Z is now earlier than "
                             + "20261127T085722Z (20261127T091222Z - 15 min.)"));
             assertThat(signedAgo(Duration.ofMinutes(20)).getLeft().message()).startsWith("Signature expired: ");
         }
@@ -438,7 +439,7 @@ class SigV4VerifierTest {
         @Test
         void a_request_signed_more_than_fifteen_minutes_ahead_is_not_yet_current() {
             assertThat(signedAgo(Duration.ofSeconds(-(15 * 60 + 1))).getLeft()).isEqualTo(new AuthenticationRefusal(
-                    "InvalidSignatureException", "Signature not yet current: 20261127T092723Z is still later than "
+                    Code.INVALID_SIGNATURE, "Signature not yet current: 20261127T092723Z is still later than "
                             + "20261127T092722Z (20261127T091222Z + 15 min.)"));
         }
     }

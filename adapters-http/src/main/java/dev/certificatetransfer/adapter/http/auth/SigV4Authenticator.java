@@ -15,14 +15,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Verifies AWS Signature Version 4 (spec section 7) on a request as received and names the principal behind it;
- * thread-safe; caches signing keys. The service in the scope may be {@code iot} or {@code execute-api}, the region
- * must be the server's, the date within 15 minutes of the clock. Failures are 403s worded as AWS words them:
- * missing or unreadable auth is {@code MissingAuthenticationTokenException} (the spec's choice where AWS would
- * also say {@code IncompleteSignatureException}), an unknown key {@code UnrecognizedClientException}, anything
- * else {@code InvalidSignatureException}. No message holds a secret or echoes the Authorization header.
+ * The AWS dialect's authentication: verifies AWS Signature Version 4 on a request as received and names the
+ * principal of the access key that signed it; thread-safe; caches signing keys. The service in the scope may be
+ * {@code iot} or {@code execute-api}, the region must be the server's, the date within 15 minutes of the clock.
+ * Refusals are worded as AWS words them (docs/behaviour.md#13-on-the-wire): missing or unreadable credentials are
+ * {@link AuthenticationRefusal.Code#MISSING_AUTHENTICATION_TOKEN} (our choice where AWS would also say
+ * {@code IncompleteSignatureException}), an unknown key {@link AuthenticationRefusal.Code#UNRECOGNIZED_CLIENT},
+ * anything else {@link AuthenticationRefusal.Code#INVALID_SIGNATURE}. No message holds a secret or echoes the
+ * Authorization header.
  */
-public final class SigV4Verifier {
+public final class SigV4Authenticator implements Authenticator {
 
     static final Set<String> SERVICES = Set.of("iot", "execute-api");
     static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
@@ -44,20 +46,32 @@ public final class SigV4Verifier {
     private final Set<String> services;
     private final SigningKeys signingKeys = new SigningKeys(SigningKeys.DEFAULT_CAPACITY);
 
-    public SigV4Verifier(CredentialsStore credentials, Region region, Clock clock) {
+    /**
+     * An authenticator for one region.
+     *
+     * @param credentials where access keys are looked up, on every request (a rotated secret takes effect at once)
+     * @param region the server's region, which a request's credential scope must name
+     * @param clock what the request's date is checked against
+     */
+    public SigV4Authenticator(CredentialsStore credentials, Region region, Clock clock) {
         this(credentials, region, clock, SERVICES);
     }
 
     /** For the published AWS test vectors, whose scope names the service {@code service}. */
-    SigV4Verifier(CredentialsStore credentials, Region region, Clock clock, Set<String> services) {
+    SigV4Authenticator(CredentialsStore credentials, Region region, Clock clock, Set<String> services) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.services = Set.copyOf(services);
     }
 
-    /** The principal of the access key that signed this request, or why the request is not authenticated. */
-    public Either<AuthenticationRefusal, Principal> verify(HttpRequest request) {
+    /**
+     * The principal of the access key that signed this request.
+     *
+     * @return the principal, or why the request is not authenticated
+     */
+    @Override
+    public Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request) {
         Either<AuthenticationRefusal, AuthorizationHeader> header = AuthorizationHeader.of(request);
         if (header.isLeft()) {
             return Either.left(header.getLeft());
