@@ -8,6 +8,8 @@ import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -110,43 +112,55 @@ public final class CertificateTransferHttpApi {
         if (HEALTH_PATH.equals(request.rawPath())) {
             return health(request, requestId);
         }
-        var route = RouteTable.route(request.method(), request.rawPath());
-        if (route.isLeft()) {
-            return refuse(WireRefusal.of(route.getLeft()), requestId);
-        }
-        if (route.get() instanceof Route.NoSuchPath) {
-            return refuse(WireRefusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
-        }
-        if (route.get() instanceof Route.WrongMethod wrong) {
-            return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
-                    + " is not allowed here"), requestId, Map.of("Allow", String.join(", ", wrong.allowed())));
-        }
-        var found = (Route.Found) route.get();
-        log.operation(found.operation());
-        var caller = authenticator.authenticate(request);
-        if (caller.isLeft()) {
-            return refuse(WireRefusal.of(caller.getLeft()), requestId);
-        }
-        log.caller(caller.get());
-        if (!throttle.admits(caller.get().account())) {
-            return refuse(WireRefusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
-        }
-        return call(found, caller.get(), request)
-                .fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
-                        output -> format.success(output, service.region(), requestId));
+        return RouteTable.route(request.method(), request.rawPath()).accept(new Route.Visitor<>() {
+            @Override
+            public HttpResponse found(Operation operation, Option<String> label) {
+                return serve(operation, label, request, requestId, log);
+            }
+
+            @Override
+            public HttpResponse noSuchPath() {
+                return refuse(WireRefusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
+            }
+
+            @Override
+            public HttpResponse wrongMethod(List<String> allowed) {
+                return methodNotAllowed(request.method(), allowed, requestId);
+            }
+
+            @Override
+            public HttpResponse malformed(Refusal refusal) {
+                return refuse(WireRefusal.of(refusal), requestId);
+            }
+        });
     }
 
-    private Either<Refusal, Output> call(Route.Found found, Principal caller, HttpRequest request) {
+    /** A routed request: authentication, the throttle, then the operation. */
+    private HttpResponse serve(Operation operation, Option<String> label, HttpRequest request, String requestId,
+            RequestLog log) {
+        log.operation(operation);
+        return authenticator.authenticate(request).fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
+                caller -> {
+                    log.caller(caller);
+                    if (!throttle.admits(caller.account())) {
+                        return refuse(WireRefusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
+                    }
+                    return call(operation, label, caller, request)
+                            .fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
+                                    output -> format.success(output, service.region(), requestId));
+                });
+    }
+
+    private Either<Refusal, Output> call(Operation operation, Option<String> label, Principal caller,
+            HttpRequest request) {
         return QueryParameters.parse(request.rawQuery()).flatMap(query -> RequestBody.parse(request.body())
-                .flatMap(body -> calls.call(found.operation(),
-                        new OperationCalls.Input(caller, found.label(), query, body))));
+                .flatMap(body -> calls.call(operation, new OperationCalls.Input(caller, label, query, body))));
     }
 
     /** {@code GET /health}: no authentication, 200 with the store's state when it can serve, 503 when it cannot. */
     private HttpResponse health(HttpRequest request, String requestId) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
-                    + " is not allowed here"), requestId, Map.of("Allow", "GET, HEAD"));
+            return methodNotAllowed(request.method(), List.of("GET", "HEAD"), requestId);
         }
         HealthCheck.Health state;
         try {
@@ -161,6 +175,11 @@ public final class CertificateTransferHttpApi {
         }
         return new HttpResponse(state.up() ? 200 : 503, Map.of("Content-Type", "application/json",
                 "x-amzn-RequestId", requestId, "Cache-Control", "no-store"), Json.bytes(body));
+    }
+
+    private HttpResponse methodNotAllowed(String method, List<String> allowed, String requestId) {
+        return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here"),
+                requestId, Map.of("Allow", String.join(", ", allowed)));
     }
 
     private HttpResponse refuse(WireRefusal refusal, String requestId) {

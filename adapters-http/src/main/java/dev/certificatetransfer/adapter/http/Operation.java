@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
+import io.vavr.control.Option;
 import java.util.List;
 
 /**
@@ -60,9 +61,9 @@ public enum Operation {
         return true;
     }
 
-    /** The decoded certificate id label of a matching path, or {@code null} if the template has none. */
-    String label(List<String> pathSegments) {
+    /** The decoded certificate id label of a matching path; none if the template has none. */
+    Option<String> label(List<String> pathSegments) {
         int at = segments.indexOf(LABEL);
-        return at < 0 ? null : pathSegments.get(at);
+        return at < 0 ? Option.none() : Option.some(pathSegments.get(at));
     }
 }

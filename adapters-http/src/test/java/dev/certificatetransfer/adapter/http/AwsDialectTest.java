@@ -67,8 +67,8 @@ class AwsDialectTest {
                     "GET /certificates-out-going", "POST /certificate/register-no-ca");
             for (Operation operation : Operation.values()) {
                 var path = operation.path().replace(Operation.LABEL, ID);
-                assertThat(RouteTable.route(operation.method(), path).get())
-                        .isEqualTo(new Route.Found(operation, path.contains(ID) ? ID : null));
+                assertThat(RouteTable.route(operation.method(), path))
+                        .isEqualTo(new Route.Found(operation, path.contains(ID) ? Option.some(ID) : Option.none()));
             }
         }
 
