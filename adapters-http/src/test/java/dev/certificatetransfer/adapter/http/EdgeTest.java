@@ -24,8 +24,8 @@ class EdgeTest {
     private CertificateTransferServer server = start(fixture.service);
 
     private static CertificateTransferServer start(CertificateTransferUseCases service) {
-        return CertificateTransferServer.builder().service(service).dialect(Dialect.AWS)
-                .authenticator(TestAuthenticators.trustingTestAccountHeader()).build().start();
+        return CertificateTransferServer.builder().api(HttpFixture.api(service, Dialect.AWS,
+                TestAuthenticators.trustingTestAccountHeader())).build().start();
     }
 
     @AfterEach

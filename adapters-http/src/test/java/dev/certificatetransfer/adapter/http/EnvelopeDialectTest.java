@@ -47,8 +47,9 @@ class EnvelopeDialectTest {
     }
 
     private static CertificateTransferServer start(CertificateTransferUseCases service, Throttle throttle) {
-        return CertificateTransferServer.builder().service(service).dialect(Dialect.ENVELOPE)
-                .credentials(new TestCredentials()).throttle(throttle).requestIds(() -> "request-1").build().start();
+        return CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(service)
+                .dialect(Dialect.ENVELOPE).credentials(new TestCredentials()).throttle(throttle)
+                .requestIds(() -> "request-1").build()).build().start();
     }
 
     private HttpResponse<String> send(CertificateTransferServer to, String method, String path, AccountId caller,

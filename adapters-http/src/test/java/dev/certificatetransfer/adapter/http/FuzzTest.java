@@ -158,8 +158,8 @@ class FuzzTest {
             var fixture = seeded();
             var authenticator = dialect == Dialect.AWS ? TestAuthenticators.trustingTestAccountHeader()
                     : new BearerTokenAuthenticator(new TestCredentials());
-            try (var server = CertificateTransferServer.builder().service(fixture.service).dialect(dialect)
-                    .authenticator(authenticator).build().start()) {
+            try (var server = CertificateTransferServer.builder().api(fixture.api(dialect, authenticator)).build()
+                    .start()) {
                 var seen = ConcurrentHashMap.<Integer>newKeySet();
                 qt().withExamples(examples).withShrinkCycles(50).forAll(FuzzRequests.requests(authentication))
                         .checkAssert(fuzzed -> {

@@ -142,9 +142,9 @@ class SignedFuzzTest {
         var region = fixture.service.region().value();
         var authenticated = ConcurrentHashMap.<Integer>newKeySet();
         var refusedTampered = new AtomicInteger();
-        try (var server = CertificateTransferServer.builder().service(fixture.service).dialect(Dialect.AWS)
-                .credentials(new TestCredentials()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).nonBlockingService(true)
-                .build().start()) {
+        try (var server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder()
+                .service(fixture.service).dialect(Dialect.AWS).credentials(new TestCredentials())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()).nonBlockingService(true).build().start()) {
             qt().withExamples(700).withShrinkCycles(50).forAll(cases()).checkAssert(c -> {
                 var sent = signed(c, region);
                 var before = fixture.snapshot();
