@@ -64,7 +64,7 @@ final class JettyBinding extends Handler.Abstract {
         var path = uri.getPath() == null ? "" : uri.getPath();
         var headers = headers(request);
         if (request.getLength() > CertificateTransferHttpApi.MAX_BODY_BYTES) {
-            write(api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, null)),
+            write(api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, NO_BODY)),
                     response, callback);
             return;
         }

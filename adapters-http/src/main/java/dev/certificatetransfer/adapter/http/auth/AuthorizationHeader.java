@@ -31,9 +31,9 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
             return Either.left(AuthenticationRefusal.missingToken(
                     "Unsupported Authorization header: only the AWS4-HMAC-SHA256 algorithm is accepted."));
         }
-        String credential = null;
-        String signedHeaders = null;
-        String signature = null;
+        String credential = "";
+        String signedHeaders = "";
+        String signature = "";
         for (String pair : header.substring(ALGORITHM.length()).split(",")) {
             int equals = pair.indexOf('=');
             if (equals < 0) {
@@ -67,7 +67,7 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
     }
 
     private static String requires(String parameter, String value) {
-        return value == null || value.isEmpty() ? "Authorization header requires '" + parameter + "' parameter. " : "";
+        return value.isEmpty() ? "Authorization header requires '" + parameter + "' parameter. " : "";
     }
 
     private static List<String> names(String signedHeaders) {
