@@ -7,7 +7,7 @@ import java.util.List;
  * Every operation of spec section 3 with its method and path (spec section 7, AWS's restJson1 bindings); a
  * {@code {certificateId}} segment is the path label. Both dialects use these same routes.
  */
-public enum Operation {
+enum Operation {
     TRANSFER_CERTIFICATE("TransferCertificate", "PATCH", "transfer-certificate", "{certificateId}"),
     ACCEPT_CERTIFICATE_TRANSFER("AcceptCertificateTransfer", "PATCH", "accept-certificate-transfer", "{certificateId}"),
     REJECT_CERTIFICATE_TRANSFER("RejectCertificateTransfer", "PATCH", "reject-certificate-transfer", "{certificateId}"),

@@ -40,6 +40,8 @@ public record AuthenticationRefusal(Code code, String message) {
     /**
      * A refusal.
      *
+     * @param code what kind of authentication refusal it is
+     * @param message why, worded for the client, without a secret
      * @throws NullPointerException if the code or the message is null
      */
     public AuthenticationRefusal {

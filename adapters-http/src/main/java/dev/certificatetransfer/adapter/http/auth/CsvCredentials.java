@@ -28,7 +28,14 @@ public final class CsvCredentials {
     private CsvCredentials() {
     }
 
-    /** The credentials of the file; an unreadable file is an {@link UncheckedIOException}. */
+    /**
+     * Loads the credentials of a file.
+     *
+     * @param csv the file, UTF-8 (a byte-order mark is allowed)
+     * @return a store holding every access key and bearer token of the file
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws CredentialsFileException if the file is malformed (naming the line, never a secret)
+     */
     public static InMemoryCredentialsStore load(Path csv) {
         try {
             return parse(Files.readAllLines(csv, StandardCharsets.UTF_8));

@@ -28,6 +28,11 @@ public record HttpRequest(String method, String rawPath, String rawQuery, Map<St
     /**
      * A request; the headers are copied with their names lower-cased.
      *
+     * @param method the method
+     * @param rawPath the path as sent
+     * @param rawQuery the query as sent, empty or null when there is none
+     * @param headers the headers, names in any case
+     * @param body the body bytes, empty or null when there are none
      * @throws NullPointerException if the method, the path or the headers are null
      */
     public HttpRequest {

@@ -19,6 +19,9 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
     /**
      * A response; the headers are copied.
      *
+     * @param status the HTTP status
+     * @param headers the headers to send
+     * @param body the body bytes
      * @throws NullPointerException if the headers or the body are null
      */
     public HttpResponse {
