@@ -4,7 +4,7 @@ import io.vavr.control.Option;
 import java.util.List;
 
 /**
- * Every operation of spec section 3 with its method and path (spec section 7, AWS's restJson1 bindings); a
+ * Every operation with its method and path (AWS's restJson1 bindings, docs/behaviour.md#13-on-the-wire); a
  * {@code {certificateId}} segment is the path label. Both dialects use these same routes.
  */
 enum Operation {

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedExcepti
 import software.amazon.awssdk.services.iot.model.TransferConflictException;
 import software.amazon.awssdk.services.iot.model.UnauthorizedException;
 
-/** The real AWS SDK for Java v2 IotClient drives every operation and every error of spec section 3 over a socket. */
+/** The real AWS SDK for Java v2 IotClient drives every operation and every error of docs/behaviour.md over a socket. */
 class AwsSdkTest {
 
     private final HttpFixture fixture = new HttpFixture(new TickingClock());
