@@ -1,15 +1,20 @@
 package dev.certificatetransfer.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
+import dev.certificatetransfer.port.in.TransferCertificateResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The AWS dialect (restJson1, aws-wire-facts section 6): status 200 with AWS's output members, or an empty body for
- * the operations without output; errors with {@code x-amzn-ErrorType} and {@code {"message": ...}}; every response
+ * The AWS dialect (restJson1): status 200 with AWS's output members, or an empty body for the operations without
+ * output; errors with {@code x-amzn-ErrorType} and {@code {"message": ...}}; every response
  * with {@code Content-Type: application/json} and {@code x-amzn-RequestId}.
  */
 final class AwsFormat implements Format {
@@ -33,32 +38,54 @@ final class AwsFormat implements Format {
         return new HttpResponse(refusal.error().awsStatus(), headers, Json.bytes(body));
     }
 
+    /** AWS's output members of each operation; an empty body for those without output. */
     private static byte[] body(Output output, Region region) {
-        if (output instanceof Output.Described described) {
-            var json = Json.object();
-            json.set("certificateDescription", CertificateJson.description(described.certificate(), region));
-            return Json.bytes(json);
-        } else if (output instanceof Output.TransferOpened opened) {
-            return Json.bytes(Json.object().put("transferredCertificateArn",
-                    opened.transferred().transferredCertificateArn().value()));
-        } else if (output instanceof Output.Listed listed) {
-            return Json.bytes(listing(listed, region));
-        } else if (output instanceof Output.RegisteredCertificate registered) {
-            return Json.bytes(Json.object()
-                    .put("certificateArn", registered.registered().certificateArn().value())
-                    .put("certificateId", registered.registered().certificateId().value()));
-        }
-        return EMPTY;
+        return output.accept(new Output.Visitor<>() {
+            @Override
+            public byte[] described(Certificate certificate) {
+                var json = Json.object();
+                json.set("certificateDescription", CertificateJson.description(certificate, region));
+                return Json.bytes(json);
+            }
+
+            @Override
+            public byte[] changed(Certificate certificate) {
+                return EMPTY;
+            }
+
+            @Override
+            public byte[] transferOpened(TransferCertificateResult transferred) {
+                return Json.bytes(Json.object().put("transferredCertificateArn",
+                        transferred.transferredCertificateArn().value()));
+            }
+
+            @Override
+            public byte[] deleted(CertificateId certificateId) {
+                return EMPTY;
+            }
+
+            @Override
+            public byte[] listed(Page<Certificate> page, boolean outgoing) {
+                return Json.bytes(listing(page, outgoing, region));
+            }
+
+            @Override
+            public byte[] registered(RegisterCertificateResult registered) {
+                return Json.bytes(Json.object()
+                        .put("certificateArn", registered.certificateArn().value())
+                        .put("certificateId", registered.certificateId().value()));
+            }
+        });
     }
 
     /** {@code {"certificates": [...]}} or {@code {"outgoingCertificates": [...]}}, and {@code nextMarker} if any. */
-    static ObjectNode listing(Output.Listed listed, Region region) {
+    static ObjectNode listing(Page<Certificate> page, boolean outgoing, Region region) {
         BiFunction<Certificate, Region, ObjectNode> item =
-                listed.outgoing() ? CertificateJson::outgoingItem : CertificateJson::listItem;
+                outgoing ? CertificateJson::outgoingItem : CertificateJson::listItem;
         var json = Json.object();
-        var items = json.putArray(listed.outgoing() ? "outgoingCertificates" : "certificates");
-        listed.page().items().forEach(certificate -> items.add(item.apply(certificate, region)));
-        listed.page().nextMarker().forEach(marker -> json.put("nextMarker", marker.value()));
+        var items = json.putArray(outgoing ? "outgoingCertificates" : "certificates");
+        page.items().forEach(certificate -> items.add(item.apply(certificate, region)));
+        page.nextMarker().forEach(marker -> json.put("nextMarker", marker.value()));
         return json;
     }
 

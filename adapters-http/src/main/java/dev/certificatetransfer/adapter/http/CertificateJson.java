@@ -10,8 +10,9 @@ import dev.certificatetransfer.domain.TransferData;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A certificate in AWS's JSON shapes (aws-wire-facts section 2.1), member names and order as in the service model;
- * members without a value are left out, except {@code transferData}, which is {@code {}} when never transferred.
+ * A certificate in AWS's JSON shapes (docs/behaviour.md#13-on-the-wire), member names and order as in the service
+ * model; members without a value are left out, except {@code transferData}, which is {@code {}} when never
+ * transferred.
  */
 final class CertificateJson {
 

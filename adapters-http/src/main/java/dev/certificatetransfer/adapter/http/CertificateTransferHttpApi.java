@@ -1,9 +1,18 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.auth.Authenticator;
+import dev.certificatetransfer.adapter.http.auth.BearerTokenAuthenticator;
+import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
+import dev.certificatetransfer.adapter.http.auth.SigV4Authenticator;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -18,13 +27,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each request goes through, in this order: the body size (413), the route (404, 405), authentication (403 in
  * the AWS dialect, 401 in the envelope), the optional {@link Throttle} (ThrottlingException), the input parsing and
- * the service's own checks (spec section 3). Nothing a client sends gives a 5xx: an exception is a bug or broken
- * infrastructure, answered 500 InternalFailureException / INTERNAL with the request id, and logged. Every response
- * carries a request id; every request gets one debug line (never a header, so never a credential).
+ * the service's own checks (docs/behaviour.md#3-the-order-of-checks). Nothing a client sends gives a 5xx: an
+ * exception is a bug or broken infrastructure, answered 500 InternalFailureException / INTERNAL with the request
+ * id, and logged. Every response carries a request id; every request gets one debug line (never a header, so never
+ * a credential). The answers of both dialects are in docs/behaviour.md#13-on-the-wire. Thread-safe.
  */
 public final class CertificateTransferHttpApi {
 
-    /** The largest body accepted: 64 KiB (spec section 7); a larger one is answered 413. */
+    /** The largest body accepted: 64 KiB; a larger one is answered 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** The path of the health check, answered in both dialects without authentication. */
@@ -41,10 +51,11 @@ public final class CertificateTransferHttpApi {
     private final OperationCalls calls;
     private final HealthCheck health;
 
-    private CertificateTransferHttpApi(Builder builder) {
-        this.service = Objects.requireNonNull(builder.service, "a service is required");
-        this.dialect = Objects.requireNonNull(builder.dialect, "a dialect is required");
-        this.authenticator = Objects.requireNonNull(builder.authenticator, "an authenticator is required");
+    private CertificateTransferHttpApi(Builder builder, CertificateTransferUseCases service, Dialect dialect,
+            Authenticator authenticator) {
+        this.service = service;
+        this.dialect = dialect;
+        this.authenticator = authenticator;
         this.throttle = builder.throttle;
         this.requestIds = builder.requestIds;
         this.format = Format.of(dialect);
@@ -52,15 +63,30 @@ public final class CertificateTransferHttpApi {
         this.health = builder.health;
     }
 
+    /**
+     * Starts the configuration of a translation layer.
+     *
+     * @return a builder with every optional setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The wire format this translation layer speaks.
+     *
+     * @return the dialect chosen when it was built
+     */
     public Dialect dialect() {
         return dialect;
     }
 
-    /** Answers one request; never throws. */
+    /**
+     * Answers one request; never throws.
+     *
+     * @param request the request as received, with at most {@link #MAX_BODY_BYTES} + 1 body bytes
+     * @return the answer to write back: a success, or the dialect's error (an exception is logged and answered 500)
+     */
     public HttpResponse handle(HttpRequest request) {
         long started = System.nanoTime();
         var requestId = requestIds.get();
@@ -77,7 +103,13 @@ public final class CertificateTransferHttpApi {
         return response;
     }
 
-    /** The 413 answer for a request whose body is over {@link #MAX_BODY_BYTES}, sent without reading the body. */
+    /**
+     * The 413 answer for a request whose declared body length is over {@link #MAX_BODY_BYTES}, to send without
+     * reading the body.
+     *
+     * @param head the request without its body (it is logged, not answered)
+     * @return the dialect's 413 error, with {@code Connection: close}
+     */
     public HttpResponse payloadTooLarge(HttpRequest head) {
         var requestId = requestIds.get();
         var response = tooLarge(requestId);
@@ -89,6 +121,10 @@ public final class CertificateTransferHttpApi {
      * The dialect's error answer for a request the server refused before it reached {@link #handle} (a request
      * line or header it could not parse, a shutdown). A client's request never gets a 5xx here: Jetty's 505 for an
      * unknown HTTP version becomes 400; only a server that shuts down answers 503.
+     *
+     * @param status the status the server chose: a 4xx is kept, 503 is kept, any other 5xx but 505 becomes 500
+     * @param message the message to send, which must not echo what the client sent
+     * @return the dialect's error answer
      */
     public HttpResponse protocolError(int status, String message) {
         var error = switch (status) {
@@ -106,43 +142,55 @@ public final class CertificateTransferHttpApi {
         if (HEALTH_PATH.equals(request.rawPath())) {
             return health(request, requestId);
         }
-        var route = RouteTable.route(request.method(), request.rawPath());
-        if (route.isLeft()) {
-            return refuse(WireRefusal.of(route.getLeft()), requestId);
-        }
-        if (route.get() instanceof Route.NoSuchPath) {
-            return refuse(WireRefusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
-        }
-        if (route.get() instanceof Route.WrongMethod wrong) {
-            return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
-                    + " is not allowed here"), requestId, Map.of("Allow", String.join(", ", wrong.allowed())));
-        }
-        var found = (Route.Found) route.get();
-        log.operation(found.operation());
-        var caller = authenticator.authenticate(request.toSignedRequest());
-        if (caller.isLeft()) {
-            return refuse(WireRefusal.of(caller.getLeft()), requestId);
-        }
-        log.caller(caller.get());
-        if (!throttle.admits(caller.get().account())) {
-            return refuse(WireRefusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
-        }
-        return call(found, caller.get(), request)
-                .fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
-                        output -> format.success(output, service.region(), requestId));
+        return RouteTable.route(request.method(), request.rawPath()).accept(new Route.Visitor<>() {
+            @Override
+            public HttpResponse found(Operation operation, Option<String> label) {
+                return serve(operation, label, request, requestId, log);
+            }
+
+            @Override
+            public HttpResponse noSuchPath() {
+                return refuse(WireRefusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
+            }
+
+            @Override
+            public HttpResponse wrongMethod(List<String> allowed) {
+                return methodNotAllowed(request.method(), allowed, requestId);
+            }
+
+            @Override
+            public HttpResponse malformed(Refusal refusal) {
+                return refuse(WireRefusal.of(refusal), requestId);
+            }
+        });
     }
 
-    private Either<Refusal, Output> call(Route.Found found, Principal caller, HttpRequest request) {
+    /** A routed request: authentication, the throttle, then the operation. */
+    private HttpResponse serve(Operation operation, Option<String> label, HttpRequest request, String requestId,
+            RequestLog log) {
+        log.operation(operation);
+        return authenticator.authenticate(request).fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
+                caller -> {
+                    log.caller(caller);
+                    if (!throttle.admits(caller.account())) {
+                        return refuse(WireRefusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
+                    }
+                    return call(operation, label, caller, request)
+                            .fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
+                                    output -> format.success(output, service.region(), requestId));
+                });
+    }
+
+    private Either<Refusal, Output> call(Operation operation, Option<String> label, Principal caller,
+            HttpRequest request) {
         return QueryParameters.parse(request.rawQuery()).flatMap(query -> RequestBody.parse(request.body())
-                .flatMap(body -> calls.call(found.operation(),
-                        new OperationCalls.Input(caller, found.label(), query, body))));
+                .flatMap(body -> calls.call(operation, new OperationCalls.Input(caller, label, query, body))));
     }
 
     /** {@code GET /health}: no authentication, 200 with the store's state when it can serve, 503 when it cannot. */
     private HttpResponse health(HttpRequest request, String requestId) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + request.method()
-                    + " is not allowed here"), requestId, Map.of("Allow", "GET, HEAD"));
+            return methodNotAllowed(request.method(), List.of("GET", "HEAD"), requestId);
         }
         HealthCheck.Health state;
         try {
@@ -159,6 +207,11 @@ public final class CertificateTransferHttpApi {
                 "x-amzn-RequestId", requestId, "Cache-Control", "no-store"), Json.bytes(body));
     }
 
+    private HttpResponse methodNotAllowed(String method, List<String> allowed, String requestId) {
+        return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here"),
+                requestId, Map.of("Allow", String.join(", ", allowed)));
+    }
+
     private HttpResponse refuse(WireRefusal refusal, String requestId) {
         return format.error(refusal, requestId, Map.of());
     }
@@ -172,11 +225,16 @@ public final class CertificateTransferHttpApi {
         return new HttpResponse(status, response.headers(), response.body());
     }
 
-    /** Builds the translation layer; service, dialect and authenticator are required. */
+    /**
+     * The settings of a translation layer. A service and a dialect are required, and either an authenticator or a
+     * credentials store; everything else has a default. Not thread-safe; {@link #build()} may be called again.
+     */
     public static final class Builder {
         private CertificateTransferUseCases service;
         private Dialect dialect;
         private Authenticator authenticator;
+        private CredentialsStore credentials;
+        private Clock clock = Clock.systemUTC();
         private Throttle throttle = Throttle.off();
         private Supplier<String> requestIds = new RequestIds();
         private HealthCheck health = HealthCheck.alwaysUp("unspecified");
@@ -184,42 +242,119 @@ public final class CertificateTransferHttpApi {
         private Builder() {
         }
 
-        /** What {@code GET /health} reports; defaults to always up. */
-        public Builder health(HealthCheck health) {
-            this.health = Objects.requireNonNull(health, "health");
-            return this;
-        }
-
+        /**
+         * The inbound port every operation calls. Required.
+         *
+         * @param service the service; its region names the ARNs answered and the region Signature Version 4 expects
+         * @return this builder
+         */
         public Builder service(CertificateTransferUseCases service) {
             this.service = Objects.requireNonNull(service, "service");
             return this;
         }
 
+        /**
+         * The wire format to speak. Required.
+         *
+         * @param dialect the dialect
+         * @return this builder
+         */
         public Builder dialect(Dialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
             return this;
         }
 
-        /** For the AWS dialect {@code SigV4Verifier::verify}; for the envelope a {@link BearerTokenAuthenticator}. */
+        /**
+         * Who sent each request; takes precedence over {@link #credentials}.
+         *
+         * @param authenticator for the AWS dialect usually a {@link SigV4Authenticator}, for the envelope a
+         *        {@link BearerTokenAuthenticator}, or the host's own
+         * @return this builder
+         */
         public Builder authenticator(Authenticator authenticator) {
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
             return this;
         }
 
-        /** Defaults to {@link Throttle#off()}. */
+        /**
+         * The credentials port, used when no {@link #authenticator} is set: access keys for Signature Version 4 in
+         * the AWS dialect (scoped to the service's region), bearer tokens in the envelope dialect.
+         *
+         * @param credentials the store, asked on every request
+         * @return this builder
+         */
+        public Builder credentials(CredentialsStore credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * The clock Signature Version 4 checks request dates against (with {@link #credentials} in the AWS
+         * dialect); defaults to the system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A rate limit at the edge; defaults to {@link Throttle#off()}.
+         *
+         * @param throttle the throttle, asked once per authenticated request
+         * @return this builder
+         */
         public Builder throttle(Throttle throttle) {
             this.throttle = Objects.requireNonNull(throttle, "throttle");
             return this;
         }
 
-        /** Where request ids come from; defaults to UUID-shaped ids unique per server. */
+        /**
+         * Where request ids come from; defaults to UUID-shaped ids unique per translation layer.
+         *
+         * @param requestIds a thread-safe source, asked once per request
+         * @return this builder
+         */
         public Builder requestIds(Supplier<String> requestIds) {
             this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
             return this;
         }
 
+        /**
+         * What {@code GET /health} reports (no authentication, 200 or 503); defaults to always up.
+         *
+         * @param health the check, asked on every health request
+         * @return this builder
+         */
+        public Builder health(HealthCheck health) {
+            this.health = Objects.requireNonNull(health, "health");
+            return this;
+        }
+
+        /**
+         * The translation layer of these settings.
+         *
+         * @return a new translation layer
+         * @throws NullPointerException if the service, the dialect, or both the authenticator and the credentials
+         *         are missing
+         */
         public CertificateTransferHttpApi build() {
-            return new CertificateTransferHttpApi(this);
+            var service = Objects.requireNonNull(this.service, "a service is required");
+            var dialect = Objects.requireNonNull(this.dialect, "a dialect is required");
+            return new CertificateTransferHttpApi(this, service, dialect, authenticator(service, dialect));
+        }
+
+        private Authenticator authenticator(CertificateTransferUseCases service, Dialect dialect) {
+            if (authenticator != null) {
+                return authenticator;
+            }
+            Objects.requireNonNull(credentials, "an authenticator or a credentials store is required");
+            return switch (dialect) {
+                case ENVELOPE -> new BearerTokenAuthenticator(credentials);
+                case AWS -> new SigV4Authenticator(credentials, service.region(), clock);
+            };
         }
     }
 }

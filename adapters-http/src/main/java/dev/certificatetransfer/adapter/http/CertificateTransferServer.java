@@ -1,12 +1,9 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
-import dev.certificatetransfer.adapter.http.auth.SigV4Verifier;
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import java.time.Clock;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -16,14 +13,16 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.Invocable;
 
 /**
- * Serves the certificate-transfer operations over HTTP/1.1 on Jetty 12 (core handlers, no servlet container), in
- * one {@link Dialect}:
+ * Serves a {@link CertificateTransferHttpApi} over HTTP/1.1 on Jetty 12 (core handlers, no servlet container):
  *
  * <pre>{@code
- * try (var server = CertificateTransferServer.builder()
+ * var api = CertificateTransferHttpApi.builder()
  *         .service(service)                         // the CertificateTransferUseCases inbound port
  *         .dialect(Dialect.ENVELOPE)
  *         .credentials(credentialsStore)            // or .authenticator(...)
+ *         .build();
+ * try (var server = CertificateTransferServer.builder()
+ *         .api(api)
  *         .port(8080)                               // 0 = an ephemeral port, see port()
  *         .build()) {
  *     server.start();
@@ -32,9 +31,9 @@ import org.eclipse.jetty.util.thread.Invocable;
  * }</pre>
  *
  * <p>A host with its own HTTP stack (a servlet, Netty, the JDK's server) uses the translation layer alone instead:
- * build a {@link CertificateTransferHttpApi}, turn each request into an {@link HttpRequest} (raw path and query as
- * received, headers, at most {@link CertificateTransferHttpApi#MAX_BODY_BYTES} + 1 body bytes) and write back the
- * {@link HttpResponse} it returns.
+ * it turns each request into an {@link HttpRequest} (raw path and query as received, headers, at most
+ * {@link CertificateTransferHttpApi#MAX_BODY_BYTES} + 1 body bytes) and writes back the {@link HttpResponse}
+ * that {@link CertificateTransferHttpApi#handle} returns.
  *
  * <p>{@link #close()} stops gracefully: the connector stops accepting, requests in flight finish (up to the stop
  * timeout, 5 seconds by default), then the server stops.
@@ -65,11 +64,21 @@ public final class CertificateTransferServer implements AutoCloseable {
         server.setStopTimeout(builder.stopTimeout.toMillis());
     }
 
+    /**
+     * Starts the configuration of a server.
+     *
+     * @return a builder with every optional setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts listening; returns once the port is bound. */
+    /**
+     * Starts listening; returns once the port is bound.
+     *
+     * @return this server
+     * @throws IllegalStateException if the server cannot start (the port is taken, say)
+     */
     public CertificateTransferServer start() {
         try {
             server.start();
@@ -79,17 +88,29 @@ public final class CertificateTransferServer implements AutoCloseable {
         }
     }
 
-    /** The port the server listens on (the ephemeral one chosen, when built with port 0); -1 before start. */
+    /**
+     * The port the server listens on.
+     *
+     * @return the port (the ephemeral one chosen, when built with port 0); -1 before {@link #start()}
+     */
     public int port() {
         return connector.getLocalPort();
     }
 
-    /** The translation layer this server feeds. */
+    /**
+     * The translation layer this server feeds.
+     *
+     * @return the translation layer it was built with
+     */
     public CertificateTransferHttpApi api() {
         return api;
     }
 
-    /** Stops gracefully: no new connection, requests in flight finish within the stop timeout. */
+    /**
+     * Stops gracefully: no new connection, requests in flight finish within the stop timeout.
+     *
+     * @throws IllegalStateException if the server does not stop cleanly
+     */
     @Override
     public void close() {
         try {
@@ -99,40 +120,50 @@ public final class CertificateTransferServer implements AutoCloseable {
         }
     }
 
-    /** Configures a server: service and dialect are required, and an authenticator or a credentials store. */
+    /**
+     * The settings of a server: the translation layer it serves is required; where it listens and how it stops
+     * have defaults. Not thread-safe.
+     */
     public static final class Builder {
-        private CertificateTransferUseCases service;
-        private Dialect dialect;
+        private CertificateTransferHttpApi api;
         private String host = "127.0.0.1";
         private int port;
-        private Authenticator authenticator;
-        private CredentialsStore credentials;
-        private Clock clock = Clock.systemUTC();
-        /** Throttle and request ids go straight to the translation layer, which owns their defaults. */
-        private final CertificateTransferHttpApi.Builder api = CertificateTransferHttpApi.builder();
         private Duration stopTimeout = Duration.ofSeconds(5);
         private boolean nonBlockingService;
 
         private Builder() {
         }
 
-        public Builder service(CertificateTransferUseCases service) {
-            this.service = Objects.requireNonNull(service, "service");
+        /**
+         * The translation layer to serve, with its service, dialect, authentication, throttle, request ids and
+         * health check. Required.
+         *
+         * @param api the translation layer
+         * @return this builder
+         */
+        public Builder api(CertificateTransferHttpApi api) {
+            this.api = Objects.requireNonNull(api, "api");
             return this;
         }
 
-        public Builder dialect(Dialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
-            return this;
-        }
-
-        /** The address to bind; defaults to {@code 127.0.0.1} (use {@code 0.0.0.0} for every interface). */
+        /**
+         * The address to bind; defaults to {@code 127.0.0.1} (use {@code 0.0.0.0} for every interface).
+         *
+         * @param host a host name or an IP address
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** Defaults to 0: an ephemeral port, read back with {@link #port()}. */
+        /**
+         * The port to listen on; defaults to 0: an ephemeral port, read back with {@link #port()}.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if the port is out of range
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("a port is 0 to 65535");
@@ -141,78 +172,39 @@ public final class CertificateTransferServer implements AutoCloseable {
             return this;
         }
 
-        /** Who sent each request; takes precedence over {@link #credentials}. */
-        public Builder authenticator(Authenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-            return this;
-        }
-
-        /**
-         * The credentials port: bearer tokens for the envelope dialect, access keys for Signature Version 4 in the
-         * AWS dialect (scoped to the service's region).
-         */
-        public Builder credentials(CredentialsStore credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
-            return this;
-        }
-
-        /** The clock Signature Version 4 checks request dates against; defaults to the system clock. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Defaults to {@link Throttle#off()}. */
-        public Builder throttle(Throttle throttle) {
-            api.throttle(throttle);
-            return this;
-        }
-
-        /** Where request ids come from; defaults to UUID-shaped ids unique per server. */
-        public Builder requestIds(Supplier<String> requestIds) {
-            api.requestIds(requestIds);
-            return this;
-        }
-
-        /** What {@code GET /health} reports (no authentication, 200 or 503); defaults to always up. */
-        public Builder health(HealthCheck health) {
-            api.health(health);
-            return this;
-        }
-
         /**
          * Declares that nothing the server calls ever blocks: the service and its storage, the authorizer and the
          * credentials store (in-memory ones, not JDBC). Requests without a body are then answered on Jetty's
          * selector threads, with no hand-off to a worker thread (about one thread switch less per request); a
          * request with a body is still read on a worker thread. Defaults to false: every request on a worker thread.
+         *
+         * @param nonBlockingService whether nothing the server calls blocks
+         * @return this builder
          */
         public Builder nonBlockingService(boolean nonBlockingService) {
             this.nonBlockingService = nonBlockingService;
             return this;
         }
 
-        /** How long {@link #close()} waits for requests in flight; defaults to 5 seconds. */
+        /**
+         * How long {@link #close()} waits for requests in flight; defaults to 5 seconds.
+         *
+         * @param stopTimeout the longest wait
+         * @return this builder
+         */
         public Builder stopTimeout(Duration stopTimeout) {
             this.stopTimeout = Objects.requireNonNull(stopTimeout, "stopTimeout");
             return this;
         }
 
+        /**
+         * A server of these settings, not yet listening.
+         *
+         * @return a new server; call {@link CertificateTransferServer#start()}
+         * @throws NullPointerException if no translation layer is set
+         */
         public CertificateTransferServer build() {
-            Objects.requireNonNull(service, "a service is required");
-            Objects.requireNonNull(dialect, "a dialect is required");
-            return new CertificateTransferServer(this,
-                    api.service(service).dialect(dialect).authenticator(authenticator()).build());
-        }
-
-        private Authenticator authenticator() {
-            if (authenticator != null) {
-                return authenticator;
-            }
-            Objects.requireNonNull(credentials, "an authenticator or a credentials store is required");
-            return switch (dialect) {
-                case ENVELOPE -> new BearerTokenAuthenticator(credentials);
-                case AWS -> new SigV4Verifier(credentials, service.region(), clock)::verify;
-            };
+            return new CertificateTransferServer(this, Objects.requireNonNull(api, "a translation layer is required"));
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.certificatetransfer.adapter.http;
 
 /**
- * The wire format a server speaks, chosen when it is built (spec section 7). Both share the route table, the
- * parsing of input and the {@link WireError} table; they differ in how answers are written and in authentication.
+ * The wire format a translation layer speaks, chosen when it is built (docs/behaviour.md#13-on-the-wire). Both
+ * share the route table, the parsing of input and the {@link WireError} table; they differ in how answers are
+ * written and in authentication.
  */
 public enum Dialect {
     /**

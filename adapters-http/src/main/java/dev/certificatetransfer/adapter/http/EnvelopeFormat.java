@@ -1,7 +1,13 @@
 package dev.certificatetransfer.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
+import dev.certificatetransfer.port.in.TransferCertificateResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,24 +42,41 @@ final class EnvelopeFormat implements Format {
     }
 
     private static ObjectNode data(Output output, Region region) {
-        if (output instanceof Output.Described described) {
-            var json = Json.object();
-            json.set("certificateDescription", CertificateJson.description(described.certificate(), region));
-            return json;
-        } else if (output instanceof Output.Changed changed) {
-            return CertificateJson.summary(changed.certificate());
-        } else if (output instanceof Output.TransferOpened opened) {
-            return Json.object().put("transferredCertificateArn",
-                    opened.transferred().transferredCertificateArn().value())
-                    .setAll(CertificateJson.summary(opened.transferred().certificate()));
-        } else if (output instanceof Output.Deleted deleted) {
-            return Json.object().put("certificateId", deleted.certificateId().value());
-        } else if (output instanceof Output.Listed listed) {
-            return AwsFormat.listing(listed, region);
-        }
-        var registered = ((Output.RegisteredCertificate) output).registered();
-        return Json.object().put("certificateArn", registered.certificateArn().value())
-                .put("certificateId", registered.certificateId().value());
+        return output.accept(new Output.Visitor<>() {
+            @Override
+            public ObjectNode described(Certificate certificate) {
+                var json = Json.object();
+                json.set("certificateDescription", CertificateJson.description(certificate, region));
+                return json;
+            }
+
+            @Override
+            public ObjectNode changed(Certificate certificate) {
+                return CertificateJson.summary(certificate);
+            }
+
+            @Override
+            public ObjectNode transferOpened(TransferCertificateResult transferred) {
+                return Json.object().put("transferredCertificateArn", transferred.transferredCertificateArn().value())
+                        .setAll(CertificateJson.summary(transferred.certificate()));
+            }
+
+            @Override
+            public ObjectNode deleted(CertificateId certificateId) {
+                return Json.object().put("certificateId", certificateId.value());
+            }
+
+            @Override
+            public ObjectNode listed(Page<Certificate> page, boolean outgoing) {
+                return AwsFormat.listing(page, outgoing, region);
+            }
+
+            @Override
+            public ObjectNode registered(RegisterCertificateResult registered) {
+                return Json.object().put("certificateArn", registered.certificateArn().value())
+                        .put("certificateId", registered.certificateId().value());
+            }
+        });
     }
 
     private static Map<String, String> headers(String requestId) {

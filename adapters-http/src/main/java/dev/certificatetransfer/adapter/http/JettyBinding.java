@@ -1,5 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ final class JettyBinding extends Handler.Abstract {
         var path = uri.getPath() == null ? "" : uri.getPath();
         var headers = headers(request);
         if (request.getLength() > CertificateTransferHttpApi.MAX_BODY_BYTES) {
-            write(api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, null)),
+            write(api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, NO_BODY)),
                     response, callback);
             return;
         }

@@ -15,7 +15,7 @@ import java.time.Instant;
 
 /**
  * The one Jackson mapper of the adapter: strict reading (duplicate members, trailing tokens and nesting deeper than
- * 64 are refused), and timestamps written as AWS writes them (aws-wire-facts section 6.2): a JSON number of epoch
+ * 64 are refused), and timestamps written as AWS writes them (docs/behaviour.md#13-on-the-wire): a JSON number of epoch
  * seconds with at most three decimals, in plain notation ({@code 1541022751.983}, {@code 1541022631.0}).
  */
 final class Json {

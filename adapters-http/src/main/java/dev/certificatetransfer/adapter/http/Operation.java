@@ -1,12 +1,13 @@
 package dev.certificatetransfer.adapter.http;
 
+import io.vavr.control.Option;
 import java.util.List;
 
 /**
- * Every operation of spec section 3 with its method and path (spec section 7, AWS's restJson1 bindings); a
+ * Every operation with its method and path (AWS's restJson1 bindings, docs/behaviour.md#13-on-the-wire); a
  * {@code {certificateId}} segment is the path label. Both dialects use these same routes.
  */
-public enum Operation {
+enum Operation {
     TRANSFER_CERTIFICATE("TransferCertificate", "PATCH", "transfer-certificate", "{certificateId}"),
     ACCEPT_CERTIFICATE_TRANSFER("AcceptCertificateTransfer", "PATCH", "accept-certificate-transfer", "{certificateId}"),
     REJECT_CERTIFICATE_TRANSFER("RejectCertificateTransfer", "PATCH", "reject-certificate-transfer", "{certificateId}"),
@@ -60,9 +61,9 @@ public enum Operation {
         return true;
     }
 
-    /** The decoded certificate id label of a matching path, or {@code null} if the template has none. */
-    String label(List<String> pathSegments) {
+    /** The decoded certificate id label of a matching path; none if the template has none. */
+    Option<String> label(List<String> pathSegments) {
         int at = segments.indexOf(LABEL);
-        return at < 0 ? null : pathSegments.get(at);
+        return at < 0 ? Option.none() : Option.some(pathSegments.get(at));
     }
 }

@@ -31,7 +31,7 @@ final class OperationCalls {
     }
 
     /** The input of one request, already routed, its query split and its body read. */
-    record Input(Principal caller, String label, QueryParameters query, RequestBody body) {
+    record Input(Principal caller, Option<String> label, QueryParameters query, RequestBody body) {
     }
 
     Either<Refusal, Output> call(Operation operation, Input in) {
@@ -56,8 +56,10 @@ final class OperationCalls {
         };
     }
 
+    /** The certificate id of the path; every operation that calls this has the label in its path. */
     private static Either<Refusal, CertificateId> id(Input in) {
-        return CertificateId.parse(in.label);
+        return in.label.toEither(() -> (Refusal) new Refusal.InvalidRequest("The path has no certificate id"))
+                .flatMap(CertificateId::parse);
     }
 
     private Either<Refusal, Output> transfer(Input in) {

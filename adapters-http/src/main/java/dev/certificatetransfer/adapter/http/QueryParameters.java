@@ -56,8 +56,8 @@ final class QueryParameters {
     }
 
     /**
-     * An optional boolean: exactly {@code true} or {@code false}, as the SDKs and the CLI write it (aws-wire-facts
-     * section 6.1); absent means {@code false} (Smithy's default); anything else is an invalid request.
+     * An optional boolean: exactly {@code true} or {@code false}, as the SDKs and the CLI write it; absent means
+     * {@code false} (Smithy's default); anything else is an invalid request.
      */
     Either<Refusal, Boolean> flag(String name) {
         return optional(name).flatMap(value -> value.isEmpty() ? Either.right(false)

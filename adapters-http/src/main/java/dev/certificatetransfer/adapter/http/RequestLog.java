@@ -1,6 +1,9 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Principal;
+import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +19,8 @@ final class RequestLog {
     private final HttpRequest request;
     private final String requestId;
     private final long started;
-    private Operation operation;
-    private Principal caller;
+    private Option<Operation> operation = Option.none();
+    private Option<Principal> caller = Option.none();
 
     RequestLog(HttpRequest request, String requestId, long started) {
         this.request = request;
@@ -26,20 +29,20 @@ final class RequestLog {
     }
 
     void operation(Operation operation) {
-        this.operation = operation;
+        this.operation = Option.some(operation);
     }
 
     void caller(Principal caller) {
-        this.caller = caller;
+        this.caller = Option.some(caller);
     }
 
     void finish(HttpResponse response) {
         if (LOG.isDebugEnabled()) {
-            var errorType = response.header(AwsFormat.ERROR_TYPE);
+            var errorType = response.header(AwsFormat.ERROR_TYPE).map(type -> " " + type).getOrElse("");
             LOG.debug("{} {} {} op={} account={} -> {}{} in {} us", requestId, printable(request.method()),
-                    printable(request.rawPath()), operation == null ? "-" : operation.awsName(),
-                    caller == null ? "-" : caller.account().value(), response.status(),
-                    errorType == null ? "" : " " + errorType, (System.nanoTime() - started) / 1000);
+                    printable(request.rawPath()), operation.map(Operation::awsName).getOrElse("-"),
+                    caller.map(principal -> principal.account().value()).getOrElse("-"), response.status(),
+                    errorType, (System.nanoTime() - started) / 1000);
         }
     }
 

@@ -15,12 +15,12 @@ final class RouteTable {
     private RouteTable() {
     }
 
-    /** The route of a request; malformed percent-encoding in the path is an invalid request. */
-    static Either<Refusal, Route> route(String method, String rawPath) {
+    /** The route of a request; malformed percent-encoding in the path is {@link Route.Malformed}. */
+    static Route route(String method, String rawPath) {
         if (!rawPath.startsWith("/")) {
-            return Either.right(new Route.NoSuchPath());
+            return new Route.NoSuchPath();
         }
-        return segments(rawPath).map(segments -> route(method, segments));
+        return segments(rawPath).fold(Route.Malformed::new, segments -> route(method, segments));
     }
 
     private static Route route(String method, List<String> segments) {

@@ -25,17 +25,35 @@ public final class Throttle {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    /** No limit: every request passes. */
+    /**
+     * No limit: every request passes.
+     *
+     * @return the throttle that admits everything
+     */
     public static Throttle off() {
         return OFF;
     }
 
-    /** At most {@code requestsPerSecond} requests per second per account. */
+    /**
+     * At most {@code requestsPerSecond} requests per second per account.
+     *
+     * @param requestsPerSecond a positive, finite rate
+     * @return the throttle
+     * @throws IllegalArgumentException if the rate is not positive and finite
+     */
     public static Throttle perAccount(double requestsPerSecond) {
         return perAccount(requestsPerSecond, System::nanoTime);
     }
 
-    /** The same, reading time from the given nanosecond source (for tests). */
+    /**
+     * At most {@code requestsPerSecond} requests per second per account, reading time from the given nanosecond
+     * source (for tests).
+     *
+     * @param requestsPerSecond a positive, finite rate
+     * @param nanoTime a monotonic nanosecond clock, such as {@code System::nanoTime}
+     * @return the throttle
+     * @throws IllegalArgumentException if the rate is not positive and finite
+     */
     public static Throttle perAccount(double requestsPerSecond, LongSupplier nanoTime) {
         if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
             throw new IllegalArgumentException("a throttle allows a positive, finite number of requests per second");
@@ -43,7 +61,12 @@ public final class Throttle {
         return new Throttle(requestsPerSecond, nanoTime);
     }
 
-    /** Whether the account may make one more request now; if so, the request is counted. */
+    /**
+     * Whether the account may make one more request now; if so, the request is counted.
+     *
+     * @param account the authenticated caller's account
+     * @return true if the request may go on, false if it is answered ThrottlingException / THROTTLED
+     */
     public boolean admits(AccountId account) {
         if (this == OFF) {
             return true;

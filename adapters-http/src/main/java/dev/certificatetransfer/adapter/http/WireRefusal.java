@@ -23,10 +23,7 @@ record WireRefusal(WireError error, String awsType, String message, Option<Certi
         return new WireRefusal(error, error.awsType(), refusal.message(), resource);
     }
 
-    static WireRefusal of(AuthenticationRefusal failure) {
-        var type = failure.errorType() == null || failure.errorType().isBlank()
-                ? WireError.NOT_AUTHENTICATED.awsType() : failure.errorType();
-        var message = failure.message() == null ? "The request is not authenticated" : failure.message();
-        return new WireRefusal(WireError.NOT_AUTHENTICATED, type, message, Option.none());
+    static WireRefusal of(AuthenticationRefusal refusal) {
+        return new WireRefusal(WireError.NOT_AUTHENTICATED, refusal.code().awsType(), refusal.message(), Option.none());
     }
 }

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedExcepti
 import software.amazon.awssdk.services.iot.model.TransferConflictException;
 import software.amazon.awssdk.services.iot.model.UnauthorizedException;
 
-/** The real AWS SDK for Java v2 IotClient drives every operation and every error of spec section 3 over a socket. */
+/** The real AWS SDK for Java v2 IotClient drives every operation and every error of docs/behaviour.md over a socket. */
 class AwsSdkTest {
 
     private final HttpFixture fixture = new HttpFixture(new TickingClock());
@@ -67,9 +67,9 @@ class AwsSdkTest {
     /** A server verifying Signature Version 4 against the test accounts' keys, by the given clock. */
     private static CertificateTransferServer start(CertificateTransferUseCases service, Throttle throttle,
             java.time.Clock clock) {
-        return CertificateTransferServer.builder().service(service).dialect(Dialect.AWS).port(0)
-                .credentials(new TestCredentials()).clock(clock).throttle(throttle)
-                .build().start();
+        return CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(service)
+                .dialect(Dialect.AWS).credentials(new TestCredentials()).clock(clock).throttle(throttle).build())
+                .port(0).build().start();
     }
 
     private String register(IotClient client, int index) {

@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,10 @@ class EdgeTest {
     private final HttpFixture fixture = new HttpFixture(new TickingClock());
     private CertificateTransferServer server = start(fixture.service);
 
+    /** A server whose close() waits up to a minute for requests in flight: far longer than any test here holds one. */
     private static CertificateTransferServer start(CertificateTransferUseCases service) {
-        return CertificateTransferServer.builder().service(service).dialect(Dialect.AWS)
-                .authenticator(TestAuthenticators.trustingTestAccountHeader()).build().start();
+        return CertificateTransferServer.builder().api(HttpFixture.api(service, Dialect.AWS,
+                TestAuthenticators.trustingTestAccountHeader())).stopTimeout(Duration.ofMinutes(1)).build().start();
     }
 
     @AfterEach
@@ -61,6 +63,20 @@ class EdgeTest {
             text.append(new String(in.readNBytes(length), StandardCharsets.UTF_8));
         }
         return text.toString();
+    }
+
+    /** Waits, up to the deadline, until the port refuses connections: the server has begun to stop. */
+    private static void awaitConnectionsRefused(int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                new Socket("127.0.0.1", port).close();
+            } catch (IOException refused) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("port " + port + " still accepts connections after " + timeout);
     }
 
     private static final String ALICE = "x-test-account: " + Accounts.ALICE.value() + "\r\n";
@@ -128,10 +144,11 @@ class EdgeTest {
             }
         });
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        int port = server.port();
 
         var closing = CompletableFuture.runAsync(server::close);
-        Thread.sleep(200);
-        assertThat(closing).isNotDone();
+        awaitConnectionsRefused(port, Duration.ofSeconds(10));
+        assertThat(closing).as("close() returns only once the request in flight is answered").isNotDone();
         release.countDown();
 
         assertThat(inFlight.get(5, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200 ").contains("{\"certificates\":[]}");

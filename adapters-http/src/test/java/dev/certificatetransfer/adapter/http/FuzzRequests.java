@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import static dev.certificatetransfer.testing.UnicodeStrings.weighted;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.UnicodeStrings;

@@ -6,6 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.certificatetransfer.adapter.http.FuzzRequests.Fuzzed;
+import dev.certificatetransfer.adapter.http.auth.BearerTokenAuthenticator;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
@@ -83,11 +85,11 @@ class FuzzTest {
     /** The invariants of every answer: no 5xx, a request id, JSON, and for a refusal the dialect's error shape. */
     static void wellFormed(Dialect dialect, String method, HttpResponse response) {
         assertThat(response.status()).as(response.toString()).isLessThan(500).isIn(STATUSES);
-        assertThat(response.header("content-type")).isEqualTo("application/json");
-        assertThat(response.header(dialect == Dialect.AWS ? "x-amzn-RequestId" : "x-request-id")).isNotBlank();
+        assertThat(response.header("content-type").getOrNull()).isEqualTo("application/json");
+        assertThat(response.header(dialect == Dialect.AWS ? "x-amzn-RequestId" : "x-request-id").getOrNull()).isNotBlank();
         boolean refused = response.status() != 200;
         if (dialect == Dialect.AWS && refused) {
-            assertThat(response.header("x-amzn-ErrorType")).as(response.toString()).matches("[A-Za-z]+");
+            assertThat(response.header("x-amzn-ErrorType").getOrNull()).as(response.toString()).matches("[A-Za-z]+");
         }
         if ("HEAD".equals(method) || (dialect == Dialect.AWS && !refused && response.body().length == 0)) {
             return;
@@ -156,8 +158,8 @@ class FuzzTest {
             var fixture = seeded();
             var authenticator = dialect == Dialect.AWS ? TestAuthenticators.trustingTestAccountHeader()
                     : new BearerTokenAuthenticator(new TestCredentials());
-            try (var server = CertificateTransferServer.builder().service(fixture.service).dialect(dialect)
-                    .authenticator(authenticator).build().start()) {
+            try (var server = CertificateTransferServer.builder().api(fixture.api(dialect, authenticator)).build()
+                    .start()) {
                 var seen = ConcurrentHashMap.<Integer>newKeySet();
                 qt().withExamples(examples).withShrinkCycles(50).forAll(FuzzRequests.requests(authentication))
                         .checkAssert(fuzzed -> {

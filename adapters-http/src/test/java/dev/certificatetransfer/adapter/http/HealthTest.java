@@ -24,8 +24,8 @@ class HealthTest {
     private CertificateTransferServer server;
 
     private void start(Dialect dialect) {
-        server = CertificateTransferServer.builder().service(fixture.service).dialect(dialect)
-                .credentials(new TestCredentials()).health(state::get).build().start();
+        server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(fixture.service)
+                .dialect(dialect).credentials(new TestCredentials()).health(state::get).build()).build().start();
     }
 
     @AfterEach
@@ -65,10 +65,10 @@ class HealthTest {
 
     @Test
     void a_check_that_throws_is_answered_503_not_500() throws Exception {
-        server = CertificateTransferServer.builder().service(fixture.service).dialect(Dialect.AWS)
-                .credentials(new TestCredentials()).health(() -> {
+        server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(fixture.service)
+                .dialect(Dialect.AWS).credentials(new TestCredentials()).health(() -> {
                     throw new IllegalStateException("pool closed");
-                }).build().start();
+                }).build()).build().start();
 
         assertThat(send("GET").statusCode()).isEqualTo(503);
     }

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.AccountId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

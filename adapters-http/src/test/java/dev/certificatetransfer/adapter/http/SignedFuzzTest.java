@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.certificatetransfer.adapter.http.FuzzRequests.Fuzzed;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Header;
+import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.testing.Accounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -141,16 +142,16 @@ class SignedFuzzTest {
         var region = fixture.service.region().value();
         var authenticated = ConcurrentHashMap.<Integer>newKeySet();
         var refusedTampered = new AtomicInteger();
-        try (var server = CertificateTransferServer.builder().service(fixture.service).dialect(Dialect.AWS)
-                .credentials(new TestCredentials()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).nonBlockingService(true)
-                .build().start()) {
+        try (var server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder()
+                .service(fixture.service).dialect(Dialect.AWS).credentials(new TestCredentials())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()).nonBlockingService(true).build().start()) {
             qt().withExamples(700).withShrinkCycles(50).forAll(cases()).checkAssert(c -> {
                 var sent = signed(c, region);
                 var before = fixture.snapshot();
                 int events = fixture.events.events().size();
                 var answer = FuzzTest.RawHttp.send(server.port(), sent);
                 FuzzTest.wellFormed(Dialect.AWS, sent.method(), answer);
-                var errorType = answer.header("x-amzn-ErrorType");
+                var errorType = answer.header("x-amzn-ErrorType").getOrNull();
                 if (answer.status() != 200) {
                     assertThat(fixture.snapshot()).as("state after %s -> %s", printable(sent), printable(answer)).isEqualTo(before);
                     assertThat(fixture.events.events()).hasSize(events);
@@ -187,8 +188,7 @@ class SignedFuzzTest {
 
     /** Whether the path and method name an operation, so that the request reaches authentication. */
     private static boolean routes(Fuzzed request) {
-        return RouteTable.route(request.method(), request.path()).map(route -> route instanceof Route.Found)
-                .getOrElse(false);
+        return RouteTable.route(request.method(), request.path()) instanceof Route.Found;
     }
 
     /** Jetty's own refusal (400, 414, 431) of a request it could not parse, before the translation layer saw it. */

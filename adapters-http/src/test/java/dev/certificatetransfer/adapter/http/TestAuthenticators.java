@@ -1,7 +1,9 @@
 package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.AccessKey;
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal.Code;
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
+import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
@@ -43,11 +45,11 @@ final class TestAuthenticators {
             var credential = values.get(0).substring(CREDENTIAL.length());
             var accessKeyId = credential.substring(0, Math.max(0, credential.indexOf('/')));
             return credentials.accessKey(accessKeyId).map(AccessKey::principal).toEither(() ->
-                    new AuthenticationRefusal("UnrecognizedClientException", "The security token included in the request is invalid."));
+                    new AuthenticationRefusal(Code.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid."));
         };
     }
 
     private static AuthenticationRefusal missing() {
-        return new AuthenticationRefusal("MissingAuthenticationTokenException", "Missing Authentication Token");
+        return new AuthenticationRefusal(Code.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token");
     }
 }

@@ -58,8 +58,8 @@ class TransferRulesOverHttpTest {
         private IotClient bob;
 
         private void start() {
-            server = CertificateTransferServer.builder().service(service).dialect(Dialect.AWS).port(0)
-                    .credentials(new TestCredentials()).build().start();
+            server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(service)
+                    .dialect(Dialect.AWS).credentials(new TestCredentials()).build()).port(0).build().start();
             alice = SdkClients.client(server.port(), TestCredentials.ALICE_KEY);
             bob = SdkClients.client(server.port(), TestCredentials.BOB_KEY);
         }
@@ -109,8 +109,8 @@ class TransferRulesOverHttpTest {
         private final String id = TestCertificates.id(0).value();
 
         private void start() {
-            server = CertificateTransferServer.builder().service(service).dialect(Dialect.ENVELOPE)
-                    .credentials(new TestCredentials()).build().start();
+            server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(service)
+                    .dialect(Dialect.ENVELOPE).credentials(new TestCredentials()).build()).build().start();
             var pem = TestCertificates.pem(0).replace("\n", "\\n");
             assertThat(send("POST", "/certificate/register-no-ca", Accounts.ALICE,
                     "{\"certificatePem\":\"" + pem + "\"}").statusCode()).isEqualTo(200);

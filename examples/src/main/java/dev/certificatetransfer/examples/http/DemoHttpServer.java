@@ -1,6 +1,7 @@
 package dev.certificatetransfer.examples.http;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.http.CertificateTransferHttpApi;
 import dev.certificatetransfer.adapter.http.CertificateTransferServer;
 import dev.certificatetransfer.adapter.http.Dialect;
 import dev.certificatetransfer.adapter.http.auth.AccessKey;
@@ -50,14 +51,14 @@ public final class DemoHttpServer implements AutoCloseable {
         }
         var credentials = new InMemoryCredentialsStore()
                 .add(new AccessKey(ACCESS_KEY_ID, Secret.of(SECRET), Principal.root(ALICE)));
-        var builder = CertificateTransferServer.builder().service(service).dialect(Dialect.AWS).port(port)
-                .nonBlockingService(true);
+        var api = CertificateTransferHttpApi.builder().service(service).dialect(Dialect.AWS);
         if (verifySignatures) {
-            builder.credentials(credentials);
+            api.credentials(credentials);
         } else {
-            builder.authenticator(new TrustingAccessKeyAuthenticator(credentials));
+            api.authenticator(new TrustingAccessKeyAuthenticator(credentials));
         }
-        this.server = builder.build().start();
+        this.server = CertificateTransferServer.builder().api(api.build()).port(port).nonBlockingService(true).build()
+                .start();
     }
 
     public int port() {

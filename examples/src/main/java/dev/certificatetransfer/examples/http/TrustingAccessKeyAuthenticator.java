@@ -1,9 +1,9 @@
 package dev.certificatetransfer.examples.http;
 
-import dev.certificatetransfer.adapter.http.Authenticator;
+import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
-import dev.certificatetransfer.adapter.http.auth.SignedRequest;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Either;
 
@@ -23,18 +23,16 @@ public final class TrustingAccessKeyAuthenticator implements Authenticator {
     }
 
     @Override
-    public Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request) {
+    public Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request) {
         var authorization = request.header("authorization");
         String value = authorization.isEmpty() ? "" : authorization.get(0);
         int start = value.indexOf(CREDENTIAL);
         int end = start < 0 ? -1 : value.indexOf('/', start);
         if (end < 0) {
-            return Either.left(new AuthenticationRefusal(AuthenticationRefusal.MISSING_AUTHENTICATION_TOKEN,
-                    "Missing Authentication Token"));
+            return Either.left(AuthenticationRefusal.missingToken("Missing Authentication Token"));
         }
         return credentials.accessKey(value.substring(start + CREDENTIAL.length(), end))
                 .map(key -> Either.<AuthenticationRefusal, Principal>right(key.principal()))
-                .getOrElse(() -> Either.left(new AuthenticationRefusal(AuthenticationRefusal.UNRECOGNIZED_CLIENT,
-                        "The security token included in the request is invalid.")));
+                .getOrElse(() -> Either.left(AuthenticationRefusal.unrecognizedClient()));
     }
 }

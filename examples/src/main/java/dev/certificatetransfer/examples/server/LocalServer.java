@@ -3,6 +3,7 @@ package dev.certificatetransfer.examples.server;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.http.CertificateTransferHttpApi;
 import dev.certificatetransfer.adapter.http.CertificateTransferServer;
 import dev.certificatetransfer.adapter.http.Dialect;
 import dev.certificatetransfer.adapter.http.HealthCheck;
@@ -122,13 +123,16 @@ public final class LocalServer implements AutoCloseable {
             if (options.transferExpiry().ttl().isDefined()) {
                 resources.add(0, ScheduledExpirySweep.start(service, SWEEP_INTERVAL));
             }
-            var server = CertificateTransferServer.builder()
+            var api = CertificateTransferHttpApi.builder()
                     .service(service)
                     .dialect(options.dialect())
-                    .host(options.bind())
-                    .port(options.port())
                     .credentials(credentials.store())
                     .health(storage.health())
+                    .build();
+            var server = CertificateTransferServer.builder()
+                    .api(api)
+                    .host(options.bind())
+                    .port(options.port())
                     .nonBlockingService(options.store() instanceof Store.Memory) // nothing in memory blocks
                     .stopTimeout(Duration.ofSeconds(10))
                     .build();

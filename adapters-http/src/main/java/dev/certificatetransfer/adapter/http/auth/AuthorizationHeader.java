@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     /** Reads the request's single Authorization header; a missing or unreadable one is MissingAuthenticationToken. */
-    static Either<AuthenticationRefusal, AuthorizationHeader> of(SignedRequest request) {
+    static Either<AuthenticationRefusal, AuthorizationHeader> of(HttpRequest request) {
         List<String> values = request.header("authorization");
         if (values.isEmpty() || values.get(0).isBlank()) {
             return Either.left(AuthenticationRefusal.missingToken("Missing Authentication Token"));
@@ -30,9 +31,9 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
             return Either.left(AuthenticationRefusal.missingToken(
                     "Unsupported Authorization header: only the AWS4-HMAC-SHA256 algorithm is accepted."));
         }
-        String credential = null;
-        String signedHeaders = null;
-        String signature = null;
+        String credential = "";
+        String signedHeaders = "";
+        String signature = "";
         for (String pair : header.substring(ALGORITHM.length()).split(",")) {
             int equals = pair.indexOf('=');
             if (equals < 0) {
@@ -66,7 +67,7 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
     }
 
     private static String requires(String parameter, String value) {
-        return value == null || value.isEmpty() ? "Authorization header requires '" + parameter + "' parameter. " : "";
+        return value.isEmpty() ? "Authorization header requires '" + parameter + "' parameter. " : "";
     }
 
     private static List<String> names(String signedHeaders) {

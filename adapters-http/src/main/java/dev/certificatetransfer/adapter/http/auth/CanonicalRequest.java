@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,7 @@ final class CanonicalRequest {
     }
 
     /** The canonical request's six lines, for the headers named in {@code signedHeaders} and this payload hash. */
-    static String of(SignedRequest request, List<String> signedHeaders, String payloadHash) {
+    static String of(HttpRequest request, List<String> signedHeaders, String payloadHash) {
         return request.method() + '\n'
                 + uri(request.rawPath()) + '\n'
                 + query(request.rawQuery()) + '\n'
@@ -64,7 +65,7 @@ final class CanonicalRequest {
     }
 
     /** One {@code name:value} line per signed header: values trimmed, inner whitespace runs made one space. */
-    static String headers(SignedRequest request, List<String> signedHeaders) {
+    static String headers(HttpRequest request, List<String> signedHeaders) {
         var lines = new StringBuilder();
         for (String name : signedHeaders) {
             List<String> values = new ArrayList<>();

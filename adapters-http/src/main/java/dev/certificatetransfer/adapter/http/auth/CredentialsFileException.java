@@ -12,7 +12,11 @@ public final class CredentialsFileException extends RuntimeException {
         this.lineNumber = lineNumber;
     }
 
-    /** The 1-based line of the file at fault. */
+    /**
+     * Where the file is at fault.
+     *
+     * @return the 1-based line number
+     */
     public int lineNumber() {
         return lineNumber;
     }

@@ -28,7 +28,14 @@ public final class CsvCredentials {
     private CsvCredentials() {
     }
 
-    /** The credentials of the file; an unreadable file is an {@link UncheckedIOException}. */
+    /**
+     * Loads the credentials of a file.
+     *
+     * @param csv the file, UTF-8 (a byte-order mark is allowed)
+     * @return a store holding every access key and bearer token of the file
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws CredentialsFileException if the file is malformed (naming the line, never a secret)
+     */
     public static InMemoryCredentialsStore load(Path csv) {
         try {
             return parse(Files.readAllLines(csv, StandardCharsets.UTF_8));
@@ -65,7 +72,7 @@ public final class CsvCredentials {
         store.add(new AccessKey(keyId, Secret.of(secret), principal));
         String token = columns.length == 4 ? columns[3].strip() : "";
         if (!token.isEmpty()) {
-            unique(tokenLines, SigV4Verifier.sha256Hex(token.getBytes(StandardCharsets.UTF_8)), line, "bearer_token");
+            unique(tokenLines, SigV4Authenticator.sha256Hex(token.getBytes(StandardCharsets.UTF_8)), line, "bearer_token");
             store.addBearerToken(token, principal);
         }
     }

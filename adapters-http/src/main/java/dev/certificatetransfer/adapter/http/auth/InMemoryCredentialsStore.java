@@ -16,13 +16,30 @@ public final class InMemoryCredentialsStore implements CredentialsStore {
     private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
     private final Map<String, Principal> bearerTokens = new ConcurrentHashMap<>();
 
-    /** Adds an access key, or replaces the one with the same id (a rotated secret takes effect at once). */
+    /** An empty store; add access keys and bearer tokens to it. */
+    public InMemoryCredentialsStore() {
+        // nothing to set up
+    }
+
+    /**
+     * Adds an access key, or replaces the one with the same id (a rotated secret takes effect at once).
+     *
+     * @param key the access key
+     * @return this store
+     */
     public InMemoryCredentialsStore add(AccessKey key) {
         accessKeys.put(key.accessKeyId(), key);
         return this;
     }
 
-    /** Adds a bearer token for a principal, or points an existing token at another principal. */
+    /**
+     * Adds a bearer token for a principal, or points an existing token at another principal.
+     *
+     * @param token the token, not blank; only its SHA-256 is kept
+     * @param principal who a request with this token acts as
+     * @return this store
+     * @throws IllegalArgumentException if the token is null or blank
+     */
     public InMemoryCredentialsStore addBearerToken(String token, Principal principal) {
         Objects.requireNonNull(principal, "principal");
         if (token == null || token.isBlank()) {
@@ -32,7 +49,12 @@ public final class InMemoryCredentialsStore implements CredentialsStore {
         return this;
     }
 
-    /** Removes an access key; requests it signs are then refused as from an unknown client. */
+    /**
+     * Removes an access key; requests it signs are then refused as from an unknown client.
+     *
+     * @param accessKeyId the key's id
+     * @return this store
+     */
     public InMemoryCredentialsStore removeAccessKey(String accessKeyId) {
         accessKeys.remove(accessKeyId);
         return this;
@@ -49,15 +71,23 @@ public final class InMemoryCredentialsStore implements CredentialsStore {
     }
 
     private static String digest(String token) {
-        return SigV4Verifier.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+        return SigV4Authenticator.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** How many access keys it holds. */
+    /**
+     * How many access keys it holds.
+     *
+     * @return the number of access keys
+     */
     public int accessKeyCount() {
         return accessKeys.size();
     }
 
-    /** How many bearer tokens it holds. */
+    /**
+     * How many bearer tokens it holds.
+     *
+     * @return the number of bearer tokens
+     */
     public int bearerTokenCount() {
         return bearerTokens.size();
     }

@@ -1,6 +1,8 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +21,7 @@ record RequestTimestamp(Instant instant, String header, String basic) {
     static final DateTimeFormatter BASIC =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    static Either<AuthenticationRefusal, RequestTimestamp> of(SignedRequest request) {
+    static Either<AuthenticationRefusal, RequestTimestamp> of(HttpRequest request) {
         List<String> amzDate = request.header("x-amz-date");
         List<String> date = request.header("date");
         if (!amzDate.isEmpty()) {
@@ -35,9 +37,9 @@ record RequestTimestamp(Instant instant, String header, String basic) {
     private static Either<AuthenticationRefusal, RequestTimestamp> parse(List<String> values, String header) {
         if (values.size() == 1) {
             String value = values.get(0).strip();
-            Instant basic = parseBasic(value);
-            if (basic != null) {
-                return Either.right(new RequestTimestamp(basic, header, value));
+            Option<Instant> basic = parseBasic(value);
+            if (basic.isDefined()) {
+                return Either.right(new RequestTimestamp(basic.get(), header, value));
             }
             for (DateTimeFormatter format : List.of(BASIC, DateTimeFormatter.RFC_1123_DATE_TIME)) {
                 try {
@@ -52,10 +54,10 @@ record RequestTimestamp(Instant instant, String header, String basic) {
                 "The " + header + " header must be one date in ISO 8601 basic format, such as 20150830T123600Z."));
     }
 
-    /** ISO 8601 basic ({@code 20150830T123600Z}) read by hand, as every SDK sends it; null if it is not that. */
-    private static Instant parseBasic(String value) {
+    /** ISO 8601 basic ({@code 20150830T123600Z}) read by hand, as every SDK sends it; none if it is not that. */
+    private static Option<Instant> parseBasic(String value) {
         if (value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
-            return null;
+            return Option.none();
         }
         int[] digits = new int[14];
         for (int i = 0, d = 0; i < 15; i++) {
@@ -64,15 +66,15 @@ record RequestTimestamp(Instant instant, String header, String basic) {
             }
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
-                return null;
+                return Option.none();
             }
             digits[d++] = c - '0';
         }
         try {
-            return LocalDateTime.of(number(digits, 0, 4), number(digits, 4, 2), number(digits, 6, 2),
-                    number(digits, 8, 2), number(digits, 10, 2), number(digits, 12, 2)).toInstant(ZoneOffset.UTC);
+            return Option.some(LocalDateTime.of(number(digits, 0, 4), number(digits, 4, 2), number(digits, 6, 2),
+                    number(digits, 8, 2), number(digits, 10, 2), number(digits, 12, 2)).toInstant(ZoneOffset.UTC));
         } catch (java.time.DateTimeException notADate) {
-            return null;
+            return Option.none();
         }
     }
 

@@ -15,7 +15,13 @@ public final class Secret {
         this.value = value;
     }
 
-    /** A secret; refuses null and the empty string (without echoing anything). */
+    /**
+     * A secret.
+     *
+     * @param value the secret text
+     * @return the secret
+     * @throws IllegalArgumentException if the value is null or empty (without echoing anything)
+     */
     public static Secret of(String value) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("a secret is not empty");
@@ -23,7 +29,11 @@ public final class Secret {
         return new Secret(value);
     }
 
-    /** The secret itself: for computing a signing key, never for printing. */
+    /**
+     * The secret itself: for computing a signing key, never for printing.
+     *
+     * @return the secret text
+     */
     public String value() {
         return value;
     }

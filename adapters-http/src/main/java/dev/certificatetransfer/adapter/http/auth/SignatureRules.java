@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Region;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class SignatureRules {
     }
 
     /** Host and the header that dates the request are signed, and every signed header is in the request. */
-    static Option<AuthenticationRefusal> signedHeaders(SignedRequest request, List<String> signed,
+    static Option<AuthenticationRefusal> signedHeaders(HttpRequest request, List<String> signed,
             RequestTimestamp timestamp) {
         if (!signed.contains("host")) {
             return invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -74,8 +75,8 @@ final class SignatureRules {
 
     /** A declared payload hash (not UNSIGNED-PAYLOAD) is the hash of the body received. */
     static Option<AuthenticationRefusal> payload(String payloadHash, byte[] body) {
-        if (payloadHash.equals(SigV4Verifier.UNSIGNED_PAYLOAD)
-                || payloadHash.equalsIgnoreCase(SigV4Verifier.sha256Hex(body))) {
+        if (payloadHash.equals(SigV4Authenticator.UNSIGNED_PAYLOAD)
+                || payloadHash.equalsIgnoreCase(SigV4Authenticator.sha256Hex(body))) {
             return Option.none();
         }
         return invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");

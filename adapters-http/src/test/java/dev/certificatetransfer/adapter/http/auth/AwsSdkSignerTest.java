@@ -2,6 +2,8 @@ package dev.certificatetransfer.adapter.http.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal.Code;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
@@ -56,17 +58,17 @@ class AwsSdkSignerTest {
 
     private final InMemoryCredentialsStore store = new InMemoryCredentialsStore()
             .add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
-    private final SigV4Verifier verifier = new SigV4Verifier(store, Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SigV4Authenticator verifier = new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** What the SDK's HTTP client would put on the wire for this signed request: request line, headers, body. */
-    static SignedRequest asReceived(SdkHttpRequest request, byte[] body) {
+    static HttpRequest asReceived(SdkHttpRequest request, byte[] body) {
         URI uri = request.getUri();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.forEachHeader((name, values) -> headers.put(name, new ArrayList<>(values)));
         if (request.firstMatchingHeader("Host").isEmpty()) {
             headers.put("Host", List.of(uri.getHost() + (request.port() == 80 ? "" : ":" + request.port())));
         }
-        return new SignedRequest(request.method().name(), uri.getRawPath(), uri.getRawQuery(), headers, body);
+        return new HttpRequest(request.method().name(), uri.getRawPath(), uri.getRawQuery(), headers, body);
     }
 
     static byte[] readAll(ContentStreamProvider provider) {
@@ -77,7 +79,7 @@ class AwsSdkSignerTest {
         }
     }
 
-    static SignedRequest sdkSigned(SdkHttpMethod method, String path, Map<String, String> query, String body,
+    static HttpRequest sdkSigned(SdkHttpMethod method, String path, Map<String, String> query, String body,
             String region, String service, String keyId, Consumer<SdkHttpFullRequest.Builder> more) {
         var builder = SdkHttpFullRequest.builder().method(method).protocol("http").host("127.0.0.1").port(18765)
                 .encodedPath(path).putHeader("amz-sdk-invocation-id", "3f1d2c3b-0000-4000-8000-000000000001")
@@ -100,22 +102,22 @@ class AwsSdkSignerTest {
         return asReceived(signed.request(), sent);
     }
 
-    static SignedRequest sdkSigned(SdkHttpMethod method, String path, Map<String, String> query, String body) {
+    static HttpRequest sdkSigned(SdkHttpMethod method, String path, Map<String, String> query, String body) {
         return sdkSigned(method, path, query, body, "us-east-1", "iot", KEY_ID, b -> { });
     }
 
-    static SignedRequest replace(SignedRequest r, String method, String path, String query, byte[] body) {
-        return new SignedRequest(method, path, query, r.headers(), body);
+    static HttpRequest replace(HttpRequest r, String method, String path, String query, byte[] body) {
+        return new HttpRequest(method, path, query, r.headers(), body);
     }
 
-    static SignedRequest withHeader(SignedRequest r, String name, String value) {
+    static HttpRequest withHeader(HttpRequest r, String name, String value) {
         Map<String, List<String>> headers = new LinkedHashMap<>(r.headers());
         headers.put(name, List.of(value));
-        return new SignedRequest(r.method(), r.rawPath(), r.rawQuery(), headers, r.body());
+        return new HttpRequest(r.method(), r.rawPath(), r.rawQuery(), headers, r.body());
     }
 
-    private Either<AuthenticationRefusal, Principal> verify(SignedRequest request) {
-        return verifier.verify(request);
+    private Either<AuthenticationRefusal, Principal> verify(HttpRequest request) {
+        return verifier.authenticate(request);
     }
 
     @Nested
@@ -185,7 +187,7 @@ class AwsSdkSignerTest {
 
         @Test
         void every_request_of_the_real_iot_client_including_a_label_it_escapes() {
-            var captured = new ArrayList<SignedRequest>();
+            var captured = new ArrayList<HttpRequest>();
             try (IotClient iot = IotClient.builder().httpClient(new CapturingHttpClient(captured))
                     .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                     .endpointOverride(URI.create("http://127.0.0.1:18765"))
@@ -196,8 +198,8 @@ class AwsSdkSignerTest {
                 iot.listCertificates(r -> r.pageSize(2).ascendingOrder(true).marker("AAEC/+x=="));
                 iot.describeCertificate(r -> r.certificateId("a b/c%d"));
             }
-            var systemClock = new SigV4Verifier(store, Region.US_EAST_1, Clock.systemUTC());
-            assertThat(captured).hasSize(4).allSatisfy(request -> assertThat(systemClock.verify(request).get()).isEqualTo(ALICE));
+            var systemClock = new SigV4Authenticator(store, Region.US_EAST_1, Clock.systemUTC());
+            assertThat(captured).hasSize(4).allSatisfy(request -> assertThat(systemClock.authenticate(request).get()).isEqualTo(ALICE));
             assertThat(captured.get(3).rawPath()).isEqualTo("/certificates/a%20b%2Fc%25d");
         }
     }
@@ -205,11 +207,13 @@ class AwsSdkSignerTest {
     @Nested
     class Refuses_a_tampered {
 
-        private final SignedRequest signed = sdkSigned(SdkHttpMethod.PUT, "/certificates/" + ID,
+        private final HttpRequest signed = sdkSigned(SdkHttpMethod.PUT, "/certificates/" + ID,
                 Map.of("newStatus", "ACTIVE"), "{}");
 
-        private void assertRefused(SignedRequest request, String type, String message) {
-            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal(type, message));
+        private void assertRefused(HttpRequest request, String type, String message) {
+            var refusal = verify(request).getLeft();
+            assertThat(refusal.code().awsType()).isEqualTo(type);
+            assertThat(refusal.message()).isEqualTo(message);
         }
 
         @Test
@@ -262,8 +266,8 @@ class AwsSdkSignerTest {
 
         @Test
         void request_signed_twenty_minutes_ago() {
-            var late = new SigV4Verifier(store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
-            assertThat(late.verify(signed).getLeft()).isEqualTo(new AuthenticationRefusal("InvalidSignatureException",
+            var late = new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
+            assertThat(late.authenticate(signed).getLeft()).isEqualTo(new AuthenticationRefusal(Code.INVALID_SIGNATURE,
                     "Signature expired: 20261127T091222Z is now earlier than 20261127T091722Z (20261127T093222Z - 15 min.)"));
         }
 
@@ -277,9 +281,9 @@ class AwsSdkSignerTest {
     /** An SDK HTTP client that records each request as the server would receive it and answers 200 {}. */
     private static final class CapturingHttpClient implements SdkHttpClient {
 
-        private final List<SignedRequest> captured;
+        private final List<HttpRequest> captured;
 
-        CapturingHttpClient(List<SignedRequest> captured) {
+        CapturingHttpClient(List<HttpRequest> captured) {
             this.captured = captured;
         }
 

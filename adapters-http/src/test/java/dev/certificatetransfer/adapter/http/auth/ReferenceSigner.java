@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,10 +51,10 @@ public final class ReferenceSigner {
     public record Signed(String method, String rawPath, String rawQuery, List<Header> headers, byte[] body, String canonicalRequest,
             String stringToSign, String signature) {
 
-        SignedRequest toSignedRequest() {
+        HttpRequest toHttpRequest() {
             Map<String, List<String>> map = new LinkedHashMap<>();
             headers.forEach(h -> map.computeIfAbsent(h.name(), n -> new ArrayList<>()).add(h.value()));
-            return new SignedRequest(method, rawPath, rawQuery, map, body);
+            return new HttpRequest(method, rawPath, rawQuery, map, body);
         }
     }
 

@@ -6,9 +6,11 @@ import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal.Code;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Header;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Param;
 import dev.certificatetransfer.adapter.http.auth.ReferenceSigner.Signed;
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Signature Version 4 verification of requests signed by the independent reference signer, and every refusal. */
-class SigV4VerifierTest {
+class SigV4AuthenticatorTest {
 
     static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
@@ -42,11 +44,11 @@ class SigV4VerifierTest {
 
     private final InMemoryCredentialsStore store = new InMemoryCredentialsStore()
             .add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
-    private final SigV4Verifier verifier = verifierAt(NOW);
+    private final SigV4Authenticator verifier = verifierAt(NOW);
     private final ReferenceSigner iot = new ReferenceSigner(KEY_ID, SECRET, "us-east-1", "iot");
 
-    private SigV4Verifier verifierAt(Instant now) {
-        return new SigV4Verifier(store, Region.US_EAST_1, Clock.fixed(now, ZoneOffset.UTC));
+    private SigV4Authenticator verifierAt(Instant now) {
+        return new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static List<Header> host(Header... more) {
@@ -64,22 +66,22 @@ class SigV4VerifierTest {
     }
 
     /** The signed request with one header's values replaced (or removed, for an empty list). */
-    private static SignedRequest withHeader(SignedRequest request, String name, List<String> values) {
+    private static HttpRequest withHeader(HttpRequest request, String name, List<String> values) {
         Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
         if (values.isEmpty()) {
             headers.remove(name);
         } else {
             headers.put(name, values);
         }
-        return new SignedRequest(request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
+        return new HttpRequest(request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
     }
 
-    private static SignedRequest withAuthorization(SignedRequest request, UnaryOperator<String> change) {
+    private static HttpRequest withAuthorization(HttpRequest request, UnaryOperator<String> change) {
         return withHeader(request, "authorization", List.of(change.apply(request.header("authorization").get(0))));
     }
 
-    private Either<AuthenticationRefusal, Principal> verify(SignedRequest request) {
-        return verifier.verify(request);
+    private Either<AuthenticationRefusal, Principal> verify(HttpRequest request) {
+        return verifier.authenticate(request);
     }
 
     @Nested
@@ -89,7 +91,7 @@ class SigV4VerifierTest {
         @ValueSource(strings = {"GET", "PATCH", "PUT", "DELETE", "POST"})
         void every_method_without_a_body(String method) {
             var signed = iot.sign(method, "/certificates/" + ID, List.of(), host(), new byte[0], NOW);
-            assertThat(verify(signed.toSignedRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @ParameterizedTest
@@ -98,7 +100,7 @@ class SigV4VerifierTest {
             var signed = iot.sign(method, "/transfer-certificate/" + ID, List.of(new Param("targetAwsAccount",
                     "444455556666")), host(new Header("Content-Type", "application/json")),
                     utf8("{\"transferMessage\": \"hello world \\u00e9\"}"), NOW);
-            assertThat(verify(signed.toSignedRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
@@ -107,15 +109,15 @@ class SigV4VerifierTest {
                     new Param("pageSize", "2"), new Param("a b*~", "é ü/?&="), new Param("empty", "")), host(),
                     new byte[0], NOW);
             assertThat(signed.rawQuery()).contains("marker=ab%2B%2Fcd%3D%3D");
-            assertThat(verify(signed.toSignedRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void a_query_escaped_differently_on_the_wire_than_in_the_canonical_form() {
             var signed = iot.sign("GET", "/certificates", List.of(new Param("isAscendingOrder", "true"),
                     new Param("marker", "A~b")), host(), new byte[0], NOW);
-            var request = signed.toSignedRequest();
-            var lowerCaseAndNeedless = new SignedRequest("GET", "/certificates", "marker=%41%7eb&isAscendingOrder=true",
+            var request = signed.toHttpRequest();
+            var lowerCaseAndNeedless = new HttpRequest("GET", "/certificates", "marker=%41%7eb&isAscendingOrder=true",
                     request.headers(), request.body());
             assertThat(verify(lowerCaseAndNeedless).get()).isEqualTo(ALICE);
         }
@@ -123,8 +125,8 @@ class SigV4VerifierTest {
         @Test
         void a_parameter_without_an_equals_sign_has_an_empty_value() {
             var signed = iot.sign("GET", "/certificates", List.of(new Param("flag", "")), host(), new byte[0], NOW);
-            var request = signed.toSignedRequest();
-            var bare = new SignedRequest("GET", "/certificates", "flag", request.headers(), request.body());
+            var request = signed.toHttpRequest();
+            var bare = new HttpRequest("GET", "/certificates", "flag", request.headers(), request.body());
             assertThat(verify(bare).get()).isEqualTo(ALICE);
         }
 
@@ -132,7 +134,7 @@ class SigV4VerifierTest {
         void repeated_headers_and_values_with_runs_of_spaces() {
             var signed = iot.sign("GET", "/certificates/" + ID, List.of(), host(new Header("X-Custom", "  one   two "),
                     new Header("X-Custom", "three\t  four"), new Header("X-Other", "a  b")), new byte[0], NOW);
-            assertThat(verify(signed.toSignedRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
@@ -142,15 +144,15 @@ class SigV4VerifierTest {
                     "x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body)))), body, NOW);
             var unsigned = iot.sign("PATCH", "/reject-certificate-transfer/" + ID, List.of(), host(new Header(
                     "X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")), body, NOW);
-            assertThat(verify(declared.toSignedRequest()).get()).isEqualTo(ALICE);
-            assertThat(verify(unsigned.toSignedRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(declared.toHttpRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(unsigned.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void an_unsigned_payload_leaves_the_body_unchecked_as_the_client_asked() {
             var unsigned = iot.sign("PATCH", "/reject-certificate-transfer/" + ID, List.of(), host(new Header(
-                    "X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")), utf8("{}"), NOW).toSignedRequest();
-            var otherBody = new SignedRequest("PATCH", unsigned.rawPath(), null, unsigned.headers(), utf8("{\"x\":1}"));
+                    "X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")), utf8("{}"), NOW).toHttpRequest();
+            var otherBody = new HttpRequest("PATCH", unsigned.rawPath(), null, unsigned.headers(), utf8("{\"x\":1}"));
             assertThat(verify(otherBody).get()).isEqualTo(ALICE);
         }
 
@@ -158,18 +160,18 @@ class SigV4VerifierTest {
         void a_path_with_an_escaped_character_signed_with_its_escape_encoded_again() {
             var signed = iot.sign("GET", "/certificates/abc%20def%2Fghi", List.of(), host(), new byte[0], NOW);
             assertThat(signed.canonicalRequest()).contains("\n/certificates/abc%2520def%252Fghi\n");
-            assertThat(verify(signed.toSignedRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void the_date_header_when_there_is_no_x_amz_date() {
-            var signed = iot.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toSignedRequest();
+            var signed = iot.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest();
             String authorization = signed.header("authorization").get(0).replace("x-amz-date", "date");
             Map<String, List<String>> headers = new LinkedHashMap<>(signed.headers());
             headers.remove("x-amz-date");
             headers.put("date", List.of("20261127T091222Z"));
             headers.put("authorization", List.of(authorization));
-            var request = new SignedRequest("GET", "/certificates", null, headers, null);
+            var request = new HttpRequest("GET", "/certificates", null, headers, null);
             // The signature was computed over "x-amz-date:…": with the header renamed it no longer matches.
             assertThat(verify(request).getLeft().message()).isEqualTo(MISMATCH);
             var resigned = new ReferenceSignerWithDateHeader().sign();
@@ -184,19 +186,19 @@ class SigV4VerifierTest {
                     .checkAssert((query, header, body, method) -> {
                         var signed = iot.sign(method, "/certificates/" + ID, List.of(new Param("q", query),
                                 new Param(query, "v")), host(new Header("X-Value", header)), utf8(body), NOW);
-                        assertThat(verify(signed.toSignedRequest()).isRight()).isTrue();
+                        assertThat(verify(signed.toHttpRequest()).isRight()).isTrue();
                     });
         }
 
         @Test
         void and_refuses_any_single_changed_body_byte() {
             byte[] body = utf8("{\"transferMessage\":\"hi\"}");
-            var signed = iot.sign("PATCH", "/transfer-certificate/" + ID, List.of(), host(), body, NOW).toSignedRequest();
+            var signed = iot.sign("PATCH", "/transfer-certificate/" + ID, List.of(), host(), body, NOW).toHttpRequest();
             qt().withExamples(50).forAll(integers().between(0, body.length - 1), integers().between(1, 255))
                     .checkAssert((index, delta) -> {
                         byte[] changed = body.clone();
                         changed[index] = (byte) (changed[index] + delta);
-                        var tampered = new SignedRequest("PATCH", signed.rawPath(), null, signed.headers(), changed);
+                        var tampered = new HttpRequest("PATCH", signed.rawPath(), null, signed.headers(), changed);
                         assertThat(verify(tampered).getLeft().message()).isEqualTo(MISMATCH);
                     });
         }
@@ -205,7 +207,7 @@ class SigV4VerifierTest {
     /** Signs with a {@code date} header by hand (the reference signer always uses x-amz-date). */
     private final class ReferenceSignerWithDateHeader {
 
-        SignedRequest sign() {
+        HttpRequest sign() {
             String canonical = "GET\n/certificates\n\ndate:20261127T091222Z\nhost:" + HOST + "\n\ndate;host\n"
                     + ReferenceSigner.hex(ReferenceSigner.sha256(new byte[0]));
             String scope = "20261127/us-east-1/iot/aws4_request";
@@ -217,7 +219,7 @@ class SigV4VerifierTest {
             }
             String authorization = "AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/" + scope
                     + ", SignedHeaders=date;host, Signature=" + ReferenceSigner.hex(ReferenceSigner.hmac(key, toSign));
-            return new SignedRequest("GET", "/certificates", null, Map.of("Host", List.of(HOST), "Date",
+            return new HttpRequest("GET", "/certificates", null, Map.of("Host", List.of(HOST), "Date",
                     List.of("20261127T091222Z"), "Authorization", List.of(authorization)), null);
         }
     }
@@ -225,19 +227,19 @@ class SigV4VerifierTest {
     @Nested
     class Refuses_a_missing_or_malformed_authorization_with_MissingAuthenticationToken {
 
-        private void assertMissing(SignedRequest request, String message) {
+        private void assertMissing(HttpRequest request, String message) {
             assertThat(verify(request).getLeft())
-                    .isEqualTo(new AuthenticationRefusal("MissingAuthenticationTokenException", message));
+                    .isEqualTo(new AuthenticationRefusal(Code.MISSING_AUTHENTICATION_TOKEN, message));
         }
 
         @Test
         void no_authorization_header() {
-            assertMissing(withHeader(cancel().toSignedRequest(), "authorization", List.of()), "Missing Authentication Token");
+            assertMissing(withHeader(cancel().toHttpRequest(), "authorization", List.of()), "Missing Authentication Token");
         }
 
         @Test
         void a_blank_or_repeated_authorization_header() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             String authorization = request.header("authorization").get(0);
             assertMissing(withHeader(request, "authorization", List.of("  ")), "Missing Authentication Token");
             assertMissing(withHeader(request, "authorization", List.of(authorization, authorization)),
@@ -246,13 +248,13 @@ class SigV4VerifierTest {
 
         @Test
         void another_scheme_without_echoing_its_token() {
-            var request = withHeader(cancel().toSignedRequest(), "authorization", List.of("Bearer s3cr3t-t0ken"));
+            var request = withHeader(cancel().toHttpRequest(), "authorization", List.of("Bearer s3cr3t-t0ken"));
             assertMissing(request, "Unsupported Authorization header: only the AWS4-HMAC-SHA256 algorithm is accepted.");
         }
 
         @Test
         void a_missing_credential_signature_or_signed_headers_parameter() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             assertMissing(withAuthorization(request, a -> a.replace("Credential=", "Credentials=")),
                     "Authorization header requires 'Credential' parameter.");
             assertMissing(withAuthorization(request, a -> a.substring(0, a.indexOf(", Signature="))),
@@ -264,14 +266,14 @@ class SigV4VerifierTest {
 
         @Test
         void a_part_that_is_not_a_key_value_pair() {
-            assertMissing(withAuthorization(cancel().toSignedRequest(), a -> a + ", garbage"),
+            assertMissing(withAuthorization(cancel().toHttpRequest(), a -> a + ", garbage"),
                     "A part of the Authorization header is not a valid key=value pair (missing equal-sign).");
         }
 
         @Test
         void a_credential_without_five_elements() {
             String message = "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term.";
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             assertMissing(withAuthorization(request, a -> a.replace("/aws4_request", "")), message);
             assertMissing(withAuthorization(request, a -> a.replace("Credential=" + KEY_ID + "/", "Credential=")), message);
             assertMissing(withAuthorization(request, a -> a.replace("Credential=" + KEY_ID, "Credential=")), message);
@@ -279,7 +281,7 @@ class SigV4VerifierTest {
 
         @Test
         void no_date_or_an_unreadable_date() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             assertMissing(withHeader(request, "x-amz-date", List.of()),
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
             assertMissing(withHeader(request, "x-amz-date", List.of("2026-11-27T09:12:22Z")),
@@ -295,47 +297,47 @@ class SigV4VerifierTest {
         @Test
         void a_key_the_store_does_not_know() {
             var stranger = new ReferenceSigner("AKIDUNKNOWN", SECRET, "us-east-1", "iot");
-            var request = stranger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toSignedRequest();
-            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal("UnrecognizedClientException",
+            var request = stranger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest();
+            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal(Code.UNRECOGNIZED_CLIENT,
                     "The security token included in the request is invalid."));
         }
 
         @Test
         void a_key_removed_from_the_store() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             assertThat(verify(request).isRight()).isTrue();
             store.removeAccessKey(KEY_ID);
-            assertThat(verify(request).getLeft().errorType()).isEqualTo("UnrecognizedClientException");
+            assertThat(verify(request).getLeft().code()).isEqualTo(Code.UNRECOGNIZED_CLIENT);
         }
     }
 
     @Nested
     class Refuses_a_wrong_signature_scope_or_date_with_InvalidSignature {
 
-        private void assertInvalid(SignedRequest request, String message) {
+        private void assertInvalid(HttpRequest request, String message) {
             assertThat(verify(request).getLeft())
-                    .isEqualTo(new AuthenticationRefusal("InvalidSignatureException", message));
+                    .isEqualTo(new AuthenticationRefusal(Code.INVALID_SIGNATURE, message));
         }
 
         @Test
         void a_signature_made_with_another_secret() {
             var forger = new ReferenceSigner(KEY_ID, SECRET + "x", "us-east-1", "iot");
-            assertInvalid(forger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toSignedRequest(),
+            assertInvalid(forger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest(),
                     MISMATCH);
         }
 
         @Test
         void a_changed_method_path_query_signed_header_or_body() {
             var signed = iot.sign("PUT", "/certificates/" + ID, List.of(new Param("newStatus", "ACTIVE")),
-                    host(new Header("Content-Type", "application/json")), utf8("{}"), NOW).toSignedRequest();
+                    host(new Header("Content-Type", "application/json")), utf8("{}"), NOW).toHttpRequest();
             var h = signed.headers();
-            assertInvalid(new SignedRequest("DELETE", signed.rawPath(), signed.rawQuery(), h, signed.body()), MISMATCH);
-            assertInvalid(new SignedRequest("PUT", "/certificates/" + ID.replace('4', '5'), signed.rawQuery(), h,
+            assertInvalid(new HttpRequest("DELETE", signed.rawPath(), signed.rawQuery(), h, signed.body()), MISMATCH);
+            assertInvalid(new HttpRequest("PUT", "/certificates/" + ID.replace('4', '5'), signed.rawQuery(), h,
                     signed.body()), MISMATCH);
-            assertInvalid(new SignedRequest("PUT", signed.rawPath(), "newStatus=REVOKED", h, signed.body()), MISMATCH);
-            assertInvalid(new SignedRequest("PUT", signed.rawPath(), null, h, signed.body()), MISMATCH);
+            assertInvalid(new HttpRequest("PUT", signed.rawPath(), "newStatus=REVOKED", h, signed.body()), MISMATCH);
+            assertInvalid(new HttpRequest("PUT", signed.rawPath(), null, h, signed.body()), MISMATCH);
             assertInvalid(withHeader(signed, "content-type", List.of("text/plain")), MISMATCH);
-            assertInvalid(new SignedRequest("PUT", signed.rawPath(), signed.rawQuery(), h, utf8("{ }")), MISMATCH);
+            assertInvalid(new HttpRequest("PUT", signed.rawPath(), signed.rawQuery(), h, utf8("{ }")), MISMATCH);
         }
 
         @Test
@@ -343,8 +345,8 @@ class SigV4VerifierTest {
             byte[] body = utf8("{\"transferMessage\":\"hi\"}");
             var signed = iot.sign("PATCH", "/transfer-certificate/" + ID, List.of(), host(new Header(
                     "x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body)))), body, NOW)
-                    .toSignedRequest();
-            assertInvalid(new SignedRequest("PATCH", signed.rawPath(), null, signed.headers(), utf8("{\"transferMessage\":\"yo\"}")),
+                    .toHttpRequest();
+            assertInvalid(new HttpRequest("PATCH", signed.rawPath(), null, signed.headers(), utf8("{\"transferMessage\":\"yo\"}")),
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
 
@@ -352,14 +354,14 @@ class SigV4VerifierTest {
         void a_payload_hash_that_is_neither_hex_sha256_nor_unsigned_payload() {
             var signed = iot.sign("PATCH", "/cancel-certificate-transfer/" + ID, List.of(), host(new Header(
                     "x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD")), new byte[0], NOW);
-            assertInvalid(signed.toSignedRequest(),
+            assertInvalid(signed.toHttpRequest(),
                     "The x-amz-content-sha256 header must be the hex SHA-256 of the payload or UNSIGNED-PAYLOAD.");
         }
 
         @Test
         void a_scope_for_another_region() {
             var elsewhere = new ReferenceSigner(KEY_ID, SECRET, "eu-west-1", "iot");
-            assertInvalid(elsewhere.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toSignedRequest(),
+            assertInvalid(elsewhere.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest(),
                     "Credential should be scoped to a valid region, not 'eu-west-1'.");
         }
 
@@ -367,34 +369,34 @@ class SigV4VerifierTest {
         void a_scope_for_another_service_but_iot_and_execute_api_are_both_accepted() {
             var s3 = new ReferenceSigner(KEY_ID, SECRET, "us-east-1", "s3");
             var executeApi = new ReferenceSigner(KEY_ID, SECRET, "us-east-1", "execute-api");
-            assertInvalid(s3.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toSignedRequest(),
+            assertInvalid(s3.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest(),
                     "Credential should be scoped to correct service: 'iot'.");
             assertThat(verify(executeApi.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
-                    .toSignedRequest()).get()).isEqualTo(ALICE);
+                    .toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void a_scope_that_does_not_end_in_aws4_request() {
-            assertInvalid(withAuthorization(cancel().toSignedRequest(), a -> a.replace("/aws4_request", "/aws5_request")),
+            assertInvalid(withAuthorization(cancel().toHttpRequest(), a -> a.replace("/aws4_request", "/aws5_request")),
                     "Credential should be scoped with a valid terminator: 'aws4_request', not 'aws5_request'.");
         }
 
         @Test
         void a_scope_dated_another_day_than_the_request() {
-            assertInvalid(withAuthorization(cancel().toSignedRequest(), a -> a.replace("/20261127/", "/20261126/")),
+            assertInvalid(withAuthorization(cancel().toHttpRequest(), a -> a.replace("/20261127/", "/20261126/")),
                     "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
                             + "'20261126' != '20261127', from '20261127T091222Z'.");
         }
 
         @Test
         void a_client_value_that_is_not_a_plain_token_is_not_echoed() {
-            assertInvalid(withAuthorization(cancel().toSignedRequest(), a -> a.replace("/us-east-1/", "/us east<1>/")),
+            assertInvalid(withAuthorization(cancel().toHttpRequest(), a -> a.replace("/us-east-1/", "/us east<1>/")),
                     "Credential should be scoped to a valid region, not '(not shown)'.");
         }
 
         @Test
         void host_or_the_date_not_signed_or_a_signed_header_not_sent() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             assertInvalid(withAuthorization(request, a -> a.replace("SignedHeaders=host;", "SignedHeaders=")),
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
             assertInvalid(withAuthorization(request, a -> a.replace(";x-amz-date", "")),
@@ -405,7 +407,7 @@ class SigV4VerifierTest {
 
         @Test
         void a_changed_x_amz_date() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             assertInvalid(withHeader(request, "x-amz-date", List.of("20261127T091223Z")), MISMATCH);
         }
     }
@@ -415,7 +417,7 @@ class SigV4VerifierTest {
 
         private Either<AuthenticationRefusal, Principal> signedAgo(Duration ago) {
             var request = iot.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW.minus(ago));
-            return verifierAt(NOW).verify(request.toSignedRequest());
+            return verifierAt(NOW).authenticate(request.toHttpRequest());
         }
 
         @Test
@@ -429,7 +431,7 @@ class SigV4VerifierTest {
         @Test
         void a_request_signed_more_than_fifteen_minutes_ago_has_expired() {
             assertThat(signedAgo(Duration.ofSeconds(15 * 60 + 1)).getLeft()).isEqualTo(new AuthenticationRefusal(
-                    "InvalidSignatureException", "Signature expired: 20261127T085721Z is now earlier than "
+                    Code.INVALID_SIGNATURE, "Signature expired: 20261127T085721Z is now earlier than "
                             + "20261127T085722Z (20261127T091222Z - 15 min.)"));
             assertThat(signedAgo(Duration.ofMinutes(20)).getLeft().message()).startsWith("Signature expired: ");
         }
@@ -437,7 +439,7 @@ class SigV4VerifierTest {
         @Test
         void a_request_signed_more_than_fifteen_minutes_ahead_is_not_yet_current() {
             assertThat(signedAgo(Duration.ofSeconds(-(15 * 60 + 1))).getLeft()).isEqualTo(new AuthenticationRefusal(
-                    "InvalidSignatureException", "Signature not yet current: 20261127T092723Z is still later than "
+                    Code.INVALID_SIGNATURE, "Signature not yet current: 20261127T092723Z is still later than "
                             + "20261127T092722Z (20261127T091222Z + 15 min.)"));
         }
     }
@@ -447,23 +449,23 @@ class SigV4VerifierTest {
 
         @Test
         void the_same_request_verifies_the_same_way_from_the_cache() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             assertThat(verify(request).get()).isEqualTo(ALICE);
             assertThat(verify(request).get()).isEqualTo(ALICE);
             var forged = new ReferenceSigner(KEY_ID, "other", "us-east-1", "iot")
                     .sign("PATCH", "/cancel-certificate-transfer/" + ID, List.of(), host(), new byte[0], NOW);
-            assertThat(verify(forged.toSignedRequest()).getLeft().message()).isEqualTo(MISMATCH);
+            assertThat(verify(forged.toHttpRequest()).getLeft().message()).isEqualTo(MISMATCH);
         }
 
         @Test
         void a_rotated_secret_takes_effect_at_once() {
-            var oldRequest = cancel().toSignedRequest();
+            var oldRequest = cancel().toHttpRequest();
             assertThat(verify(oldRequest).isRight()).isTrue();
             store.add(new AccessKey(KEY_ID, Secret.of("rotated-secret"), ALICE));
             var rotated = new ReferenceSigner(KEY_ID, "rotated-secret", "us-east-1", "iot")
                     .sign("PATCH", "/cancel-certificate-transfer/" + ID, List.of(), host(), new byte[0], NOW);
             assertThat(verify(oldRequest).getLeft().message()).isEqualTo(MISMATCH);
-            assertThat(verify(rotated.toSignedRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(rotated.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
@@ -484,10 +486,10 @@ class SigV4VerifierTest {
 
         @Test
         void no_failure_for_a_known_key_mentions_its_secret_or_the_authorization_header() {
-            var request = cancel().toSignedRequest();
+            var request = cancel().toHttpRequest();
             String authorization = request.header("authorization").get(0);
             String signature = authorization.substring(authorization.indexOf("Signature=") + 10);
-            List<SignedRequest> refused = List.of(
+            List<HttpRequest> refused = List.of(
                     withHeader(request, "x-amz-date", List.of("20261127T091223Z")),
                     withAuthorization(request, a -> a.replace("us-east-1", "eu-west-1")),
                     withAuthorization(request, a -> a.replace("/iot/", "/" + SECRET.replace("/", "") + "/")),
@@ -495,7 +497,7 @@ class SigV4VerifierTest {
                     withHeader(request, "authorization", List.of("Bearer " + SECRET)),
                     withHeader(request, "x-amz-date", List.of(SECRET)),
                     withAuthorization(request, a -> a.replace(KEY_ID + "/20261127/us-east-1", SECRET)));
-            for (SignedRequest each : refused) {
+            for (HttpRequest each : refused) {
                 var failure = verify(each).getLeft();
                 assertThat(failure.message()).doesNotContain(SECRET).doesNotContain(SECRET.replace("/", ""))
                         .doesNotContain(signature);
@@ -506,7 +508,7 @@ class SigV4VerifierTest {
         @Test
         void secrets_keys_and_requests_print_masked() {
             var key = new AccessKey(KEY_ID, Secret.of(SECRET), ALICE);
-            var request = withHeader(cancel().toSignedRequest(), "authorization", List.of("Bearer " + SECRET));
+            var request = withHeader(cancel().toHttpRequest(), "authorization", List.of("Bearer " + SECRET));
             assertThat(Secret.of(SECRET)).hasToString("****");
             assertThat(key.toString()).doesNotContain(SECRET).contains(KEY_ID);
             assertThat(request.toString()).doesNotContain(SECRET).contains("authorization");

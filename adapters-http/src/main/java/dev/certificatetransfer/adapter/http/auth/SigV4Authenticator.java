@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import io.vavr.control.Either;
@@ -14,14 +15,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Verifies AWS Signature Version 4 (spec section 7) on a request as received and names the principal behind it;
- * thread-safe; caches signing keys. The service in the scope may be {@code iot} or {@code execute-api}, the region
- * must be the server's, the date within 15 minutes of the clock. Failures are 403s worded as AWS words them:
- * missing or unreadable auth is {@code MissingAuthenticationTokenException} (the spec's choice where AWS would
- * also say {@code IncompleteSignatureException}), an unknown key {@code UnrecognizedClientException}, anything
- * else {@code InvalidSignatureException}. No message holds a secret or echoes the Authorization header.
+ * The AWS dialect's authentication: verifies AWS Signature Version 4 on a request as received and names the
+ * principal of the access key that signed it; thread-safe; caches signing keys. The service in the scope may be
+ * {@code iot} or {@code execute-api}, the region must be the server's, the date within 15 minutes of the clock.
+ * Refusals are worded as AWS words them (docs/behaviour.md#13-on-the-wire): missing or unreadable credentials are
+ * {@link AuthenticationRefusal.Code#MISSING_AUTHENTICATION_TOKEN} (our choice where AWS would also say
+ * {@code IncompleteSignatureException}), an unknown key {@link AuthenticationRefusal.Code#UNRECOGNIZED_CLIENT},
+ * anything else {@link AuthenticationRefusal.Code#INVALID_SIGNATURE}. No message holds a secret or echoes the
+ * Authorization header.
  */
-public final class SigV4Verifier {
+public final class SigV4Authenticator implements Authenticator {
 
     static final Set<String> SERVICES = Set.of("iot", "execute-api");
     static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
@@ -43,20 +46,32 @@ public final class SigV4Verifier {
     private final Set<String> services;
     private final SigningKeys signingKeys = new SigningKeys(SigningKeys.DEFAULT_CAPACITY);
 
-    public SigV4Verifier(CredentialsStore credentials, Region region, Clock clock) {
+    /**
+     * An authenticator for one region.
+     *
+     * @param credentials where access keys are looked up, on every request (a rotated secret takes effect at once)
+     * @param region the server's region, which a request's credential scope must name
+     * @param clock what the request's date is checked against
+     */
+    public SigV4Authenticator(CredentialsStore credentials, Region region, Clock clock) {
         this(credentials, region, clock, SERVICES);
     }
 
     /** For the published AWS test vectors, whose scope names the service {@code service}. */
-    SigV4Verifier(CredentialsStore credentials, Region region, Clock clock, Set<String> services) {
+    SigV4Authenticator(CredentialsStore credentials, Region region, Clock clock, Set<String> services) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.services = Set.copyOf(services);
     }
 
-    /** The principal of the access key that signed this request, or why the request is not authenticated. */
-    public Either<AuthenticationRefusal, Principal> verify(SignedRequest request) {
+    /**
+     * The principal of the access key that signed this request.
+     *
+     * @return the principal, or why the request is not authenticated
+     */
+    @Override
+    public Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request) {
         Either<AuthenticationRefusal, AuthorizationHeader> header = AuthorizationHeader.of(request);
         if (header.isLeft()) {
             return Either.left(header.getLeft());
@@ -68,7 +83,7 @@ public final class SigV4Verifier {
         return verify(request, header.get(), timestamp.get());
     }
 
-    private Either<AuthenticationRefusal, Principal> verify(SignedRequest request, AuthorizationHeader header,
+    private Either<AuthenticationRefusal, Principal> verify(HttpRequest request, AuthorizationHeader header,
             RequestTimestamp timestamp) {
         Option<AuthenticationRefusal> refused = SignatureRules.scope(header.scope(), timestamp, region, services)
                 .orElse(() -> SignatureRules.signedHeaders(request, header.signedHeaders(), timestamp))
@@ -79,7 +94,7 @@ public final class SigV4Verifier {
         return payloadHash(request).flatMap(hash -> authenticate(request, header, timestamp, hash));
     }
 
-    private Either<AuthenticationRefusal, Principal> authenticate(SignedRequest request, AuthorizationHeader header,
+    private Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request, AuthorizationHeader header,
             RequestTimestamp timestamp, String payloadHash) {
         Option<AccessKey> key = credentials.accessKey(header.accessKeyId());
         if (key.isEmpty()) {
@@ -100,7 +115,7 @@ public final class SigV4Verifier {
     }
 
     /** The {@code x-amz-content-sha256} header when present (a hex SHA-256 or UNSIGNED-PAYLOAD), else the body's. */
-    private static Either<AuthenticationRefusal, String> payloadHash(SignedRequest request) {
+    private static Either<AuthenticationRefusal, String> payloadHash(HttpRequest request) {
         var declared = request.header("x-amz-content-sha256");
         if (declared.isEmpty()) {
             return Either.right(request.body().length == 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body()));

@@ -1,0 +1,57 @@
+package dev.certificatetransfer.adapter.http.message;
+
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An HTTP response with no server types: what the translation layer answers, for the host's server to write.
+ *
+ * @param status the HTTP status
+ * @param headers the headers to send, in order, one value each
+ * @param body the body bytes, maybe empty
+ */
+public record HttpResponse(int status, Map<String, String> headers, byte[] body) {
+
+    /**
+     * A response; the headers are copied.
+     *
+     * @param status the HTTP status
+     * @param headers the headers to send
+     * @param body the body bytes
+     * @throws NullPointerException if the headers or the body are null
+     */
+    public HttpResponse {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /**
+     * The value of a header this response sends.
+     *
+     * @param name the header's name, matched case-insensitively
+     * @return its value; none if the response has no such header
+     */
+    public Option<String> header(String name) {
+        return Option.ofOptional(headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst());
+    }
+
+    /**
+     * The body as text.
+     *
+     * @return the body decoded as UTF-8
+     */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpResponse[" + status + ", " + headers + ", " + bodyText() + "]";
+    }
+}
