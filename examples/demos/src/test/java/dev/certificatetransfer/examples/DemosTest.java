@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The custom adapter and JDBC wiring demos run and show what the README says they show. */
+/** The demos beside the walkthrough run and show what the README says they show. */
 class DemosTest {
 
     private interface Demo {
@@ -45,5 +45,31 @@ class DemosTest {
         assertThat(text).containsSubsequence("is INACTIVE, owned by 111111111111",
                 "relayed CERTIFICATE_REGISTERED v1", "relayed TRANSFER_REQUESTED v2", "relayed TRANSFER_CANCELLED v3",
                 "Delivered 3; a second round finds nothing: 0");
+    }
+
+    @Test
+    void the_http_server_serves_a_transfer_and_its_cancel_and_answers_a_second_cancel_410() throws Exception {
+        var text = printed(() -> HttpServerExample.main(new String[0]));
+
+        assertThat(text).containsSubsequence(
+                "GET /health: 200 {\"status\":\"UP\",\"store\":\"memory\"}",
+                "to Bob: 200 {\"success\":true,", "\"status\":\"PENDING_TRANSFER\"",
+                "Alice cancels: 200 {\"success\":true,", "\"status\":\"INACTIVE\"",
+                "Alice cancels again: 410 {\"success\":false,\"error\":{\"code\":\"TRANSFER_ALREADY_COMPLETED\"",
+                "Stopped.");
+    }
+
+    @Test
+    void policies_the_allow_list_and_expiry_refuse_what_they_should_and_the_sweep_records_the_expiry()
+            throws Exception {
+        var text = printed(() -> TransferRulesExample.main(new String[0]));
+
+        assertThat(text).containsSubsequence(
+                "The auditor registers a certificate: refused, UNAUTHORIZED",
+                "Carol transfers hers to Bob: refused, UNAUTHORIZED (the target account does not accept transfers",
+                "Alice transfers hers to Bob: ok, PENDING_TRANSFER",
+                "31 days later, the sweep records 1 expired transfer",
+                "Bob looks for it: refused, NOT_FOUND",
+                "Alice cancels: refused, TRANSFER_ALREADY_COMPLETED", "(the transfer expired)");
     }
 }
