@@ -59,7 +59,8 @@ public final class TransferRulesExample {
                 BOB.account(), Option.none()).fold(r -> "refused, " + r.code() + " (" + r.message() + ")",
                 t -> "ok, " + t.certificate().status()));
         System.out.println("Alice transfers hers to Bob: " + service.transferCertificate(ALICE, alices,
-                BOB.account(), Option.none()).fold(r -> "refused, " + r.code(), t -> "ok, " + t.certificate().status()));
+                BOB.account(), Option.none()).fold(r -> "refused, " + r.code(),
+                t -> "ok, " + t.certificate().status()));
 
         clock.advance(Duration.ofDays(31));
         System.out.println("31 days later, the sweep records " + service.sweepExpiredTransfers() + " expired transfer");

@@ -81,8 +81,8 @@ public final class Walkthrough {
         out.println("     → " + refusal(transfers.cancelCertificateTransfer(ALICE, id).swap().get()));
 
         out.println();
-        out.println("Next: java -jar examples/server/target/certificate-transfer-server.jar, and drive it with the AWS CLI "
-                + "(README, \"The local server\").");
+        out.println("Next: java -jar examples/server/target/certificate-transfer-server.jar, and drive it with the "
+                + "AWS CLI (README, \"The local server\").");
     }
 
     private void say(String text) {
