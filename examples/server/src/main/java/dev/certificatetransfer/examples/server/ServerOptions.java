@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The local server's command-line options, parsed without side effects: each option once, as {@code --name value}
@@ -46,6 +48,7 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
     private static final Set<String> NAMES = Set.of("port", "bind", "dialect", "region", "store", "credentials",
             "log-level", "transfer-ttl");
+    private static final Pattern SHORTHAND_DURATION = Pattern.compile("([0-9]{1,9})([dhms])");
 
     /** What the command line asks for: run with options, print the help, or a mistake to report. */
     public sealed interface Parsed {
@@ -64,70 +67,60 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
 
     /** Reads the command line. */
     public static Parsed parse(String... args) {
+        return values(args).fold(parsed -> parsed,
+                values -> options(values).fold(Parsed.Invalid::new, Parsed.Run::new));
+    }
+
+    /** Each option's value by its name; or, first, a request for help or a mistake in the command line's shape. */
+    private static Either<Parsed, Map<String, String>> values(String... args) {
         var values = new HashMap<String, String>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new Parsed.Help();
+                return Either.left(new Parsed.Help());
             }
-            if (!arg.startsWith("--")) {
-                return new Parsed.Invalid("unexpected argument '" + arg + "'");
+            var name = name(arg);
+            if (name.isLeft()) {
+                return Either.left(new Parsed.Invalid(name.getLeft()));
             }
             int equals = arg.indexOf('=');
-            String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-            if (!NAMES.contains(name)) {
-                return new Parsed.Invalid("unknown option --" + name);
+            boolean valueFollows = i + 1 < args.length && !args[i + 1].startsWith("--");
+            if (equals < 0 && !valueFollows) {
+                return Either.left(new Parsed.Invalid("option --" + name.get() + " needs a value"));
             }
-            String value;
-            if (equals >= 0) {
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else {
-                return new Parsed.Invalid("option --" + name + " needs a value");
-            }
-            if (values.put(name, value) != null) {
-                return new Parsed.Invalid("option --" + name + " is given twice");
+            String value = equals >= 0 ? arg.substring(equals + 1) : args[++i];
+            if (values.put(name.get(), value) != null) {
+                return Either.left(new Parsed.Invalid("option --" + name.get() + " is given twice"));
             }
         }
-        return options(values).fold(Parsed.Invalid::new, Parsed.Run::new);
+        return Either.right(values);
     }
 
+    /** The name of the option {@code --name} or {@code --name=value}. */
+    private static Either<String, String> name(String arg) {
+        if (!arg.startsWith("--")) {
+            return Either.left("unexpected argument '" + arg + "'");
+        }
+        int equals = arg.indexOf('=');
+        String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+        return NAMES.contains(name) ? Either.right(name) : Either.left("unknown option --" + name);
+    }
+
+    /** The options, each value read or defaulted; the first mistake, in the order of {@link #USAGE}, if any. */
     private static Either<String, ServerOptions> options(Map<String, String> values) {
         var port = port(values.getOrDefault("port", "8080"));
-        if (port.isLeft()) {
-            return Either.left(port.getLeft());
-        }
-        String bind = values.getOrDefault("bind", "127.0.0.1");
-        if (bind.isBlank()) {
-            return Either.left("--bind needs an address");
-        }
+        var bind = bind(values.getOrDefault("bind", "127.0.0.1"));
         var dialect = dialect(values.getOrDefault("dialect", "aws"));
-        if (dialect.isLeft()) {
-            return Either.left(dialect.getLeft());
-        }
-        Region region;
-        try {
-            region = new Region(values.getOrDefault("region", Region.US_EAST_1.value()));
-        } catch (IllegalArgumentException e) {
-            return Either.left("--region: " + e.getMessage() + "; got '" + values.get("region") + "'");
-        }
+        var region = region(values.getOrDefault("region", Region.US_EAST_1.value()));
         var store = Store.parse(values.getOrDefault("store", Store.DEFAULT));
-        if (store.isLeft()) {
-            return Either.left(store.getLeft());
-        }
-        String logLevel = values.getOrDefault("log-level", "info").toLowerCase(Locale.ROOT);
-        if (!LOG_LEVELS.contains(logLevel)) {
-            return Either.left("--log-level must be one of error, warn, info, debug, trace; got '"
-                    + values.get("log-level") + "'");
-        }
+        var logLevel = logLevel(values.getOrDefault("log-level", "info"));
         var expiry = transferExpiry(values.get("transfer-ttl"));
-        if (expiry.isLeft()) {
-            return Either.left(expiry.getLeft());
-        }
         Option<Path> credentials = Option.of(values.get("credentials")).map(Path::of);
-        return Either.right(new ServerOptions(port.get(), bind, dialect.get(), region, store.get(),
-                credentials, logLevel, expiry.get()));
+        return Stream.<Either<String, ?>>of(port, bind, dialect, region, store, logLevel, expiry)
+                .filter(Either::isLeft).findFirst()
+                .<Either<String, ServerOptions>>map(mistake -> Either.left(mistake.getLeft()))
+                .orElseGet(() -> Either.right(new ServerOptions(port.get(), bind.get(), dialect.get(), region.get(),
+                        store.get(), credentials, logLevel.get(), expiry.get())));
     }
 
     private static Either<String, Integer> port(String text) {
@@ -142,31 +135,49 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
         return Either.left("--port must be a number from 0 to 65535; got '" + text + "'");
     }
 
+    private static Either<String, String> bind(String text) {
+        return text.isBlank() ? Either.left("--bind needs an address") : Either.right(text);
+    }
+
+    private static Either<String, Region> region(String text) {
+        try {
+            return Either.right(new Region(text));
+        } catch (IllegalArgumentException e) {
+            return Either.left("--region: " + e.getMessage() + "; got '" + text + "'");
+        }
+    }
+
+    private static Either<String, String> logLevel(String text) {
+        String level = text.toLowerCase(Locale.ROOT);
+        return LOG_LEVELS.contains(level) ? Either.right(level)
+                : Either.left("--log-level must be one of error, warn, info, debug, trace; got '" + text + "'");
+    }
+
     /** {@code 30d}, {@code 12h}, {@code 15m}, {@code 90s} or ISO-8601 ({@code PT1H30M}); absent: never. */
     private static Either<String, TransferExpiry> transferExpiry(String text) {
         if (text == null) {
             return Either.right(TransferExpiry.none());
         }
-        String mistake = "--transfer-ttl must be a positive duration such as 30d, 12h, 15m, 90s or PT1H30M"
-                + " (at most " + TransferExpiry.MAX_TTL.toDays() + " days); got '" + text + "'";
         try {
-            Duration ttl;
-            var shorthand = java.util.regex.Pattern.compile("([0-9]{1,9})([dhms])").matcher(text);
-            if (shorthand.matches()) {
-                long amount = Long.parseLong(shorthand.group(1));
-                ttl = switch (shorthand.group(2)) {
-                    case "d" -> Duration.ofDays(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofSeconds(amount);
-                };
-            } else {
-                ttl = Duration.parse(text);
-            }
-            return Either.right(TransferExpiry.after(ttl));
+            return Either.right(TransferExpiry.after(duration(text)));
         } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException notADuration) {
-            return Either.left(mistake);
+            return Either.left("--transfer-ttl must be a positive duration such as 30d, 12h, 15m, 90s or PT1H30M"
+                    + " (at most " + TransferExpiry.MAX_TTL.toDays() + " days); got '" + text + "'");
         }
+    }
+
+    private static Duration duration(String text) {
+        var shorthand = SHORTHAND_DURATION.matcher(text);
+        if (!shorthand.matches()) {
+            return Duration.parse(text);
+        }
+        long amount = Long.parseLong(shorthand.group(1));
+        return switch (shorthand.group(2)) {
+            case "d" -> Duration.ofDays(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     private static Either<String, Dialect> dialect(String text) {

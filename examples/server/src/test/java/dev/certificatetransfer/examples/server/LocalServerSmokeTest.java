@@ -194,7 +194,7 @@ class LocalServerSmokeTest {
         try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> start("--port", String.valueOf(taken.getLocalPort()), "--store",
                     "h2:" + directory.resolve("busy")))
-                    .isInstanceOf(LocalServer.StartFailure.class)
+                    .isInstanceOf(StartFailure.class)
                     .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
         // the H2 file was closed: a second server opens it
@@ -206,20 +206,20 @@ class LocalServerSmokeTest {
     @Test
     void a_credentials_path_that_is_no_credentials_file_is_refused_before_it_is_read() throws IOException {
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", directory.toString()))
-                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("it is a directory");
+                .isInstanceOf(StartFailure.class).hasMessageContaining("it is a directory");
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", "/dev/zero"))
-                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("not a regular file");
+                .isInstanceOf(StartFailure.class).hasMessageContaining("not a regular file");
         var latin1 = Files.write(directory.resolve("latin1.csv"),
                 "account_id,access_key_id,secret_access_key,bearer_token\n111111111111,AKIDX,s\u00e9cret,t\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", latin1.toString()))
-                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("it is not UTF-8 text");
+                .isInstanceOf(StartFailure.class).hasMessageContaining("it is not UTF-8 text");
     }
 
     @Test
     void a_database_that_cannot_be_created_fails_the_start_with_its_cause_and_leaves_nothing_open() {
         assertThatThrownBy(() -> start("--port", "0", "--store", "h2:/proc/no-database-here/db"))
-                .isInstanceOf(LocalServer.StartFailure.class)
+                .isInstanceOf(StartFailure.class)
                 .hasMessageStartingWith("the store h2 file /proc/no-database-here/db.mv.db could not be opened: ")
                 .hasMessageNotContaining("Connection is not available");
     }
@@ -235,7 +235,7 @@ class LocalServerSmokeTest {
         assertThatThrownBy(() -> LocalServer.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8),
                 System.nanoTime(), started -> {
                     throw new IllegalStateException("Shutdown in progress");
-                })).isInstanceOf(LocalServer.StartFailure.class);
+                })).isInstanceOf(StartFailure.class);
 
         assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
                 .isInstanceOf(java.net.ConnectException.class);
@@ -246,13 +246,14 @@ class LocalServerSmokeTest {
 
     @Test
     void an_unreadable_or_malformed_credentials_file_is_refused_naming_the_file_and_line() throws IOException {
-        assertThatThrownBy(() -> start("--store", "memory", "--credentials", directory.resolve("absent.csv").toString()))
-                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("absent.csv")
+        assertThatThrownBy(() -> start("--store", "memory", "--credentials",
+                directory.resolve("absent.csv").toString()))
+                .isInstanceOf(StartFailure.class).hasMessageContaining("absent.csv")
                 .hasMessageContaining("no such file");
         var malformed = Files.writeString(directory.resolve("bad.csv"),
                 "account_id,access_key_id,secret_access_key,bearer_token\n12,AKIDX,secret\n");
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", malformed.toString()))
-                .isInstanceOf(LocalServer.StartFailure.class).hasMessageContaining("bad.csv")
+                .isInstanceOf(StartFailure.class).hasMessageContaining("bad.csv")
                 .hasMessageContaining("line 2");
     }
 }

@@ -1,0 +1,35 @@
+package dev.certificatetransfer.examples.server;
+
+import java.util.List;
+
+/**
+ * The local server's log settings (slf4j-simple, on standard error): the level asked for, with times; the
+ * libraries' own chatter kept down. A setting already given as a system property ({@code -Dorg.slf4j...}) wins.
+ */
+final class ServerLogging {
+
+    private static final String PREFIX = "org.slf4j.simpleLogger.";
+
+    private ServerLogging() {
+    }
+
+    /** Sets the log level ({@code error} … {@code trace}); call it before the first logger is created. */
+    static void configure(String level) {
+        setIfAbsent(PREFIX + "defaultLogLevel", level);
+        setIfAbsent(PREFIX + "showDateTime", "true");
+        setIfAbsent(PREFIX + "dateTimeFormat", "HH:mm:ss.SSS");
+        // the libraries' own debug output drowns the request lines: they follow only at trace (and at error)
+        String libraries = level.equals("trace") || level.equals("error") ? level : "warn";
+        for (String library : List.of("org.eclipse.jetty", "org.flywaydb", "org.h2")) {
+            setIfAbsent(PREFIX + "log." + library, libraries);
+        }
+        // the pool repeats, with a stack trace, the failures the server reports in its own words
+        setIfAbsent(PREFIX + "log.com.zaxxer.hikari", level.equals("trace") ? level : "off");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.certificatetransfer.examples.server;
+
+import java.net.BindException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Why the local server could not start, in words for the person who started it: one line naming what failed and
+ * its root cause, never a stack trace.
+ */
+public final class StartFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StartFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    StartFailure(String message) {
+        super(message);
+    }
+
+    /** The failure as it is, or, for anything else that went wrong while starting, its root cause in words. */
+    static StartFailure of(RuntimeException e) {
+        return e instanceof StartFailure failure ? failure : new StartFailure(describe(e), e);
+    }
+
+    /** The HTTP server did not start listening on {@code bind}:{@code port}. */
+    static StartFailure cannotListen(RuntimeException e, String bind, int port) {
+        if (causedBy(e, BindException.class)) {
+            String cause = describe(e);
+            return new StartFailure("cannot listen on " + bind + ":" + port + ": " + cause
+                    + (cause.contains("already in use") ? " (is another server using the port? try --port 0)" : ""), e);
+        }
+        if (causedBy(e, UnresolvedAddressException.class)) {
+            return new StartFailure("cannot listen on " + bind + ": no such host or address", e);
+        }
+        return new StartFailure("the HTTP server did not start: " + describe(e), e);
+    }
+
+    /** The root cause's first line, or, for a file the database could not create, which file and why. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof FileSystemException files) {
+            String why = files.getReason() != null ? files.getReason()
+                    : root instanceof AccessDeniedException ? "permission denied"
+                    : root instanceof NoSuchFileException ? "no such directory"
+                    : root.getClass().getSimpleName();
+            return "cannot create or write " + files.getFile() + " (" + why + ")";
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int line = message.indexOf('\n');
+        return line < 0 ? message : message.substring(0, line);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.certificatetransfer.examples.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.certificatetransfer.adapter.http.HealthCheck;
+import dev.certificatetransfer.adapter.http.HealthCheck.Health;
+import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
+import dev.certificatetransfer.adapter.jdbc.JdbcMigrations;
+import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
+import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
+import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The local server's store opened: the repository and what {@code /health} reports of it. A JDBC store gets a
+ * connection pool, its schema migrated, and an outbox relay that logs the committed events; in memory, the
+ * repository logs them itself.
+ *
+ * @param repository where the service keeps certificates
+ * @param health     whether the store can be reached now
+ */
+record Storage(CertificateRepository repository, HealthCheck health) {
+
+    private static final Duration RELAY_INTERVAL = Duration.ofMillis(200);
+
+    /**
+     * Opens {@code store}, adding what must be closed at the end to {@code resources} in the order to close it.
+     *
+     * @throws StartFailure when the database refuses, or its schema cannot be migrated
+     */
+    static Storage open(Store store, List<AutoCloseable> resources) {
+        if (store instanceof Store.Jdbc jdbc) {
+            return openJdbc(jdbc, resources);
+        }
+        return new Storage(new InMemoryCertificateRepository(new Slf4jEventPublisher()),
+                HealthCheck.alwaysUp(store.description()));
+    }
+
+    private static Storage openJdbc(Store.Jdbc jdbc, List<AutoCloseable> resources) {
+        var dataSource = pool(jdbc);
+        resources.add(dataSource);
+        try {
+            JdbcMigrations.migrate(dataSource);
+        } catch (RuntimeException e) {
+            throw new StartFailure("the store " + jdbc.description() + " could not be opened and migrated: "
+                    + StartFailure.describe(e), e);
+        }
+        var relay = new OutboxRelay(dataSource, new Slf4jEventPublisher());
+        relay.start(RELAY_INTERVAL);
+        resources.add(0, relay);
+        return new Storage(new JdbcCertificateRepository(dataSource), () -> ping(dataSource, jdbc.description()));
+    }
+
+    private static HikariDataSource pool(Store.Jdbc jdbc) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbc.url());
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(1_000);   // so /health answers 503 within a second while the database is away
+        config.setValidationTimeout(500);
+        config.setPoolName("certificate-transfer");
+        config.setInitializationFailTimeout(1); // a database that refuses at start fails the start, with its cause
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StartFailure("the store " + jdbc.description() + " could not be opened: "
+                    + StartFailure.describe(e), e);
+        }
+    }
+
+    private static Health ping(HikariDataSource dataSource, String description) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(1) ? Health.up(description)
+                    : Health.down(description, "the database does not answer");
+        } catch (SQLException e) {
+            return Health.down(description, "no connection to the database (SQLSTATE " + e.getSQLState() + ")");
+        }
+    }
+}
