@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record HttpResponse(int status, Map<String, String> headers, byte[] body) {
 
+    /** How much of the body {@link #toString()} shows. */
+    private static final int PRINTED_BODY_CHARACTERS = 200;
+
     /**
      * A response; the headers are copied.
      *
@@ -50,8 +53,16 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The status, the headers and the body's first 200 characters with its length, so
+     * that a logged response (a certificate's PEM, a long listing) stays one short line.
+     *
+     * @return the response in short
+     */
     @Override
     public String toString() {
-        return "HttpResponse[" + status + ", " + headers + ", " + bodyText() + "]";
+        var text = bodyText();
+        var shown = text.length() <= PRINTED_BODY_CHARACTERS ? text : text.substring(0, PRINTED_BODY_CHARACTERS) + "…";
+        return "HttpResponse[" + status + ", " + headers + ", " + body.length + " bytes: " + shown + "]";
     }
 }

@@ -17,6 +17,12 @@ record DemoAccounts(List<Demo> accounts) {
 
     /** One demo account: a name to call it by, its id, and its generated credentials. */
     record Demo(String name, AccountId account, String accessKeyId, String secretAccessKey, String bearerToken) {
+
+        /** The name, the account and the access key id only: the secret and the token never reach a log. */
+        @Override
+        public String toString() {
+            return "Demo[" + name + ", " + account.value() + ", " + accessKeyId + "]";
+        }
     }
 
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
