@@ -38,4 +38,14 @@ public record Principal(AccountId account, String name) {
     public static Principal root(AccountId account) {
         return new Principal(account, "arn:aws:iam::" + account.value() + ":root");
     }
+
+    /**
+     * The account and the name, with the name's line breaks, control and other invisible characters escaped (a
+     * backslash and {@code n}, or {@code u} and four hex digits): a name from the host's identity system cannot
+     * forge or hide a log line.
+     */
+    @Override
+    public String toString() {
+        return "Principal[account=" + account + ", name=" + Text.escaped(name) + "]";
+    }
 }

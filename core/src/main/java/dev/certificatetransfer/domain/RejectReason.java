@@ -35,4 +35,10 @@ public record RejectReason(String value) {
                 : Either.left(new Refusal.InvalidRequest(
                         "rejectReason must be at most 128 characters of valid Unicode text"));
     }
+
+    /** Its length only: the text is the customer's, and never reaches a log through a {@code toString}. */
+    @Override
+    public String toString() {
+        return "RejectReason[" + value.codePointCount(0, value.length()) + " characters]";
+    }
 }

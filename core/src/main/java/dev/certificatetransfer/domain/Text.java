@@ -54,6 +54,44 @@ final class Text {
         return true;
     }
 
+    /**
+     * The text with every character that could forge or hide a log line escaped: a line feed, carriage return and
+     * tab as backslash {@code n}, {@code r}, {@code t}; other control, format, separator, private-use, unassigned
+     * and lone surrogate characters as backslash {@code u} and four hex digits per UTF-16 unit; and the backslash
+     * itself doubled so that an escape cannot be faked. Letters of any script, digits, symbols, punctuation and the
+     * plain space stay as they are.
+     */
+    static String escaped(String s) {
+        var out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (isPrintable(c)) {
+                        out.appendCodePoint(c);
+                    } else {
+                        for (char unit : Character.toChars(c)) {
+                            out.append(String.format("\\u%04X", (int) unit));
+                        }
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean isPrintable(int c) {
+        return c == ' ' || switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.SURROGATE -> false;
+            default -> true;
+        };
+    }
+
     /** Transfer messages and reject reasons are at most 128 characters (AWS). */
     static final int MESSAGE_MAX_LENGTH = 128;
 }

@@ -34,4 +34,10 @@ public record TransferMessage(String value) {
                 : Either.left(new Refusal.InvalidRequest(
                         "transferMessage must be at most 128 characters of valid Unicode text"));
     }
+
+    /** Its length only: the text is the customer's, and never reaches a log through a {@code toString}. */
+    @Override
+    public String toString() {
+        return "TransferMessage[" + value.codePointCount(0, value.length()) + " characters]";
+    }
 }

@@ -4,7 +4,9 @@ import static dev.certificatetransfer.application.ServiceFixture.ALICE;
 import static dev.certificatetransfer.application.ServiceFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
@@ -42,6 +44,46 @@ class HostFacingApiTest {
 
             assertThat(fixture.stored(id).toString()).contains(id.value(), "PENDING_TRANSFER", "version=2",
                     Accounts.ALICE.value(), Accounts.BOB.value());
+        }
+        /** Free text that would forge a second log line, colour the terminal and reverse the rest of the line. */
+        private final String forging = "ok\r\n2024-01-01 INFO forged\tline\u0000\u001b[31m\u0085\u2028\u202e";
+
+        @Test
+        void a_transfer_message_and_a_reject_reason_print_their_length_only() {
+            assertThat(new TransferMessage(forging)).hasToString("TransferMessage[40 characters]");
+            assertThat(new RejectReason(forging)).hasToString("RejectReason[40 characters]");
+            assertThat(new TransferMessage("")).hasToString("TransferMessage[0 characters]");
+            assertThat(new RejectReason("😀")).hasToString("RejectReason[1 characters]");
+        }
+
+        @Test
+        void a_principal_prints_its_name_with_control_characters_escaped() {
+            var principal = new Principal(Accounts.ALICE, forging + "\\n");
+
+            assertThat(principal).hasToString("Principal[account=111111111111, name=ok\\r\\n2024-01-01 INFO forged"
+                    + "\\tline\\u0000\\u001B[31m\\u0085\\u2028\\u202E\\\\n]");
+        }
+
+        @Test
+        void a_principal_name_in_any_script_stays_readable() {
+            var name = "arn:aws:iam::111111111111:user/Zoë_日本-ops@example.com 😀";
+
+            assertThat(new Principal(Accounts.ALICE, name))
+                    .hasToString("Principal[account=111111111111, name=" + name + "]");
+        }
+
+        @Test
+        void no_result_or_event_carries_a_line_break_or_control_character_of_caller_text() {
+            var forger = new Principal(Accounts.ALICE, "alice" + forging);
+            var id = fixture.registered(0, forger);
+            var transferred = fixture.service.transferCertificate(forger, id, Accounts.BOB, forging).get();
+            var rejected = fixture.service.rejectCertificateTransfer(BOB, id,
+                    Option.some(new RejectReason(forging))).get();
+
+            var printed = java.util.List.of(transferred.toString(), rejected.toString(),
+                    fixture.events.events().toString());
+            assertThat(printed).allSatisfy(text -> assertThat(text.codePoints())
+                    .noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u202e'));
         }
     }
 
