@@ -2,8 +2,11 @@ package dev.certificatetransfer.application;
 
 import static dev.certificatetransfer.application.ServiceFixture.ALICE;
 import static dev.certificatetransfer.application.ServiceFixture.BOB;
+import static dev.certificatetransfer.application.ServiceFixture.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.RejectReason;
@@ -14,7 +17,10 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** What a host sees of the API beyond the rules: values that print safely, and a transfer in one call. */
+/**
+ * What a host sees of the API beyond the rules: values that print safely, and a transfer or a rejection with its
+ * text as received, in one call.
+ */
 class HostFacingApiTest {
 
     private final ServiceFixture fixture = new ServiceFixture();
@@ -112,6 +118,55 @@ class HostFacingApiTest {
         void the_message_is_checked_before_anything_else() {
             fixture.refused(() -> fixture.service.transferCertificate(BOB, TestCertificates.id(5), Accounts.BOB,
                     "x".repeat(129)), RefusalCode.INVALID_REQUEST);
+        }
+
+        @Test
+        void a_null_message_is_a_bug_of_the_caller_not_a_transfer_without_a_message() {
+            var id = fixture.registered(0, ALICE);
+
+            assertThatNullPointerException()
+                    .isThrownBy(() -> fixture.service.transferCertificate(ALICE, id, Accounts.BOB, (String) null))
+                    .withMessageContaining("message");
+            assertThat(fixture.stored(id).pendingTransfer()).isEmpty();
+        }
+    }
+
+    @Nested
+    class RejectWithAReasonAsReceived {
+
+        @Test
+        void a_valid_reason_is_parsed_and_published() {
+            var id = fixture.pendingFromAliceToBob(0);
+
+            var result = fixture.service.rejectCertificateTransfer(BOB, id, "not mine").get();
+
+            assertThat(result.owner()).isEqualTo(Accounts.ALICE);
+            assertThat(fixture.events.events()).last().isInstanceOfSatisfying(CertificateEvent.TransferRejected.class,
+                    rejected -> assertThat(rejected.reason()).contains(new RejectReason("not mine")));
+        }
+
+        @Test
+        void an_invalid_reason_is_an_invalid_request_and_nothing_is_rejected() {
+            var id = fixture.pendingFromAliceToBob(0);
+
+            fixture.refused(() -> fixture.service.rejectCertificateTransfer(BOB, id, "x".repeat(129)),
+                    RefusalCode.INVALID_REQUEST);
+        }
+
+        @Test
+        void the_reason_is_checked_before_anything_else() {
+            fixture.refused(() -> fixture.service.rejectCertificateTransfer(CAROL, TestCertificates.id(5),
+                    "\ud800"), RefusalCode.INVALID_REQUEST);
+        }
+
+        @Test
+        void a_null_reason_is_a_bug_of_the_caller_not_a_rejection_without_a_reason() {
+            var id = fixture.pendingFromAliceToBob(0);
+
+            assertThatNullPointerException()
+                    .isThrownBy(() -> fixture.service.rejectCertificateTransfer(BOB, id, (String) null))
+                    .withMessageContaining("reason");
+            assertThat(fixture.stored(id).pendingTransfer()).isNotEmpty();
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.Objects;
 
 /**
  * The inbound port: every operation of the certificate-transfer lifecycle, as HTTP adapters and host applications
@@ -69,12 +70,14 @@ public interface CertificateTransferUseCases {
      * @param caller the authenticated caller, the owner
      * @param id the certificate
      * @param target the account the certificate is offered to
-     * @param message the message as received, to be parsed by {@link TransferMessage#parse} ({@code null} is
-     *        refused: a transfer without a message passes {@code Option.none()} to the other overload)
+     * @param message the message as received, to be parsed by {@link TransferMessage#parse}; not {@code null}: a
+     *        transfer without a message passes {@code Option.none()} to the other overload
      * @return the pending certificate and its ARN under the target account, or the first refusal
+     * @throws NullPointerException if {@code message} is {@code null}
      */
     default Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id,
             AccountId target, String message) {
+        Objects.requireNonNull(message, "message: a transfer without a message passes Option.none()");
         return TransferMessage.parse(message)
                 .flatMap(parsed -> transferCertificate(caller, id, target, Option.some(parsed)));
     }
@@ -101,6 +104,23 @@ public interface CertificateTransferUseCases {
      */
     Either<Refusal, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
             Option<RejectReason> reason);
+
+    /**
+     * RejectCertificateTransfer with the reason as the host received it: parsed first (INVALID_REQUEST if it is not
+     * a valid reason, before anything else is asked), then as {@link #rejectCertificateTransfer(Principal,
+     * CertificateId, Option)}.
+     *
+     * @param caller the authenticated caller, the target of the pending transfer
+     * @param id the certificate
+     * @param reason the reason as received, to be parsed by {@link RejectReason#parse}; not {@code null}: a
+     *        rejection without a reason passes {@code Option.none()} to the other overload
+     * @return the certificate after the rejection, or the first refusal
+     * @throws NullPointerException if {@code reason} is {@code null}
+     */
+    default Either<Refusal, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id, String reason) {
+        Objects.requireNonNull(reason, "reason: a rejection without a reason passes Option.none()");
+        return RejectReason.parse(reason).flatMap(parsed -> rejectCertificateTransfer(caller, id, Option.some(parsed)));
+    }
 
     /**
      * DescribeCertificate: the owner, or the target of a pending transfer, reads the certificate
