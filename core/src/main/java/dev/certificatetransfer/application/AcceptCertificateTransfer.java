@@ -14,17 +14,17 @@ import io.vavr.control.Option;
 final class AcceptCertificateTransfer {
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
 
-    AcceptCertificateTransfer(AuthorizationCheck authorization, CommitLoop changes) {
+    AcceptCertificateTransfer(AuthorizationCheck authorization, CommitLoop commitLoop) {
         this.authorization = authorization;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> accept(Principal caller, CertificateId id, boolean setAsActive) {
         return authorization.authorize(caller, IotAction.ACCEPT_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
+                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
                         TransferRules.accept(stored.certificate(), id, caller.account(), setAsActive, now))))
                 .map(Option::get);
     }

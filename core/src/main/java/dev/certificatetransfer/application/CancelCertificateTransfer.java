@@ -18,16 +18,16 @@ import io.vavr.control.Option;
 final class CancelCertificateTransfer {
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop commits;
+    private final CommitLoop commitLoop;
 
-    CancelCertificateTransfer(AuthorizationCheck authorization, CommitLoop commits) {
+    CancelCertificateTransfer(AuthorizationCheck authorization, CommitLoop commitLoop) {
         this.authorization = authorization;
-        this.commits = commits;
+        this.commitLoop = commitLoop;
     }
 
     Either<Refusal, Certificate> cancel(Principal caller, CertificateId id) {
         return authorization.authorize(caller, IotAction.CANCEL_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> commits.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
+                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
                         TransferRules.cancel(stored.certificate(), id, caller.account(), now))))
                 .map(Option::get);
     }

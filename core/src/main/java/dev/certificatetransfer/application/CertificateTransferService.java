@@ -53,18 +53,18 @@ public final class CertificateTransferService implements CertificateTransferUseC
         region = b.region;
         var authorization = new AuthorizationCheck(b.authorizer, b.region);
         var expiryView = new ExpiryView(b.clock, b.transferExpiry);
-        var changes = new CommitLoop(b.repository, expiryView, b.maxCommitAttempts);
-        cancel = new CancelCertificateTransfer(authorization, changes);
-        transfer = new TransferCertificate(authorization, changes, b.attachments, b.transferRule, b.region);
-        accept = new AcceptCertificateTransfer(authorization, changes);
-        reject = new RejectCertificateTransfer(authorization, changes);
-        describe = new DescribeCertificate(authorization, b.repository, expiryView, changes);
-        update = new UpdateCertificate(authorization, changes);
-        delete = new DeleteCertificate(authorization, changes, b.attachments);
+        var commitLoop = new CommitLoop(b.repository, expiryView, b.maxCommitAttempts);
+        cancel = new CancelCertificateTransfer(authorization, commitLoop);
+        transfer = new TransferCertificate(authorization, commitLoop, b.attachments, b.transferRule, b.region);
+        accept = new AcceptCertificateTransfer(authorization, commitLoop);
+        reject = new RejectCertificateTransfer(authorization, commitLoop);
+        describe = new DescribeCertificate(authorization, b.repository, expiryView, commitLoop);
+        update = new UpdateCertificate(authorization, commitLoop);
+        delete = new DeleteCertificate(authorization, commitLoop, b.attachments);
         list = new ListCertificates(authorization, b.repository, expiryView);
         listOutgoing = new ListOutgoingCertificates(authorization, b.repository, expiryView);
-        register = new RegisterCertificateWithoutCa(authorization, changes, b.region);
-        sweep = new SweepExpiredTransfers(b.repository, changes, expiryView);
+        register = new RegisterCertificateWithoutCa(authorization, commitLoop, b.region);
+        sweep = new SweepExpiredTransfers(b.repository, commitLoop, expiryView);
     }
 
     /**

@@ -45,7 +45,7 @@ final class CommitLoop {
         Either<Refusal, Option<CertificateEvent>> decide(StoredCertificate stored, Instant now);
     }
 
-    /** A decision that, when it does not reject, always makes exactly one change. */
+    /** A decision that, when it does not refuse, always makes exactly one change. */
     static Either<Refusal, Option<CertificateEvent>> oneChange(Either<Refusal, ? extends CertificateEvent> decided) {
         return decided.map(Option::some);
     }

@@ -14,19 +14,19 @@ import io.vavr.control.Either;
 final class DeleteCertificate {
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
     private final AttachmentQuery attachments;
 
-    DeleteCertificate(AuthorizationCheck authorization, CommitLoop changes, AttachmentQuery attachments) {
+    DeleteCertificate(AuthorizationCheck authorization, CommitLoop commitLoop, AttachmentQuery attachments) {
         this.authorization = authorization;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
         this.attachments = attachments;
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, CertificateId> delete(Principal caller, CertificateId id, boolean forceDelete) {
         return authorization.authorize(caller, IotAction.DELETE_CERTIFICATE, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
+                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
                         CertificateRules.delete(stored.certificate(), id, caller.account(), forceDelete,
                                 Lazy.of(() -> attachments.attachmentsOf(id)), now))))
                 .map(gone -> id);

@@ -18,13 +18,13 @@ final class DescribeCertificate {
     private final AuthorizationCheck authorization;
     private final CertificateRepository repository;
     private final ExpiryView expiryView;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
 
-    DescribeCertificate(AuthorizationCheck authorization, CertificateRepository repository, ExpiryView expiryView, CommitLoop changes) {
+    DescribeCertificate(AuthorizationCheck authorization, CertificateRepository repository, ExpiryView expiryView, CommitLoop commitLoop) {
         this.authorization = authorization;
         this.repository = repository;
         this.expiryView = expiryView;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
     }
 
     /**
@@ -43,7 +43,7 @@ final class DescribeCertificate {
                 || certificate.flatMap(c -> TransferRules.expire(expiryView.expiry(), c, expiryView.now())).isEmpty()) {
             return certificate;
         }
-        changes.expire(id);
+        commitLoop.expire(id);
         return repository.find(id).certificate();
     }
 }

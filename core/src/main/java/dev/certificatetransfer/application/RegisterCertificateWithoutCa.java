@@ -15,12 +15,12 @@ import io.vavr.control.Either;
 final class RegisterCertificateWithoutCa {
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
     private final Region region;
 
-    RegisterCertificateWithoutCa(AuthorizationCheck authorization, CommitLoop changes, Region region) {
+    RegisterCertificateWithoutCa(AuthorizationCheck authorization, CommitLoop commitLoop, Region region) {
         this.authorization = authorization;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
         this.region = region;
     }
 
@@ -28,7 +28,7 @@ final class RegisterCertificateWithoutCa {
     Either<Refusal, RegisterCertificateResult> register(Principal caller, ParsedCertificate certificate, CertificateStatus status) {
         return CertificateRules.requestable(status)
                 .flatMap(requestable -> authorization.authorize(caller, IotAction.REGISTER_CERTIFICATE_WITHOUT_CA, certificate.id()))
-                .flatMap(allowed -> changes.decideAndCommit(certificate.id(), (stored, now) -> CommitLoop.oneChange(
+                .flatMap(allowed -> commitLoop.decideAndCommit(certificate.id(), (stored, now) -> CommitLoop.oneChange(
                         CertificateRules.register(stored.certificate(), stored.nextVersion(), certificate, caller.account(), status, now))))
                 .map(after -> new RegisterCertificateResult(after.get(), after.get().arn(region)));
     }

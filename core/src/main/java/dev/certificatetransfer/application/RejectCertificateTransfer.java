@@ -15,17 +15,17 @@ import io.vavr.control.Option;
 final class RejectCertificateTransfer {
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
 
-    RejectCertificateTransfer(AuthorizationCheck authorization, CommitLoop changes) {
+    RejectCertificateTransfer(AuthorizationCheck authorization, CommitLoop commitLoop) {
         this.authorization = authorization;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> reject(Principal caller, CertificateId id, Option<RejectReason> reason) {
         return authorization.authorize(caller, IotAction.REJECT_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
+                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
                         TransferRules.reject(stored.certificate(), id, caller.account(), reason, now))))
                 .map(Option::get);
     }

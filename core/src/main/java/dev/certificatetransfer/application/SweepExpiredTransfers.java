@@ -16,12 +16,12 @@ final class SweepExpiredTransfers {
     static final int DEFAULT_PAGE_SIZE = 500;
 
     private final CertificateRepository repository;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
     private final ExpiryView expiryView;
 
-    SweepExpiredTransfers(CertificateRepository repository, CommitLoop changes, ExpiryView expiryView) {
+    SweepExpiredTransfers(CertificateRepository repository, CommitLoop commitLoop, ExpiryView expiryView) {
         this.repository = repository;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
         this.expiryView = expiryView;
     }
 
@@ -39,7 +39,7 @@ final class SweepExpiredTransfers {
         while (true) {
             var page = repository.listDueTransfers(new DueTransfersQuery(dueBy.get(), after, pageSize));
             for (var due : page) {
-                expired += changes.expire(due.id()) == CommitLoop.Expiry.EXPIRED ? 1 : 0;
+                expired += commitLoop.expire(due.id()) == CommitLoop.Expiry.EXPIRED ? 1 : 0;
             }
             if (page.size() < pageSize) {
                 return expired;

@@ -27,15 +27,15 @@ final class TransferCertificate {
             new Refusal.Unauthorized("the target account does not accept transfers from this account");
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
     private final AttachmentQuery attachments;
     private final TransferRule rule;
     private final Region region;
 
-    TransferCertificate(AuthorizationCheck authorization, CommitLoop changes, AttachmentQuery attachments, TransferRule rule,
-            Region region) {
+    TransferCertificate(AuthorizationCheck authorization, CommitLoop commitLoop, AttachmentQuery attachments,
+            TransferRule rule, Region region) {
         this.authorization = authorization;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
         this.attachments = attachments;
         this.rule = rule;
         this.region = region;
@@ -45,7 +45,7 @@ final class TransferCertificate {
     Either<Refusal, TransferCertificateResult> transfer(Principal caller, CertificateId id, AccountId target,
             Option<TransferMessage> message) {
         return authorization.authorize(caller, IotAction.TRANSFER_CERTIFICATE, id)
-                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
+                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
                         TransferRules.transfer(stored.certificate(), id, caller.account(), target, message,
                                 Lazy.of(() -> attachments.attachmentsOf(id)), now)
                                 .flatMap(this::acceptedByTarget))))

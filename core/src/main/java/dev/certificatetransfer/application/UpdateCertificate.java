@@ -15,18 +15,18 @@ import io.vavr.control.Option;
 final class UpdateCertificate {
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop changes;
+    private final CommitLoop commitLoop;
 
-    UpdateCertificate(AuthorizationCheck authorization, CommitLoop changes) {
+    UpdateCertificate(AuthorizationCheck authorization, CommitLoop commitLoop) {
         this.authorization = authorization;
-        this.changes = changes;
+        this.commitLoop = commitLoop;
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> update(Principal caller, CertificateId id, CertificateStatus newStatus) {
         return CertificateRules.requestable(newStatus)
                 .flatMap(status -> authorization.authorize(caller, IotAction.UPDATE_CERTIFICATE, id))
-                .flatMap(allowed -> changes.decideAndCommit(id, (stored, now) -> CertificateRules
+                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CertificateRules
                         .updateStatus(stored.certificate(), id, caller.account(), newStatus, now).map(Option::narrow)))
                 .map(Option::get);
     }

@@ -63,7 +63,7 @@ class CertificateLifecycleTest extends ServiceFixture {
         }
 
         @Test
-        void an_unparsable_pem_is_a_certificate_validation_rejection() {
+        void an_unparsable_pem_is_a_certificate_validation_refusal() {
             refused(() -> register(ALICE, "not a certificate", CertificateStatus.INACTIVE),
                     CERTIFICATE_VALIDATION);
             var mangled = TestCertificates.pem(0).replace("MII", "AAA");

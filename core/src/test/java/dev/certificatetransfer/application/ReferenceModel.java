@@ -129,8 +129,8 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         return new ReferenceModel(certificates, versions, attachments, registrations, rules, newNow);
     }
 
-    /** Whether the transfer policy refuses a transfer that passed every other rule. */
-    boolean refusedByPolicy(Step s) {
+    /** Whether the transfer rule refuses a transfer that passed every other rule. */
+    boolean refusedByTransferRule(Step s) {
         return s.kind() == Kind.TRANSFER && seen(s.certificate()).exists(c -> c.owner().equals(s.actor()))
                 && !rules.allows(s.actor(), s.target());
     }

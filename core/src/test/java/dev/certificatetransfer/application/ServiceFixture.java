@@ -52,14 +52,14 @@ class ServiceFixture {
     }
 
     /** A service with the given clock and the transfer rules of docs/behaviour.md, section 14. */
-    ServiceFixture(Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferRule policy) {
+    ServiceFixture(Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferRule transferRule) {
         this.clock = clock;
         service = CertificateTransferService.builder()
                 .repository(repository)
                 .authorizer(authorizer)
                 .clock(clock)
                 .transferExpiry(expiry)
-                .transferRule(policy)
+                .transferRule(transferRule)
                 .attachments(id -> {
                     attachmentQueries.incrementAndGet();
                     return attachments.getOrDefault(id, Attachments.NONE);

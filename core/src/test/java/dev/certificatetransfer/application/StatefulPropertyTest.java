@@ -117,9 +117,9 @@ class StatefulPropertyTest {
             "REGISTER ALREADY_EXISTS", "REGISTER ok after a deletion", "LIST over several pages",
             "LIST_OUTGOING over several pages");
 
-    /** The rows of docs/behaviour.md, section 14, that the property with policies must reach often. */
-    private static final List<String> MUST_REACH_WITH_POLICIES = List.of("an expiry written by a call",
-            "SWEEP ok with expiries", "TRANSFER refused by the policy", "410 after an expiry",
+    /** The rows of docs/behaviour.md, section 14, that the property with transfer rules must reach often. */
+    private static final List<String> MUST_REACH_WITH_TRANSFER_RULES = List.of("an expiry written by a call",
+            "SWEEP ok with expiries", "TRANSFER refused by the transfer rule", "410 after an expiry",
             "a read while an expiry is unwritten", "TRANSFER ok after an expiry");
 
     @AfterAll
@@ -129,7 +129,7 @@ class StatefulPropertyTest {
             assertThat(OUTCOMES.getOrDefault(row, 0)).as("times the moves reached %s", row).isGreaterThanOrEqualTo(10);
         }
         if (OUTCOMES.containsKey("WAIT ok")) {
-            for (String row : MUST_REACH_WITH_POLICIES) {
+            for (String row : MUST_REACH_WITH_TRANSFER_RULES) {
                 assertThat(OUTCOMES.getOrDefault(row, 0)).as("times the moves reached %s", row)
                         .isGreaterThanOrEqualTo(10);
             }
@@ -154,10 +154,11 @@ class StatefulPropertyTest {
         if (rules.equals(Rules.OFF)) {
             return new ServiceFixture();
         }
-        var policy = rules.allowedSources().foldLeft(AllowListTransferRule.empty(),
-                (p, list) -> p.allowing(list._1, list._2.toJavaArray(dev.certificatetransfer.domain.AccountId[]::new)));
+        var transferRule = rules.allowedSources().foldLeft(AllowListTransferRule.empty(),
+                (rule, list) -> rule.allowing(list._1,
+                        list._2.toJavaArray(dev.certificatetransfer.domain.AccountId[]::new)));
         var expiry = rules.ttl().map(Duration::ofMillis).map(TransferExpiry::after).getOrElse(TransferExpiry.none());
-        return new ServiceFixture(new AllowAuthenticatedAuthorizer(), clock, expiry, policy);
+        return new ServiceFixture(new AllowAuthenticatedAuthorizer(), clock, expiry, transferRule);
     }
 
     /**
@@ -188,7 +189,7 @@ class StatefulPropertyTest {
             assertThat(actual.isLeft() ? Either.left(actual.getLeft().code()) : Either.right("ok"))
                     .as("%s after %s", step, steps).isEqualTo(expected.isLeft() ? Either.left(expected.getLeft()) : Either.right("ok"));
             OUTCOMES.merge(label(step, model, expected), 1, Integer::sum);
-            labelPolicies(step, model, expiredFirst, expected, actual);
+            labelTransferRules(step, model, expiredFirst, expected, actual);
             var next = expected.getOrElse(expiredFirst);
             checkEvents(fixture, fixture.events.events().drop(eventsBefore), step, model, expiredFirst, next, before);
             model = next;
@@ -209,7 +210,7 @@ class StatefulPropertyTest {
     }
 
     /** Counts the rows of docs/behaviour.md, section 14, a step reached, and checks the count a sweep returned. */
-    private static void labelPolicies(Step step, ReferenceModel model, ReferenceModel expiredFirst,
+    private static void labelTransferRules(Step step, ReferenceModel model, ReferenceModel expiredFirst,
             Either<RefusalCode, ReferenceModel> expected, Either<Refusal, ?> actual) {
         boolean wroteExpiries = !expiredFirst.versions().equals(model.versions());
         if (step.kind() == Kind.SWEEP) {
@@ -222,8 +223,9 @@ class StatefulPropertyTest {
         } else if (wroteExpiries) {
             OUTCOMES.merge("an expiry written by a call", 1, Integer::sum);
         }
-        if (expected.isLeft() && expected.getLeft() == RefusalCode.UNAUTHORIZED && expiredFirst.refusedByPolicy(step)) {
-            OUTCOMES.merge("TRANSFER refused by the policy", 1, Integer::sum);
+        if (expected.isLeft() && expected.getLeft() == RefusalCode.UNAUTHORIZED
+                && expiredFirst.refusedByTransferRule(step)) {
+            OUTCOMES.merge("TRANSFER refused by the transfer rule", 1, Integer::sum);
         }
         var last = expiredFirst.seenNow(step.certificate()).map(Cert::lastOutcome).getOrNull();
         if (last == TransferStatus.EXPIRED && expected.isLeft()

@@ -86,7 +86,7 @@ class TransferRuleTest {
     }
 
     @Test
-    void the_policy_is_asked_after_the_state_rules_so_their_answers_come_first() {
+    void the_transfer_rule_is_asked_after_the_state_rules_so_their_answers_come_first() {
         var active = registered(0, ALICE, CertificateStatus.ACTIVE);
         assertThat(service.transferCertificate(ALICE, active, Accounts.BOB, Option.none()).getLeft().code())
                 .isEqualTo(CERTIFICATE_STATE);
@@ -103,7 +103,7 @@ class TransferRuleTest {
     }
 
     @Test
-    void the_default_policy_allows_every_transfer() {
+    void the_default_transfer_rule_allows_every_transfer() {
         assertThat(TransferRule.allowAll().evaluate(Accounts.ALICE, TestCertificates.id(0), Accounts.BOB))
                 .isEqualTo(Permission.ALLOWED);
     }

@@ -114,7 +114,7 @@ class TypedValuesTest {
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {"   ", "hello", "-----BEGIN CERTIFICATE-----", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"})
-        void text_that_is_no_certificate_is_a_certificate_validation_rejection(String raw) {
+        void text_that_is_no_certificate_is_a_certificate_validation_refusal(String raw) {
             assertThat(CertificatePem.parse(raw).getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_VALIDATION);
         }
 

@@ -29,7 +29,7 @@ class AllowListTransferRuleTest {
     }
 
     @Test
-    void allowing_replaces_a_targets_list_and_leaves_the_original_policy_unchanged() {
+    void allowing_replaces_a_targets_list_and_leaves_the_original_rule_unchanged() {
         var original = AllowListTransferRule.empty().allowing(Accounts.BOB, Accounts.ALICE);
         var changed = original.allowing(Accounts.BOB, Accounts.CAROL);
         assertThat(changed.evaluate(Accounts.ALICE, TestCertificates.id(0), Accounts.BOB)).isEqualTo(REFUSED);
