@@ -1,4 +1,4 @@
--- Transfer expiry (ours, spec section 8). Shared by H2 2.x and PostgreSQL: standard SQL only.
+-- Transfer expiry (ours: docs/behaviour.md, section 14). Shared by H2 2.x and PostgreSQL: standard SQL only.
 
 -- The completion date of a transfer that expired (transfer_status 'EXPIRED'), as cancel_date is a cancellation's.
 ALTER TABLE certificate ADD COLUMN expire_date BIGINT;
