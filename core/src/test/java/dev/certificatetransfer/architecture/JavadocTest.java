@@ -30,13 +30,16 @@ import org.junit.jupiter.api.Test;
  * What the compiler's doclint (configured in core/pom.xml) does not check in core's Javadoc: JDK 17's doclint asks
  * for no {@code @param} of a record's components, nor knows whether a link into docs/behaviour.md names a section
  * that exists or whether a comment cites a document the repository does not hold. And doclint checks only the
- * packages core/pom.xml names, which must be the exported ones.
+ * packages core/pom.xml names, which must be the exported ones. The check for cited documents reads the SQL,
+ * properties and XML resources of every module too.
  */
 class JavadocTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path TESTS = Path.of("src/test/java");
     private static final Path BEHAVIOUR = Path.of("../docs/behaviour.md");
+    private static final Path REPOSITORY = Path.of("..");
+    private static final List<String> RESOURCE_KINDS = List.of(".sql", ".properties", ".xml");
 
     @Test
     void doclint_checks_exactly_the_exported_packages() {
@@ -88,7 +91,10 @@ class JavadocTest {
     @Test
     void no_comment_cites_a_document_outside_the_repository() {
         var outside = Pattern.compile("spec section|\\.\\./shared|STYLE\\.md|aws-wire-facts|certificate-transfer\\.md");
-        var citing = allJavaFiles().stream()
+        var resources = mainResources();
+        assertThat(resources).as("SQL, properties and XML resources found under %s", REPOSITORY.toAbsolutePath())
+                .isNotEmpty();
+        var citing = Stream.concat(allJavaFiles().stream(), resources.stream())
                 .filter(file -> !file.endsWith(Path.of("JavadocTest.java")))
                 .filter(file -> outside.matcher(read(file)).find())
                 .toList();
@@ -165,6 +171,26 @@ class JavadocTest {
     private static List<Path> allJavaFiles() {
         try (Stream<Path> main = Files.walk(SOURCES); Stream<Path> tests = Files.walk(TESTS)) {
             return Stream.concat(main, tests).filter(file -> file.toString().endsWith(".java")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SQL, properties and XML files under the src/main/resources of every module, examples' included. */
+    private static List<Path> mainResources() {
+        var resources = Path.of("src", "main", "resources");
+        try (Stream<Path> roots = Files.find(REPOSITORY, 5, (dir, attributes) -> dir.endsWith(resources))) {
+            return roots.flatMap(JavadocTest::walk)
+                    .filter(file -> RESOURCE_KINDS.stream().anyMatch(kind -> file.toString().endsWith(kind)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<Path> walk(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
