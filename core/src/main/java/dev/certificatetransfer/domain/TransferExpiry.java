@@ -3,6 +3,7 @@ package dev.certificatetransfer.domain;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public final class TransferExpiry {
      */
     public static TransferExpiry after(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0 || ttl.getNano() % 1_000_000 != 0) {
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0 || !ttl.truncatedTo(ChronoUnit.MILLIS).equals(ttl)) {
             throw new IllegalArgumentException("a transfer time-to-live is a positive whole number of milliseconds"
                     + " of at most " + MAX_TTL);
         }

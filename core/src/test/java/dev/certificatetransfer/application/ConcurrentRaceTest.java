@@ -50,7 +50,7 @@ class ConcurrentRaceTest extends ServiceFixture {
             var sources = new ArrayList<Principal>();
             for (var id : ids) {
                 var owner = stored(id).owner().equals(ALICE.account()) ? ALICE : BOB;
-                var target = owner == ALICE ? BOB : ALICE;
+                var target = owner.equals(ALICE) ? BOB : ALICE;
                 if (stored(id).status() == CertificateStatus.ACTIVE) {
                     service.updateCertificate(owner, id, CertificateStatus.INACTIVE).get();
                     deactivations++;
@@ -71,7 +71,7 @@ class ConcurrentRaceTest extends ServiceFixture {
         for (int i = 0; i < ids.size(); i++) {
             var id = ids.get(i);
             var source = sources.get(i);
-            var target = source == ALICE ? BOB : ALICE;
+            var target = source.equals(ALICE) ? BOB : ALICE;
             versions.add(stored(id).version());
             for (int r = 0; r < RACERS_PER_CALL; r++) {
                 boolean setAsActive = r % 2 == 0;

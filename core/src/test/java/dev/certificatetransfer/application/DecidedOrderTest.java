@@ -217,6 +217,8 @@ class DecidedOrderTest extends ServiceFixture {
     }
 
     /** The three operations on a pending transfer, called the same way whatever they are. */
+    // its constants hold only stateless functions and immutable lists, which the checker cannot see
+    @SuppressWarnings("ImmutableEnumChecker")
     enum Operation {
         ACCEPT((service, caller, id) -> service.acceptCertificateTransfer(caller, id, false)),
         REJECT((service, caller, id) -> service.rejectCertificateTransfer(caller, id, Option.none())),

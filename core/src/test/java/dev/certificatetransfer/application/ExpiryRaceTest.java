@@ -90,7 +90,7 @@ class ExpiryRaceTest extends ServiceFixture {
             if (stored(id).status() == CertificateStatus.ACTIVE) {
                 service.updateCertificate(owner, id, CertificateStatus.INACTIVE).get();
             }
-            service.transferCertificate(owner, id, (owner == ALICE ? BOB : ALICE).account(), Option.none()).get();
+            service.transferCertificate(owner, id, (owner.equals(ALICE) ? BOB : ALICE).account(), Option.none()).get();
             sources.add(owner);
         }
         return sources;
@@ -105,7 +105,7 @@ class ExpiryRaceTest extends ServiceFixture {
         for (int i = 0; i < ids.size(); i++) {
             var id = ids.get(i);
             var source = sources.get(i);
-            var target = source == ALICE ? BOB : ALICE;
+            var target = source.equals(ALICE) ? BOB : ALICE;
             boolean setAsActive = i % 2 == 0;
             versions.add(stored(id).version());
             calls.add(pool.submit(racer(barrier, () -> service.acceptCertificateTransfer(target, id, setAsActive))));

@@ -63,6 +63,8 @@ class LinearizabilityTest {
      * delete certificates and register them again while stale changes are in flight (the ABA of issue 5), with three
      * calls in four aimed at certificate 0.
      */
+    // its constants hold only stateless functions and immutable lists, which the checker cannot see
+    @SuppressWarnings("ImmutableEnumChecker")
     enum Flavour {
         SETTLE(3, weighted(Map.of(Kind.REGISTER, 1, Kind.TRANSFER, 3, Kind.ACCEPT, 4, Kind.REJECT, 3, Kind.CANCEL, 4,
                 Kind.UPDATE, 1, Kind.DELETE, 1, Kind.DESCRIBE, 1))),
@@ -335,6 +337,7 @@ class LinearizabilityTest {
         }
 
         @Override
+        @SuppressWarnings("ThreadPriorityCheck") // yielding here is the point: it varies the interleavings
         public StoredCertificate find(CertificateId id) {
             var found = super.find(id);
             switch (ThreadLocalRandom.current().nextInt(8)) {

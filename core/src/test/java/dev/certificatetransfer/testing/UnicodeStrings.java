@@ -84,8 +84,8 @@ public final class UnicodeStrings {
     }
 
     /**
-     * Exactly {@code length} chars (UTF-16 units) drawn from {@code characters}; a surrogate pair that would overrun
-     * the length is cut to its high half, which is one more lone surrogate.
+     * Exactly as many chars (UTF-16 units) as {@code lengths} draws, taken from {@code characters}; a surrogate pair
+     * that would overrun that length is cut to its high half, which is one more lone surrogate.
      */
     public static Gen<String> ofChars(Gen<String> characters, Gen<Integer> lengths) {
         return in -> {
@@ -99,7 +99,10 @@ public final class UnicodeStrings {
         };
     }
 
-    /** {@code length} characters drawn from {@code characters}, each one code point (or one lone surrogate). */
+    /**
+     * As many characters as {@code lengths} draws, taken from {@code characters}, each one code point (or one lone
+     * surrogate).
+     */
     public static Gen<String> ofCodePoints(Gen<String> characters, Gen<Integer> lengths) {
         return in -> {
             int length = lengths.generate(in);

@@ -9,6 +9,7 @@ import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 
 /**
@@ -123,7 +124,7 @@ final class KeysetListings {
             var date = key.creationDate();
             try {
                 long floor = date.toEpochMilli();
-                return date.getNano() % 1_000_000 == 0
+                return date.truncatedTo(ChronoUnit.MILLIS).equals(date)
                         ? new Bound(floor, key.certificateId().value(), false)
                         : new Bound(Math.addExact(floor, 1), "", false);
             } catch (ArithmeticException beyondStorableDates) {

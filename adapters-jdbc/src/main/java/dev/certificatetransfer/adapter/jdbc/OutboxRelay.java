@@ -119,7 +119,8 @@ public final class OutboxRelay implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        loop.scheduleWithFixedDelay(this::deliverAll, 0, millis, TimeUnit.MILLISECONDS);
+        // close() shuts the loop down; deliverAll logs its own failures, so the future holds nothing to read
+        var unused = loop.scheduleWithFixedDelay(this::deliverAll, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Stops the loop, letting a round in progress finish (for up to ten seconds). Calling it twice is harmless. */

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class SqlArguments {
 
     /** An instant as epoch milliseconds; one finer than a millisecond would not round-trip, so it is refused. */
     SqlArguments time(Instant value) {
-        if (value != null && value.getNano() % 1_000_000 != 0) {
+        if (value != null && !value.truncatedTo(ChronoUnit.MILLIS).equals(value)) {
             throw new IllegalArgumentException("the JDBC adapter stores times to the millisecond: " + value);
         }
         return number(value == null ? null : value.toEpochMilli());

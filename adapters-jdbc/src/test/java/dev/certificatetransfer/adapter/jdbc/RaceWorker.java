@@ -46,7 +46,7 @@ final class RaceWorker {
         }
 
         static Ack parse(String line) {
-            String[] f = line.split(" ");
+            String[] f = line.split(" ", -1);
             return new Ack(new CertificateId(f[1]), EventType.valueOf(f[2]), new AccountId(f[3]), Long.parseLong(f[4]),
                     f[5].equals("-") ? Option.none() : Option.some(CertificateStatus.valueOf(f[5])));
         }

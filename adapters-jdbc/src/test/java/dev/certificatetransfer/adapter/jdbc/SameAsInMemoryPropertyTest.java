@@ -160,7 +160,7 @@ class SameAsInMemoryPropertyTest {
 
         /** Any key near the certificates' dates: on a millisecond or between two, with a stored id or another. */
         private ListingKey key(int seed) {
-            long offset = seed % 50 - 5;
+            long offset = seed % 50 - 5L;
             long nanos = (seed / 50) % 3 == 0 ? 500_000 : 0;
             var date = TickingClock.START.plusMillis(offset).plusNanos(nanos);
             int which = (seed / 150) % (TestCertificates.COUNT + 2);

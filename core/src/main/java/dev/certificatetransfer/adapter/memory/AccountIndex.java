@@ -122,7 +122,7 @@ final class AccountIndex {
     }
 
     /** The next {@code size} keys of the set after {@code after} (from the start when null), read under its lock. */
-    private static List<ListingKey> batch(TreeSet<ListingKey> keys, SortOrder order, ListingKey after,
+    private static List<ListingKey> batch(NavigableSet<ListingKey> keys, SortOrder order, ListingKey after,
             int size) {
         var batch = new ArrayList<ListingKey>(Math.min(size, 256));
         synchronized (keys) {
