@@ -129,7 +129,7 @@ class JavadocTest {
                         .forEach(name -> undocumented.add(type.getSimpleName() + " " + name));
             }
             inInterface = type.getKind() == Tree.Kind.INTERFACE;
-            super.visitClass(type, unused);
+            super.visitClass(type, null);
             inInterface = outer;
             return null;
         }

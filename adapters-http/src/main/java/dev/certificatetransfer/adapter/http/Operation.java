@@ -24,6 +24,7 @@ enum Operation {
 
     private final String awsName;
     private final String method;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable, its strings immutable
     private final List<String> segments;
 
     Operation(String awsName, String method, String... segments) {

@@ -272,7 +272,8 @@ class AwsDialectTest {
             assertThat(Json.timestamp(Instant.ofEpochMilli(1_541_022_631_500L)).toPlainString()).isEqualTo("1541022631.5");
             assertThat(Json.timestamp(Instant.parse("2049-12-31T23:59:59.999999Z")).toPlainString()).isEqualTo("2524607999.999");
             assertThat(Json.timestamp(Instant.ofEpochMilli(-1500)).toPlainString()).isEqualTo("-1.5");
-            assertThat(new String(Json.bytes(Json.object().put("t", Json.timestamp(Instant.ofEpochSecond(2_000_000_000L))))))
+            assertThat(new String(Json.bytes(Json.object().put("t", Json.timestamp(Instant.ofEpochSecond(2_000_000_000L)))),
+                    java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo("{\"t\":2000000000.0}");
         }
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class EdgeTest {
 
     /** Sends the bytes, then reads one response head and as much body as it declares, within five seconds. */
     private String exchange(String... parts) throws IOException {
-        try (var socket = new Socket("127.0.0.1", server.port())) {
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(5_000);
             for (String part : parts) {
                 socket.getOutputStream().write(part.getBytes(StandardCharsets.UTF_8));
@@ -70,7 +71,7 @@ class EdgeTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                new Socket("127.0.0.1", port).close();
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
             } catch (IOException refused) {
                 return;
             }

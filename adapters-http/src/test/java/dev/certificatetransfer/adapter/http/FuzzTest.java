@@ -17,6 +17,7 @@ import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Option;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -200,7 +201,7 @@ class FuzzTest {
             head.append("Content-Length: ").append(request.body().length).append("\r\nConnection: close\r\n\r\n");
             out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
             out.writeBytes(request.body());
-            try (var socket = new Socket("127.0.0.1", port)) {
+            try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write(out.toByteArray());
                 socket.getOutputStream().flush();
@@ -213,7 +214,7 @@ class FuzzTest {
         private static HttpResponse parse(byte[] raw) {
             int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(end).as("a response head in %s", new String(raw, StandardCharsets.UTF_8)).isPositive();
-            var lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+            var lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n", -1);
             var headers = new LinkedHashMap<String, String>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
@@ -224,7 +225,7 @@ class FuzzTest {
             if (length != null) {
                 body = Arrays.copyOf(body, Math.min(body.length, Integer.parseInt(length)));
             }
-            return new HttpResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+            return new HttpResponse(Integer.parseInt(lines[0].split(" ", -1)[1]), headers, body);
         }
 
         private static int indexOf(byte[] data, byte[] pattern) {

@@ -25,6 +25,7 @@ import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -324,7 +325,7 @@ class RefusalsOnTheWireTest {
                 head.append("Content-Length: ").append(bytes.length).append("\r\n");
             }
             head.append("\r\n");
-            try (var socket = new Socket("127.0.0.1", port)) {
+            try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
                 socket.getOutputStream().write(bytes);
@@ -338,14 +339,14 @@ class RefusalsOnTheWireTest {
         private static RawResponse parse(String raw) {
             int end = raw.indexOf("\r\n\r\n");
             assertThat(end).as("a response head in %s", raw).isPositive();
-            var lines = raw.substring(0, end).split("\r\n");
+            var lines = raw.substring(0, end).split("\r\n", -1);
             var headers = new ConcurrentHashMap<String, String>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).trim());
             }
-            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
+            return new RawResponse(Integer.parseInt(lines[0].split(" ", -1)[1]), headers, raw.substring(end + 4));
         }
 
         String header(String name) {

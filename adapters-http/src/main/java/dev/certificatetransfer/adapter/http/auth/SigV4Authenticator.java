@@ -57,7 +57,7 @@ public final class SigV4Authenticator implements Authenticator {
         this(credentials, region, clock, SERVICES);
     }
 
-    /** For the published AWS test vectors, whose scope names the service {@code service}. */
+    /** For the published AWS test vectors, whose credential scopes name a made-up service ("service"). */
     SigV4Authenticator(CredentialsStore credentials, Region region, Clock clock, Set<String> services) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.region = Objects.requireNonNull(region, "region");

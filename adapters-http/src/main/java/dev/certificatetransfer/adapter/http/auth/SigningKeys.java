@@ -73,6 +73,7 @@ final class SigningKeys {
     private record Scope(String accessKeyId, String day, String region, String service) {
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // never compared: a cache entry, read where it is made
     private record Entry(Secret secret, byte[] signingKey) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http.message;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param headers the headers; names are lower-cased here, so {@link #header} matches them case-insensitively
  * @param body the body bytes, empty when there is none ({@code null} is taken as none)
  */
+@SuppressWarnings("ArrayRecordComponent") // the body is not copied; equals and hashCode compare its bytes
 public record HttpRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
         byte[] body) {
 
@@ -51,6 +53,28 @@ public record HttpRequest(String method, String rawPath, String rawQuery, Map<St
      */
     public List<String> header(String name) {
         return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /**
+     * Whether the other is a request with the same method, path, query, headers and body bytes.
+     *
+     * @param other any object
+     * @return true for an equal request
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpRequest that && method.equals(that.method) && rawPath.equals(that.rawPath)
+                && rawQuery.equals(that.rawQuery) && headers.equals(that.headers) && Arrays.equals(body, that.body);
+    }
+
+    /**
+     * A hash of the method, path, query, headers and body bytes, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, rawPath, rawQuery, headers, Arrays.hashCode(body));
     }
 
     /** Names the headers but prints none of their values: an Authorization header may carry a bearer token. */

@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http.message;
 
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.Objects;
  *
  * @param status the HTTP status
  * @param headers the headers to send, in order, one value each
- * @param body the body bytes, maybe empty
+ * @param body the body bytes, maybe empty; not copied, so not to be changed after the response is made
  */
+@SuppressWarnings("ArrayRecordComponent") // the body is not copied; equals and hashCode compare its bytes
 public record HttpResponse(int status, Map<String, String> headers, byte[] body) {
 
     /** How much of the body {@link #toString()} shows. */
@@ -51,6 +53,28 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
      */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether the other is a response with the same status, headers and body bytes.
+     *
+     * @param other any object
+     * @return true for an equal response
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpResponse that && status == that.status && headers.equals(that.headers)
+                && Arrays.equals(body, that.body);
+    }
+
+    /**
+     * A hash of the status, the headers and the body bytes, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, headers, Arrays.hashCode(body));
     }
 
     /**

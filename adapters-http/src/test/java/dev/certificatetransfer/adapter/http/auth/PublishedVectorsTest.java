@@ -116,12 +116,20 @@ class PublishedVectorsTest {
         @Test
         void reproduces_get_vanilla_with_its_canonical_request_and_string_to_sign() {
             var signed = signer.sign("GET", "/", List.of(), List.of(new Header("Host", HOST)), new byte[0], AT);
-            assertThat(signed.canonicalRequest()).isEqualTo("GET\n/\n\nhost:example.amazonaws.com\n"
-                    + "x-amz-date:20150830T123600Z\n\nhost;x-amz-date\n"
-                    + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-            assertThat(signed.stringToSign()).isEqualTo("AWS4-HMAC-SHA256\n20150830T123600Z\n"
-                    + "20150830/us-east-1/service/aws4_request\n"
-                    + "bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63");
+            assertThat(signed.canonicalRequest()).isEqualTo("""
+                    GET
+                    /
+
+                    host:example.amazonaws.com
+                    x-amz-date:20150830T123600Z
+
+                    host;x-amz-date
+                    e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855""");
+            assertThat(signed.stringToSign()).isEqualTo("""
+                    AWS4-HMAC-SHA256
+                    20150830T123600Z
+                    20150830/us-east-1/service/aws4_request
+                    bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63""");
             assertThat(signed.signature()).isEqualTo("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
             assertThat(verifier.authenticate(signed.toHttpRequest()).get()).isEqualTo(PRINCIPAL);
         }

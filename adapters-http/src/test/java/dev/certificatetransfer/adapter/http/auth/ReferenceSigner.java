@@ -48,6 +48,7 @@ public final class ReferenceSigner {
     }
 
     /** The request to send: what the reference signed, with x-amz-date and Authorization added. */
+    @SuppressWarnings("ArrayRecordComponent") // a test's value, never compared
     public record Signed(String method, String rawPath, String rawQuery, List<Header> headers, byte[] body, String canonicalRequest,
             String stringToSign, String signature) {
 

@@ -205,7 +205,7 @@ class SigV4AuthenticatorTest {
     }
 
     /** Signs with a {@code date} header by hand (the reference signer always uses x-amz-date). */
-    private final class ReferenceSignerWithDateHeader {
+    private static final class ReferenceSignerWithDateHeader {
 
         HttpRequest sign() {
             String canonical = "GET\n/certificates\n\ndate:20261127T091222Z\nhost:" + HOST + "\n\ndate;host\n"

@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class DemoHttpClient implements AutoCloseable {
     public DemoHttpClient(DemoHttpServer server) throws IOException {
         this.signer = server.signer();
         this.host = server.host();
-        this.socket = new Socket("127.0.0.1", server.port());
+        this.socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(10_000);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 4096);

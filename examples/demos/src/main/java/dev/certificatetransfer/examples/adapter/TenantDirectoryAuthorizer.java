@@ -40,7 +40,7 @@ public final class TenantDirectoryAuthorizer implements Authorizer {
     @Override
     public Permission authorize(Principal principal, IotAction action, Resource resource) {
         var plan = tenants.get(principal.account());
-        if (plan == Plan.FULL || plan == Plan.READ_ONLY && READS.contains(action)) {
+        if (plan == Plan.FULL || (plan == Plan.READ_ONLY && READS.contains(action))) {
             return Permission.ALLOWED;
         }
         return Permission.REFUSED;

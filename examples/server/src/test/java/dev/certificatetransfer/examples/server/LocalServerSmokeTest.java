@@ -191,7 +191,7 @@ class LocalServerSmokeTest {
 
     @Test
     void a_port_in_use_is_refused_with_a_message_and_nothing_left_open() throws IOException {
-        try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> start("--port", String.valueOf(taken.getLocalPort()), "--store",
                     "h2:" + directory.resolve("busy")))
                     .isInstanceOf(StartFailure.class)
@@ -227,7 +227,7 @@ class LocalServerSmokeTest {
     @Test
     void a_start_that_fails_after_listening_closes_the_port_again() throws IOException {
         int port;
-        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         var options = ((ServerOptions.Parsed.Run) ServerOptions.parse("--port", String.valueOf(port), "--store",
@@ -237,7 +237,7 @@ class LocalServerSmokeTest {
                     throw new IllegalStateException("Shutdown in progress");
                 })).isInstanceOf(StartFailure.class);
 
-        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close())
+        assertThatThrownBy(() -> new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close())
                 .isInstanceOf(java.net.ConnectException.class);
         try (var again = start("--port", "0", "--store", "h2:" + directory.resolve("late"))) {
             assertThat(again.port()).isPositive(); // and the H2 file was closed too

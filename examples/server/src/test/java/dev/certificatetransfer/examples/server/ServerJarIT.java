@@ -126,7 +126,7 @@ class ServerJarIT {
 
     @Test
     void a_port_in_use_exits_1_with_a_message() throws Exception {
-        try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var process = launch("--port", String.valueOf(taken.getLocalPort()), "--store", "memory");
 
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
