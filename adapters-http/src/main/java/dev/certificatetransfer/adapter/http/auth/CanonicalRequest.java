@@ -48,7 +48,7 @@ final class CanonicalRequest {
             return "";
         }
         List<String[]> parameters = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
+        for (String pair : rawQuery.split("&", -1)) {
             if (!pair.isEmpty()) {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);

@@ -107,7 +107,7 @@ public final class ReferenceSigner {
 
     private static String normalised(String rawPath) {
         List<String> segments = new ArrayList<>();
-        for (String segment : rawPath.split("/")) {
+        for (String segment : rawPath.split("/", -1)) {
             if (segment.equals("..")) {
                 segments.subList(Math.max(0, segments.size() - 1), segments.size()).clear();
             } else if (!segment.isEmpty() && !segment.equals(".")) {
