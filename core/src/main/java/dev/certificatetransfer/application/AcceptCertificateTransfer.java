@@ -1,12 +1,12 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.rules.TransferRules;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -23,9 +23,12 @@ final class AcceptCertificateTransfer {
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> accept(Principal caller, CertificateId id, boolean setAsActive) {
-        return authorization.authorize(caller, IotAction.ACCEPT_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
-                        TransferRules.accept(stored.certificate(), id, caller.account(), setAsActive, now))))
+        return authorization
+                .authorize(caller, IotAction.ACCEPT_CERTIFICATE_TRANSFER, id)
+                .flatMap(allowed -> commitLoop.decideAndCommit(
+                        id,
+                        (stored, now) -> CommitLoop.oneChange(
+                                TransferRules.accept(stored.certificate(), id, caller.account(), setAsActive, now))))
                 .map(Option::get);
     }
 }

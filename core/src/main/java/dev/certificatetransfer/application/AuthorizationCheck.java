@@ -4,12 +4,13 @@ import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Resource;
 import dev.certificatetransfer.port.out.Authorizer;
 import dev.certificatetransfer.port.out.Permission;
 import io.vavr.control.Either;
+
 import java.util.Objects;
 
 /**

@@ -26,9 +26,12 @@ final class CancelCertificateTransfer {
     }
 
     Either<Refusal, Certificate> cancel(Principal caller, CertificateId id) {
-        return authorization.authorize(caller, IotAction.CANCEL_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
-                        TransferRules.cancel(stored.certificate(), id, caller.account(), now))))
+        return authorization
+                .authorize(caller, IotAction.CANCEL_CERTIFICATE_TRANSFER, id)
+                .flatMap(allowed -> commitLoop.decideAndCommit(
+                        id,
+                        (stored, now) -> CommitLoop.oneChange(
+                                TransferRules.cancel(stored.certificate(), id, caller.account(), now))))
                 .map(Option::get);
     }
 }

@@ -1,27 +1,28 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import dev.certificatetransfer.port.in.Page;
-import dev.certificatetransfer.port.in.PageRequest;
-import dev.certificatetransfer.port.in.RegisterCertificateResult;
-import dev.certificatetransfer.port.in.TransferCertificateResult;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
+import dev.certificatetransfer.port.in.TransferCertificateResult;
 import dev.certificatetransfer.port.out.AttachmentQuery;
 import dev.certificatetransfer.port.out.Authorizer;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.TransferRule;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.time.Clock;
 import java.util.Objects;
 
@@ -87,20 +88,20 @@ public final class CertificateTransferService implements CertificateTransferUseC
     }
 
     @Override
-    public Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id, AccountId target,
-            Option<TransferMessage> message) {
+    public Either<Refusal, TransferCertificateResult> transferCertificate(
+            Principal caller, CertificateId id, AccountId target, Option<TransferMessage> message) {
         return transfer.transfer(caller, id, target, message);
     }
 
     @Override
-    public Either<Refusal, Certificate> acceptCertificateTransfer(Principal caller, CertificateId id,
-            boolean setAsActive) {
+    public Either<Refusal, Certificate> acceptCertificateTransfer(
+            Principal caller, CertificateId id, boolean setAsActive) {
         return accept.accept(caller, id, setAsActive);
     }
 
     @Override
-    public Either<Refusal, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
-            Option<RejectReason> reason) {
+    public Either<Refusal, Certificate> rejectCertificateTransfer(
+            Principal caller, CertificateId id, Option<RejectReason> reason) {
         return reject.reject(caller, id, reason);
     }
 
@@ -110,8 +111,8 @@ public final class CertificateTransferService implements CertificateTransferUseC
     }
 
     @Override
-    public Either<Refusal, Certificate> updateCertificate(Principal caller, CertificateId id,
-            CertificateStatus newStatus) {
+    public Either<Refusal, Certificate> updateCertificate(
+            Principal caller, CertificateId id, CertificateStatus newStatus) {
         return update.update(caller, id, newStatus);
     }
 
@@ -131,8 +132,8 @@ public final class CertificateTransferService implements CertificateTransferUseC
     }
 
     @Override
-    public Either<Refusal, RegisterCertificateResult> registerCertificateWithoutCa(Principal caller, ParsedCertificate certificate,
-            CertificateStatus status) {
+    public Either<Refusal, RegisterCertificateResult> registerCertificateWithoutCa(
+            Principal caller, ParsedCertificate certificate, CertificateStatus status) {
         return register.register(caller, certificate, status);
     }
 
@@ -176,8 +177,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         private TransferExpiry transferExpiry = TransferExpiry.none();
         private TransferRule transferRule = TransferRule.allowAll();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Where certificates live; required.

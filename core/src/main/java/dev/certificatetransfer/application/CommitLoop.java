@@ -1,20 +1,21 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.domain.rules.TransferRules;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Refusal;
-import dev.certificatetransfer.spi.StoredCertificate;
+import dev.certificatetransfer.domain.rules.TransferRules;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
+import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Instant;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Load, decide, commit: the one write path of every use case. A commit that loses the compare-and-set race is
@@ -90,8 +91,8 @@ final class CommitLoop {
             LOG.debug("Lost a race on certificate {} (attempt {}); deciding again on the winner's state", id, attempt);
         }
         LOG.warn("Gave up on certificate {} after losing the race {} times", id, maxAttempts);
-        return Either.left(new Refusal.Throttled("The certificate " + id
-                + " is changing too often right now; nothing was changed, try again"));
+        return Either.left(new Refusal.Throttled(
+                "The certificate " + id + " is changing too often right now; nothing was changed, try again"));
     }
 
     /**

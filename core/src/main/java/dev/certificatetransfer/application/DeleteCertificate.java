@@ -1,11 +1,11 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import dev.certificatetransfer.domain.rules.CertificateRules;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.rules.CertificateRules;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.out.AttachmentQuery;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
@@ -25,10 +25,17 @@ final class DeleteCertificate {
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, CertificateId> delete(Principal caller, CertificateId id, boolean forceDelete) {
-        return authorization.authorize(caller, IotAction.DELETE_CERTIFICATE, id)
-                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
-                        CertificateRules.delete(stored.certificate(), id, caller.account(), forceDelete,
-                                Lazy.of(() -> attachments.attachmentsOf(id)), now))))
+        return authorization
+                .authorize(caller, IotAction.DELETE_CERTIFICATE, id)
+                .flatMap(allowed -> commitLoop.decideAndCommit(
+                        id,
+                        (stored, now) -> CommitLoop.oneChange(CertificateRules.delete(
+                                stored.certificate(),
+                                id,
+                                caller.account(),
+                                forceDelete,
+                                Lazy.of(() -> attachments.attachmentsOf(id)),
+                                now))))
                 .map(gone -> id);
     }
 }

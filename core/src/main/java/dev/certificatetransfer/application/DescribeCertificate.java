@@ -1,13 +1,13 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.domain.rules.TransferRules;
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.rules.CertificateRules;
+import dev.certificatetransfer.domain.rules.TransferRules;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -20,7 +20,11 @@ final class DescribeCertificate {
     private final ExpiryView expiryView;
     private final CommitLoop commitLoop;
 
-    DescribeCertificate(AuthorizationCheck authorization, CertificateRepository repository, ExpiryView expiryView, CommitLoop commitLoop) {
+    DescribeCertificate(
+            AuthorizationCheck authorization,
+            CertificateRepository repository,
+            ExpiryView expiryView,
+            CommitLoop commitLoop) {
         this.authorization = authorization;
         this.repository = repository;
         this.expiryView = expiryView;
@@ -33,14 +37,17 @@ final class DescribeCertificate {
      * decided on the pending transfer before the expiry can no longer commit after it.
      */
     Either<Refusal, Certificate> describe(Principal caller, CertificateId id) {
-        return authorization.authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
+        return authorization
+                .authorize(caller, IotAction.DESCRIBE_CERTIFICATE, id)
                 .flatMap(allowed -> CertificateRules.describe(expiryView.seen(found(id)), id, caller.account()));
     }
 
     private Option<Certificate> found(CertificateId id) {
         var certificate = repository.find(id).certificate();
         if (expiryView.expiry().ttl().isEmpty()
-                || certificate.flatMap(c -> TransferRules.expire(expiryView.expiry(), c, expiryView.now())).isEmpty()) {
+                || certificate
+                        .flatMap(c -> TransferRules.expire(expiryView.expiry(), c, expiryView.now()))
+                        .isEmpty()) {
             return certificate;
         }
         commitLoop.expire(id);

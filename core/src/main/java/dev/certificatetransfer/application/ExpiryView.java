@@ -1,9 +1,10 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.domain.rules.TransferRules;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.TransferExpiry;
+import dev.certificatetransfer.domain.rules.TransferRules;
 import io.vavr.control.Option;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

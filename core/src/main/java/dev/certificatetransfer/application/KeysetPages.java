@@ -1,14 +1,15 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.PageMarker;
 import dev.certificatetransfer.port.in.PageRequest;
-import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.spi.ListingKey;
+import dev.certificatetransfer.spi.ListingQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+
 import java.util.function.Function;
 
 /**
@@ -19,10 +20,11 @@ import java.util.function.Function;
  */
 final class KeysetPages {
 
-    private KeysetPages() {
-    }
+    private KeysetPages() {}
 
-    static Page<Certificate> page(PageRequest request, Function<ListingQuery, Seq<Certificate>> query,
+    static Page<Certificate> page(
+            PageRequest request,
+            Function<ListingQuery, Seq<Certificate>> query,
             Function<Certificate, Option<Certificate>> seen) {
         int size = request.size().value();
         Seq<Certificate> kept = Array.empty();

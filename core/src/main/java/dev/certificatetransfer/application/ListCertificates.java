@@ -1,12 +1,12 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import dev.certificatetransfer.port.in.Page;
-import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -26,12 +26,12 @@ final class ListCertificates {
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Page<Certificate>> list(Principal caller, PageRequest request) {
-        return authorization.authorize(caller, IotAction.LIST_CERTIFICATES)
-                .map(allowed -> {
-                    var seen = expiryView.seenNow();
-                    return KeysetPages.page(request, query -> repository.listVisibleTo(caller.account(), query),
-                            found -> Option.of(seen.apply(found))
-                                    .filter(c -> c.isVisibleTo(caller.account())));
-                });
+        return authorization.authorize(caller, IotAction.LIST_CERTIFICATES).map(allowed -> {
+            var seen = expiryView.seenNow();
+            return KeysetPages.page(
+                    request,
+                    query -> repository.listVisibleTo(caller.account(), query),
+                    found -> Option.of(seen.apply(found)).filter(c -> c.isVisibleTo(caller.account())));
+        });
     }
 }

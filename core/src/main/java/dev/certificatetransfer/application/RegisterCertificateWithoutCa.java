@@ -1,14 +1,14 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import dev.certificatetransfer.port.in.RegisterCertificateResult;
-import dev.certificatetransfer.domain.rules.CertificateRules;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.domain.rules.CertificateRules;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import io.vavr.control.Either;
 
 /** RegisterCertificateWithoutCA: the caller registers a certificate it will own, identified by its SHA-256. */
@@ -25,11 +25,21 @@ final class RegisterCertificateWithoutCa {
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
-    Either<Refusal, RegisterCertificateResult> register(Principal caller, ParsedCertificate certificate, CertificateStatus status) {
+    Either<Refusal, RegisterCertificateResult> register(
+            Principal caller, ParsedCertificate certificate, CertificateStatus status) {
         return CertificateRules.requestable(status)
-                .flatMap(requestable -> authorization.authorize(caller, IotAction.REGISTER_CERTIFICATE_WITHOUT_CA, certificate.id()))
-                .flatMap(allowed -> commitLoop.decideAndCommit(certificate.id(), (stored, now) -> CommitLoop.oneChange(
-                        CertificateRules.register(stored.certificate(), stored.nextVersion(), certificate, caller.account(), status, now))))
-                .map(after -> new RegisterCertificateResult(after.get(), after.get().arn(region)));
+                .flatMap(requestable ->
+                        authorization.authorize(caller, IotAction.REGISTER_CERTIFICATE_WITHOUT_CA, certificate.id()))
+                .flatMap(allowed -> commitLoop.decideAndCommit(
+                        certificate.id(),
+                        (stored, now) -> CommitLoop.oneChange(CertificateRules.register(
+                                stored.certificate(),
+                                stored.nextVersion(),
+                                certificate,
+                                caller.account(),
+                                status,
+                                now))))
+                .map(after ->
+                        new RegisterCertificateResult(after.get(), after.get().arn(region)));
     }
 }

@@ -1,13 +1,13 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.rules.TransferRules;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -24,9 +24,12 @@ final class RejectCertificateTransfer {
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> reject(Principal caller, CertificateId id, Option<RejectReason> reason) {
-        return authorization.authorize(caller, IotAction.REJECT_CERTIFICATE_TRANSFER, id)
-                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CommitLoop.oneChange(
-                        TransferRules.reject(stored.certificate(), id, caller.account(), reason, now))))
+        return authorization
+                .authorize(caller, IotAction.REJECT_CERTIFICATE_TRANSFER, id)
+                .flatMap(allowed -> commitLoop.decideAndCommit(
+                        id,
+                        (stored, now) -> CommitLoop.oneChange(
+                                TransferRules.reject(stored.certificate(), id, caller.account(), reason, now))))
                 .map(Option::get);
     }
 }

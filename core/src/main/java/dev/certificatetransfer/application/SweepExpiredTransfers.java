@@ -1,8 +1,8 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.spi.PendingTransferKey;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.spi.DueTransfersQuery;
+import dev.certificatetransfer.spi.PendingTransferKey;
 import io.vavr.control.Option;
 
 /**

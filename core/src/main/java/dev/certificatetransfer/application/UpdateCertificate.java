@@ -1,13 +1,13 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.rules.CertificateRules;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.rules.CertificateRules;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -26,8 +26,11 @@ final class UpdateCertificate {
     Either<Refusal, Certificate> update(Principal caller, CertificateId id, CertificateStatus newStatus) {
         return CertificateRules.requestable(newStatus)
                 .flatMap(status -> authorization.authorize(caller, IotAction.UPDATE_CERTIFICATE, id))
-                .flatMap(allowed -> commitLoop.decideAndCommit(id, (stored, now) -> CertificateRules
-                        .updateStatus(stored.certificate(), id, caller.account(), newStatus, now).map(Option::narrow)))
+                .flatMap(allowed -> commitLoop.decideAndCommit(
+                        id,
+                        (stored, now) -> CertificateRules.updateStatus(
+                                        stored.certificate(), id, caller.account(), newStatus, now)
+                                .map(Option::narrow)))
                 .map(Option::get);
     }
 }

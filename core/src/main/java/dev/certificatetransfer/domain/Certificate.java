@@ -1,6 +1,7 @@
 package dev.certificatetransfer.domain;
 
 import io.vavr.control.Option;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -105,7 +106,9 @@ public record Certificate(
      * @return the pending transfer's target, or none
      */
     public Option<AccountId> pendingTarget() {
-        return lastTransfer.getOrNull() instanceof Transfer.Pending pending ? Option.some(pending.target()) : Option.none();
+        return lastTransfer.getOrNull() instanceof Transfer.Pending pending
+                ? Option.some(pending.target())
+                : Option.none();
     }
 
     /**
@@ -154,14 +157,29 @@ public record Certificate(
      * @throws IllegalStateException if the event's version does not follow this one (a bug)
      * @throws IllegalArgumentException if the new components do not fit together (a bug)
      */
-    public Certificate evolve(AccountId newOwner, Option<AccountId> newPreviousOwner, CertificateStatus newStatus,
-            Option<Transfer> newLastTransfer, CertificateEvent event) {
+    public Certificate evolve(
+            AccountId newOwner,
+            Option<AccountId> newPreviousOwner,
+            CertificateStatus newStatus,
+            Option<Transfer> newLastTransfer,
+            CertificateEvent event) {
         if (event.version() != version + 1) {
             throw new IllegalStateException("event " + event.type() + " of version " + event.version()
                     + " does not follow version " + version + " of certificate " + id);
         }
-        return new Certificate(id, pem, validity, mode, newOwner, newPreviousOwner, newStatus, newLastTransfer,
-                creationDate, event.at(), customerVersion + 1, event.version());
+        return new Certificate(
+                id,
+                pem,
+                validity,
+                mode,
+                newOwner,
+                newPreviousOwner,
+                newStatus,
+                newLastTransfer,
+                creationDate,
+                event.at(),
+                customerVersion + 1,
+                event.version());
     }
 
     /**
@@ -175,7 +193,8 @@ public record Certificate(
 
     /** A transfer happens while the certificate exists, and its dates are no later than the last change. */
     private static void requireDatesWithin(Transfer transfer, Instant creationDate, Instant lastModifiedDate) {
-        if (transfer.transferDate().isBefore(creationDate) || transfer.transferDate().isAfter(lastModifiedDate)) {
+        if (transfer.transferDate().isBefore(creationDate)
+                || transfer.transferDate().isAfter(lastModifiedDate)) {
             throw new IllegalArgumentException("a transfer is dated between creationDate and lastModifiedDate");
         }
         if (transfer.completionDate().exists(completed -> completed.isAfter(lastModifiedDate))) {
@@ -183,24 +202,25 @@ public record Certificate(
         }
     }
 
-    private static void requireConsistentTransfer(CertificateStatus status, AccountId owner,
-            Option<AccountId> previousOwner, Option<Transfer> lastTransfer) {
+    private static void requireConsistentTransfer(
+            CertificateStatus status, AccountId owner, Option<AccountId> previousOwner, Option<Transfer> lastTransfer) {
         Transfer transfer = lastTransfer.getOrNull();
         boolean pending = transfer != null && transfer.status() == TransferStatus.PENDING;
         if (pending != (status == CertificateStatus.PENDING_TRANSFER)) {
-            throw new IllegalArgumentException("a certificate is PENDING_TRANSFER exactly while its transfer is pending");
+            throw new IllegalArgumentException(
+                    "a certificate is PENDING_TRANSFER exactly while its transfer is pending");
         }
         if (transfer != null) {
             boolean accepted = transfer.status() == TransferStatus.ACCEPTED;
             if (!owner.equals(accepted ? transfer.target() : transfer.source())) {
-                throw new IllegalArgumentException("the owner is the source of its last transfer unless it was accepted");
+                throw new IllegalArgumentException(
+                        "the owner is the source of its last transfer unless it was accepted");
             }
             if (accepted && !previousOwner.contains(transfer.source())) {
                 throw new IllegalArgumentException("after an accepted transfer the previous owner is its source");
             }
         }
     }
-
 
     /** What a log needs, never the PEM: id, owner, status, the pending target if any, and the version. */
     @Override

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.domain;
 
 import io.vavr.control.Option;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -96,8 +97,16 @@ public sealed interface CertificateEvent {
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
-    record CertificateRegistered(CertificateId certificateId, AccountId actor, CertificatePem pem, Validity validity,
-            CertificateMode mode, CertificateStatus status, Instant at, long version) implements CertificateEvent {
+    record CertificateRegistered(
+            CertificateId certificateId,
+            AccountId actor,
+            CertificatePem pem,
+            Validity validity,
+            CertificateMode mode,
+            CertificateStatus status,
+            Instant at,
+            long version)
+            implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *
@@ -147,8 +156,15 @@ public sealed interface CertificateEvent {
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
-    record TransferRequested(CertificateId certificateId, AccountId actor, AccountId target,
-            Option<TransferMessage> message, CertificateStatus from, Instant at, long version) implements CertificateEvent {
+    record TransferRequested(
+            CertificateId certificateId,
+            AccountId actor,
+            AccountId target,
+            Option<TransferMessage> message,
+            CertificateStatus from,
+            Instant at,
+            long version)
+            implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *
@@ -195,8 +211,14 @@ public sealed interface CertificateEvent {
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
-    record TransferAccepted(CertificateId certificateId, AccountId actor, AccountId source, CertificateStatus to,
-            Instant at, long version) implements CertificateEvent {
+    record TransferAccepted(
+            CertificateId certificateId,
+            AccountId actor,
+            AccountId source,
+            CertificateStatus to,
+            Instant at,
+            long version)
+            implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *
@@ -241,8 +263,14 @@ public sealed interface CertificateEvent {
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
-    record TransferRejected(CertificateId certificateId, AccountId actor, AccountId source,
-            Option<RejectReason> reason, Instant at, long version) implements CertificateEvent {
+    record TransferRejected(
+            CertificateId certificateId,
+            AccountId actor,
+            AccountId source,
+            Option<RejectReason> reason,
+            Instant at,
+            long version)
+            implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *
@@ -378,8 +406,14 @@ public sealed interface CertificateEvent {
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
-    record CertificateStatusChanged(CertificateId certificateId, AccountId actor, CertificateStatus from,
-            CertificateStatus to, Instant at, long version) implements CertificateEvent {
+    record CertificateStatusChanged(
+            CertificateId certificateId,
+            AccountId actor,
+            CertificateStatus from,
+            CertificateStatus to,
+            Instant at,
+            long version)
+            implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *
@@ -423,8 +457,9 @@ public sealed interface CertificateEvent {
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
-    record CertificateDeleted(CertificateId certificateId, AccountId actor, CertificateStatus from, Instant at,
-            long version) implements CertificateEvent {
+    record CertificateDeleted(
+            CertificateId certificateId, AccountId actor, CertificateStatus from, Instant at, long version)
+            implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *

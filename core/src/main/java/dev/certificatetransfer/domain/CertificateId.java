@@ -1,6 +1,7 @@
 package dev.certificatetransfer.domain;
 
 import io.vavr.control.Either;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -37,7 +38,8 @@ public record CertificateId(String value) {
      */
     public static Either<Refusal, CertificateId> parse(String raw) {
         if (raw == null || raw.length() != LENGTH || !Text.isHex(raw)) {
-            return Either.left(new Refusal.InvalidRequest("Invalid certificate id: expected 64 hexadecimal characters"));
+            return Either.left(
+                    new Refusal.InvalidRequest("Invalid certificate id: expected 64 hexadecimal characters"));
         }
         return Either.right(new CertificateId(raw.toLowerCase(Locale.ROOT)));
     }
@@ -50,7 +52,8 @@ public record CertificateId(String value) {
      */
     public static CertificateId ofDer(byte[] der) {
         try {
-            return new CertificateId(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
+            return new CertificateId(HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform ships SHA-256", e);
         }

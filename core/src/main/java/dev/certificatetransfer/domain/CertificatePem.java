@@ -1,6 +1,7 @@
 package dev.certificatetransfer.domain;
 
 import io.vavr.control.Either;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -82,7 +83,9 @@ public record CertificatePem(String value) {
                 return invalid("certificatePem holds a character that is neither base64 nor whitespace");
             }
         }
-        return base64.length() == 0 ? invalid("the PEM block of certificatePem is empty") : Either.right(base64.toString());
+        return base64.length() == 0
+                ? invalid("the PEM block of certificatePem is empty")
+                : Either.right(base64.toString());
     }
 
     private static Either<Refusal, byte[]> decode(String base64) {
@@ -99,8 +102,11 @@ public record CertificatePem(String value) {
             if (!(parsed instanceof X509Certificate x509) || !Arrays.equals(x509.getEncoded(), der)) {
                 return invalid("certificatePem must hold exactly one DER-encoded X.509 certificate");
             }
-            return Either.right(new ParsedCertificate(new CertificatePem(armour(der)), CertificateId.ofDer(der),
-                    new Validity(x509.getNotBefore().toInstant(), x509.getNotAfter().toInstant())));
+            return Either.right(new ParsedCertificate(
+                    new CertificatePem(armour(der)),
+                    CertificateId.ofDer(der),
+                    new Validity(
+                            x509.getNotBefore().toInstant(), x509.getNotAfter().toInstant())));
         } catch (CertificateException | RuntimeException e) {
             // The JDK's parser reports some malformed encodings with unchecked exceptions; all mean "unparsable".
             return invalid("The certificate could not be parsed");
@@ -108,12 +114,17 @@ public record CertificatePem(String value) {
     }
 
     private static String armour(byte[] der) {
-        var lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        var lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return BEGIN + '\n' + lines + '\n' + END + '\n';
     }
 
     private static boolean isBase64(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
                 || c == '=';
     }
 

@@ -252,8 +252,10 @@ public sealed interface Refusal {
         @Override
         public String message() {
             return "The transfer of certificate " + certificateId + " is already complete ("
-                    + (outcome == TransferStatus.EXPIRED ? "the transfer expired"
-                            : outcome.name().toLowerCase(java.util.Locale.ROOT)) + ")";
+                    + (outcome == TransferStatus.EXPIRED
+                            ? "the transfer expired"
+                            : outcome.name().toLowerCase(java.util.Locale.ROOT))
+                    + ")";
         }
     }
 

@@ -3,8 +3,7 @@ package dev.certificatetransfer.domain;
 /** Character checks shared by the typed values, written out so that no regex runs per call. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     static boolean isDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -84,12 +83,18 @@ final class Text {
     }
 
     private static boolean isPrintable(int c) {
-        return c == ' ' || switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SPACE_SEPARATOR, Character.PRIVATE_USE, Character.UNASSIGNED,
-                    Character.SURROGATE -> false;
-            default -> true;
-        };
+        return c == ' '
+                || switch (Character.getType(c)) {
+                    case Character.CONTROL,
+                            Character.FORMAT,
+                            Character.LINE_SEPARATOR,
+                            Character.PARAGRAPH_SEPARATOR,
+                            Character.SPACE_SEPARATOR,
+                            Character.PRIVATE_USE,
+                            Character.UNASSIGNED,
+                            Character.SURROGATE -> false;
+                    default -> true;
+                };
     }
 
     /** Transfer messages and reject reasons are at most 128 characters (AWS). */

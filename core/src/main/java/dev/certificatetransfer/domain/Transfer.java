@@ -1,6 +1,7 @@
 package dev.certificatetransfer.domain;
 
 import io.vavr.control.Option;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -164,8 +165,13 @@ public sealed interface Transfer {
      * @param transferDate when the transfer was requested
      * @param acceptDate when the target accepted it, not before {@code transferDate}
      */
-    record Accepted(AccountId source, AccountId target, Option<TransferMessage> message, Instant transferDate,
-            Instant acceptDate) implements Transfer {
+    record Accepted(
+            AccountId source,
+            AccountId target,
+            Option<TransferMessage> message,
+            Instant transferDate,
+            Instant acceptDate)
+            implements Transfer {
 
         /**
          * The transfer, checked for shape.
@@ -196,8 +202,8 @@ public sealed interface Transfer {
 
         @Override
         public TransferData data() {
-            return new TransferData(message, Option.none(), Option.some(transferDate), Option.some(acceptDate),
-                    Option.none());
+            return new TransferData(
+                    message, Option.none(), Option.some(transferDate), Option.some(acceptDate), Option.none());
         }
     }
 
@@ -211,8 +217,14 @@ public sealed interface Transfer {
      * @param rejectReason the target's reason, if any
      * @param rejectDate when the target rejected it, not before {@code transferDate}
      */
-    record Rejected(AccountId source, AccountId target, Option<TransferMessage> message, Instant transferDate,
-            Option<RejectReason> rejectReason, Instant rejectDate) implements Transfer {
+    record Rejected(
+            AccountId source,
+            AccountId target,
+            Option<TransferMessage> message,
+            Instant transferDate,
+            Option<RejectReason> rejectReason,
+            Instant rejectDate)
+            implements Transfer {
 
         /**
          * The transfer, checked for shape.
@@ -245,8 +257,8 @@ public sealed interface Transfer {
 
         @Override
         public TransferData data() {
-            return new TransferData(message, rejectReason, Option.some(transferDate), Option.none(),
-                    Option.some(rejectDate));
+            return new TransferData(
+                    message, rejectReason, Option.some(transferDate), Option.none(), Option.some(rejectDate));
         }
     }
 
@@ -260,8 +272,13 @@ public sealed interface Transfer {
      * @param transferDate when the transfer was requested
      * @param cancelDate when the source cancelled it, not before {@code transferDate}
      */
-    record Cancelled(AccountId source, AccountId target, Option<TransferMessage> message, Instant transferDate,
-            Instant cancelDate) implements Transfer {
+    record Cancelled(
+            AccountId source,
+            AccountId target,
+            Option<TransferMessage> message,
+            Instant transferDate,
+            Instant cancelDate)
+            implements Transfer {
 
         /**
          * The transfer, checked for shape.
@@ -307,8 +324,13 @@ public sealed interface Transfer {
      * @param transferDate when the transfer was requested
      * @param expiryDate when it expired, {@code transferDate + ttl}
      */
-    record Expired(AccountId source, AccountId target, Option<TransferMessage> message, Instant transferDate,
-            Instant expiryDate) implements Transfer {
+    record Expired(
+            AccountId source,
+            AccountId target,
+            Option<TransferMessage> message,
+            Instant transferDate,
+            Instant expiryDate)
+            implements Transfer {
 
         /**
          * The transfer, checked for shape.
@@ -351,8 +373,8 @@ public sealed interface Transfer {
         }
     }
 
-    private static void requireShape(AccountId source, AccountId target, Option<TransferMessage> message,
-            Instant transferDate) {
+    private static void requireShape(
+            AccountId source, AccountId target, Option<TransferMessage> message, Instant transferDate) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(message, "message");

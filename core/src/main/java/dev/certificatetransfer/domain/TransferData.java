@@ -1,6 +1,7 @@
 package dev.certificatetransfer.domain;
 
 import io.vavr.control.Option;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.domain;
 
 import io.vavr.control.Option;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,9 +46,12 @@ public final class TransferExpiry {
      */
     public static TransferExpiry after(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0 || !ttl.truncatedTo(ChronoUnit.MILLIS).equals(ttl)) {
-            throw new IllegalArgumentException("a transfer time-to-live is a positive whole number of milliseconds"
-                    + " of at most " + MAX_TTL);
+        if (ttl.isNegative()
+                || ttl.isZero()
+                || ttl.compareTo(MAX_TTL) > 0
+                || !ttl.truncatedTo(ChronoUnit.MILLIS).equals(ttl)) {
+            throw new IllegalArgumentException(
+                    "a transfer time-to-live is a positive whole number of milliseconds" + " of at most " + MAX_TTL);
         }
         return new TransferExpiry(Option.some(ttl));
     }
@@ -68,7 +72,8 @@ public final class TransferExpiry {
      * @return {@code transferDate + ttl}; none if nothing is pending or transfers never expire
      */
     public Option<Instant> expiryDateOf(Certificate certificate) {
-        return ttl.flatMap(d -> certificate.pendingTransfer().map(p -> p.transferDate().plus(d)));
+        return ttl.flatMap(
+                d -> certificate.pendingTransfer().map(p -> p.transferDate().plus(d)));
     }
 
     /**
@@ -80,7 +85,6 @@ public final class TransferExpiry {
     public Option<Instant> dueBy(Instant now) {
         return ttl.map(now::minus);
     }
-
 
     @Override
     public boolean equals(Object other) {

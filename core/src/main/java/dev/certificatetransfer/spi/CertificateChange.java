@@ -6,6 +6,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+
 import java.util.Objects;
 
 /**

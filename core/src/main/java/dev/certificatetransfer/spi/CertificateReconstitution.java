@@ -9,6 +9,7 @@ import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.Validity;
 import io.vavr.control.Option;
+
 import java.time.Instant;
 
 /**
@@ -31,8 +32,7 @@ public final class CertificateReconstitution {
     private long version;
 
     /** Starts with no field set. */
-    public CertificateReconstitution() {
-    }
+    public CertificateReconstitution() {}
 
     /**
      * Sets the certificate id; required.
@@ -174,7 +174,18 @@ public final class CertificateReconstitution {
      * @throws IllegalArgumentException if the fields do not fit together (see {@link Certificate})
      */
     public Certificate build() {
-        return new Certificate(id, pem, validity, mode, owner, previousOwner, status, lastTransfer, creationDate,
-                lastModifiedDate, customerVersion, version);
+        return new Certificate(
+                id,
+                pem,
+                validity,
+                mode,
+                owner,
+                previousOwner,
+                status,
+                lastTransfer,
+                creationDate,
+                lastModifiedDate,
+                customerVersion,
+                version);
     }
 }

@@ -1,7 +1,7 @@
 package dev.certificatetransfer.spi;
 
-import dev.certificatetransfer.spi.PendingTransferKey;
 import io.vavr.control.Option;
+
 import java.time.Instant;
 import java.util.Objects;
 

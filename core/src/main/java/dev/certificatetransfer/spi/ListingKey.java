@@ -2,6 +2,7 @@ package dev.certificatetransfer.spi;
 
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.certificatetransfer.spi;
 
-import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Option;
+
 import java.util.Objects;
 
 /**
@@ -31,5 +31,4 @@ public record ListingQuery(Option<ListingKey> after, SortOrder order, int limit)
             throw new IllegalArgumentException("a listing asks for at least one certificate");
         }
     }
-
 }

@@ -1,8 +1,9 @@
 package dev.certificatetransfer.spi;
 
-import io.vavr.control.Option;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
+import io.vavr.control.Option;
+
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,20 +1,20 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import static dev.certificatetransfer.application.ServiceFixture.ALICE;
 import static dev.certificatetransfer.application.ServiceFixture.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
-import dev.certificatetransfer.spi.StoredCertificate;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
+import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
@@ -22,14 +22,15 @@ import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A write that keeps deciding on a stale read gives up after a bounded number of commits, having written nothing. */
 class BoundedRetriesTest {
@@ -86,7 +87,8 @@ class BoundedRetriesTest {
         cache.remember(ID, 1);
         Before.INACTIVE.moveOn(fresh);
 
-        var updated = service.updateCertificate(ALICE, ID, CertificateStatus.ACTIVE).get();
+        var updated =
+                service.updateCertificate(ALICE, ID, CertificateStatus.ACTIVE).get();
 
         assertThat(cache.commitAttempts()).isEqualTo(2);
         assertThat(updated.version()).isEqualTo(4);
@@ -108,8 +110,10 @@ class BoundedRetriesTest {
     }
 
     private CertificateTransferService.Builder builder(CertificateRepository repository) {
-        return CertificateTransferService.builder().repository(repository)
-                .authorizer(new AllowAuthenticatedAuthorizer()).clock(clock);
+        return CertificateTransferService.builder()
+                .repository(repository)
+                .authorizer(new AllowAuthenticatedAuthorizer())
+                .clock(clock);
     }
 
     /** Where certificate 0 stands when the cache reads it, and how it then moves on behind the cache's back. */
@@ -117,7 +121,8 @@ class BoundedRetriesTest {
         INACTIVE {
             @Override
             void setUp(CertificateTransferUseCases service) {
-                service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE).get();
+                service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                        .get();
             }
 
             @Override
@@ -130,13 +135,15 @@ class BoundedRetriesTest {
             @Override
             void setUp(CertificateTransferUseCases service) {
                 INACTIVE.setUp(service);
-                service.transferCertificate(ALICE, ID, Accounts.BOB, Option.none()).get();
+                service.transferCertificate(ALICE, ID, Accounts.BOB, Option.none())
+                        .get();
             }
 
             @Override
             void moveOn(CertificateTransferUseCases service) {
                 service.cancelCertificateTransfer(ALICE, ID).get();
-                service.transferCertificate(ALICE, ID, Accounts.BOB, Option.none()).get();
+                service.transferCertificate(ALICE, ID, Accounts.BOB, Option.none())
+                        .get();
             }
         },
         DELETED {
@@ -167,8 +174,10 @@ class BoundedRetriesTest {
         CANCEL(Before.PENDING, service -> service.cancelCertificateTransfer(ALICE, ID)),
         ACCEPT(Before.PENDING, service -> service.acceptCertificateTransfer(BOB, ID, true)),
         REJECT(Before.PENDING, service -> service.rejectCertificateTransfer(BOB, ID, Option.none())),
-        REGISTER_AFTER_A_DELETION(Before.DELETED, service -> service.registerCertificateWithoutCa(ALICE,
-                TestCertificates.parsed(0), CertificateStatus.INACTIVE));
+        REGISTER_AFTER_A_DELETION(
+                Before.DELETED,
+                service -> service.registerCertificateWithoutCa(
+                        ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE));
 
         final Before before;
         private final Function<CertificateTransferUseCases, Either<Refusal, ?>> call;

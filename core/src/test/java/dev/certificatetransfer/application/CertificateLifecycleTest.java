@@ -1,8 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.PageMarker;
-import dev.certificatetransfer.port.in.PageRequest;
-import dev.certificatetransfer.port.in.PageSize;
 import static dev.certificatetransfer.domain.RefusalCode.ALREADY_EXISTS;
 import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_STATE;
 import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_VALIDATION;
@@ -20,21 +17,25 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.TransferData;
 import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Register, describe, update, delete and the listings, row by row from docs/behaviour.md, section 4. */
 class CertificateLifecycleTest extends ServiceFixture {
@@ -46,8 +47,9 @@ class CertificateLifecycleTest extends ServiceFixture {
         void the_id_is_the_sha256_of_the_der_and_the_caller_owns_it() throws Exception {
             var pem = TestCertificates.pem(0);
             var base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            var expected = HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(base64)));
+            var expected = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(Base64.getDecoder().decode(base64)));
 
             var registered = register(ALICE, pem, CertificateStatus.INACTIVE).get();
 
@@ -64,20 +66,25 @@ class CertificateLifecycleTest extends ServiceFixture {
 
         @Test
         void an_unparsable_pem_is_a_certificate_validation_refusal() {
-            refused(() -> register(ALICE, "not a certificate", CertificateStatus.INACTIVE),
-                    CERTIFICATE_VALIDATION);
+            refused(() -> register(ALICE, "not a certificate", CertificateStatus.INACTIVE), CERTIFICATE_VALIDATION);
             var mangled = TestCertificates.pem(0).replace("MII", "AAA");
-            refused(() -> register(ALICE, mangled, CertificateStatus.INACTIVE),
+            refused(() -> register(ALICE, mangled, CertificateStatus.INACTIVE), CERTIFICATE_VALIDATION);
+            refused(
+                    () -> register(
+                            ALICE,
+                            "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n",
+                            CertificateStatus.INACTIVE),
                     CERTIFICATE_VALIDATION);
-            refused(() -> register(ALICE,
-                    "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n", CertificateStatus.INACTIVE),
+            refused(
+                    () -> register(
+                            ALICE, TestCertificates.pem(0) + TestCertificates.pem(1), CertificateStatus.INACTIVE),
                     CERTIFICATE_VALIDATION);
-            refused(() -> register(ALICE, TestCertificates.pem(0) + TestCertificates.pem(1),
-                    CertificateStatus.INACTIVE), CERTIFICATE_VALIDATION);
         }
 
         @ParameterizedTest
-        @EnumSource(value = CertificateStatus.class, names = {"PENDING_TRANSFER", "PENDING_ACTIVATION"})
+        @EnumSource(
+                value = CertificateStatus.class,
+                names = {"PENDING_TRANSFER", "PENDING_ACTIVATION"})
         void a_status_only_the_service_sets_cannot_be_registered(CertificateStatus status) {
             refused(() -> register(ALICE, TestCertificates.pem(0), status), INVALID_REQUEST);
         }
@@ -85,10 +92,8 @@ class CertificateLifecycleTest extends ServiceFixture {
         @Test
         void the_same_certificate_cannot_be_registered_twice() {
             registered(0, ALICE);
-            refused(() -> register(ALICE, TestCertificates.pem(0), CertificateStatus.ACTIVE),
-                    ALREADY_EXISTS);
-            refused(() -> register(BOB, TestCertificates.pem(0), CertificateStatus.ACTIVE),
-                    ALREADY_EXISTS);
+            refused(() -> register(ALICE, TestCertificates.pem(0), CertificateStatus.ACTIVE), ALREADY_EXISTS);
+            refused(() -> register(BOB, TestCertificates.pem(0), CertificateStatus.ACTIVE), ALREADY_EXISTS);
         }
     }
 
@@ -122,7 +127,8 @@ class CertificateLifecycleTest extends ServiceFixture {
         @Test
         void the_owner_activates_a_certificate() {
             var id = registered(0, ALICE);
-            var updated = service.updateCertificate(ALICE, id, CertificateStatus.ACTIVE).get();
+            var updated = service.updateCertificate(ALICE, id, CertificateStatus.ACTIVE)
+                    .get();
             assertThat(updated.status()).isEqualTo(CertificateStatus.ACTIVE);
             assertThat(updated.customerVersion()).isEqualTo(2);
             assertThat(events.events().last().type().name()).isEqualTo("CERTIFICATE_STATUS_CHANGED");
@@ -132,7 +138,9 @@ class CertificateLifecycleTest extends ServiceFixture {
         void asking_for_the_current_status_changes_nothing() {
             var id = registered(0, ALICE);
             var before = stored(id);
-            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.INACTIVE).get()).isEqualTo(before);
+            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.INACTIVE)
+                            .get())
+                    .isEqualTo(before);
             assertThat(stored(id)).isEqualTo(before);
             assertThat(events.events()).hasSize(1);
         }
@@ -144,7 +152,9 @@ class CertificateLifecycleTest extends ServiceFixture {
         }
 
         @ParameterizedTest
-        @EnumSource(value = CertificateStatus.class, names = {"PENDING_TRANSFER", "PENDING_ACTIVATION"})
+        @EnumSource(
+                value = CertificateStatus.class,
+                names = {"PENDING_TRANSFER", "PENDING_ACTIVATION"})
         void nobody_asks_for_a_status_only_the_service_sets(CertificateStatus status) {
             var id = registered(0, ALICE);
             refused(() -> service.updateCertificate(ALICE, id, status), INVALID_REQUEST);
@@ -152,11 +162,15 @@ class CertificateLifecycleTest extends ServiceFixture {
         }
 
         @ParameterizedTest
-        @EnumSource(value = CertificateStatus.class, names = {"ACTIVE", "INACTIVE", "REGISTER_INACTIVE"})
+        @EnumSource(
+                value = CertificateStatus.class,
+                names = {"ACTIVE", "INACTIVE", "REGISTER_INACTIVE"})
         void revocation_is_final(CertificateStatus status) {
             var id = registered(0, ALICE, CertificateStatus.REVOKED);
             refused(() -> service.updateCertificate(ALICE, id, status), CERTIFICATE_STATE);
-            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.REVOKED).isRight()).isTrue();
+            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.REVOKED)
+                            .isRight())
+                    .isTrue();
         }
 
         @Test
@@ -174,13 +188,20 @@ class CertificateLifecycleTest extends ServiceFixture {
         void changes_in_one_millisecond_share_it_and_customer_version_tells_them_apart() {
             var frozen = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
             var service = serviceReading(frozen);
-            var registered = service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
-                    .get().certificate();
-            var pending = service.transferCertificate(ALICE, registered.id(), Accounts.BOB, Option.none()).get().certificate();
-            var cancelled = service.cancelCertificateTransfer(ALICE, registered.id()).get();
+            var registered = service.registerCertificateWithoutCa(
+                            ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                    .get()
+                    .certificate();
+            var pending = service.transferCertificate(ALICE, registered.id(), Accounts.BOB, Option.none())
+                    .get()
+                    .certificate();
+            var cancelled =
+                    service.cancelCertificateTransfer(ALICE, registered.id()).get();
 
             assertThat(registered.creationDate()).isEqualTo(frozen.instant());
-            assertThat(pending.lastModifiedDate()).as("never ahead of the clock").isEqualTo(frozen.instant());
+            assertThat(pending.lastModifiedDate())
+                    .as("never ahead of the clock")
+                    .isEqualTo(frozen.instant());
             assertThat(cancelled.lastModifiedDate()).isEqualTo(frozen.instant());
             assertThat(cancelled.customerVersion()).isEqualTo(3);
             assertThat(cancelled.transferData().transferDate()).contains(pending.lastModifiedDate());
@@ -188,8 +209,10 @@ class CertificateLifecycleTest extends ServiceFixture {
 
         @Test
         void a_clock_that_steps_back_never_moves_last_modified_backwards_and_a_fast_one_is_followed() {
-            var readings = new java.util.ArrayDeque<>(java.util.List.of(Instant.parse("2026-06-01T00:00:10Z"),
-                    Instant.parse("2026-06-01T00:00:05Z"), Instant.parse("2026-06-01T00:00:20Z")));
+            var readings = new java.util.ArrayDeque<>(java.util.List.of(
+                    Instant.parse("2026-06-01T00:00:10Z"),
+                    Instant.parse("2026-06-01T00:00:05Z"),
+                    Instant.parse("2026-06-01T00:00:20Z")));
             var stepping = new Clock() {
                 @Override
                 public java.time.ZoneId getZone() {
@@ -208,8 +231,11 @@ class CertificateLifecycleTest extends ServiceFixture {
             };
             var service = serviceReading(stepping);
             var id = service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
-                    .get().certificateId();
-            var afterStepBack = service.transferCertificate(ALICE, id, Accounts.BOB, Option.none()).get().certificate();
+                    .get()
+                    .certificateId();
+            var afterStepBack = service.transferCertificate(ALICE, id, Accounts.BOB, Option.none())
+                    .get()
+                    .certificate();
             var later = service.cancelCertificateTransfer(ALICE, id).get();
 
             assertThat(afterStepBack.lastModifiedDate()).isEqualTo(Instant.parse("2026-06-01T00:00:10Z"));
@@ -220,7 +246,8 @@ class CertificateLifecycleTest extends ServiceFixture {
         void times_are_kept_to_the_millisecond() {
             var precise = Clock.fixed(Instant.parse("2026-06-01T00:00:00.123456789Z"), ZoneOffset.UTC);
             var registered = serviceReading(precise)
-                    .registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE).get()
+                    .registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                    .get()
                     .certificate();
             assertThat(registered.creationDate()).isEqualTo(Instant.parse("2026-06-01T00:00:00.123Z"));
         }
@@ -289,12 +316,14 @@ class CertificateLifecycleTest extends ServiceFixture {
         void lists_owned_and_incoming_certificates_newest_first_or_ascending() {
             var mine = registered(0, ALICE);
             var incoming = registered(1, CAROL);
-            service.transferCertificate(CAROL, incoming, Accounts.ALICE, Option.none()).get();
+            service.transferCertificate(CAROL, incoming, Accounts.ALICE, Option.none())
+                    .get();
             registered(2, BOB);
 
             var newestFirst = service.listCertificates(ALICE, PageRequest.FIRST).get();
-            var ascending = service.listCertificates(ALICE,
-                    new PageRequest(PageSize.DEFAULT, Option.none(), SortOrder.ASCENDING)).get();
+            var ascending = service.listCertificates(
+                            ALICE, new PageRequest(PageSize.DEFAULT, Option.none(), SortOrder.ASCENDING))
+                    .get();
 
             assertThat(newestFirst.items().map(c -> c.id())).containsExactly(incoming, mine);
             assertThat(ascending.items().map(c -> c.id())).containsExactly(mine, incoming);
@@ -313,8 +342,11 @@ class CertificateLifecycleTest extends ServiceFixture {
             seen.addAll(page.items().map(c -> c.id()).asJava());
             while (page.nextMarker().isDefined()) {
                 var marker = PageMarker.parse(page.nextMarker().get().value()).get();
-                assertThat(markers.add(marker.value())).as("markers never repeat").isTrue();
-                page = service.listCertificates(ALICE, request.continueAt(marker)).get();
+                assertThat(markers.add(marker.value()))
+                        .as("markers never repeat")
+                        .isTrue();
+                page = service.listCertificates(ALICE, request.continueAt(marker))
+                        .get();
                 seen.addAll(page.items().map(c -> c.id()).asJava());
             }
             assertThat(seen).hasSize(5).doesNotHaveDuplicates();
@@ -346,13 +378,17 @@ class CertificateLifecycleTest extends ServiceFixture {
         void lists_the_callers_certificates_pending_transfer_with_their_transfer() {
             var outgoing = pendingFromAliceToBob(0);
             registered(1, ALICE);
-            var page = service.listOutgoingCertificates(ALICE, PageRequest.FIRST).get();
+            var page =
+                    service.listOutgoingCertificates(ALICE, PageRequest.FIRST).get();
             assertThat(page.items()).hasSize(1);
             var certificate = page.items().head();
             assertThat(certificate.id()).isEqualTo(outgoing);
             assertThat(certificate.pendingTarget()).contains(Accounts.BOB);
             assertThat(certificate.transferData().transferMessage()).contains(new TransferMessage("for Bob"));
-            assertThat(service.listOutgoingCertificates(BOB, PageRequest.FIRST).get().items()).isEmpty();
+            assertThat(service.listOutgoingCertificates(BOB, PageRequest.FIRST)
+                            .get()
+                            .items())
+                    .isEmpty();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.PageRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.Certificate;
@@ -9,9 +8,13 @@ import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +22,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Many threads race accept, reject and cancel on the same pending transfers: exactly one call wins each
@@ -52,15 +53,18 @@ class ConcurrentRaceTest extends ServiceFixture {
                 var owner = stored(id).owner().equals(ALICE.account()) ? ALICE : BOB;
                 var target = owner.equals(ALICE) ? BOB : ALICE;
                 if (stored(id).status() == CertificateStatus.ACTIVE) {
-                    service.updateCertificate(owner, id, CertificateStatus.INACTIVE).get();
+                    service.updateCertificate(owner, id, CertificateStatus.INACTIVE)
+                            .get();
                     deactivations++;
                 }
-                service.transferCertificate(owner, id, target.account(), Option.none()).get();
+                service.transferCertificate(owner, id, target.account(), Option.none())
+                        .get();
                 sources.add(owner);
             }
             race(ids, sources);
         }
-        assertThat(events.events().size()).as("one event per committed change, none for a lost race")
+        assertThat(events.events().size())
+                .as("one event per committed change, none for a lost race")
                 .isEqualTo(ids.size() * (1 + 2 * ROUNDS) + deactivations);
     }
 
@@ -75,8 +79,10 @@ class ConcurrentRaceTest extends ServiceFixture {
             versions.add(stored(id).version());
             for (int r = 0; r < RACERS_PER_CALL; r++) {
                 boolean setAsActive = r % 2 == 0;
-                calls.add(pool.submit(racer(barrier, () -> service.acceptCertificateTransfer(target, id, setAsActive))));
-                calls.add(pool.submit(racer(barrier, () -> service.rejectCertificateTransfer(target, id, Option.none()))));
+                calls.add(
+                        pool.submit(racer(barrier, () -> service.acceptCertificateTransfer(target, id, setAsActive))));
+                calls.add(pool.submit(
+                        racer(barrier, () -> service.rejectCertificateTransfer(target, id, Option.none()))));
                 calls.add(pool.submit(racer(barrier, () -> service.cancelCertificateTransfer(source, id))));
             }
         }
@@ -97,19 +103,30 @@ class ConcurrentRaceTest extends ServiceFixture {
             assertThat(after.status()).isIn(CertificateStatus.ACTIVE, CertificateStatus.INACTIVE);
             var owners = service.describeCertificate(ALICE, after.id()).isRight() ? 1 : 0;
             owners += service.describeCertificate(BOB, after.id()).isRight() ? 1 : 0;
-            assertThat(owners).as("exactly one account sees the settled certificate").isEqualTo(1);
+            assertThat(owners)
+                    .as("exactly one account sees the settled certificate")
+                    .isEqualTo(1);
         }
         for (var account : List.of(ALICE, BOB)) {
-            var owned = ids.stream().filter(id -> stored(id).owner().equals(account.account())).toList();
-            var listed = service.listCertificates(account, PageRequest.FIRST).get().items().map(c -> c.id());
-            assertThat(listed).as("after the races, %s lists exactly what it owns", account.account())
+            var owned = ids.stream()
+                    .filter(id -> stored(id).owner().equals(account.account()))
+                    .toList();
+            var listed = service.listCertificates(account, PageRequest.FIRST)
+                    .get()
+                    .items()
+                    .map(c -> c.id());
+            assertThat(listed)
+                    .as("after the races, %s lists exactly what it owns", account.account())
                     .containsExactlyInAnyOrderElementsOf(owned);
-            assertThat(service.listOutgoingCertificates(account, PageRequest.FIRST).get().items()).isEmpty();
+            assertThat(service.listOutgoingCertificates(account, PageRequest.FIRST)
+                            .get()
+                            .items())
+                    .isEmpty();
         }
     }
 
-    private static Callable<Either<Refusal, Certificate>> racer(CyclicBarrier barrier,
-            Callable<Either<Refusal, Certificate>> call) {
+    private static Callable<Either<Refusal, Certificate>> racer(
+            CyclicBarrier barrier, Callable<Either<Refusal, Certificate>> call) {
         return () -> {
             barrier.await();
             return call.call();

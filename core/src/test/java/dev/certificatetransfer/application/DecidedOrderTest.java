@@ -1,6 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import static dev.certificatetransfer.domain.RefusalCode.CERTIFICATE_STATE;
 import static dev.certificatetransfer.domain.RefusalCode.DELETE_CONFLICT;
 import static dev.certificatetransfer.domain.RefusalCode.INVALID_REQUEST;
@@ -15,6 +14,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.testing.Accounts;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -62,12 +62,16 @@ class DecidedOrderTest extends ServiceFixture {
             refused(() -> service.transferCertificate(BOB, pending, Accounts.CAROL, Option.none()), UNAUTHORIZED);
             refused(() -> service.transferCertificate(ALICE, inactive, Accounts.ALICE, Option.none()), INVALID_REQUEST);
             refused(() -> service.transferCertificate(ALICE, active, Accounts.BOB, Option.none()), CERTIFICATE_STATE);
-            refused(() -> service.transferCertificate(ALICE, pending, Accounts.CAROL, Option.none()), CERTIFICATE_STATE);
+            refused(
+                    () -> service.transferCertificate(ALICE, pending, Accounts.CAROL, Option.none()),
+                    CERTIFICATE_STATE);
             assertThat(attachmentQueries).hasValue(0);
 
             attachments.put(inactive, THING);
             refused(() -> service.transferCertificate(ALICE, inactive, Accounts.BOB, Option.none()), TRANSFER_CONFLICT);
-            assertThat(attachmentQueries).as("asked once all the earlier checks pass").hasValue(1);
+            assertThat(attachmentQueries)
+                    .as("asked once all the earlier checks pass")
+                    .hasValue(1);
         }
     }
 
@@ -84,7 +88,9 @@ class DecidedOrderTest extends ServiceFixture {
             refused(() -> service.deleteCertificate(ALICE, active, false), CERTIFICATE_STATE);
             refused(() -> service.deleteCertificate(ALICE, active, true), CERTIFICATE_STATE);
             refused(() -> service.deleteCertificate(ALICE, pending, true), CERTIFICATE_STATE);
-            assertThat(attachmentQueries).as("attachments are not asked for once the status refuses").hasValue(0);
+            assertThat(attachmentQueries)
+                    .as("attachments are not asked for once the status refuses")
+                    .hasValue(0);
         }
 
         @Test
@@ -99,9 +105,11 @@ class DecidedOrderTest extends ServiceFixture {
         void a_thing_is_reported_before_a_policy() {
             var id = registered(0, ALICE);
             attachments.put(id, POLICY_AND_THING);
-            assertThat(refused(() -> service.deleteCertificate(ALICE, id, false), DELETE_CONFLICT).message())
+            assertThat(refused(() -> service.deleteCertificate(ALICE, id, false), DELETE_CONFLICT)
+                            .message())
                     .isEqualTo(thingsAttached(id));
-            assertThat(refused(() -> service.deleteCertificate(ALICE, id, true), DELETE_CONFLICT).message())
+            assertThat(refused(() -> service.deleteCertificate(ALICE, id, true), DELETE_CONFLICT)
+                            .message())
                     .isEqualTo(thingsAttached(id));
         }
 
@@ -191,14 +199,18 @@ class DecidedOrderTest extends ServiceFixture {
     class UpdateCertificate {
 
         @ParameterizedTest
-        @EnumSource(value = CertificateStatus.class, names = {"ACTIVE", "INACTIVE", "REVOKED", "REGISTER_INACTIVE"})
+        @EnumSource(
+                value = CertificateStatus.class,
+                names = {"ACTIVE", "INACTIVE", "REVOKED", "REGISTER_INACTIVE"})
         void a_certificate_pending_transfer_keeps_its_status(CertificateStatus asked) {
             var id = pendingFromAliceToBob(0);
             refused(() -> service.updateCertificate(ALICE, id, asked), CERTIFICATE_STATE);
         }
 
         @ParameterizedTest
-        @EnumSource(value = CertificateStatus.class, names = {"ACTIVE", "INACTIVE", "REGISTER_INACTIVE"})
+        @EnumSource(
+                value = CertificateStatus.class,
+                names = {"ACTIVE", "INACTIVE", "REGISTER_INACTIVE"})
         void a_revoked_certificate_stays_revoked(CertificateStatus asked) {
             var id = registered(0, ALICE, CertificateStatus.REVOKED);
             refused(() -> service.updateCertificate(ALICE, id, asked), CERTIFICATE_STATE);
@@ -210,7 +222,8 @@ class DecidedOrderTest extends ServiceFixture {
             var before = stored(id);
             var eventsBefore = events.events().size();
 
-            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.REVOKED)).isEqualTo(Either.right(before));
+            assertThat(service.updateCertificate(ALICE, id, CertificateStatus.REVOKED))
+                    .isEqualTo(Either.right(before));
             assertThat(stored(id)).isEqualTo(before);
             assertThat(events.events()).hasSize(eventsBefore);
         }

@@ -19,6 +19,9 @@ import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Accept, reject, cancel and the sweeper race on pending transfers while the clock reaches their expiry mid-race:
@@ -49,7 +50,10 @@ class ExpiryRaceTest extends ServiceFixture {
             Executors.newFixedThreadPool(CALLS_PER_CERTIFICATE * TestCertificates.COUNT + SWEEPERS + 1);
 
     ExpiryRaceTest() {
-        super(new AllowAuthenticatedAuthorizer(), new MovableClock(TickingClock.START), TransferExpiry.after(TTL),
+        super(
+                new AllowAuthenticatedAuthorizer(),
+                new MovableClock(TickingClock.START),
+                TransferExpiry.after(TTL),
                 TransferRule.allowAll());
     }
 
@@ -90,7 +94,8 @@ class ExpiryRaceTest extends ServiceFixture {
             if (stored(id).status() == CertificateStatus.ACTIVE) {
                 service.updateCertificate(owner, id, CertificateStatus.INACTIVE).get();
             }
-            service.transferCertificate(owner, id, (owner.equals(ALICE) ? BOB : ALICE).account(), Option.none()).get();
+            service.transferCertificate(owner, id, (owner.equals(ALICE) ? BOB : ALICE).account(), Option.none())
+                    .get();
             sources.add(owner);
         }
         return sources;
@@ -123,12 +128,13 @@ class ExpiryRaceTest extends ServiceFixture {
             })));
         }
         pool.submit(racer(barrier, () -> {
-            for (int spin = ThreadLocalRandom.current().nextInt(200); spin > 0; spin--) {
-                Thread.onSpinWait();
-            }
-            movable().set(expiry);
-            return Either.right(expiry);
-        })).get();
+                    for (int spin = ThreadLocalRandom.current().nextInt(200); spin > 0; spin--) {
+                        Thread.onSpinWait();
+                    }
+                    movable().set(expiry);
+                    return Either.right(expiry);
+                }))
+                .get();
         for (var call : calls) {
             call.get();
         }
@@ -140,17 +146,28 @@ class ExpiryRaceTest extends ServiceFixture {
         int expired = 0;
         for (int i = 0; i < ids.size(); i++) {
             var id = ids.get(i);
-            expired += settledOnce(id, calls.subList(i * CALLS_PER_CERTIFICATE, (i + 1) * CALLS_PER_CERTIFICATE),
-                    versions.get(i), emitted.filter(e -> e.certificateId().equals(id)), expiry);
+            expired += settledOnce(
+                    id,
+                    calls.subList(i * CALLS_PER_CERTIFICATE, (i + 1) * CALLS_PER_CERTIFICATE),
+                    versions.get(i),
+                    emitted.filter(e -> e.certificateId().equals(id)),
+                    expiry);
         }
-        assertThat(swept).as("the sweepers wrote some of the expiries, never more").isLessThanOrEqualTo(expired);
+        assertThat(swept)
+                .as("the sweepers wrote some of the expiries, never more")
+                .isLessThanOrEqualTo(expired);
         sweptTotal += swept;
         return expired;
     }
 
     /** One certificate after the race: one change, one event, one winner; 1 if expiry was it. */
-    private int settledOnce(CertificateId id, List<Future<Either<Refusal, ?>>> calls, long versionBefore,
-            io.vavr.collection.List<CertificateEvent> events, Instant expiry) throws Exception {
+    private int settledOnce(
+            CertificateId id,
+            List<Future<Either<Refusal, ?>>> calls,
+            long versionBefore,
+            io.vavr.collection.List<CertificateEvent> events,
+            Instant expiry)
+            throws Exception {
         var after = stored(id);
         boolean expired = after.lastTransfer().get().status() == TransferStatus.EXPIRED;
         assertThat(after.version()).as("exactly one change committed").isEqualTo(versionBefore + 1);
@@ -162,7 +179,8 @@ class ExpiryRaceTest extends ServiceFixture {
                 winners++;
             } else {
                 assertThat(outcome.getLeft().code()).isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
-                assertThat(outcome.getLeft().message().contains("the transfer expired")).isEqualTo(expired);
+                assertThat(outcome.getLeft().message().contains("the transfer expired"))
+                        .isEqualTo(expired);
             }
         }
         assertThat(winners).as("winning calls").isEqualTo(expired ? 0 : 1);

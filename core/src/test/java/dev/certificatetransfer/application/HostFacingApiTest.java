@@ -29,18 +29,28 @@ class HostFacingApiTest {
     class Printing {
 
         /** A line of the PEM's base64 body: if it appears in a string, the PEM was printed. */
-        private final String pemLine = TestCertificates.pem(0).lines().skip(1).findFirst().orElseThrow();
+        private final String pemLine =
+                TestCertificates.pem(0).lines().skip(1).findFirst().orElseThrow();
 
         @Test
         void no_certificate_result_or_event_prints_the_pem() {
-            var registered = fixture.service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0),
-                    dev.certificatetransfer.domain.CertificateStatus.INACTIVE).get();
-            var transferred = fixture.service.transferCertificate(ALICE, registered.certificateId(), Accounts.BOB,
-                    Option.none()).get();
+            var registered = fixture.service
+                    .registerCertificateWithoutCa(
+                            ALICE,
+                            TestCertificates.parsed(0),
+                            dev.certificatetransfer.domain.CertificateStatus.INACTIVE)
+                    .get();
+            var transferred = fixture.service
+                    .transferCertificate(ALICE, registered.certificateId(), Accounts.BOB, Option.none())
+                    .get();
 
-            var printed = java.util.List.of(registered.toString(), transferred.toString(),
-                    registered.certificate().toString(), registered.certificate().pem().toString(),
-                    TestCertificates.parsed(0).toString(), fixture.events.events().toString());
+            var printed = java.util.List.of(
+                    registered.toString(),
+                    transferred.toString(),
+                    registered.certificate().toString(),
+                    registered.certificate().pem().toString(),
+                    TestCertificates.parsed(0).toString(),
+                    fixture.events.events().toString());
             assertThat(printed).allSatisfy(text -> assertThat(text).doesNotContain(pemLine));
         }
 
@@ -48,8 +58,9 @@ class HostFacingApiTest {
         void a_certificate_prints_what_a_log_needs() {
             var id = fixture.pendingFromAliceToBob(0);
 
-            assertThat(fixture.stored(id).toString()).contains(id.value(), "PENDING_TRANSFER", "version=2",
-                    Accounts.ALICE.value(), Accounts.BOB.value());
+            assertThat(fixture.stored(id).toString())
+                    .contains(
+                            id.value(), "PENDING_TRANSFER", "version=2", Accounts.ALICE.value(), Accounts.BOB.value());
         }
         /** Free text that would forge a second log line, colour the terminal and reverse the rest of the line. */
         private final String forging = "ok\r\n2024-01-01 INFO forged\tline\u0000\u001b[31m\u0085\u2028\u202e";
@@ -66,8 +77,9 @@ class HostFacingApiTest {
         void a_principal_prints_its_name_with_control_characters_escaped() {
             var principal = new Principal(Accounts.ALICE, forging + "\\n");
 
-            assertThat(principal).hasToString("Principal[account=111111111111, name=ok\\r\\n2024-01-01 INFO forged"
-                    + "\\tline\\u0000\\u001B[31m\\u0085\\u2028\\u202E\\\\n]");
+            assertThat(principal)
+                    .hasToString("Principal[account=111111111111, name=ok\\r\\n2024-01-01 INFO forged"
+                            + "\\tline\\u0000\\u001B[31m\\u0085\\u2028\\u202E\\\\n]");
         }
 
         @Test
@@ -82,14 +94,20 @@ class HostFacingApiTest {
         void no_result_or_event_carries_a_line_break_or_control_character_of_caller_text() {
             var forger = new Principal(Accounts.ALICE, "alice" + forging);
             var id = fixture.registered(0, forger);
-            var transferred = fixture.service.transferCertificate(forger, id, Accounts.BOB, forging).get();
-            var rejected = fixture.service.rejectCertificateTransfer(BOB, id,
-                    Option.some(new RejectReason(forging))).get();
+            var transferred = fixture.service
+                    .transferCertificate(forger, id, Accounts.BOB, forging)
+                    .get();
+            var rejected = fixture.service
+                    .rejectCertificateTransfer(BOB, id, Option.some(new RejectReason(forging)))
+                    .get();
 
-            var printed = java.util.List.of(transferred.toString(), rejected.toString(),
+            var printed = java.util.List.of(
+                    transferred.toString(),
+                    rejected.toString(),
                     fixture.events.events().toString());
-            assertThat(printed).allSatisfy(text -> assertThat(text.codePoints())
-                    .noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u202e'));
+            assertThat(printed)
+                    .allSatisfy(text -> assertThat(text.codePoints())
+                            .noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u202e'));
         }
     }
 
@@ -100,24 +118,28 @@ class HostFacingApiTest {
         void a_valid_message_is_parsed_and_kept() {
             var id = fixture.registered(0, ALICE);
 
-            var result = fixture.service.transferCertificate(ALICE, id, Accounts.BOB, "for Bob").get();
+            var result = fixture.service
+                    .transferCertificate(ALICE, id, Accounts.BOB, "for Bob")
+                    .get();
 
-            assertThat(result.certificate().pendingTransfer().get().message())
-                    .contains(new TransferMessage("for Bob"));
+            assertThat(result.certificate().pendingTransfer().get().message()).contains(new TransferMessage("for Bob"));
         }
 
         @Test
         void an_invalid_message_is_an_invalid_request_and_nothing_is_transferred() {
             var id = fixture.registered(0, ALICE);
 
-            fixture.refused(() -> fixture.service.transferCertificate(ALICE, id, Accounts.BOB, "x".repeat(129)),
+            fixture.refused(
+                    () -> fixture.service.transferCertificate(ALICE, id, Accounts.BOB, "x".repeat(129)),
                     RefusalCode.INVALID_REQUEST);
         }
 
         @Test
         void the_message_is_checked_before_anything_else() {
-            fixture.refused(() -> fixture.service.transferCertificate(BOB, TestCertificates.id(5), Accounts.BOB,
-                    "x".repeat(129)), RefusalCode.INVALID_REQUEST);
+            fixture.refused(
+                    () -> fixture.service.transferCertificate(
+                            BOB, TestCertificates.id(5), Accounts.BOB, "x".repeat(129)),
+                    RefusalCode.INVALID_REQUEST);
         }
 
         @Test
@@ -138,25 +160,32 @@ class HostFacingApiTest {
         void a_valid_reason_is_parsed_and_published() {
             var id = fixture.pendingFromAliceToBob(0);
 
-            var result = fixture.service.rejectCertificateTransfer(BOB, id, "not mine").get();
+            var result = fixture.service
+                    .rejectCertificateTransfer(BOB, id, "not mine")
+                    .get();
 
             assertThat(result.owner()).isEqualTo(Accounts.ALICE);
-            assertThat(fixture.events.events()).last().isInstanceOfSatisfying(CertificateEvent.TransferRejected.class,
-                    rejected -> assertThat(rejected.reason()).contains(new RejectReason("not mine")));
+            assertThat(fixture.events.events())
+                    .last()
+                    .isInstanceOfSatisfying(
+                            CertificateEvent.TransferRejected.class,
+                            rejected -> assertThat(rejected.reason()).contains(new RejectReason("not mine")));
         }
 
         @Test
         void an_invalid_reason_is_an_invalid_request_and_nothing_is_rejected() {
             var id = fixture.pendingFromAliceToBob(0);
 
-            fixture.refused(() -> fixture.service.rejectCertificateTransfer(BOB, id, "x".repeat(129)),
+            fixture.refused(
+                    () -> fixture.service.rejectCertificateTransfer(BOB, id, "x".repeat(129)),
                     RefusalCode.INVALID_REQUEST);
         }
 
         @Test
         void the_reason_is_checked_before_anything_else() {
-            fixture.refused(() -> fixture.service.rejectCertificateTransfer(CAROL, TestCertificates.id(5),
-                    "\ud800"), RefusalCode.INVALID_REQUEST);
+            fixture.refused(
+                    () -> fixture.service.rejectCertificateTransfer(CAROL, TestCertificates.id(5), "\ud800"),
+                    RefusalCode.INVALID_REQUEST);
         }
 
         @Test

@@ -1,6 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
@@ -16,14 +15,18 @@ import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
-import dev.certificatetransfer.spi.StoredCertificate;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.out.CertificateRepository;
-import dev.certificatetransfer.testing.ForwardingCertificateRepository;
+import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -42,8 +45,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Three threads run short random histories of register, transfer, accept, reject, cancel, update, delete and describe
@@ -66,13 +67,48 @@ class LinearizabilityTest {
     // its constants hold only stateless functions and immutable lists, which the checker cannot see
     @SuppressWarnings("ImmutableEnumChecker")
     enum Flavour {
-        SETTLE(3, weighted(Map.of(Kind.REGISTER, 1, Kind.TRANSFER, 3, Kind.ACCEPT, 4, Kind.REJECT, 3, Kind.CANCEL, 4,
-                Kind.UPDATE, 1, Kind.DELETE, 1, Kind.DESCRIBE, 1))),
-        REREGISTER(0, weighted(Map.of(Kind.REGISTER, 5, Kind.TRANSFER, 3, Kind.ACCEPT, 1, Kind.REJECT, 1, Kind.CANCEL, 1,
-                Kind.UPDATE, 3, Kind.DELETE, 5, Kind.DESCRIBE, 1)));
+        SETTLE(
+                3,
+                weighted(Map.of(
+                        Kind.REGISTER,
+                        1,
+                        Kind.TRANSFER,
+                        3,
+                        Kind.ACCEPT,
+                        4,
+                        Kind.REJECT,
+                        3,
+                        Kind.CANCEL,
+                        4,
+                        Kind.UPDATE,
+                        1,
+                        Kind.DELETE,
+                        1,
+                        Kind.DESCRIBE,
+                        1))),
+        REREGISTER(
+                0,
+                weighted(Map.of(
+                        Kind.REGISTER,
+                        5,
+                        Kind.TRANSFER,
+                        3,
+                        Kind.ACCEPT,
+                        1,
+                        Kind.REJECT,
+                        1,
+                        Kind.CANCEL,
+                        1,
+                        Kind.UPDATE,
+                        3,
+                        Kind.DELETE,
+                        5,
+                        Kind.DESCRIBE,
+                        1)));
 
         /** In how many of four cases a certificate starts pending transfer. */
         final int pendingInFour;
+
         final List<Kind> kinds;
 
         Flavour(int pendingInFour, List<Kind> kinds) {
@@ -81,18 +117,27 @@ class LinearizabilityTest {
         }
     }
 
-    private static final List<CertificateStatus> UPDATES = weighted(Map.of(CertificateStatus.INACTIVE, 3,
-            CertificateStatus.ACTIVE, 2, CertificateStatus.REVOKED, 1));
-    private static final List<ParsedCertificate> PARSED = IntStream.range(0, CERTIFICATES)
-            .mapToObj(TestCertificates::parsed).toList();
+    private static final List<CertificateStatus> UPDATES =
+            weighted(Map.of(CertificateStatus.INACTIVE, 3, CertificateStatus.ACTIVE, 2, CertificateStatus.REVOKED, 1));
+    private static final List<ParsedCertificate> PARSED =
+            IntStream.range(0, CERTIFICATES).mapToObj(TestCertificates::parsed).toList();
 
     /**
      * Calls that must happen often over all rounds, or the histories prove little. None of them needs calls to overlap
      * (calls one after the other reach them too); how many overlapped depends on the scheduler, so it is only printed.
      */
-    private static final List<String> MUST_REACH = List.of("REGISTER ok", "TRANSFER ok", "ACCEPT ok", "REJECT ok",
-            "CANCEL ok", "UPDATE ok", "DELETE ok", "ACCEPT TRANSFER_ALREADY_COMPLETED",
-            "CANCEL TRANSFER_ALREADY_COMPLETED", "REGISTER ALREADY_EXISTS", "TRANSFER NOT_FOUND");
+    private static final List<String> MUST_REACH = List.of(
+            "REGISTER ok",
+            "TRANSFER ok",
+            "ACCEPT ok",
+            "REJECT ok",
+            "CANCEL ok",
+            "UPDATE ok",
+            "DELETE ok",
+            "ACCEPT TRANSFER_ALREADY_COMPLETED",
+            "CANCEL TRANSFER_ALREADY_COMPLETED",
+            "REGISTER ALREADY_EXISTS",
+            "TRANSFER NOT_FOUND");
 
     private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     private final Map<String, Integer> outcomes = new TreeMap<>();
@@ -121,23 +166,37 @@ class LinearizabilityTest {
             var start = setUp(service, random, flavour);
             var history = run(service, plan(random, start, flavour));
             var stored = IntStream.range(0, CERTIFICATES)
-                    .mapToObj(i -> repository.find(TestCertificates.id(i)).certificate().map(View::of)).toList();
+                    .mapToObj(i -> repository
+                            .find(TestCertificates.id(i))
+                            .certificate()
+                            .map(View::of))
+                    .toList();
             assertThat(new Search(history, stored).linearizable(start))
-                    .as("a linearizable history (seed %d, round %d), from %s:%n%s%nending in %s", seed, round,
-                            start.certificates(), String.join("\n", history.stream().map(Call::toString).toList()), stored)
+                    .as(
+                            "a linearizable history (seed %d, round %d), from %s:%n%s%nending in %s",
+                            seed,
+                            round,
+                            start.certificates(),
+                            String.join(
+                                    "\n", history.stream().map(Call::toString).toList()),
+                            stored)
                     .isTrue();
             tally(history);
         }
         System.out.println("Linearizability test, calls tried: " + outcomes);
         for (String row : MUST_REACH) {
-            assertThat(outcomes.getOrDefault(row, 0)).as("times the histories reached %s (seed %d)", row, seed)
+            assertThat(outcomes.getOrDefault(row, 0))
+                    .as("times the histories reached %s (seed %d)", row, seed)
                     .isGreaterThanOrEqualTo(20);
         }
     }
 
     private static CertificateTransferUseCases service(CertificateRepository repository) {
-        return CertificateTransferService.builder().repository(repository).authorizer(new AllowAuthenticatedAuthorizer())
-                .clock(new TickingClock()).build();
+        return CertificateTransferService.builder()
+                .repository(repository)
+                .authorizer(new AllowAuthenticatedAuthorizer())
+                .clock(new TickingClock())
+                .build();
     }
 
     /** Each certificate registered by a random account, and some of them pending transfer to another. */
@@ -145,7 +204,8 @@ class LinearizabilityTest {
         var model = ReferenceModel.EMPTY;
         for (int i = 0; i < CERTIFICATES; i++) {
             var owner = anyAccount(random);
-            var steps = new ArrayList<>(List.of(step(Kind.REGISTER, owner, i, owner, false, CertificateStatus.INACTIVE)));
+            var steps =
+                    new ArrayList<>(List.of(step(Kind.REGISTER, owner, i, owner, false, CertificateStatus.INACTIVE)));
             if (random.nextInt(4) < flavour.pendingInFour) {
                 steps.add(step(Kind.TRANSFER, owner, i, otherThan(owner, random), false, CertificateStatus.INACTIVE));
             }
@@ -163,8 +223,10 @@ class LinearizabilityTest {
      * calls succeed and race.
      */
     private static List<List<Step>> plan(Random random, ReferenceModel start, Flavour flavour) {
-        var plans = IntStream.range(0, THREADS).mapToObj(t -> new ArrayList<Step>()).toList();
-        var lengths = IntStream.range(0, THREADS).map(t -> 4 + random.nextInt(2)).toArray();
+        var plans =
+                IntStream.range(0, THREADS).mapToObj(t -> new ArrayList<Step>()).toList();
+        var lengths =
+                IntStream.range(0, THREADS).map(t -> 4 + random.nextInt(2)).toArray();
         var guess = start;
         for (int k = 0; k < 5; k++) {
             for (int t = 0; t < THREADS; t++) {
@@ -180,7 +242,9 @@ class LinearizabilityTest {
 
     private static Step randomStep(Random random, ReferenceModel guess, Flavour flavour) {
         var kind = flavour.kinds.get(random.nextInt(flavour.kinds.size()));
-        var deleted = IntStream.range(0, CERTIFICATES).filter(i -> guess.certificates().get(i).isEmpty()).toArray();
+        var deleted = IntStream.range(0, CERTIFICATES)
+                .filter(i -> guess.certificates().get(i).isEmpty())
+                .toArray();
         int cert = kind == Kind.REGISTER && deleted.length > 0 && random.nextInt(4) > 0
                 ? deleted[random.nextInt(deleted.length)]
                 : flavour == Flavour.REREGISTER && random.nextInt(4) > 0 ? 0 : random.nextInt(CERTIFICATES);
@@ -188,13 +252,16 @@ class LinearizabilityTest {
         var actor = kind == Kind.REGISTER || random.nextInt(4) == 0 ? anyAccount(random) : meant;
         var owner = guess.account(cert, Role.OWNER);
         var target = random.nextInt(8) == 0 ? anyAccount(random) : otherThan(owner, random);
-        var status = kind == Kind.UPDATE ? UPDATES.get(random.nextInt(UPDATES.size()))
-                : kind == Kind.REGISTER && random.nextInt(5) == 0 ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
+        var status = kind == Kind.UPDATE
+                ? UPDATES.get(random.nextInt(UPDATES.size()))
+                : kind == Kind.REGISTER && random.nextInt(5) == 0
+                        ? CertificateStatus.ACTIVE
+                        : CertificateStatus.INACTIVE;
         return step(kind, actor, cert, target, random.nextInt(4) == 0, status);
     }
 
-    private static Step step(Kind kind, AccountId actor, int cert, AccountId target, boolean flag,
-            CertificateStatus status) {
+    private static Step step(
+            Kind kind, AccountId actor, int cert, AccountId target, boolean flag, CertificateStatus status) {
         return new Step(kind, actor, cert, target, flag, status, Option.none(), 0);
     }
 
@@ -238,27 +305,38 @@ class LinearizabilityTest {
         var caller = Accounts.principal(s.actor());
         var id = TestCertificates.id(s.certificate());
         Either<Refusal, Option<Certificate>> answer = switch (s.kind()) {
-            case REGISTER -> service.registerCertificateWithoutCa(caller, PARSED.get(s.certificate()), s.status())
-                    .map(registered -> Option.some(registered.certificate()));
-            case TRANSFER -> service.transferCertificate(caller, id, s.target(), Option.none())
-                    .map(transferred -> Option.some(transferred.certificate()));
-            case ACCEPT -> service.acceptCertificateTransfer(caller, id, s.flag()).map(Option::some);
-            case REJECT -> service.rejectCertificateTransfer(caller, id, Option.none()).map(Option::some);
+            case REGISTER ->
+                service.registerCertificateWithoutCa(caller, PARSED.get(s.certificate()), s.status())
+                        .map(registered -> Option.some(registered.certificate()));
+            case TRANSFER ->
+                service.transferCertificate(caller, id, s.target(), Option.none())
+                        .map(transferred -> Option.some(transferred.certificate()));
+            case ACCEPT ->
+                service.acceptCertificateTransfer(caller, id, s.flag()).map(Option::some);
+            case REJECT ->
+                service.rejectCertificateTransfer(caller, id, Option.none()).map(Option::some);
             case CANCEL -> service.cancelCertificateTransfer(caller, id).map(Option::some);
             case UPDATE -> service.updateCertificate(caller, id, s.status()).map(Option::some);
             case DELETE -> service.deleteCertificate(caller, id, s.flag()).map(deleted -> Option.none());
             case DESCRIBE -> service.describeCertificate(caller, id).map(Option::some);
-            case LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> throw new IllegalArgumentException(s.kind() + " is not generated here");
+            case LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP ->
+                throw new IllegalArgumentException(s.kind() + " is not generated here");
         };
         return answer.mapLeft(Refusal::code).map(c -> c.map(View::of));
     }
 
     private void tally(List<Call> history) {
         for (var c : history) {
-            outcomes.merge(c.step().kind() + (c.answer().isRight() ? " ok" : " " + c.answer().getLeft()), 1, Integer::sum);
+            outcomes.merge(
+                    c.step().kind()
+                            + (c.answer().isRight() ? " ok" : " " + c.answer().getLeft()),
+                    1,
+                    Integer::sum);
             for (var other : history) {
-                boolean overlapping = other.thread() > c.thread() && other.step().certificate() == c.step().certificate()
-                        && other.invoked() < c.returned() && c.invoked() < other.returned();
+                boolean overlapping = other.thread() > c.thread()
+                        && other.step().certificate() == c.step().certificate()
+                        && other.invoked() < c.returned()
+                        && c.invoked() < other.returned();
                 if (overlapping) {
                     outcomes.merge("overlapping calls on one certificate", 1, Integer::sum);
                 }
@@ -276,8 +354,7 @@ class LinearizabilityTest {
         private final List<Option<View>> stored;
         private final Set<Visit> failed = new HashSet<>();
 
-        private record Visit(ReferenceModel model, int taken) {
-        }
+        private record Visit(ReferenceModel model, int taken) {}
 
         Search(List<Call> calls, List<Option<View>> stored) {
             this.calls = calls;
@@ -290,7 +367,8 @@ class LinearizabilityTest {
 
         private boolean from(ReferenceModel model, int taken) {
             if (taken == (1 << calls.size()) - 1) {
-                return IntStream.range(0, CERTIFICATES).allMatch(i -> model.view(i).equals(stored.get(i)));
+                return IntStream.range(0, CERTIFICATES)
+                        .allMatch(i -> model.view(i).equals(stored.get(i)));
             }
             if (!failed.add(new Visit(model, taken))) {
                 return false;
@@ -309,7 +387,9 @@ class LinearizabilityTest {
         /** No other call still to take returned before this one was invoked. */
         private boolean mayComeNext(int i, int taken) {
             for (int j = 0; j < calls.size(); j++) {
-                if (j != i && (taken & (1 << j)) == 0 && calls.get(j).returned() < calls.get(i).invoked()) {
+                if (j != i
+                        && (taken & (1 << j)) == 0
+                        && calls.get(j).returned() < calls.get(i).invoked()) {
                     return false;
                 }
             }
@@ -320,8 +400,8 @@ class LinearizabilityTest {
         private static Option<ReferenceModel> answering(ReferenceModel model, Call call) {
             var s = call.step();
             var next = model.step(s);
-            Either<RefusalCode, Option<View>> expected = next.map(m -> s.kind() == Kind.DELETE
-                    ? Option.<View>none() : m.view(s.certificate()));
+            Either<RefusalCode, Option<View>> expected =
+                    next.map(m -> s.kind() == Kind.DELETE ? Option.<View>none() : m.view(s.certificate()));
             return expected.equals(call.answer()) ? Option.some(next.getOrElse(model)) : Option.none();
         }
     }
@@ -344,14 +424,16 @@ class LinearizabilityTest {
                 case 0, 1 -> Thread.yield();
                 case 2, 3 -> LockSupport.parkNanos(20_000);
                 case 4, 5 -> LockSupport.parkNanos(1_000_000);
-                default -> { }
+                default -> {}
             }
             return found;
         }
     }
 
     private static <T extends Comparable<T>> List<T> weighted(Map<T, Integer> weights) {
-        return weights.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .flatMap(e -> Collections.nCopies(e.getValue(), e.getKey()).stream()).toList();
+        return weights.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> Collections.nCopies(e.getValue(), e.getKey()).stream())
+                .toList();
     }
 }

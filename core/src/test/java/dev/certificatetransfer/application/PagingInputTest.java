@@ -1,24 +1,25 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.PageMarker;
-import dev.certificatetransfer.port.in.PageSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageSize;
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.testing.TestCertificates;
-import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
+
 /** Input validation (check 1) of listings: the page size and the marker a caller sends as text. */
 class PagingInputTest {
 
-    private static final PageMarker ISSUED =
-            KeysetPages.markerAfter(new ListingKey(Instant.parse("2026-11-27T10:15:30.012345678Z"), TestCertificates.id(0)));
+    private static final PageMarker ISSUED = KeysetPages.markerAfter(
+            new ListingKey(Instant.parse("2026-11-27T10:15:30.012345678Z"), TestCertificates.id(0)));
 
     @Nested
     class PageMarkers {
@@ -53,7 +54,9 @@ class PagingInputTest {
         @Test
         void a_marker_with_padding_in_the_middle_is_an_invalid_request() {
             assertThat(ISSUED.value()).endsWith("=");
-            assertThat(PageMarker.parse(ISSUED.value() + ISSUED.value()).getLeft().code())
+            assertThat(PageMarker.parse(ISSUED.value() + ISSUED.value())
+                            .getLeft()
+                            .code())
                     .isEqualTo(RefusalCode.INVALID_REQUEST);
             assertThat(PageMarker.parse("AA==AAAA").getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }

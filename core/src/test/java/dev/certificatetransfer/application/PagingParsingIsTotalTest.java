@@ -1,7 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.PageMarker;
-import dev.certificatetransfer.port.in.PageSize;
 import static dev.certificatetransfer.testing.UnicodeStrings.almost;
 import static dev.certificatetransfer.testing.UnicodeStrings.ascii;
 import static dev.certificatetransfer.testing.UnicodeStrings.lookAlike;
@@ -13,21 +11,24 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageSize;
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.testing.ParseAnswers;
 import dev.certificatetransfer.testing.UnicodeStrings;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.quicktheories.api.Pair;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * The paging inputs a listing takes from the wire (page size as number or text, marker) answer a value or an
@@ -47,7 +48,8 @@ class PagingParsingIsTotalTest {
         @Test
         void a_number_is_a_page_size_exactly_when_it_is_1_to_250() {
             var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
-            var sizes = weighted(List.of(Pair.of(1, integers().all()), Pair.of(1, integers().between(-5, 260))));
+            var sizes = weighted(
+                    List.of(Pair.of(1, integers().all()), Pair.of(1, integers().between(-5, 260))));
             qt().withExamples(EXAMPLES).forAll(sizes).checkAssert(raw -> {
                 var parsed = answers.check(PageSize.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(raw >= 1 && raw <= 250);
@@ -61,7 +63,8 @@ class PagingParsingIsTotalTest {
             var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(sizeLike()).checkAssert(raw -> {
                 var parsed = answers.check(PageSize.parse(raw));
-                boolean inRange = raw.matches("[0-9]+") && new BigInteger(raw).compareTo(BigInteger.ONE) >= 0
+                boolean inRange = raw.matches("[0-9]+")
+                        && new BigInteger(raw).compareTo(BigInteger.ONE) >= 0
                         && new BigInteger(raw).compareTo(BigInteger.valueOf(250)) <= 0;
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(inRange);
                 parsed.forEach(size -> assertThat(size.value()).isEqualTo(new BigInteger(raw).intValue()));
@@ -71,12 +74,14 @@ class PagingParsingIsTotalTest {
 
         /** Short runs of ASCII digits, signs, spaces and look-alike digits, or a near miss of a valid size. */
         private Gen<String> sizeLike() {
-            var characters = weighted(List.of(Pair.of(6, ascii(DIGITS)), Pair.of(1, ascii("+- ")),
-                    Pair.of(2, lookAlike())));
+            var characters =
+                    weighted(List.of(Pair.of(6, ascii(DIGITS)), Pair.of(1, ascii("+- ")), Pair.of(2, lookAlike())));
             return weighted(List.of(
                     Pair.of(3, ofChars(characters, Generate.range(0, 5))),
-                    Pair.of(2, almost(Generate.pick(List.of("1", "25", "250", "251", "0", "007", "0001", "0000000250",
-                            "2147483648")))),
+                    Pair.of(
+                            2,
+                            almost(Generate.pick(
+                                    List.of("1", "25", "250", "251", "0", "007", "0001", "0000000250", "2147483648")))),
                     Pair.of(1, ofChars(ascii(DIGITS), Generate.range(4, 25))),
                     Pair.of(1, strings())));
         }
@@ -92,9 +97,13 @@ class PagingParsingIsTotalTest {
                 var parsed = answers.check(PageMarker.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(namesAKey(raw));
                 parsed.forEach(marker -> {
-                    var reissued = KeysetPages.markerAfter(KeysetPages.keyOf(marker)).value();
-                    assertThat(marker.value()).as("the canonical encoding of its key").isEqualTo(reissued);
-                    assertThat(KeysetPages.keyOf(PageMarker.parse(reissued).get())).isEqualTo(KeysetPages.keyOf(marker));
+                    var reissued =
+                            KeysetPages.markerAfter(KeysetPages.keyOf(marker)).value();
+                    assertThat(marker.value())
+                            .as("the canonical encoding of its key")
+                            .isEqualTo(reissued);
+                    assertThat(KeysetPages.keyOf(PageMarker.parse(reissued).get()))
+                            .isEqualTo(KeysetPages.keyOf(marker));
                 });
                 if (raw.length() > 1024) {
                     assertThat(parsed.getLeft().message()).contains("at most 1024");
@@ -117,7 +126,9 @@ class PagingParsingIsTotalTest {
 
         /** The rule written independently of the code, through the JDK's own base64 decoder. */
         private boolean namesAKey(String raw) {
-            if (raw.length() > 1024 || raw.length() % 4 != 0 || !PADDED_BASE64.matcher(raw).matches()) {
+            if (raw.length() > 1024
+                    || raw.length() % 4 != 0
+                    || !PADDED_BASE64.matcher(raw).matches()) {
                 return false;
             }
             var text = MARKER_TEXT.matcher(new String(Base64.getDecoder().decode(raw), StandardCharsets.ISO_8859_1));
@@ -131,12 +142,16 @@ class PagingParsingIsTotalTest {
          * characters mixed with look-alikes, URL-safe ones and padding, at lengths around 1024; any text.
          */
         private Gen<String> markerLike() {
-            var base64Text = weighted(List.of(Pair.of(20, ascii(BASE64)), Pair.of(1, ascii("-_=")),
-                    Pair.of(1, lookAlike())));
-            var lengths = weighted(List.of(Pair.of(1, UnicodeStrings.lengths()),
+            var base64Text =
+                    weighted(List.of(Pair.of(20, ascii(BASE64)), Pair.of(1, ascii("-_=")), Pair.of(1, lookAlike())));
+            var lengths = weighted(List.of(
+                    Pair.of(1, UnicodeStrings.lengths()),
                     Pair.of(1, Generate.pick(List.of(4, 8, 128, 1020, 1024, 1028)))));
             return weighted(List.of(
-                    Pair.of(3, almost(keys().map(key -> KeysetPages.markerAfter(key).value()))),
+                    Pair.of(
+                            3,
+                            almost(keys().map(
+                                            key -> KeysetPages.markerAfter(key).value()))),
                     Pair.of(3, markerText().map(text -> base64(text.getBytes(StandardCharsets.UTF_8)))),
                     Pair.of(2, ofChars(base64Text, lengths)),
                     Pair.of(1, strings())));
@@ -148,14 +163,23 @@ class PagingParsingIsTotalTest {
 
         /** "1:seconds:nanos:id" with its parts near their limits, often edited. */
         private Gen<String> markerText() {
-            var seconds = Generate.pick(List.of("0", "1700000000", Long.toString(Instant.MAX.getEpochSecond()),
-                    Long.toString(Instant.MAX.getEpochSecond() + 1), "9223372036854775807", "9223372036854775808",
-                    "00000000000000000001", "-1", Long.toString(Instant.MIN.getEpochSecond()),
-                    Long.toString(Instant.MIN.getEpochSecond() - 1), "-9223372036854775808", "-0"));
+            var seconds = Generate.pick(List.of(
+                    "0",
+                    "1700000000",
+                    Long.toString(Instant.MAX.getEpochSecond()),
+                    Long.toString(Instant.MAX.getEpochSecond() + 1),
+                    "9223372036854775807",
+                    "9223372036854775808",
+                    "00000000000000000001",
+                    "-1",
+                    Long.toString(Instant.MIN.getEpochSecond()),
+                    Long.toString(Instant.MIN.getEpochSecond() - 1),
+                    "-9223372036854775808",
+                    "-0"));
             var nanos = Generate.pick(List.of("0", "999999999", "1000000000", "000000001"));
             var ids = ofChars(ascii("0123456789abcdefABCDEF"), Generate.pick(List.of(63, 64, 65)));
-            return almost(Generate.pick(List.of("1", "2", "")).zip(seconds, nanos, ids,
-                    (version, s, n, id) -> version + ':' + s + ':' + n + ':' + id));
+            return almost(Generate.pick(List.of("1", "2", ""))
+                    .zip(seconds, nanos, ids, (version, s, n, id) -> version + ':' + s + ':' + n + ':' + id));
         }
     }
 
@@ -166,7 +190,8 @@ class PagingParsingIsTotalTest {
                 Pair.of(1, Generate.longRange(Instant.MIN.getEpochSecond(), -1)),
                 Pair.of(1, Generate.longRange(1_600_000_000L, 2_000_000_000L))));
         var nanos = Generate.range(0, 999_999_999);
-        var ids = ofChars(ascii("0123456789abcdef"), Generate.constant(64)).map(id -> CertificateId.parse(id).get());
+        var ids = ofChars(ascii("0123456789abcdef"), Generate.constant(64))
+                .map(id -> CertificateId.parse(id).get());
         return seconds.zip(nanos, ids, (s, n, id) -> new ListingKey(Instant.ofEpochSecond(s, n), id));
     }
 }

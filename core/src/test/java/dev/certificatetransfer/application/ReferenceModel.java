@@ -13,8 +13,8 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import io.vavr.collection.HashMap;
@@ -29,8 +29,13 @@ import io.vavr.control.Option;
  * version (which survives a deletion, so a new registration continues after it), the attachments the host reports,
  * and the order of registrations (the order of creation dates, which listings follow).
  */
-record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versions,
-        Map<Integer, Attachments> attachments, long registrations, Rules rules, long now) {
+record ReferenceModel(
+        Map<Integer, Cert> certificates,
+        Map<Integer, Long> versions,
+        Map<Integer, Attachments> attachments,
+        long registrations,
+        Rules rules,
+        long now) {
 
     static final ReferenceModel EMPTY = under(Rules.OFF);
 
@@ -47,7 +52,10 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         static final Rules OFF = new Rules(Option.none(), HashMap.empty());
 
         boolean allows(AccountId source, AccountId target) {
-            return allowedSources.get(target).map(sources -> sources.contains(source)).getOrElse(true);
+            return allowedSources
+                    .get(target)
+                    .map(sources -> sources.contains(source))
+                    .getOrElse(true);
         }
     }
 
@@ -55,9 +63,17 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
      * What the model keeps of a certificate: owner, status, its last transfer (and when it was requested, in model
      * time), and when it was registered.
      */
-    record Cert(AccountId owner, CertificateStatus status, TransferStatus lastOutcome, AccountId source,
-            AccountId target, Option<TransferMessage> message, Option<RejectReason> reason, long customerVersion,
-            long created, long transferDate) {
+    record Cert(
+            AccountId owner,
+            CertificateStatus status,
+            TransferStatus lastOutcome,
+            AccountId source,
+            AccountId target,
+            Option<TransferMessage> message,
+            Option<RejectReason> reason,
+            long customerVersion,
+            long created,
+            long transferDate) {
 
         static Cert registered(AccountId owner, CertificateStatus status, long created) {
             return new Cert(owner, status, null, null, null, Option.none(), Option.none(), 1, created, 0);
@@ -83,23 +99,58 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         }
 
         Cert transferredTo(AccountId newTarget, Option<TransferMessage> newMessage, long at) {
-            return new Cert(owner, CertificateStatus.PENDING_TRANSFER, TransferStatus.PENDING, owner, newTarget,
-                    newMessage, Option.none(), customerVersion + 1, created, at);
+            return new Cert(
+                    owner,
+                    CertificateStatus.PENDING_TRANSFER,
+                    TransferStatus.PENDING,
+                    owner,
+                    newTarget,
+                    newMessage,
+                    Option.none(),
+                    customerVersion + 1,
+                    created,
+                    at);
         }
 
         Cert accepted(boolean setAsActive) {
-            return new Cert(target, setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE,
-                    TransferStatus.ACCEPTED, source, target, message, Option.none(), customerVersion + 1, created,
+            return new Cert(
+                    target,
+                    setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE,
+                    TransferStatus.ACCEPTED,
+                    source,
+                    target,
+                    message,
+                    Option.none(),
+                    customerVersion + 1,
+                    created,
                     transferDate);
         }
 
         Cert settled(TransferStatus outcome, Option<RejectReason> rejectReason) {
-            return new Cert(owner, CertificateStatus.INACTIVE, outcome, source, target, message, rejectReason,
-                    customerVersion + 1, created, transferDate);
+            return new Cert(
+                    owner,
+                    CertificateStatus.INACTIVE,
+                    outcome,
+                    source,
+                    target,
+                    message,
+                    rejectReason,
+                    customerVersion + 1,
+                    created,
+                    transferDate);
         }
 
         Cert withStatus(CertificateStatus newStatus) {
-            return new Cert(owner, newStatus, lastOutcome, source, target, message, reason, customerVersion + 1, created,
+            return new Cert(
+                    owner,
+                    newStatus,
+                    lastOutcome,
+                    source,
+                    target,
+                    message,
+                    reason,
+                    customerVersion + 1,
+                    created,
                     transferDate);
         }
     }
@@ -131,15 +182,23 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
 
     /** Whether the transfer rule refuses a transfer that passed every other rule. */
     boolean refusedByTransferRule(Step s) {
-        return s.kind() == Kind.TRANSFER && seen(s.certificate()).exists(c -> c.owner().equals(s.actor()))
+        return s.kind() == Kind.TRANSFER
+                && seen(s.certificate()).exists(c -> c.owner().equals(s.actor()))
                 && !rules.allows(s.actor(), s.target());
     }
 
     private ReferenceModel expired(int index) {
         var raw = certificates.get(index);
         var seen = seen(index);
-        return raw.equals(seen) ? this : new ReferenceModel(certificates.put(index, seen.get()),
-                versions.put(index, version(index) + 1), attachments, registrations, rules, now);
+        return raw.equals(seen)
+                ? this
+                : new ReferenceModel(
+                        certificates.put(index, seen.get()),
+                        versions.put(index, version(index) + 1),
+                        attachments,
+                        registrations,
+                        rules,
+                        now);
     }
 
     private static boolean reachesStorage(Step s) {
@@ -158,39 +217,91 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
     Either<RefusalCode, ReferenceModel> step(Step s) {
         var current = seen(s.certificate());
         return switch (s.kind()) {
-            case REGISTER -> !s.status().isRequestable() ? Either.left(INVALID_REQUEST)
-                    : current.isDefined() ? Either.left(ALREADY_EXISTS)
-                    : registered(s);
-            case TRANSFER -> visible(current, s).flatMap(c -> !c.owner().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : c.owner().equals(s.target()) ? Either.left(INVALID_REQUEST)
-                    : c.status() != CertificateStatus.INACTIVE && c.status() != CertificateStatus.REGISTER_INACTIVE
-                            ? Either.left(CERTIFICATE_STATE)
-                    : attached(s).hasPolicies() || attached(s).hasThings() ? Either.left(TRANSFER_CONFLICT)
-                    : !rules.allows(c.owner(), s.target()) ? Either.left(UNAUTHORIZED)
-                    : changed(s, c.transferredTo(s.target(), s.text().map(TransferMessage::new), now)));
-            case ACCEPT -> pending(current, s).flatMap(c -> !c.target().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : changed(s, c.accepted(s.flag())));
-            case REJECT -> pending(current, s).flatMap(c -> !c.target().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : changed(s, c.settled(TransferStatus.REJECTED, s.text().map(RejectReason::new))));
-            case CANCEL -> pending(current, s).flatMap(c -> !c.source().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : changed(s, c.settled(TransferStatus.CANCELLED, Option.none())));
-            case UPDATE -> !s.status().isRequestable() ? Either.left(INVALID_REQUEST)
-                    : visible(current, s).flatMap(c -> !c.owner().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : c.status() == CertificateStatus.PENDING_TRANSFER ? Either.left(CERTIFICATE_STATE)
-                    : c.status() == CertificateStatus.REVOKED && s.status() != CertificateStatus.REVOKED
-                            ? Either.left(CERTIFICATE_STATE)
-                    : c.status() == s.status() ? Either.right(this)
-                    : changed(s, c.withStatus(s.status())));
-            case DELETE -> visible(current, s).flatMap(c -> !c.owner().equals(s.actor()) ? Either.left(UNAUTHORIZED)
-                    : c.status() == CertificateStatus.ACTIVE || c.status() == CertificateStatus.PENDING_TRANSFER
-                            ? Either.left(CERTIFICATE_STATE)
-                    : attached(s).hasThings() || (attached(s).hasPolicies() && !s.flag()) ? Either.left(DELETE_CONFLICT)
-                    : Either.right(new ReferenceModel(certificates.remove(s.certificate()), nextVersion(s),
-                            attachments, registrations, rules, now)));
+            case REGISTER ->
+                !s.status().isRequestable()
+                        ? Either.left(INVALID_REQUEST)
+                        : current.isDefined() ? Either.left(ALREADY_EXISTS) : registered(s);
+            case TRANSFER ->
+                visible(current, s)
+                        .flatMap(c -> !c.owner().equals(s.actor())
+                                ? Either.left(UNAUTHORIZED)
+                                : c.owner().equals(s.target())
+                                        ? Either.left(INVALID_REQUEST)
+                                        : c.status() != CertificateStatus.INACTIVE
+                                                        && c.status() != CertificateStatus.REGISTER_INACTIVE
+                                                ? Either.left(CERTIFICATE_STATE)
+                                                : attached(s).hasPolicies()
+                                                                || attached(s).hasThings()
+                                                        ? Either.left(TRANSFER_CONFLICT)
+                                                        : !rules.allows(c.owner(), s.target())
+                                                                ? Either.left(UNAUTHORIZED)
+                                                                : changed(
+                                                                        s,
+                                                                        c.transferredTo(
+                                                                                s.target(),
+                                                                                s.text()
+                                                                                        .map(TransferMessage::new),
+                                                                                now)));
+            case ACCEPT ->
+                pending(current, s)
+                        .flatMap(c -> !c.target().equals(s.actor())
+                                ? Either.left(UNAUTHORIZED)
+                                : changed(s, c.accepted(s.flag())));
+            case REJECT ->
+                pending(current, s)
+                        .flatMap(c -> !c.target().equals(s.actor())
+                                ? Either.left(UNAUTHORIZED)
+                                : changed(
+                                        s,
+                                        c.settled(
+                                                TransferStatus.REJECTED,
+                                                s.text().map(RejectReason::new))));
+            case CANCEL ->
+                pending(current, s)
+                        .flatMap(c -> !c.source().equals(s.actor())
+                                ? Either.left(UNAUTHORIZED)
+                                : changed(s, c.settled(TransferStatus.CANCELLED, Option.none())));
+            case UPDATE ->
+                !s.status().isRequestable()
+                        ? Either.left(INVALID_REQUEST)
+                        : visible(current, s)
+                                .flatMap(c -> !c.owner().equals(s.actor())
+                                        ? Either.left(UNAUTHORIZED)
+                                        : c.status() == CertificateStatus.PENDING_TRANSFER
+                                                ? Either.left(CERTIFICATE_STATE)
+                                                : c.status() == CertificateStatus.REVOKED
+                                                                && s.status() != CertificateStatus.REVOKED
+                                                        ? Either.left(CERTIFICATE_STATE)
+                                                        : c.status() == s.status()
+                                                                ? Either.right(this)
+                                                                : changed(s, c.withStatus(s.status())));
+            case DELETE ->
+                visible(current, s)
+                        .flatMap(c -> !c.owner().equals(s.actor())
+                                ? Either.left(UNAUTHORIZED)
+                                : c.status() == CertificateStatus.ACTIVE
+                                                || c.status() == CertificateStatus.PENDING_TRANSFER
+                                        ? Either.left(CERTIFICATE_STATE)
+                                        : attached(s).hasThings()
+                                                        || (attached(s).hasPolicies() && !s.flag())
+                                                ? Either.left(DELETE_CONFLICT)
+                                                : Either.right(new ReferenceModel(
+                                                        certificates.remove(s.certificate()),
+                                                        nextVersion(s),
+                                                        attachments,
+                                                        registrations,
+                                                        rules,
+                                                        now)));
             case DESCRIBE -> visible(current, s).map(c -> this);
             case LIST, LIST_OUTGOING, SWEEP -> Either.right(this);
-            case ATTACH -> Either.right(new ReferenceModel(certificates, versions,
-                    attachments.put(s.certificate(), s.attachments()), registrations, rules, now));
+            case ATTACH ->
+                Either.right(new ReferenceModel(
+                        certificates,
+                        versions,
+                        attachments.put(s.certificate(), s.attachments()),
+                        registrations,
+                        rules,
+                        now));
             case WAIT -> Either.right(at(now + s.number()));
         };
     }
@@ -216,9 +327,12 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
      * when ascending, else newest first.
      */
     List<Integer> listing(Kind kind, AccountId account, boolean ascending) {
-        var oldestFirst = certificates.mapValues(c -> c.seen(rules, now)).toList()
+        var oldestFirst = certificates
+                .mapValues(c -> c.seen(rules, now))
+                .toList()
                 .filter(e -> kind == Kind.LIST ? e._2.visibleTo(account) : e._2.outgoingFrom(account))
-                .sortBy(e -> e._2.created()).map(e -> e._1);
+                .sortBy(e -> e._2.created())
+                .map(e -> e._1);
         return ascending ? oldestFirst : oldestFirst.reverse();
     }
 
@@ -231,20 +345,27 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
     }
 
     private Either<RefusalCode, Cert> pending(Option<Cert> current, Step s) {
-        return current.filter(c -> c.partyOf(s.actor())).toEither(NOT_FOUND)
-                .flatMap(c -> c.status() == CertificateStatus.PENDING_TRANSFER ? Either.right(c)
+        return current.filter(c -> c.partyOf(s.actor()))
+                .toEither(NOT_FOUND)
+                .flatMap(c -> c.status() == CertificateStatus.PENDING_TRANSFER
+                        ? Either.right(c)
                         : Either.left(c.lastOutcome() == null ? INVALID_REQUEST : TRANSFER_ALREADY_COMPLETED));
     }
 
     private Either<RefusalCode, ReferenceModel> registered(Step s) {
         var registration = registrations + 1;
-        return Either.right(new ReferenceModel(certificates.put(s.certificate(), Cert.registered(s.actor(), s.status(),
-                registration)), nextVersion(s), attachments, registration, rules, now));
+        return Either.right(new ReferenceModel(
+                certificates.put(s.certificate(), Cert.registered(s.actor(), s.status(), registration)),
+                nextVersion(s),
+                attachments,
+                registration,
+                rules,
+                now));
     }
 
     private Either<RefusalCode, ReferenceModel> changed(Step s, Cert next) {
-        return Either.right(new ReferenceModel(certificates.put(s.certificate(), next), nextVersion(s), attachments,
-                registrations, rules, now));
+        return Either.right(new ReferenceModel(
+                certificates.put(s.certificate(), next), nextVersion(s), attachments, registrations, rules, now));
     }
 
     private Map<Integer, Long> nextVersion(Step s) {
@@ -252,7 +373,11 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
     }
 
     /** Who acts, relative to a certificate's current state, so that random moves hit the interesting rows. */
-    enum Role { OWNER, COUNTERPART, THIRD }
+    enum Role {
+        OWNER,
+        COUNTERPART,
+        THIRD
+    }
 
     /** The accounts standing in each {@link Role} for certificate {@code index} in this model. */
     AccountId account(int index, Role role) {
@@ -264,7 +389,11 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
         return switch (role) {
             case OWNER -> owner;
             case COUNTERPART -> counterpart;
-            case THIRD -> ALL.stream().filter(a -> !a.equals(owner) && !a.equals(counterpart)).findFirst().get();
+            case THIRD ->
+                ALL.stream()
+                        .filter(a -> !a.equals(owner) && !a.equals(counterpart))
+                        .findFirst()
+                        .get();
         };
     }
 
@@ -275,17 +404,32 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
      * {@code extra} (0..7) picks the attachments an ATTACH sets (mostly none), a listing's page size (1..4, mostly
      * 1, so that listings run over several pages) or a sweep's, or how many milliseconds a WAIT lets pass.
      */
-    record Move(Kind kind, Role actor, int certificate, Role target, boolean flag, CertificateStatus status,
-            boolean withText, int extra) {
+    record Move(
+            Kind kind,
+            Role actor,
+            int certificate,
+            Role target,
+            boolean flag,
+            CertificateStatus status,
+            boolean withText,
+            int extra) {
 
         /** The milliseconds a WAIT lets pass: around the time-to-live of the tests that use one (100 ms). */
         private static final int[] WAITS = {1, 9, 40, 60, 98, 99, 100, 350};
 
         Step resolve(ReferenceModel model) {
-            int number = kind == Kind.ATTACH ? Math.max(0, extra - 4) : kind == Kind.WAIT ? WAITS[extra]
-                    : extra < 5 ? 1 : extra - 3;
-            return new Step(kind, model.account(certificate, actor), certificate, model.account(certificate, target),
-                    flag, status, withText ? Option.some("note " + extra) : Option.none(), number);
+            int number = kind == Kind.ATTACH
+                    ? Math.max(0, extra - 4)
+                    : kind == Kind.WAIT ? WAITS[extra] : extra < 5 ? 1 : extra - 3;
+            return new Step(
+                    kind,
+                    model.account(certificate, actor),
+                    certificate,
+                    model.account(certificate, target),
+                    flag,
+                    status,
+                    withText ? Option.some("note " + extra) : Option.none(),
+                    number);
         }
     }
 
@@ -294,8 +438,15 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
      * ascending order; {@code text} the transfer message or reject reason; {@code number} a listing's page size, or
      * for ATTACH the attachments (bit 0: a policy, bit 1: a thing).
      */
-    record Step(Kind kind, AccountId actor, int certificate, AccountId target, boolean flag, CertificateStatus status,
-            Option<String> text, int number) {
+    record Step(
+            Kind kind,
+            AccountId actor,
+            int certificate,
+            AccountId target,
+            boolean flag,
+            CertificateStatus status,
+            Option<String> text,
+            int number) {
 
         Attachments attachments() {
             return new Attachments(number & 1, (number >> 1) & 1);
@@ -313,6 +464,19 @@ record ReferenceModel(Map<Integer, Cert> certificates, Map<Integer, Long> versio
      * The operations a step can be; ATTACH is the host attaching or detaching policies and things, WAIT the clock
      * moving on, SWEEP the host running the expiry sweep.
      */
-    enum Kind { REGISTER, TRANSFER, ACCEPT, REJECT, CANCEL, UPDATE, DELETE, DESCRIBE, LIST, LIST_OUTGOING, ATTACH, WAIT,
-        SWEEP }
+    enum Kind {
+        REGISTER,
+        TRANSFER,
+        ACCEPT,
+        REJECT,
+        CANCEL,
+        UPDATE,
+        DELETE,
+        DESCRIBE,
+        LIST,
+        LIST_OUTGOING,
+        ATTACH,
+        WAIT,
+        SWEEP
+    }
 }

@@ -1,6 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
@@ -15,6 +14,7 @@ import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.out.Authorizer;
 import dev.certificatetransfer.port.out.TransferRule;
 import dev.certificatetransfer.testing.Accounts;
@@ -23,6 +23,7 @@ import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,7 @@ class ServiceFixture {
     final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
     /** How many times the service asked the attachment query, of any certificate. */
     final AtomicInteger attachmentQueries = new AtomicInteger();
+
     final CertificateTransferService service;
 
     static final Principal ALICE = Accounts.principal(Accounts.ALICE);
@@ -68,12 +70,15 @@ class ServiceFixture {
     }
 
     CertificateId registered(int index, Principal owner, CertificateStatus status) {
-        return service.registerCertificateWithoutCa(owner, TestCertificates.parsed(index), status).get().certificateId();
+        return service.registerCertificateWithoutCa(owner, TestCertificates.parsed(index), status)
+                .get()
+                .certificateId();
     }
 
     /** Parses the PEM as an adapter would, then registers it: CERTIFICATE_VALIDATION, or the service's answer. */
     Either<Refusal, Certificate> register(Principal caller, String pem, CertificateStatus status) {
-        return CertificatePem.parse(pem).flatMap(parsed -> service.registerCertificateWithoutCa(caller, parsed, status))
+        return CertificatePem.parse(pem)
+                .flatMap(parsed -> service.registerCertificateWithoutCa(caller, parsed, status))
                 .map(RegisterCertificateResult::certificate);
     }
 
@@ -84,7 +89,8 @@ class ServiceFixture {
     /** Certificate {@code index}, owned by Alice, pending transfer to Bob with the message "for Bob". */
     CertificateId pendingFromAliceToBob(int index) {
         var id = registered(index, ALICE);
-        service.transferCertificate(ALICE, id, Accounts.BOB, Option.some(new TransferMessage("for Bob"))).get();
+        service.transferCertificate(ALICE, id, Accounts.BOB, Option.some(new TransferMessage("for Bob")))
+                .get();
         return id;
     }
 
@@ -100,12 +106,16 @@ class ServiceFixture {
         assertThat(result.isLeft()).as("expected %s but got %s", code, result).isTrue();
         assertThat(result.getLeft().code()).isEqualTo(code);
         assertThat(snapshot()).as("a refused call changes nothing").isEqualTo(before);
-        assertThat(events.events().size()).as("a refused call publishes nothing").isEqualTo(eventsBefore);
+        assertThat(events.events().size())
+                .as("a refused call publishes nothing")
+                .isEqualTo(eventsBefore);
         return result.getLeft();
     }
 
     private java.util.List<Option<Certificate>> snapshot() {
         return java.util.stream.IntStream.range(0, TestCertificates.COUNT)
-                .mapToObj(i -> repository.find(TestCertificates.id(i))).map(s -> s.certificate()).toList();
+                .mapToObj(i -> repository.find(TestCertificates.id(i)))
+                .map(s -> s.certificate())
+                .toList();
     }
 }

@@ -1,7 +1,5 @@
 package dev.certificatetransfer.application;
 
-import dev.certificatetransfer.port.in.PageRequest;
-import dev.certificatetransfer.port.in.PageSize;
 import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
 import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_ALREADY_COMPLETED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +18,8 @@ import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.MovableClock;
@@ -29,11 +29,12 @@ import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 /** Transfer expiry, docs/behaviour.md section 14 row by row, on a clock the tests move. */
 class TransferExpiryTest {
@@ -50,19 +51,25 @@ class TransferExpiryTest {
     final CertificateTransferService service = serviceWith(TransferExpiry.after(TTL));
 
     CertificateTransferService serviceWith(TransferExpiry expiry) {
-        return CertificateTransferService.builder().repository(repository).authorizer(new AllowAuthenticatedAuthorizer())
-                .clock(clock).transferExpiry(expiry).build();
+        return CertificateTransferService.builder()
+                .repository(repository)
+                .authorizer(new AllowAuthenticatedAuthorizer())
+                .clock(clock)
+                .transferExpiry(expiry)
+                .build();
     }
 
     CertificateId registered(int index, Principal owner) {
         return service.registerCertificateWithoutCa(owner, TestCertificates.parsed(index), CertificateStatus.INACTIVE)
-                .get().certificateId();
+                .get()
+                .certificateId();
     }
 
     /** Certificate {@code index}, Alice's, offered to Bob now with the message "for Bob". */
     CertificateId offeredToBob(int index) {
         var id = registered(index, ALICE);
-        service.transferCertificate(ALICE, id, Accounts.BOB, Option.some(new TransferMessage("for Bob"))).get();
+        service.transferCertificate(ALICE, id, Accounts.BOB, Option.some(new TransferMessage("for Bob")))
+                .get();
         return id;
     }
 
@@ -86,8 +93,10 @@ class TransferExpiryTest {
         void one_millisecond_before_transfer_date_plus_ttl_the_transfer_is_still_pending() {
             var id = offeredToBob(0);
             clock.advance(TTL.minusMillis(1));
-            assertThat(service.describeCertificate(BOB, id).get().status()).isEqualTo(CertificateStatus.PENDING_TRANSFER);
-            assertThat(service.acceptCertificateTransfer(BOB, id, false).get().owner()).isEqualTo(Accounts.BOB);
+            assertThat(service.describeCertificate(BOB, id).get().status())
+                    .isEqualTo(CertificateStatus.PENDING_TRANSFER);
+            assertThat(service.acceptCertificateTransfer(BOB, id, false).get().owner())
+                    .isEqualTo(Accounts.BOB);
             assertThat(expiries()).isEmpty();
         }
 
@@ -96,7 +105,8 @@ class TransferExpiryTest {
             var id = offeredToBob(0);
             clock.advance(TTL);
             assertThat(service.describeCertificate(ALICE, id).get().status()).isEqualTo(CertificateStatus.INACTIVE);
-            assertThat(refusal(service.acceptCertificateTransfer(BOB, id, false)).code())
+            assertThat(refusal(service.acceptCertificateTransfer(BOB, id, false))
+                            .code())
                     .isEqualTo(TRANSFER_ALREADY_COMPLETED);
         }
 
@@ -107,7 +117,8 @@ class TransferExpiryTest {
             clock.advance(TransferExpiry.MAX_TTL.multipliedBy(2));
             assertThat(never.describeCertificate(BOB, id).get().status()).isEqualTo(CertificateStatus.PENDING_TRANSFER);
             assertThat(never.sweepExpiredTransfers()).isZero();
-            assertThat(never.acceptCertificateTransfer(BOB, id, false).isRight()).isTrue();
+            assertThat(never.acceptCertificateTransfer(BOB, id, false).isRight())
+                    .isTrue();
         }
     }
 
@@ -151,7 +162,10 @@ class TransferExpiryTest {
         void a_listing_writes_nothing_and_what_it_shows_is_exactly_what_the_expiry_writes() {
             var id = offeredToBob(0);
             clock.advance(TTL.plusMinutes(5));
-            var listed = service.listCertificates(ALICE, PageRequest.FIRST).get().items().single();
+            var listed = service.listCertificates(ALICE, PageRequest.FIRST)
+                    .get()
+                    .items()
+                    .single();
             assertThat(stored(id).status()).isEqualTo(CertificateStatus.PENDING_TRANSFER);
             assertThat(expiries()).isEmpty();
 
@@ -166,9 +180,14 @@ class TransferExpiryTest {
             clock.advance(TTL);
             service.describeCertificate(ALICE, id).get();
 
-            var late = dev.certificatetransfer.spi.CertificateChange.of(Option.some(pending),
-                    new dev.certificatetransfer.domain.CertificateEvent.TransferAccepted(id, Accounts.BOB,
-                            Accounts.ALICE, CertificateStatus.INACTIVE, T0.plus(TTL).minusMillis(1),
+            var late = dev.certificatetransfer.spi.CertificateChange.of(
+                    Option.some(pending),
+                    new dev.certificatetransfer.domain.CertificateEvent.TransferAccepted(
+                            id,
+                            Accounts.BOB,
+                            Accounts.ALICE,
+                            CertificateStatus.INACTIVE,
+                            T0.plus(TTL).minusMillis(1),
                             pending.nextVersion()));
             assertThat(repository.commit(late)).isEqualTo(dev.certificatetransfer.spi.CommitOutcome.CONFLICT);
         }
@@ -188,7 +207,8 @@ class TransferExpiryTest {
         void the_target_no_longer_lists_it_and_the_source_lists_it_inactive() {
             var id = offeredToBob(0);
             clock.advance(TTL);
-            assertThat(service.listCertificates(BOB, PageRequest.FIRST).get().items()).isEmpty();
+            assertThat(service.listCertificates(BOB, PageRequest.FIRST).get().items())
+                    .isEmpty();
             assertThat(service.listCertificates(ALICE, PageRequest.FIRST).get().items())
                     .containsExactly(service.describeCertificate(ALICE, id).get());
         }
@@ -199,9 +219,13 @@ class TransferExpiryTest {
             var stillPending = offeredToBob(1);
             clock.advance(TTL);
             // certificate 1 was offered in the same instant, so both expired; offer it again now
-            service.transferCertificate(ALICE, stillPending, Accounts.BOB, Option.none()).get();
-            assertThat(service.listOutgoingCertificates(ALICE, PageRequest.FIRST).get().items())
-                    .extracting(Certificate::id).containsExactly(stillPending);
+            service.transferCertificate(ALICE, stillPending, Accounts.BOB, Option.none())
+                    .get();
+            assertThat(service.listOutgoingCertificates(ALICE, PageRequest.FIRST)
+                            .get()
+                            .items())
+                    .extracting(Certificate::id)
+                    .containsExactly(stillPending);
         }
 
         @Test
@@ -228,7 +252,9 @@ class TransferExpiryTest {
                     assertThat(page.items()).as("a page with a marker is full").hasSize(1);
                     request = request.continueAt(page.nextMarker().get());
                 }
-                var expected = order == SortOrder.ASCENDING ? bobs : List.ofAll(bobs).reverse().asJava();
+                var expected = order == SortOrder.ASCENDING
+                        ? bobs
+                        : List.ofAll(bobs).reverse().asJava();
                 assertThat(seen).as("%s", order).containsExactlyElementsOf(expected);
             }
         }
@@ -247,8 +273,9 @@ class TransferExpiryTest {
 
             assertThat(refused.code()).isEqualTo(TRANSFER_ALREADY_COMPLETED);
             assertThat(refused.message()).contains("the transfer expired");
-            assertThat(expiries()).singleElement().isEqualTo(
-                    new TransferExpired(id, Accounts.BOB, T0.plus(TTL), pending.nextVersion()));
+            assertThat(expiries())
+                    .singleElement()
+                    .isEqualTo(new TransferExpired(id, Accounts.BOB, T0.plus(TTL), pending.nextVersion()));
             assertThat(expiries().head().actor()).isEqualTo(Actor.system());
             assertThat(stored(id).owner()).isEqualTo(Accounts.ALICE);
         }
@@ -257,7 +284,8 @@ class TransferExpiryTest {
         void the_target_rejecting_gets_410() {
             var id = offeredToBob(0);
             clock.advance(TTL);
-            assertThat(refusal(service.rejectCertificateTransfer(BOB, id, Option.none())).message())
+            assertThat(refusal(service.rejectCertificateTransfer(BOB, id, Option.none()))
+                            .message())
                     .contains("the transfer expired");
         }
 
@@ -265,8 +293,10 @@ class TransferExpiryTest {
         void the_source_cancelling_gets_410_and_later_calls_record_no_second_expiry() {
             var id = offeredToBob(0);
             clock.advance(TTL);
-            assertThat(refusal(service.cancelCertificateTransfer(ALICE, id)).code()).isEqualTo(TRANSFER_ALREADY_COMPLETED);
-            assertThat(refusal(service.acceptCertificateTransfer(BOB, id, false)).code())
+            assertThat(refusal(service.cancelCertificateTransfer(ALICE, id)).code())
+                    .isEqualTo(TRANSFER_ALREADY_COMPLETED);
+            assertThat(refusal(service.acceptCertificateTransfer(BOB, id, false))
+                            .code())
                     .isEqualTo(TRANSFER_ALREADY_COMPLETED);
             assertThat(service.sweepExpiredTransfers()).isZero();
             assertThat(expiries()).hasSize(1);
@@ -276,7 +306,9 @@ class TransferExpiryTest {
         void the_source_may_offer_the_certificate_again_after_the_expiry_is_recorded() {
             var id = offeredToBob(0);
             clock.advance(TTL);
-            var again = service.transferCertificate(ALICE, id, Accounts.CAROL, Option.none()).get().certificate();
+            var again = service.transferCertificate(ALICE, id, Accounts.CAROL, Option.none())
+                    .get()
+                    .certificate();
             assertThat(again.pendingTarget()).contains(Accounts.CAROL);
             assertThat(events.events().takeRight(2).map(CertificateEvent::type))
                     .containsExactly(EventType.TRANSFER_EXPIRED, EventType.TRANSFER_REQUESTED);
@@ -304,7 +336,8 @@ class TransferExpiryTest {
             var cancelled = service.cancelCertificateTransfer(ALICE, id).get();
             clock.advance(TTL.multipliedBy(2));
             assertThat(service.describeCertificate(ALICE, id).get()).isEqualTo(cancelled);
-            assertThat(refusal(service.cancelCertificateTransfer(ALICE, id)).message()).contains("(cancelled)");
+            assertThat(refusal(service.cancelCertificateTransfer(ALICE, id)).message())
+                    .contains("(cancelled)");
         }
     }
 

@@ -11,11 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
-import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import dev.certificatetransfer.testing.Accounts;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** The transfer lifecycle of docs/behaviour.md, section 4, row by row: transfer, accept, reject and, above all, cancel. */
 class TransferLifecycleTest extends ServiceFixture {
-
 
     @Nested
     class CancelCertificateTransfer {
@@ -42,7 +39,8 @@ class TransferLifecycleTest extends ServiceFixture {
             assertThat(cancelled.status()).isEqualTo(CertificateStatus.INACTIVE);
             assertThat(cancelled.lastTransfer().get().status()).isEqualTo(TransferStatus.CANCELLED);
             assertThat(cancelled.transferData().transferMessage()).contains(new TransferMessage("for Bob"));
-            assertThat(cancelled.transferData().transferDate()).isEqualTo(pending.transferData().transferDate());
+            assertThat(cancelled.transferData().transferDate())
+                    .isEqualTo(pending.transferData().transferDate());
             assertThat(cancelled.transferData().acceptDate()).isEmpty();
             assertThat(cancelled.transferData().rejectDate()).isEmpty();
             assertThat(cancelled.customerVersion()).isEqualTo(pending.customerVersion() + 1);
@@ -117,7 +115,9 @@ class TransferLifecycleTest extends ServiceFixture {
         void a_cancelled_certificate_can_be_transferred_again() {
             var id = pendingFromAliceToBob(0);
             service.cancelCertificateTransfer(ALICE, id).get();
-            var again = service.transferCertificate(ALICE, id, Accounts.CAROL, Option.none()).get().certificate();
+            var again = service.transferCertificate(ALICE, id, Accounts.CAROL, Option.none())
+                    .get()
+                    .certificate();
             assertThat(again.pendingTarget()).contains(Accounts.CAROL);
             assertThat(again.transferData().transferMessage()).isEmpty();
         }
@@ -129,8 +129,9 @@ class TransferLifecycleTest extends ServiceFixture {
         @Test
         void owner_transfers_an_inactive_certificate_to_another_account() {
             var id = registered(0, ALICE);
-            var transferred = service.transferCertificate(ALICE, id, Accounts.BOB,
-                    Option.some(new TransferMessage("for Bob"))).get();
+            var transferred = service.transferCertificate(
+                            ALICE, id, Accounts.BOB, Option.some(new TransferMessage("for Bob")))
+                    .get();
 
             var certificate = transferred.certificate();
             assertThat(certificate.status()).isEqualTo(CertificateStatus.PENDING_TRANSFER);
@@ -146,7 +147,9 @@ class TransferLifecycleTest extends ServiceFixture {
         @Test
         void a_register_inactive_certificate_can_be_transferred() {
             var id = registered(0, ALICE, CertificateStatus.REGISTER_INACTIVE);
-            assertThat(service.transferCertificate(ALICE, id, Accounts.BOB, Option.none()).isRight()).isTrue();
+            assertThat(service.transferCertificate(ALICE, id, Accounts.BOB, Option.none())
+                            .isRight())
+                    .isTrue();
         }
 
         @Test
@@ -173,8 +176,12 @@ class TransferLifecycleTest extends ServiceFixture {
             var withThing = registered(1, ALICE);
             attachments.put(withPolicy, new Attachments(1, 0));
             attachments.put(withThing, new Attachments(0, 1));
-            refused(() -> service.transferCertificate(ALICE, withPolicy, Accounts.BOB, Option.none()), TRANSFER_CONFLICT);
-            refused(() -> service.transferCertificate(ALICE, withThing, Accounts.BOB, Option.none()), TRANSFER_CONFLICT);
+            refused(
+                    () -> service.transferCertificate(ALICE, withPolicy, Accounts.BOB, Option.none()),
+                    TRANSFER_CONFLICT);
+            refused(
+                    () -> service.transferCertificate(ALICE, withThing, Accounts.BOB, Option.none()),
+                    TRANSFER_CONFLICT);
         }
 
         @Test
@@ -188,15 +195,19 @@ class TransferLifecycleTest extends ServiceFixture {
             var id = pendingFromAliceToBob(0);
             refused(() -> service.transferCertificate(BOB, id, Accounts.CAROL, Option.none()), UNAUTHORIZED);
             refused(() -> service.transferCertificate(CAROL, id, Accounts.BOB, Option.none()), NOT_FOUND);
-            refused(() -> service.transferCertificate(ALICE, TestCertificates.id(5), Accounts.BOB, Option.none()),
+            refused(
+                    () -> service.transferCertificate(ALICE, TestCertificates.id(5), Accounts.BOB, Option.none()),
                     NOT_FOUND);
         }
 
         @Test
         void a_new_transfer_replaces_the_previous_transfer_data() {
             var id = pendingFromAliceToBob(0);
-            service.rejectCertificateTransfer(BOB, id, Option.some(new RejectReason("no thanks"))).get();
-            var again = service.transferCertificate(ALICE, id, Accounts.CAROL, Option.none()).get().certificate();
+            service.rejectCertificateTransfer(BOB, id, Option.some(new RejectReason("no thanks")))
+                    .get();
+            var again = service.transferCertificate(ALICE, id, Accounts.CAROL, Option.none())
+                    .get()
+                    .certificate();
             assertThat(again.transferData().rejectReason()).isEmpty();
             assertThat(again.transferData().rejectDate()).isEmpty();
             assertThat(again.transferData().transferMessage()).isEmpty();
@@ -221,7 +232,8 @@ class TransferLifecycleTest extends ServiceFixture {
         @Test
         void target_accepts_as_active_when_asked() {
             var id = pendingFromAliceToBob(0);
-            assertThat(service.acceptCertificateTransfer(BOB, id, true).get().status()).isEqualTo(CertificateStatus.ACTIVE);
+            assertThat(service.acceptCertificateTransfer(BOB, id, true).get().status())
+                    .isEqualTo(CertificateStatus.ACTIVE);
         }
 
         @Test
@@ -260,7 +272,8 @@ class TransferLifecycleTest extends ServiceFixture {
         @Test
         void target_rejects_and_the_certificate_stays_with_the_source() {
             var id = pendingFromAliceToBob(0);
-            var rejected = service.rejectCertificateTransfer(BOB, id, Option.some(new RejectReason("not ours"))).get();
+            var rejected = service.rejectCertificateTransfer(BOB, id, Option.some(new RejectReason("not ours")))
+                    .get();
             assertThat(rejected.owner()).isEqualTo(Accounts.ALICE);
             assertThat(rejected.previousOwner()).isEmpty();
             assertThat(rejected.status()).isEqualTo(CertificateStatus.INACTIVE);
@@ -300,8 +313,8 @@ class TransferLifecycleTest extends ServiceFixture {
 
         @Test
         void a_denied_principal_is_unauthorized_before_anything_is_looked_up() {
-            var denied = new ServiceFixture((principal, action, resource) ->
-                    principal.account().equals(Accounts.CAROL)
+            var denied = new ServiceFixture(
+                    (principal, action, resource) -> principal.account().equals(Accounts.CAROL)
                             ? dev.certificatetransfer.port.out.Permission.REFUSED
                             : dev.certificatetransfer.port.out.Permission.ALLOWED);
             var id = denied.pendingFromAliceToBob(0);
@@ -319,9 +332,9 @@ class TransferLifecycleTest extends ServiceFixture {
             var id = fixture.pendingFromAliceToBob(0);
             asked.clear();
             fixture.service.cancelCertificateTransfer(BOB, id);
-            assertThat(asked).containsExactly(
-                    "iot:CancelCertificateTransfer arn:aws:iot:us-east-1:222222222222:cert/" + id.value());
+            assertThat(asked)
+                    .containsExactly(
+                            "iot:CancelCertificateTransfer arn:aws:iot:us-east-1:222222222222:cert/" + id.value());
         }
     }
-
 }

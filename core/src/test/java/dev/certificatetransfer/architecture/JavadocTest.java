@@ -11,6 +11,10 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.DocTrees;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePathScanner;
+import org.junit.jupiter.api.Test;
+
+import javax.lang.model.element.Modifier;
+import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,9 +26,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.lang.model.element.Modifier;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Test;
 
 /**
  * What the compiler's doclint (configured in core/pom.xml) does not check in core's Javadoc: JDK 17's doclint asks
@@ -44,7 +45,8 @@ class JavadocTest {
     @Test
     void doclint_checks_exactly_the_exported_packages() {
         var pom = read(Path.of("pom.xml"));
-        var matcher = Pattern.compile("<doclint\\.packages>([^<]*)</doclint\\.packages>").matcher(pom);
+        var matcher = Pattern.compile("<doclint\\.packages>([^<]*)</doclint\\.packages>")
+                .matcher(pom);
         assertThat(matcher.find()).as("core/pom.xml sets doclint.packages").isTrue();
         assertThat(new TreeSet<>(List.of(matcher.group(1).split(",")))).isEqualTo(exportedPackages());
     }
@@ -53,8 +55,8 @@ class JavadocTest {
     void every_public_record_of_an_exported_package_documents_each_component() throws IOException {
         var compiler = ToolProvider.getSystemJavaCompiler();
         try (var files = compiler.getStandardFileManager(null, null, null)) {
-            var task = (JavacTask) compiler.getTask(null, files, null, null, null,
-                    files.getJavaFileObjectsFromPaths(javaFiles(exportedPackages())));
+            var task = (JavacTask) compiler.getTask(
+                    null, files, null, null, null, files.getJavaFileObjectsFromPaths(javaFiles(exportedPackages())));
             var docs = DocTrees.instance(task);
             var undocumented = new ArrayList<String>();
             for (CompilationUnitTree unit : task.parse()) {
@@ -80,19 +82,24 @@ class JavadocTest {
                 }
             }
             for (var m = quoted.matcher(text); m.find(); ) {
-                if (!Pattern.compile("\n#+ (\\d+\\. )?" + Pattern.quote(m.group(1)) + "\n").matcher(behaviour).find()) {
+                if (!Pattern.compile("\n#+ (\\d+\\. )?" + Pattern.quote(m.group(1)) + "\n")
+                        .matcher(behaviour)
+                        .find()) {
                     broken.add(file + ": \"" + m.group(1) + "\"");
                 }
             }
         }
-        assertThat(broken).as("links to sections that behaviour.md does not have").isEmpty();
+        assertThat(broken)
+                .as("links to sections that behaviour.md does not have")
+                .isEmpty();
     }
 
     @Test
     void no_comment_cites_a_document_outside_the_repository() {
         var outside = Pattern.compile("spec section|\\.\\./shared|STYLE\\.md|aws-wire-facts|certificate-transfer\\.md");
         var resources = mainResources();
-        assertThat(resources).as("SQL, properties and XML resources found under %s", REPOSITORY.toAbsolutePath())
+        assertThat(resources)
+                .as("SQL, properties and XML resources found under %s", REPOSITORY.toAbsolutePath())
                 .isNotEmpty();
         var citing = Stream.concat(allJavaFiles().stream(), resources.stream())
                 .filter(file -> !file.endsWith(Path.of("JavadocTest.java")))
@@ -118,7 +125,8 @@ class JavadocTest {
             if (type.getKind() == Tree.Kind.RECORD
                     && (type.getModifiers().getFlags().contains(Modifier.PUBLIC) || inInterface)) {
                 var documented = documentedParams();
-                type.getTypeParameters().stream().map(t -> "<" + t.getName() + ">")
+                type.getTypeParameters().stream()
+                        .map(t -> "<" + t.getName() + ">")
                         .filter(name -> !documented.contains(name))
                         .forEach(name -> undocumented.add(type.getSimpleName() + " " + name));
                 type.getMembers().stream()
@@ -142,7 +150,9 @@ class JavadocTest {
             return comment.getBlockTags().stream()
                     .filter(tag -> tag.getKind() == DocTree.Kind.PARAM)
                     .map(tag -> (ParamTree) tag)
-                    .map(param -> param.isTypeParameter() ? "<" + param.getName() + ">" : param.getName().toString())
+                    .map(param -> param.isTypeParameter()
+                            ? "<" + param.getName() + ">"
+                            : param.getName().toString())
                     .collect(Collectors.toSet());
         }
     }
@@ -169,8 +179,11 @@ class JavadocTest {
     }
 
     private static List<Path> allJavaFiles() {
-        try (Stream<Path> main = Files.walk(SOURCES); Stream<Path> tests = Files.walk(TESTS)) {
-            return Stream.concat(main, tests).filter(file -> file.toString().endsWith(".java")).toList();
+        try (Stream<Path> main = Files.walk(SOURCES);
+                Stream<Path> tests = Files.walk(TESTS)) {
+            return Stream.concat(main, tests)
+                    .filter(file -> file.toString().endsWith(".java"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,7 +194,8 @@ class JavadocTest {
         var resources = Path.of("src", "main", "resources");
         try (Stream<Path> roots = Files.find(REPOSITORY, 5, (dir, attributes) -> dir.endsWith(resources))) {
             return roots.flatMap(JavadocTest::walk)
-                    .filter(file -> RESOURCE_KINDS.stream().anyMatch(kind -> file.toString().endsWith(kind)))
+                    .filter(file -> RESOURCE_KINDS.stream()
+                            .anyMatch(kind -> file.toString().endsWith(kind)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

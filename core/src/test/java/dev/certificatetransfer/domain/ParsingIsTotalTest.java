@@ -14,16 +14,17 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.certificatetransfer.testing.ParseAnswers;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.UnicodeStrings;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Every parse of untrusted text in the domain answers a value or its one refusal code, never an exception, for
@@ -47,7 +48,8 @@ class ParsingIsTotalTest {
             qt().withExamples(EXAMPLES).forAll(idLike()).checkAssert(raw -> {
                 var parsed = answers.check(CertificateId.parse(raw));
                 assertThat(parsed.isRight()).as("parsed").isEqualTo(raw.matches("[0-9a-fA-F]{64}"));
-                parsed.forEach(id -> assertThat(id.value()).matches("[0-9a-f]{64}").isEqualTo(raw.toLowerCase(Locale.ROOT)));
+                parsed.forEach(
+                        id -> assertThat(id.value()).matches("[0-9a-f]{64}").isEqualTo(raw.toLowerCase(Locale.ROOT)));
             });
             answers.bothSeenAtLeast(EXAMPLES / 20);
         }
@@ -55,8 +57,11 @@ class ParsingIsTotalTest {
         /** Mostly 64 chars: ASCII hex mixed with look-alikes, or a valid id with a few edits. */
         private Gen<String> idLike() {
             return weighted(List.of(
-                    Pair.of(3, ofChars(weighted(List.of(Pair.of(12, ascii(HEX)), Pair.of(1, lookAlike()))),
-                            Generate.constant(64))),
+                    Pair.of(
+                            3,
+                            ofChars(
+                                    weighted(List.of(Pair.of(12, ascii(HEX)), Pair.of(1, lookAlike()))),
+                                    Generate.constant(64))),
                     Pair.of(3, almost(ofChars(ascii(HEX), Generate.constant(64)))),
                     Pair.of(1, ofChars(ascii(HEX), UnicodeStrings.lengths())),
                     Pair.of(2, strings())));
@@ -80,8 +85,11 @@ class ParsingIsTotalTest {
         private Gen<String> accountLike() {
             var digits = ascii("0123456789");
             return weighted(List.of(
-                    Pair.of(3, ofChars(weighted(List.of(Pair.of(8, digits), Pair.of(1, lookAlike()))),
-                            Generate.constant(12))),
+                    Pair.of(
+                            3,
+                            ofChars(
+                                    weighted(List.of(Pair.of(8, digits), Pair.of(1, lookAlike()))),
+                                    Generate.constant(12))),
                     Pair.of(3, almost(ofChars(digits, Generate.constant(12)))),
                     Pair.of(1, ofChars(digits, UnicodeStrings.lengths())),
                     Pair.of(2, strings())));
@@ -122,7 +130,8 @@ class ParsingIsTotalTest {
         /** Around 128 code points or 128 chars, of any characters, or a well-formed message with a few edits. */
         private Gen<String> messageLike() {
             var around128 = Generate.range(120, 135);
-            var wellFormed = weighted(List.of(Pair.of(3, UnicodeStrings.codePoints(0x20, 0xD7FF)),
+            var wellFormed = weighted(List.of(
+                    Pair.of(3, UnicodeStrings.codePoints(0x20, 0xD7FF)),
                     Pair.of(1, UnicodeStrings.codePoints(0x10000, Character.MAX_CODE_POINT))));
             return weighted(List.of(
                     Pair.of(2, ofCodePoints(UnicodeStrings.anyCharacter(), around128)),
@@ -139,8 +148,9 @@ class ParsingIsTotalTest {
         void a_status_parses_exactly_when_it_is_an_aws_status_name() {
             var names = Stream.of(CertificateStatus.values()).map(Enum::name).toList();
             var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
-            qt().withExamples(EXAMPLES).forAll(weighted(List.of(Pair.of(3, almost(Generate.pick(names))),
-                    Pair.of(1, strings())))).checkAssert(raw -> {
+            qt().withExamples(EXAMPLES)
+                    .forAll(weighted(List.of(Pair.of(3, almost(Generate.pick(names))), Pair.of(1, strings()))))
+                    .checkAssert(raw -> {
                         var parsed = answers.check(CertificateStatus.parse(raw));
                         assertThat(parsed.isRight()).as("parsed").isEqualTo(names.contains(raw));
                         parsed.forEach(status -> assertThat(status.name()).isEqualTo(raw));
@@ -155,8 +165,12 @@ class ParsingIsTotalTest {
         @Test
         void a_pem_with_any_whitespace_inside_and_any_text_around_its_block_parses_to_its_certificate() {
             var answers = new ParseAnswers(RefusalCode.CERTIFICATE_VALIDATION);
-            var wrapped = Generate.range(0, TestCertificates.COUNT - 1).flatMap(index -> tolerated(index)
-                    .zip(strings(), strings(), (block, before, after) -> new Wrapped(index, before + block + after)));
+            var wrapped = Generate.range(0, TestCertificates.COUNT - 1)
+                    .flatMap(index -> tolerated(index)
+                            .zip(
+                                    strings(),
+                                    strings(),
+                                    (block, before, after) -> new Wrapped(index, before + block + after)));
             qt().withExamples(PEM_EXAMPLES).forAll(wrapped).checkAssert(input -> {
                 var parsed = answers.check(CertificatePem.parse(input.text()));
                 assertThat(parsed.isRight()).as("parsed").isTrue();
@@ -171,9 +185,11 @@ class ParsingIsTotalTest {
             qt().withExamples(PEM_EXAMPLES).forAll(pemLike()).checkAssert(raw -> {
                 answers.check(CertificatePem.parse(raw)).forEach(parsed -> {
                     assertCanonical(parsed.pem().value());
-                    var der = Base64.getMimeDecoder().decode(parsed.pem().value().replace(BEGIN, "").replace(END, ""));
+                    var der = Base64.getMimeDecoder()
+                            .decode(parsed.pem().value().replace(BEGIN, "").replace(END, ""));
                     assertThat(parsed.id()).isEqualTo(CertificateId.ofDer(der));
-                    assertThat(CertificatePem.parse(parsed.pem().value()).get().pem()).isEqualTo(parsed.pem());
+                    assertThat(CertificatePem.parse(parsed.pem().value()).get().pem())
+                            .isEqualTo(parsed.pem());
                 });
             });
             answers.bothSeenAtLeast(PEM_EXAMPLES / 10);
@@ -253,13 +269,13 @@ class ParsingIsTotalTest {
     }
 
     /** Text holding certificate {@code index}'s block. */
-    private record Wrapped(int index, String text) {
-    }
+    private record Wrapped(int index, String text) {}
 
     /** One block of 64-character base64 lines (the last one shorter or equal), ending with a line break. */
     private static void assertCanonical(String pem) {
         assertThat(pem).startsWith(BEGIN + '\n').endsWith('\n' + END + '\n');
-        var lines = pem.substring(BEGIN.length() + 1, pem.length() - END.length() - 2).split("\n", -1);
+        var lines = pem.substring(BEGIN.length() + 1, pem.length() - END.length() - 2)
+                .split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             assertThat(lines[i]).matches(i < lines.length - 1 ? "[A-Za-z0-9+/]{64}" : "[A-Za-z0-9+/]{1,64}={0,2}");
         }

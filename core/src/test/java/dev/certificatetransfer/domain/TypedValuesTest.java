@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certificatetransfer.testing.TestCertificates;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** Input validation (check 1): every typed value parses untrusted text into a value or an INVALID_REQUEST. */
 class TypedValuesTest {
@@ -24,18 +25,23 @@ class TypedValuesTest {
         @Test
         void hex_is_accepted_case_insensitively_and_normalised_to_lowercase() {
             var id = TestCertificates.id(0).value();
-            assertThat(CertificateId.parse(id.toUpperCase(Locale.ROOT)).get().value()).isEqualTo(id);
+            assertThat(CertificateId.parse(id.toUpperCase(Locale.ROOT)).get().value())
+                    .isEqualTo(id);
         }
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"abc", "../../etc/passwd",
-                "gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg",
-                " aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-                "000000000000000000000000000000000000000000000000000000000000000\uFF10",
-                "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdef",
-                "\uFF41aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+        @ValueSource(
+                strings = {
+                    "abc",
+                    "../../etc/passwd",
+                    "gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg",
+                    " aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                    "000000000000000000000000000000000000000000000000000000000000000\uFF10",
+                    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdef",
+                    "\uFF41aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                })
         void anything_but_64_hex_characters_is_an_invalid_request(String raw) {
             assertThat(CertificateId.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
         }
@@ -69,7 +75,9 @@ class TypedValuesTest {
         void a_transfer_message_or_reject_reason_holds_up_to_128_characters() {
             assertThat(TransferMessage.parse("x".repeat(128)).isRight()).isTrue();
             assertThat(RejectReason.parse("x".repeat(128)).isRight()).isTrue();
-            assertThat(TransferMessage.parse("😀".repeat(128)).isRight()).as("characters, not UTF-16 units").isTrue();
+            assertThat(TransferMessage.parse("😀".repeat(128)).isRight())
+                    .as("characters, not UTF-16 units")
+                    .isTrue();
         }
 
         @Test
@@ -81,7 +89,9 @@ class TypedValuesTest {
         @Test
         void a_character_outside_the_bmp_counts_as_one() {
             assertThat(RejectReason.parse("\uD83D\uDE00".repeat(128)).isRight()).isTrue();
-            assertThat(TransferMessage.parse("\uD83D\uDE00".repeat(129)).getLeft().code())
+            assertThat(TransferMessage.parse("\uD83D\uDE00".repeat(129))
+                            .getLeft()
+                            .code())
                     .isEqualTo(RefusalCode.INVALID_REQUEST);
             assertThat(RejectReason.parse("\uD83D\uDE00".repeat(129)).getLeft().code())
                     .isEqualTo(RefusalCode.INVALID_REQUEST);
@@ -114,7 +124,13 @@ class TypedValuesTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"   ", "hello", "-----BEGIN CERTIFICATE-----", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"})
+        @ValueSource(
+                strings = {
+                    "   ",
+                    "hello",
+                    "-----BEGIN CERTIFICATE-----",
+                    "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"
+                })
         void text_that_is_no_certificate_is_a_certificate_validation_refusal(String raw) {
             assertThat(CertificatePem.parse(raw).getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_VALIDATION);
         }
@@ -129,9 +145,12 @@ class TypedValuesTest {
         @EnumSource(PemLayout.class)
         void a_pem_laid_out_as_rfc_7468_lets_writers_gives_the_certificate_and_its_canonical_pem(PemLayout layout) {
             for (int i = 0; i < TestCertificates.COUNT; i++) {
-                var parsed = CertificatePem.parse(layout.write(TestCertificates.pem(i))).get();
+                var parsed = CertificatePem.parse(layout.write(TestCertificates.pem(i)))
+                        .get();
                 assertThat(parsed.id()).isEqualTo(TestCertificates.id(i));
-                assertThat(parsed.pem().value()).isEqualTo(TestCertificates.pem(i)).isEqualTo(canonical(i));
+                assertThat(parsed.pem().value())
+                        .isEqualTo(TestCertificates.pem(i))
+                        .isEqualTo(canonical(i));
             }
         }
 
@@ -140,7 +159,8 @@ class TypedValuesTest {
             var pem = TestCertificates.pem(0);
             var padded = pem + " ".repeat(CertificatePem.MAX_LENGTH - pem.length());
             assertThat(CertificatePem.parse(padded).get().id()).isEqualTo(TestCertificates.id(0));
-            assertThat(CertificatePem.parse(padded + " ").getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_VALIDATION);
+            assertThat(CertificatePem.parse(padded + " ").getLeft().code())
+                    .isEqualTo(RefusalCode.CERTIFICATE_VALIDATION);
         }
 
         @Test
@@ -158,8 +178,11 @@ class TypedValuesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n",
-                "-----BEGIN CERTIFICATE-----\r\n \t\u2028\r\n-----END CERTIFICATE-----"})
+        @ValueSource(
+                strings = {
+                    "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n",
+                    "-----BEGIN CERTIFICATE-----\r\n \t\u2028\r\n-----END CERTIFICATE-----"
+                })
         void an_empty_block_is_refused(String pem) {
             assertRefused(pem);
         }
@@ -205,10 +228,12 @@ class TypedValuesTest {
     // its constants hold only stateless functions and immutable lists, which the checker cannot see
     @SuppressWarnings("ImmutableEnumChecker")
     enum PemLayout {
-        TEXT_BEFORE_AND_AFTER_THE_BLOCK(pem -> "Subject: CN=device\nIssuer: itself\n\n" + pem + "\n-- kept for audit --\n"),
+        TEXT_BEFORE_AND_AFTER_THE_BLOCK(
+                pem -> "Subject: CN=device\nIssuer: itself\n\n" + pem + "\n-- kept for audit --\n"),
         CRLF_LINE_BREAKS(pem -> pem.replace("\n", "\r\n")),
         CR_LINE_BREAKS(pem -> pem.replace("\n", "\r")),
-        TABS_AND_SPACES(pem -> inBlock(pem, body -> body.replace("\n", " \t\n\t ").replaceFirst("(?<=.{20})", "  "))),
+        TABS_AND_SPACES(
+                pem -> inBlock(pem, body -> body.replace("\n", " \t\n\t ").replaceFirst("(?<=.{20})", "  "))),
         FORM_FEEDS_AND_VERTICAL_TABS(pem -> inBlock(pem, body -> body.replace("\n", "\f\n\u000B"))),
         UNICODE_LINE_SEPARATORS(pem -> inBlock(pem, body -> body.replace("\n", "\u2028"))),
         NEXT_LINE_CHARACTERS(pem -> inBlock(pem, body -> body.replace("\n", "\u0085"))),

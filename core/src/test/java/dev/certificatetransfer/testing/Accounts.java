@@ -2,6 +2,7 @@ package dev.certificatetransfer.testing;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
+
 import java.util.List;
 
 /** Three accounts for tests: an owner (Alice), a target (Bob) and a stranger (Carol). */
@@ -12,8 +13,7 @@ public final class Accounts {
     public static final AccountId CAROL = new AccountId("333333333333");
     public static final List<AccountId> ALL = List.of(ALICE, BOB, CAROL);
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     public static Principal principal(AccountId account) {
         return Principal.root(account);

@@ -1,6 +1,5 @@
 package dev.certificatetransfer.testing;
 
-import dev.certificatetransfer.spi.ListingKey;
 import static dev.certificatetransfer.testing.Accounts.ALICE;
 import static dev.certificatetransfer.testing.Accounts.BOB;
 import static dev.certificatetransfer.testing.Accounts.CAROL;
@@ -9,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
@@ -20,17 +18,23 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.spi.PendingTransferKey;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.DueTransfersQuery;
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.spi.ListingQuery;
-import dev.certificatetransfer.port.in.SortOrder;
+import dev.certificatetransfer.spi.PendingTransferKey;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +42,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link CertificateRepository} passes: compare-and-set commits that record their event,
@@ -65,8 +66,15 @@ public abstract class CertificateRepositoryContract {
 
     protected Certificate register(int index, AccountId owner) {
         var parsed = TestCertificates.parsed(index);
-        var event = new CertificateRegistered(parsed.id(), owner, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY,
-                CertificateStatus.INACTIVE, clock.instant(), repository.find(parsed.id()).nextVersion());
+        var event = new CertificateRegistered(
+                parsed.id(),
+                owner,
+                parsed.pem(),
+                parsed.validity(),
+                CertificateMode.SNI_ONLY,
+                CertificateStatus.INACTIVE,
+                clock.instant(),
+                repository.find(parsed.id()).nextVersion());
         return commitOrFail(CertificateChange.of(Option.none(), event));
     }
 
@@ -85,8 +93,14 @@ public abstract class CertificateRepositoryContract {
     }
 
     private TransferRequested transferTo(Certificate c, AccountId target) {
-        return new TransferRequested(c.id(), c.owner(), target, Option.some(new TransferMessage("yours, Bob")),
-                c.status(), clock.instant(), c.nextVersion());
+        return new TransferRequested(
+                c.id(),
+                c.owner(),
+                target,
+                Option.some(new TransferMessage("yours, Bob")),
+                c.status(),
+                clock.instant(),
+                c.nextVersion());
     }
 
     private CertificateStatusChanged statusChange(Certificate c, CertificateStatus to) {
@@ -98,8 +112,8 @@ public abstract class CertificateRepositoryContract {
     }
 
     /** Follows pages of 4 in both orders: together they are {@code oldestFirst}, in order, each exactly once. */
-    private static void assertPagesInBothOrders(java.util.function.Function<ListingQuery, Seq<Certificate>> listing,
-            List<Certificate> oldestFirst) {
+    private static void assertPagesInBothOrders(
+            java.util.function.Function<ListingQuery, Seq<Certificate>> listing, List<Certificate> oldestFirst) {
         for (var order : SortOrder.values()) {
             var seen = new ArrayList<Certificate>();
             var query = first(4, order);
@@ -142,8 +156,15 @@ public abstract class CertificateRepositoryContract {
             var registered = register(0, ALICE);
             var pending = apply(registered, transferTo(registered, BOB));
             assertThat(found(pending.id())).containsExactly(pending);
-            var accepted = apply(pending, new TransferAccepted(pending.id(), BOB, ALICE, CertificateStatus.ACTIVE,
-                    clock.instant(), pending.nextVersion()));
+            var accepted = apply(
+                    pending,
+                    new TransferAccepted(
+                            pending.id(),
+                            BOB,
+                            ALICE,
+                            CertificateStatus.ACTIVE,
+                            clock.instant(),
+                            pending.nextVersion()));
             assertThat(found(accepted.id())).containsExactly(accepted);
             assertThat(accepted.previousOwner()).contains(ALICE);
         }
@@ -152,8 +173,15 @@ public abstract class CertificateRepositoryContract {
         void every_field_of_a_rejected_transfer_survives_the_round_trip() {
             var registered = register(0, ALICE);
             var pending = apply(registered, transferTo(registered, BOB));
-            var rejected = apply(pending, new TransferRejected(pending.id(), BOB, ALICE,
-                    Option.some(new RejectReason("not ours")), clock.instant(), pending.nextVersion()));
+            var rejected = apply(
+                    pending,
+                    new TransferRejected(
+                            pending.id(),
+                            BOB,
+                            ALICE,
+                            Option.some(new RejectReason("not ours")),
+                            clock.instant(),
+                            pending.nextVersion()));
             assertThat(found(rejected.id())).containsExactly(rejected);
         }
 
@@ -161,8 +189,17 @@ public abstract class CertificateRepositoryContract {
         void a_second_registration_of_the_same_id_conflicts_and_writes_nothing() {
             var registered = register(0, ALICE);
             var parsed = TestCertificates.parsed(0);
-            var again = CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), BOB, parsed.pem(),
-                    parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.ACTIVE, clock.instant(), 1));
+            var again = CertificateChange.of(
+                    Option.none(),
+                    new CertificateRegistered(
+                            parsed.id(),
+                            BOB,
+                            parsed.pem(),
+                            parsed.validity(),
+                            CertificateMode.SNI_ONLY,
+                            CertificateStatus.ACTIVE,
+                            clock.instant(),
+                            1));
             assertThat(repository.commit(again)).isEqualTo(CommitOutcome.CONFLICT);
             assertThat(found(registered.id())).containsExactly(registered);
         }
@@ -171,7 +208,8 @@ public abstract class CertificateRepositoryContract {
         void a_change_decided_on_a_stale_version_conflicts_and_writes_nothing() {
             var registered = register(0, ALICE);
             var activated = apply(registered, statusChange(registered, CertificateStatus.ACTIVE));
-            var stale = CertificateChange.of(Option.some(registered), statusChange(registered, CertificateStatus.REVOKED));
+            var stale =
+                    CertificateChange.of(Option.some(registered), statusChange(registered, CertificateStatus.REVOKED));
             assertThat(repository.commit(stale)).isEqualTo(CommitOutcome.CONFLICT);
             assertThat(found(registered.id())).containsExactly(activated);
         }
@@ -202,7 +240,9 @@ public abstract class CertificateRepositoryContract {
             assertThat(repository.find(registered.id()).version()).isEqualTo(deleted.version());
             var again = register(0, ALICE);
             assertThat(again.version()).isEqualTo(deleted.version() + 1);
-            assertThat(again.customerVersion()).as("AWS's customerVersion restarts").isEqualTo(1);
+            assertThat(again.customerVersion())
+                    .as("AWS's customerVersion restarts")
+                    .isEqualTo(1);
         }
 
         @Test
@@ -210,9 +250,17 @@ public abstract class CertificateRepositoryContract {
             var registered = register(0, ALICE);
             apply(registered, deletion(registered));
             var parsed = TestCertificates.parsed(0);
-            var decidedOnNothing = CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), CAROL,
-                    parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
-                    clock.instant(), 1));
+            var decidedOnNothing = CertificateChange.of(
+                    Option.none(),
+                    new CertificateRegistered(
+                            parsed.id(),
+                            CAROL,
+                            parsed.pem(),
+                            parsed.validity(),
+                            CertificateMode.SNI_ONLY,
+                            CertificateStatus.INACTIVE,
+                            clock.instant(),
+                            1));
             assertThat(repository.commit(decidedOnNothing)).isEqualTo(CommitOutcome.CONFLICT);
             assertThat(found(registered.id())).isEmpty();
         }
@@ -225,8 +273,10 @@ public abstract class CertificateRepositoryContract {
             var renewed = register(0, ALICE);
             assertThat(repository.commit(staleTransfer)).isEqualTo(CommitOutcome.CONFLICT);
             assertThat(found(old.id())).containsExactly(renewed);
-            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).isEmpty();
-            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING)))
+                    .isEmpty();
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING)))
+                    .isEmpty();
         }
 
         @Test
@@ -239,14 +289,18 @@ public abstract class CertificateRepositoryContract {
             var carols = register(0, CAROL);
             carols = apply(carols, statusChange(carols, CertificateStatus.ACTIVE));
             carols = apply(carols, statusChange(carols, CertificateStatus.INACTIVE));
-            assertThat(carols.customerVersion()).as("Carol's certificate has reached the customerVersion the stale change"
-                    + " was decided on").isEqualTo(oldInactive.customerVersion());
+            assertThat(carols.customerVersion())
+                    .as("Carol's certificate has reached the customerVersion the stale change" + " was decided on")
+                    .isEqualTo(oldInactive.customerVersion());
 
             assertThat(repository.commit(staleTransfer)).isEqualTo(CommitOutcome.CONFLICT);
             assertThat(found(old.id())).containsExactly(carols);
-            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).isEmpty();
-            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.ASCENDING))).containsExactly(carols);
-            assertThat(recordedEvents().map(CertificateEvent::version)).as("versions never repeat for the id")
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING)))
+                    .isEmpty();
+            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(carols);
+            assertThat(recordedEvents().map(CertificateEvent::version))
+                    .as("versions never repeat for the id")
                     .doesNotHaveDuplicates();
         }
 
@@ -264,8 +318,10 @@ public abstract class CertificateRepositoryContract {
         void every_recorded_event_carries_the_version_it_gave_the_certificate() {
             var registered = register(0, ALICE);
             var pending = apply(registered, transferTo(registered, BOB));
-            var cancelled = apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB,
-                    clock.instant(), pending.nextVersion()));
+            var cancelled = apply(
+                    pending,
+                    new CertificateEvent.TransferCancelled(
+                            pending.id(), ALICE, BOB, clock.instant(), pending.nextVersion()));
             apply(cancelled, deletion(cancelled));
             assertThat(recordedEvents().map(CertificateEvent::version)).containsExactly(1L, 2L, 3L, 4L);
         }
@@ -273,14 +329,24 @@ public abstract class CertificateRepositoryContract {
         @Test
         void exactly_the_committed_events_are_recorded_in_commit_order() {
             var registered = register(0, ALICE);
-            var stale = CertificateChange.of(Option.none(), new CertificateRegistered(registered.id(), BOB,
-                    registered.pem(), registered.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
-                    clock.instant(), 1));
+            var stale = CertificateChange.of(
+                    Option.none(),
+                    new CertificateRegistered(
+                            registered.id(),
+                            BOB,
+                            registered.pem(),
+                            registered.validity(),
+                            CertificateMode.SNI_ONLY,
+                            CertificateStatus.INACTIVE,
+                            clock.instant(),
+                            1));
             repository.commit(stale);
             var transfer = transferTo(registered, BOB);
             apply(registered, transfer);
-            assertThat(recordedEvents().map(CertificateEvent::type)).containsExactly(
-                    CertificateEvent.EventType.CERTIFICATE_REGISTERED, CertificateEvent.EventType.TRANSFER_REQUESTED);
+            assertThat(recordedEvents().map(CertificateEvent::type))
+                    .containsExactly(
+                            CertificateEvent.EventType.CERTIFICATE_REGISTERED,
+                            CertificateEvent.EventType.TRANSFER_REQUESTED);
             assertThat(recordedEvents().last()).isEqualTo(transfer);
         }
 
@@ -319,12 +385,24 @@ public abstract class CertificateRepositoryContract {
 
         @Test
         void every_registrable_status_survives_the_round_trip() {
-            for (var status : List.of(CertificateStatus.ACTIVE, CertificateStatus.REVOKED,
-                    CertificateStatus.REGISTER_INACTIVE, CertificateStatus.PENDING_ACTIVATION)) {
+            for (var status : List.of(
+                    CertificateStatus.ACTIVE,
+                    CertificateStatus.REVOKED,
+                    CertificateStatus.REGISTER_INACTIVE,
+                    CertificateStatus.PENDING_ACTIVATION)) {
                 int index = List.of(CertificateStatus.values()).indexOf(status) % TestCertificates.COUNT;
                 var parsed = TestCertificates.parsed(index);
-                var registered = commitOrFail(CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(),
-                        ALICE, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, status, clock.instant(), 1)));
+                var registered = commitOrFail(CertificateChange.of(
+                        Option.none(),
+                        new CertificateRegistered(
+                                parsed.id(),
+                                ALICE,
+                                parsed.pem(),
+                                parsed.validity(),
+                                CertificateMode.SNI_ONLY,
+                                status,
+                                clock.instant(),
+                                1)));
                 assertThat(found(registered.id())).as("%s", status).containsExactly(registered);
             }
         }
@@ -333,8 +411,10 @@ public abstract class CertificateRepositoryContract {
         void a_cancelled_transfer_survives_the_round_trip_with_its_message_and_dates() {
             var registered = register(0, ALICE);
             var pending = apply(registered, transferTo(registered, BOB));
-            var cancelled = apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB,
-                    clock.instant(), pending.nextVersion()));
+            var cancelled = apply(
+                    pending,
+                    new CertificateEvent.TransferCancelled(
+                            pending.id(), ALICE, BOB, clock.instant(), pending.nextVersion()));
             assertThat(found(cancelled.id())).containsExactly(cancelled);
         }
 
@@ -360,9 +440,16 @@ public abstract class CertificateRepositoryContract {
         private Certificate pendingAt(int index, long offsetMillis) {
             var registered = register(index, ALICE);
             var at = BASE.plusMillis(offsetMillis);
-            return apply(registered, new TransferRequested(registered.id(), ALICE, BOB, Option.none(),
-                    registered.status(), at.isBefore(registered.lastModifiedDate()) ? registered.lastModifiedDate() : at,
-                    registered.nextVersion()));
+            return apply(
+                    registered,
+                    new TransferRequested(
+                            registered.id(),
+                            ALICE,
+                            BOB,
+                            Option.none(),
+                            registered.status(),
+                            at.isBefore(registered.lastModifiedDate()) ? registered.lastModifiedDate() : at,
+                            registered.nextVersion()));
         }
 
         private Instant later(Certificate c) {
@@ -399,7 +486,8 @@ public abstract class CertificateRepositoryContract {
                 after = PendingTransferKey.of(page.last());
             }
             assertThat(seen).containsExactlyElementsOf(expected);
-            assertThat(due(BASE.plusMillis(40), PendingTransferKey.of(expected.get(3)), 3)).isEmpty();
+            assertThat(due(BASE.plusMillis(40), PendingTransferKey.of(expected.get(3)), 3))
+                    .isEmpty();
         }
 
         @Test
@@ -417,14 +505,25 @@ public abstract class CertificateRepositoryContract {
         @Test
         void transfers_that_completed_in_any_way_or_were_never_made_are_not_listed() {
             var accepted = pendingAt(0, 10);
-            apply(accepted, new TransferAccepted(accepted.id(), BOB, ALICE, CertificateStatus.INACTIVE,
-                    later(accepted), accepted.nextVersion()));
+            apply(
+                    accepted,
+                    new TransferAccepted(
+                            accepted.id(),
+                            BOB,
+                            ALICE,
+                            CertificateStatus.INACTIVE,
+                            later(accepted),
+                            accepted.nextVersion()));
             var rejected = pendingAt(1, 10);
-            apply(rejected, new TransferRejected(rejected.id(), BOB, ALICE, Option.none(), later(rejected),
-                    rejected.nextVersion()));
+            apply(
+                    rejected,
+                    new TransferRejected(
+                            rejected.id(), BOB, ALICE, Option.none(), later(rejected), rejected.nextVersion()));
             var cancelled = pendingAt(2, 10);
-            apply(cancelled, new CertificateEvent.TransferCancelled(cancelled.id(), ALICE, BOB, later(cancelled),
-                    cancelled.nextVersion()));
+            apply(
+                    cancelled,
+                    new CertificateEvent.TransferCancelled(
+                            cancelled.id(), ALICE, BOB, later(cancelled), cancelled.nextVersion()));
             var expired = pendingAt(3, 10);
             apply(expired, new TransferExpired(expired.id(), BOB, later(expired), expired.nextVersion()));
             register(4, ALICE);
@@ -435,13 +534,23 @@ public abstract class CertificateRepositoryContract {
         @Test
         void a_transfer_opened_again_is_listed_at_its_new_date() {
             var first = pendingAt(0, 10);
-            var cancelled = apply(first, new CertificateEvent.TransferCancelled(first.id(), ALICE, BOB,
-                    later(first), first.nextVersion()));
-            var reopened = apply(cancelled, new TransferRequested(first.id(), ALICE, CAROL, Option.none(),
-                    CertificateStatus.INACTIVE, later(cancelled), cancelled.nextVersion()));
+            var cancelled = apply(
+                    first,
+                    new CertificateEvent.TransferCancelled(first.id(), ALICE, BOB, later(first), first.nextVersion()));
+            var reopened = apply(
+                    cancelled,
+                    new TransferRequested(
+                            first.id(),
+                            ALICE,
+                            CAROL,
+                            Option.none(),
+                            CertificateStatus.INACTIVE,
+                            later(cancelled),
+                            cancelled.nextVersion()));
             var other = pendingAt(1, 10);
             assertThat(due(reopened.lastModifiedDate(), Option.none(), 10)).containsExactly(other, reopened);
-            assertThat(due(reopened.lastModifiedDate().minusMillis(1), Option.none(), 10)).containsExactly(other);
+            assertThat(due(reopened.lastModifiedDate().minusMillis(1), Option.none(), 10))
+                    .containsExactly(other);
         }
     }
 
@@ -453,16 +562,24 @@ public abstract class CertificateRepositoryContract {
             var registered = new ArrayList<Certificate>();
             for (int i = 0; i < 3; i++) {
                 var parsed = TestCertificates.parsed(i);
-                registered.add(commitOrFail(CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(),
-                        ALICE, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
-                        base.plusMillis(i), 1))));
+                registered.add(commitOrFail(CertificateChange.of(
+                        Option.none(),
+                        new CertificateRegistered(
+                                parsed.id(),
+                                ALICE,
+                                parsed.pem(),
+                                parsed.validity(),
+                                CertificateMode.SNI_ONLY,
+                                CertificateStatus.INACTIVE,
+                                base.plusMillis(i),
+                                1))));
             }
             return registered;
         }
 
         private Seq<Certificate> after(Instant date, String id, SortOrder order) {
-            var key = new dev.certificatetransfer.spi.ListingKey(date,
-                    dev.certificatetransfer.domain.CertificateId.parse(id).get());
+            var key = new dev.certificatetransfer.spi.ListingKey(
+                    date, dev.certificatetransfer.domain.CertificateId.parse(id).get());
             return repository.listVisibleTo(ALICE, new ListingQuery(Option.some(key), order, 10));
         }
 
@@ -480,8 +597,10 @@ public abstract class CertificateRepositoryContract {
         void keys_before_1970_and_at_the_ends_of_time_bound_the_listing_without_failing() {
             var c = threeAt(Instant.parse("2026-03-03T03:03:03Z"));
             var anyId = "f".repeat(64);
-            assertThat(after(Instant.ofEpochSecond(-1), anyId, SortOrder.ASCENDING)).containsExactlyElementsOf(c);
-            assertThat(after(Instant.ofEpochSecond(-1), anyId, SortOrder.DESCENDING)).isEmpty();
+            assertThat(after(Instant.ofEpochSecond(-1), anyId, SortOrder.ASCENDING))
+                    .containsExactlyElementsOf(c);
+            assertThat(after(Instant.ofEpochSecond(-1), anyId, SortOrder.DESCENDING))
+                    .isEmpty();
             assertThat(after(Instant.MIN, anyId, SortOrder.ASCENDING)).containsExactlyElementsOf(c);
             assertThat(after(Instant.MIN, anyId, SortOrder.DESCENDING)).isEmpty();
             assertThat(after(Instant.MAX, anyId, SortOrder.ASCENDING)).isEmpty();
@@ -494,18 +613,26 @@ public abstract class CertificateRepositoryContract {
 
         @Test
         void a_transfer_that_completes_in_any_way_leaves_the_outgoing_listing() {
-            var accepted = apply(pendingAtBob(0), new TransferAccepted(TestCertificates.id(0), BOB, ALICE,
-                    CertificateStatus.INACTIVE, clock.instant(), 3));
-            var rejected = apply(pendingAtBob(1), new TransferRejected(TestCertificates.id(1), BOB, ALICE,
-                    Option.none(), clock.instant(), 3));
-            var cancelled = apply(pendingAtBob(2), new CertificateEvent.TransferCancelled(TestCertificates.id(2), ALICE,
-                    BOB, clock.instant(), 3));
+            var accepted = apply(
+                    pendingAtBob(0),
+                    new TransferAccepted(
+                            TestCertificates.id(0), BOB, ALICE, CertificateStatus.INACTIVE, clock.instant(), 3));
+            var rejected = apply(
+                    pendingAtBob(1),
+                    new TransferRejected(TestCertificates.id(1), BOB, ALICE, Option.none(), clock.instant(), 3));
+            var cancelled = apply(
+                    pendingAtBob(2),
+                    new CertificateEvent.TransferCancelled(TestCertificates.id(2), ALICE, BOB, clock.instant(), 3));
             var pending = pendingAtBob(3);
-            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).containsExactly(pending);
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(pending);
             apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB, clock.instant(), 3));
-            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
-            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.ASCENDING))).isEmpty();
-            assertThat(List.of(accepted.owner(), rejected.owner(), cancelled.owner())).containsExactly(BOB, ALICE, ALICE);
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING)))
+                    .isEmpty();
+            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.ASCENDING)))
+                    .isEmpty();
+            assertThat(List.of(accepted.owner(), rejected.owner(), cancelled.owner()))
+                    .containsExactly(BOB, ALICE, ALICE);
         }
 
         @Test
@@ -523,11 +650,16 @@ public abstract class CertificateRepositoryContract {
             apply(alices, deletion(alices));
             var bobs = register(0, BOB);
             var pending = apply(bobs, transferTo(bobs, CAROL));
-            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
-            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING))).isEmpty();
-            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).containsExactly(pending);
-            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.ASCENDING))).containsExactly(pending);
-            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.ASCENDING))).containsExactly(pending);
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING)))
+                    .isEmpty();
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING)))
+                    .isEmpty();
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(pending);
+            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(pending);
+            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(pending);
         }
 
         private Certificate pendingAtBob(int index) {
@@ -558,12 +690,17 @@ public abstract class CertificateRepositoryContract {
             var a1 = register(1, ALICE);
             var pending0 = apply(a0, transferTo(a0, BOB));
             var pending1 = apply(a1, transferTo(a1, BOB));
-            var accepted = apply(pending0, new TransferAccepted(a0.id(), BOB, ALICE, CertificateStatus.INACTIVE,
-                    clock.instant(), pending0.nextVersion()));
-            var rejected = apply(pending1, new TransferRejected(a1.id(), BOB, ALICE, Option.none(), clock.instant(),
-                    pending1.nextVersion()));
-            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING))).containsExactly(accepted);
-            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).containsExactly(rejected);
+            var accepted = apply(
+                    pending0,
+                    new TransferAccepted(
+                            a0.id(), BOB, ALICE, CertificateStatus.INACTIVE, clock.instant(), pending0.nextVersion()));
+            var rejected = apply(
+                    pending1,
+                    new TransferRejected(a1.id(), BOB, ALICE, Option.none(), clock.instant(), pending1.nextVersion()));
+            assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(accepted);
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING)))
+                    .containsExactly(rejected);
         }
 
         @Test
@@ -582,22 +719,27 @@ public abstract class CertificateRepositoryContract {
             var c2 = register(2, CAROL);
             var outgoing = apply(a0, transferTo(a0, BOB));
             apply(c2, transferTo(c2, ALICE));
-            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.DESCENDING))).containsExactly(outgoing);
-            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.DESCENDING))).isEmpty();
+            assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.DESCENDING)))
+                    .containsExactly(outgoing);
+            assertThat(repository.listOutgoing(BOB, first(10, SortOrder.DESCENDING)))
+                    .isEmpty();
         }
 
         @Test
         void a_deleted_certificate_is_listed_no_more() {
             var a0 = register(0, ALICE);
             apply(a0, deletion(a0));
-            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.DESCENDING))).isEmpty();
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.DESCENDING)))
+                    .isEmpty();
         }
 
         @Test
         void a_stranger_lists_nothing() {
             register(0, ALICE);
-            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.DESCENDING))).isEmpty();
-            assertThat(repository.listOutgoing(CAROL, first(10, SortOrder.DESCENDING))).isEmpty();
+            assertThat(repository.listVisibleTo(CAROL, first(10, SortOrder.DESCENDING)))
+                    .isEmpty();
+            assertThat(repository.listOutgoing(CAROL, first(10, SortOrder.DESCENDING)))
+                    .isEmpty();
         }
 
         @Test
@@ -606,11 +748,21 @@ public abstract class CertificateRepositoryContract {
             var ids = new ArrayList<Certificate>();
             for (int i = 0; i < 3; i++) {
                 var parsed = TestCertificates.parsed(i);
-                ids.add(commitOrFail(CertificateChange.of(Option.none(), new CertificateRegistered(parsed.id(), ALICE,
-                        parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, at, 1))));
+                ids.add(commitOrFail(CertificateChange.of(
+                        Option.none(),
+                        new CertificateRegistered(
+                                parsed.id(),
+                                ALICE,
+                                parsed.pem(),
+                                parsed.validity(),
+                                CertificateMode.SNI_ONLY,
+                                CertificateStatus.INACTIVE,
+                                at,
+                                1))));
             }
             ids.sort(java.util.Comparator.comparing(c -> c.id().value()));
-            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING))).containsExactlyElementsOf(ids);
+            assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING)))
+                    .containsExactlyElementsOf(ids);
         }
     }
 }

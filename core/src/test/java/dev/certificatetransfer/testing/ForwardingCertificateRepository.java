@@ -2,14 +2,15 @@ package dev.certificatetransfer.testing;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.DueTransfersQuery;
 import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.collection.Seq;
+
 import java.util.Objects;
 
 /** A repository that hands every call to another one; tests override the calls whose behaviour they bend. */

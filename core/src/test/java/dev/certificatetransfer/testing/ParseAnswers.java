@@ -37,6 +37,8 @@ public final class ParseAnswers {
     /** Both answers were given at least {@code times} times over the run. */
     public void bothSeenAtLeast(int times) {
         assertThat(values).as("inputs that parsed (of %d)", values + refusals).isGreaterThanOrEqualTo(times);
-        assertThat(refusals).as("inputs that were refused (of %d)", values + refusals).isGreaterThanOrEqualTo(times);
+        assertThat(refusals)
+                .as("inputs that were refused (of %d)", values + refusals)
+                .isGreaterThanOrEqualTo(times);
     }
 }

@@ -3,6 +3,7 @@ package dev.certificatetransfer.testing;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.port.out.EventPublisher;
 import io.vavr.collection.List;
+
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** An {@link EventPublisher} that keeps every event it is given, in order, for assertions. */

@@ -3,6 +3,7 @@ package dev.certificatetransfer.testing;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.ParsedCertificate;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,10 +18,10 @@ public final class TestCertificates {
     public static final int COUNT = 6;
 
     private static final List<String> PEMS = IntStream.rangeClosed(1, COUNT)
-            .mapToObj(i -> read("/certificates/device-" + i + ".pem")).toList();
+            .mapToObj(i -> read("/certificates/device-" + i + ".pem"))
+            .toList();
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** The PEM of certificate {@code index} (0-based). */
     public static String pem(int index) {

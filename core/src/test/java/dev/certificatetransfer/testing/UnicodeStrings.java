@@ -1,10 +1,11 @@
 package dev.certificatetransfer.testing;
 
-import java.util.List;
-import java.util.Locale;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Generators of untrusted text for proving that a parser is total: characters from every plane, lone surrogates,
@@ -17,8 +18,7 @@ public final class UnicodeStrings {
     public static final List<Integer> BOUNDARY_LENGTHS =
             List.of(0, 1, 2, 3, 4, 11, 12, 13, 63, 64, 65, 127, 128, 129, 1023, 1024, 1025);
 
-    private UnicodeStrings() {
-    }
+    private UnicodeStrings() {}
 
     /** Any one character: a code point of any plane or a lone surrogate, mostly from the classes parsers trip on. */
     public static Gen<String> anyCharacter() {
@@ -67,15 +67,15 @@ public final class UnicodeStrings {
 
     /** One whitespace or line-break character: ASCII ones, NEL, no-break and typographic spaces, U+2028/9, a BOM. */
     public static Gen<String> whitespace() {
-        return Generate.pick(List.of(" ", "\t", "\n", "\r", "\u000B", "\f", "\u0085", "\u00A0", "\u1680", "\u2000",
-                "\u2007", "\u200A", "\u2028", "\u2029", "\u202F", "\u205F", "\u3000", "\uFEFF"));
+        return Generate.pick(List.of(
+                " ", "\t", "\n", "\r", "\u000B", "\f", "\u0085", "\u00A0", "\u1680", "\u2000", "\u2007", "\u200A",
+                "\u2028", "\u2029", "\u202F", "\u205F", "\u3000", "\uFEFF"));
     }
 
     /** Any string: any characters, at a boundary length or a short random one, counted in chars or code points. */
     public static Gen<String> strings() {
         return weighted(List.of(
-                Pair.of(1, ofChars(anyCharacter(), lengths())),
-                Pair.of(1, ofCodePoints(anyCharacter(), lengths()))));
+                Pair.of(1, ofChars(anyCharacter(), lengths())), Pair.of(1, ofCodePoints(anyCharacter(), lengths()))));
     }
 
     /** A boundary length (mostly) or any length up to 300. */
@@ -119,8 +119,8 @@ public final class UnicodeStrings {
      * length checks pass), a character inserted or deleted, or a char's case changed.
      */
     public static Gen<String> almost(Gen<String> valid) {
-        Gen<Integer> edits = weighted(List.of(Pair.of(1, Generate.constant(0)), Pair.of(2, Generate.constant(1)),
-                Pair.of(1, Generate.range(2, 3))));
+        Gen<Integer> edits = weighted(List.of(
+                Pair.of(1, Generate.constant(0)), Pair.of(2, Generate.constant(1)), Pair.of(1, Generate.range(2, 3))));
         Gen<Integer> kinds = Generate.range(0, 9);
         Gen<Integer> positions = Generate.range(0, Integer.MAX_VALUE - 1);
         Gen<String> replacements = weighted(List.of(Pair.of(3, lookAlike()), Pair.of(1, anyCharacter())));
@@ -141,7 +141,8 @@ public final class UnicodeStrings {
             text.deleteCharAt(at);
         } else if (kind == 7) {
             String c = text.substring(at, at + 1);
-            String swapped = c.toUpperCase(Locale.ROOT).equals(c) ? c.toLowerCase(Locale.ROOT) : c.toUpperCase(Locale.ROOT);
+            String swapped =
+                    c.toUpperCase(Locale.ROOT).equals(c) ? c.toLowerCase(Locale.ROOT) : c.toUpperCase(Locale.ROOT);
             text.replace(at, at + 1, swapped);
         } else {
             int end = Math.min(text.length(), at + character.length());

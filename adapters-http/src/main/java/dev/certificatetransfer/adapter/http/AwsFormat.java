@@ -8,6 +8,7 @@ import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.in.TransferCertificateResult;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -55,8 +56,10 @@ final class AwsFormat implements Format {
 
             @Override
             public byte[] transferOpened(TransferCertificateResult transferred) {
-                return Json.bytes(Json.object().put("transferredCertificateArn",
-                        transferred.transferredCertificateArn().value()));
+                return Json.bytes(Json.object()
+                        .put(
+                                "transferredCertificateArn",
+                                transferred.transferredCertificateArn().value()));
             }
 
             @Override

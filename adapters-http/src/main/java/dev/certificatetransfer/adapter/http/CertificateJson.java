@@ -7,6 +7,7 @@ import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.TransferData;
+
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,10 +19,10 @@ final class CertificateJson {
 
     /** The PEM as a JSON string, escaped once per certificate: escaping its line breaks dominated describe's cost. */
     private static final ConcurrentHashMap<CertificatePem, RawValue> PEMS = new ConcurrentHashMap<>();
+
     private static final int MAX_CACHED_PEMS = 4_096;
 
-    private CertificateJson() {
-    }
+    private CertificateJson() {}
 
     private static RawValue pemJson(CertificatePem pem) {
         var cached = PEMS.get(pem);
@@ -31,7 +32,8 @@ final class CertificateJson {
         if (PEMS.size() >= MAX_CACHED_PEMS) {
             PEMS.clear();
         }
-        var json = new RawValue(Json.MAPPER.getNodeFactory().textNode(pem.value()).toString());
+        var json =
+                new RawValue(Json.MAPPER.getNodeFactory().textNode(pem.value()).toString());
         PEMS.put(pem, json);
         return json;
     }
@@ -85,8 +87,7 @@ final class CertificateJson {
     }
 
     private static void outgoingTransfer(ObjectNode json, Transfer.Pending pending) {
-        json.put("transferredTo", pending.target().value())
-                .put("transferDate", Json.timestamp(pending.transferDate()));
+        json.put("transferredTo", pending.target().value()).put("transferDate", Json.timestamp(pending.transferDate()));
         pending.message().forEach(message -> json.put("transferMessage", message.value()));
     }
 

@@ -6,18 +6,19 @@ import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.adapter.http.auth.SigV4Authenticator;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The translation layer: one {@link HttpRequest} in, one {@link HttpResponse} out, with no server types, in the
@@ -51,8 +52,8 @@ public final class CertificateTransferHttpApi {
     private final OperationCalls calls;
     private final HealthCheck health;
 
-    private CertificateTransferHttpApi(Builder builder, CertificateTransferUseCases service, Dialect dialect,
-            Authenticator authenticator) {
+    private CertificateTransferHttpApi(
+            Builder builder, CertificateTransferUseCases service, Dialect dialect, Authenticator authenticator) {
         this.service = service;
         this.dialect = dialect;
         this.authenticator = authenticator;
@@ -95,9 +96,14 @@ public final class CertificateTransferHttpApi {
         try {
             response = request.body().length > MAX_BODY_BYTES ? tooLarge(requestId) : respond(request, requestId, log);
         } catch (RuntimeException e) {
-            LOG.error("request {} ({} {}) failed", requestId, request.method(), RequestLog.printable(request.rawPath()), e);
-            response = format.error(WireRefusal.of(WireError.INTERNAL, "An unexpected error has occurred."), requestId,
-                    Map.of());
+            LOG.error(
+                    "request {} ({} {}) failed",
+                    requestId,
+                    request.method(),
+                    RequestLog.printable(request.rawPath()),
+                    e);
+            response = format.error(
+                    WireRefusal.of(WireError.INTERNAL, "An unexpected error has occurred."), requestId, Map.of());
         }
         log.finish(response);
         return response;
@@ -166,25 +172,28 @@ public final class CertificateTransferHttpApi {
     }
 
     /** A routed request: authentication, the throttle, then the operation. */
-    private HttpResponse serve(Operation operation, Option<String> label, HttpRequest request, String requestId,
-            RequestLog log) {
+    private HttpResponse serve(
+            Operation operation, Option<String> label, HttpRequest request, String requestId, RequestLog log) {
         log.operation(operation);
-        return authenticator.authenticate(request).fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
-                caller -> {
+        return authenticator
+                .authenticate(request)
+                .fold(refusal -> refuse(WireRefusal.of(refusal), requestId), caller -> {
                     log.caller(caller);
                     if (!throttle.admits(caller.account())) {
                         return refuse(WireRefusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
                     }
                     return call(operation, label, caller, request)
-                            .fold(refusal -> refuse(WireRefusal.of(refusal), requestId),
+                            .fold(
+                                    refusal -> refuse(WireRefusal.of(refusal), requestId),
                                     output -> format.success(output, service.region(), requestId));
                 });
     }
 
-    private Either<Refusal, Output> call(Operation operation, Option<String> label, Principal caller,
-            HttpRequest request) {
-        return QueryParameters.parse(request.rawQuery()).flatMap(query -> RequestBody.parse(request.body())
-                .flatMap(body -> calls.call(operation, new OperationCalls.Input(caller, label, query, body))));
+    private Either<Refusal, Output> call(
+            Operation operation, Option<String> label, Principal caller, HttpRequest request) {
+        return QueryParameters.parse(request.rawQuery())
+                .flatMap(query -> RequestBody.parse(request.body())
+                        .flatMap(body -> calls.call(operation, new OperationCalls.Input(caller, label, query, body))));
     }
 
     /** {@code GET /health}: no authentication, 200 with the store's state when it can serve, 503 when it cannot. */
@@ -197,19 +206,24 @@ public final class CertificateTransferHttpApi {
             state = health.check();
         } catch (RuntimeException e) {
             LOG.warn("health check failed", e);
-            state = HealthCheck.Health.down("unknown", "the health check failed: " + e.getClass().getSimpleName());
+            state = HealthCheck.Health.down(
+                    "unknown", "the health check failed: " + e.getClass().getSimpleName());
         }
         var body = Json.object().put("status", state.up() ? "UP" : "DOWN").put("store", state.store());
         if (!state.detail().isEmpty()) {
             body.put("detail", state.detail());
         }
-        return new HttpResponse(state.up() ? 200 : 503, Map.of("Content-Type", "application/json",
-                "x-amzn-RequestId", requestId, "Cache-Control", "no-store"), Json.bytes(body));
+        return new HttpResponse(
+                state.up() ? 200 : 503,
+                Map.of("Content-Type", "application/json", "x-amzn-RequestId", requestId, "Cache-Control", "no-store"),
+                Json.bytes(body));
     }
 
     private HttpResponse methodNotAllowed(String method, List<String> allowed, String requestId) {
-        return format.error(WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here"),
-                requestId, Map.of("Allow", String.join(", ", allowed)));
+        return format.error(
+                WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here"),
+                requestId,
+                Map.of("Allow", String.join(", ", allowed)));
     }
 
     private HttpResponse refuse(WireRefusal refusal, String requestId) {
@@ -217,8 +231,10 @@ public final class CertificateTransferHttpApi {
     }
 
     private HttpResponse tooLarge(String requestId) {
-        return format.error(WireRefusal.of(WireError.PAYLOAD_TOO_LARGE, "The request body is over "
-                + MAX_BODY_BYTES + " bytes"), requestId, Map.of("Connection", "close"));
+        return format.error(
+                WireRefusal.of(WireError.PAYLOAD_TOO_LARGE, "The request body is over " + MAX_BODY_BYTES + " bytes"),
+                requestId,
+                Map.of("Connection", "close"));
     }
 
     private static HttpResponse withStatus(HttpResponse response, int status) {
@@ -239,8 +255,7 @@ public final class CertificateTransferHttpApi {
         private Supplier<String> requestIds = new RequestIds();
         private HealthCheck health = HealthCheck.alwaysUp("unspecified");
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The inbound port every operation calls. Required.

@@ -2,8 +2,6 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
-import java.time.Duration;
-import java.util.Objects;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -11,6 +9,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.Invocable;
+
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Serves a {@link CertificateTransferHttpApi} over HTTP/1.1 on Jetty 12 (core handlers, no servlet container):
@@ -52,14 +53,18 @@ public final class CertificateTransferServer implements AutoCloseable {
         // The translation layer reads the raw path itself and decodes each segment once, so Jetty need not refuse
         // ambiguous encodings such as %2F on its behalf.
         config.setUriCompliance(UriCompliance.UNSAFE);
-        // One selector per core (Jetty's default is one per two): with a non-blocking service the selectors do the work.
-        this.connector = new ServerConnector(server, 1, Runtime.getRuntime().availableProcessors(),
-                new HttpConnectionFactory(config));
+        // One selector per core (Jetty's default is one per two): with a non-blocking service the selectors do the
+        // work.
+        this.connector = new ServerConnector(
+                server, 1, Runtime.getRuntime().availableProcessors(), new HttpConnectionFactory(config));
         connector.setHost(builder.host);
         connector.setPort(builder.port);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new JettyBinding(api, builder.nonBlockingService
-                ? Invocable.InvocationType.NON_BLOCKING : Invocable.InvocationType.BLOCKING)));
+        server.setHandler(new GracefulHandler(new JettyBinding(
+                api,
+                builder.nonBlockingService
+                        ? Invocable.InvocationType.NON_BLOCKING
+                        : Invocable.InvocationType.BLOCKING)));
         server.setErrorHandler(new DialectErrorHandler(api));
         server.setStopTimeout(builder.stopTimeout.toMillis());
     }
@@ -131,8 +136,7 @@ public final class CertificateTransferServer implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(5);
         private boolean nonBlockingService;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The translation layer to serve, with its service, dialect, authentication, throttle, request ids and

@@ -8,6 +8,7 @@ import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.in.TransferCertificateResult;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,7 +58,10 @@ final class EnvelopeFormat implements Format {
 
             @Override
             public ObjectNode transferOpened(TransferCertificateResult transferred) {
-                return Json.object().put("transferredCertificateArn", transferred.transferredCertificateArn().value())
+                return Json.object()
+                        .put(
+                                "transferredCertificateArn",
+                                transferred.transferredCertificateArn().value())
                         .setAll(CertificateJson.summary(transferred.certificate()));
             }
 
@@ -73,7 +77,8 @@ final class EnvelopeFormat implements Format {
 
             @Override
             public ObjectNode registered(RegisterCertificateResult registered) {
-                return Json.object().put("certificateArn", registered.certificateArn().value())
+                return Json.object()
+                        .put("certificateArn", registered.certificateArn().value())
                         .put("certificateId", registered.certificateId().value());
             }
         });

@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Region;
+
 import java.util.Map;
 
 /** How one {@link Dialect} writes answers. */

@@ -2,12 +2,6 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -15,6 +9,13 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Jetty 12 core handler that feeds the translation layer: it copies the request (raw path and query, headers,
@@ -64,8 +65,10 @@ final class JettyBinding extends Handler.Abstract {
         var path = uri.getPath() == null ? "" : uri.getPath();
         var headers = headers(request);
         if (request.getLength() > CertificateTransferHttpApi.MAX_BODY_BYTES) {
-            write(api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, NO_BODY)),
-                    response, callback);
+            write(
+                    api.payloadTooLarge(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, NO_BODY)),
+                    response,
+                    callback);
             return;
         }
         byte[] body;
@@ -74,16 +77,23 @@ final class JettyBinding extends Handler.Abstract {
                     ? Content.Source.asInputStream(request).readNBytes(CertificateTransferHttpApi.MAX_BODY_BYTES + 1)
                     : NO_BODY;
         } catch (IOException | RuntimeException e) {
-            write(withConnectionClose(api.protocolError(400, "The request body could not be read")), response, callback);
+            write(
+                    withConnectionClose(api.protocolError(400, "The request body could not be read")),
+                    response,
+                    callback);
             return;
         }
-        write(api.handle(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, body)), response, callback);
+        write(
+                api.handle(new HttpRequest(request.getMethod(), path, uri.getQuery(), headers, body)),
+                response,
+                callback);
     }
 
     private static Map<String, List<String>> headers(Request request) {
         var headers = new LinkedHashMap<String, List<String>>();
         for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>()).add(field.getValue());
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>())
+                    .add(field.getValue());
         }
         return headers;
     }

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
 import io.vavr.control.Option;
+
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ enum Operation {
 
     private final String awsName;
     private final String method;
+
     @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable, its strings immutable
     private final List<String> segments;
 

@@ -1,20 +1,21 @@
 package dev.certificatetransfer.adapter.http;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import dev.certificatetransfer.port.in.PageMarker;
-import dev.certificatetransfer.port.in.PageRequest;
-import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
-import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.util.Objects;
 
 /**
@@ -31,55 +32,80 @@ final class OperationCalls {
     }
 
     /** The input of one request, already routed, its query split and its body read. */
-    record Input(Principal caller, Option<String> label, QueryParameters query, RequestBody body) {
-    }
+    record Input(Principal caller, Option<String> label, QueryParameters query, RequestBody body) {}
 
     Either<Refusal, Output> call(Operation operation, Input in) {
         return switch (operation) {
             case TRANSFER_CERTIFICATE -> transfer(in);
-            case ACCEPT_CERTIFICATE_TRANSFER -> id(in).flatMap(id -> in.query.flag("setAsActive")
-                    .flatMap(active -> service.acceptCertificateTransfer(in.caller, id, active)).map(Output.Changed::new));
+            case ACCEPT_CERTIFICATE_TRANSFER ->
+                id(in).flatMap(id -> in.query
+                        .flag("setAsActive")
+                        .flatMap(active -> service.acceptCertificateTransfer(in.caller, id, active))
+                        .map(Output.Changed::new));
             case REJECT_CERTIFICATE_TRANSFER -> reject(in);
-            case CANCEL_CERTIFICATE_TRANSFER -> id(in)
-                    .flatMap(id -> service.cancelCertificateTransfer(in.caller, id)).map(Output.Changed::new);
-            case DESCRIBE_CERTIFICATE -> id(in)
-                    .flatMap(id -> service.describeCertificate(in.caller, id)).map(Output.Described::new);
-            case UPDATE_CERTIFICATE -> id(in).flatMap(id -> in.query.required("newStatus").flatMap(CertificateStatus::parse)
-                    .flatMap(status -> service.updateCertificate(in.caller, id, status)).map(Output.Changed::new));
-            case DELETE_CERTIFICATE -> id(in).flatMap(id -> in.query.flag("forceDelete")
-                    .flatMap(force -> service.deleteCertificate(in.caller, id, force)).map(Output.Deleted::new));
-            case LIST_CERTIFICATES -> page(in.query)
-                    .flatMap(page -> service.listCertificates(in.caller, page)).map(p -> new Output.Listed(p, false));
-            case LIST_OUTGOING_CERTIFICATES -> page(in.query)
-                    .flatMap(page -> service.listOutgoingCertificates(in.caller, page)).map(p -> new Output.Listed(p, true));
+            case CANCEL_CERTIFICATE_TRANSFER ->
+                id(in).flatMap(id -> service.cancelCertificateTransfer(in.caller, id))
+                        .map(Output.Changed::new);
+            case DESCRIBE_CERTIFICATE ->
+                id(in).flatMap(id -> service.describeCertificate(in.caller, id)).map(Output.Described::new);
+            case UPDATE_CERTIFICATE ->
+                id(in).flatMap(id -> in.query
+                        .required("newStatus")
+                        .flatMap(CertificateStatus::parse)
+                        .flatMap(status -> service.updateCertificate(in.caller, id, status))
+                        .map(Output.Changed::new));
+            case DELETE_CERTIFICATE ->
+                id(in).flatMap(id -> in.query
+                        .flag("forceDelete")
+                        .flatMap(force -> service.deleteCertificate(in.caller, id, force))
+                        .map(Output.Deleted::new));
+            case LIST_CERTIFICATES ->
+                page(in.query)
+                        .flatMap(page -> service.listCertificates(in.caller, page))
+                        .map(p -> new Output.Listed(p, false));
+            case LIST_OUTGOING_CERTIFICATES ->
+                page(in.query)
+                        .flatMap(page -> service.listOutgoingCertificates(in.caller, page))
+                        .map(p -> new Output.Listed(p, true));
             case REGISTER_CERTIFICATE_WITHOUT_CA -> register(in);
         };
     }
 
     /** The certificate id of the path; every operation that calls this has the label in its path. */
     private static Either<Refusal, CertificateId> id(Input in) {
-        return in.label.toEither(() -> (Refusal) new Refusal.InvalidRequest("The path has no certificate id"))
+        return in.label
+                .toEither(() -> (Refusal) new Refusal.InvalidRequest("The path has no certificate id"))
                 .flatMap(CertificateId::parse);
     }
 
     private Either<Refusal, Output> transfer(Input in) {
-        return id(in).flatMap(id -> in.query.required("targetAwsAccount").flatMap(AccountId::parse)
-                .flatMap(target -> in.body.string("transferMessage").flatMap(text -> optional(text, TransferMessage::parse))
-                        .flatMap(message -> service.transferCertificate(in.caller, id, target, message))))
+        return id(in).flatMap(id -> in.query
+                        .required("targetAwsAccount")
+                        .flatMap(AccountId::parse)
+                        .flatMap(target -> in.body
+                                .string("transferMessage")
+                                .flatMap(text -> optional(text, TransferMessage::parse))
+                                .flatMap(message -> service.transferCertificate(in.caller, id, target, message))))
                 .map(Output.TransferOpened::new);
     }
 
     private Either<Refusal, Output> reject(Input in) {
-        return id(in).flatMap(id -> in.body.string("rejectReason").flatMap(text -> optional(text, RejectReason::parse))
-                .flatMap(reason -> service.rejectCertificateTransfer(in.caller, id, reason)))
+        return id(in).flatMap(id -> in.body
+                        .string("rejectReason")
+                        .flatMap(text -> optional(text, RejectReason::parse))
+                        .flatMap(reason -> service.rejectCertificateTransfer(in.caller, id, reason)))
                 .map(Output.Changed::new);
     }
 
     /** The PEM is parsed first (a missing one is CERTIFICATE_VALIDATION, as the core says); status defaults to INACTIVE. */
     private Either<Refusal, Output> register(Input in) {
-        return in.body.string("certificatePem").flatMap(pem -> CertificatePem.parse(pem.getOrNull()))
-                .flatMap(certificate -> in.body.string("status")
-                        .flatMap(status -> status.isEmpty() ? Either.right(CertificateStatus.INACTIVE)
+        return in.body
+                .string("certificatePem")
+                .flatMap(pem -> CertificatePem.parse(pem.getOrNull()))
+                .flatMap(certificate -> in.body
+                        .string("status")
+                        .flatMap(status -> status.isEmpty()
+                                ? Either.right(CertificateStatus.INACTIVE)
                                 : CertificateStatus.parse(status.get()))
                         .flatMap(status -> service.registerCertificateWithoutCa(in.caller, certificate, status)))
                 .map(Output.RegisteredCertificate::new);
@@ -88,14 +114,17 @@ final class OperationCalls {
     private static Either<Refusal, PageRequest> page(QueryParameters query) {
         return query.optional("pageSize")
                 .flatMap(size -> size.isEmpty() ? Either.right(PageSize.DEFAULT) : PageSize.parse(size.get()))
-                .flatMap(size -> query.optional("marker").flatMap(marker -> optional(marker, PageMarker::parse))
+                .flatMap(size -> query.optional("marker")
+                        .flatMap(marker -> optional(marker, PageMarker::parse))
                         .flatMap(marker -> query.flag("isAscendingOrder")
-                                .map(ascending -> new PageRequest(size, marker,
-                                        ascending ? SortOrder.ASCENDING : SortOrder.DESCENDING))));
+                                .map(ascending -> new PageRequest(
+                                        size, marker, ascending ? SortOrder.ASCENDING : SortOrder.DESCENDING))));
     }
 
-    private static <T> Either<Refusal, Option<T>> optional(Option<String> text,
-            java.util.function.Function<String, Either<Refusal, T>> parse) {
-        return text.isEmpty() ? Either.right(Option.none()) : parse.apply(text.get()).map(Option::some);
+    private static <T> Either<Refusal, Option<T>> optional(
+            Option<String> text, java.util.function.Function<String, Either<Refusal, T>> parse) {
+        return text.isEmpty()
+                ? Either.right(Option.none())
+                : parse.apply(text.get()).map(Option::some);
     }
 }

@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,8 +19,7 @@ final class PercentDecoding {
     private static final Refusal MALFORMED =
             new Refusal.InvalidRequest("The request's path or query holds malformed percent-encoding");
 
-    private PercentDecoding() {
-    }
+    private PercentDecoding() {}
 
     static Either<Refusal, String> decode(String raw) {
         if (raw.indexOf('%') < 0) {
@@ -35,10 +35,13 @@ final class PercentDecoding {
             if (percent < 0) {
                 break;
             }
-            if (percent + 2 >= raw.length() || !isAsciiHex(raw.charAt(percent + 1)) || !isAsciiHex(raw.charAt(percent + 2))) {
+            if (percent + 2 >= raw.length()
+                    || !isAsciiHex(raw.charAt(percent + 1))
+                    || !isAsciiHex(raw.charAt(percent + 2))) {
                 return Either.left(MALFORMED);
             }
-            bytes.write(Character.digit(raw.charAt(percent + 1), 16) * 16 + Character.digit(raw.charAt(percent + 2), 16));
+            bytes.write(
+                    Character.digit(raw.charAt(percent + 1), 16) * 16 + Character.digit(raw.charAt(percent + 2), 16));
             i = percent + 3;
         }
         return utf8(bytes.toByteArray());
@@ -50,10 +53,12 @@ final class PercentDecoding {
 
     private static Either<Refusal, String> utf8(byte[] bytes) {
         try {
-            return Either.right(StandardCharsets.UTF_8.newDecoder()
+            return Either.right(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Either.left(MALFORMED);
         }

@@ -3,6 +3,7 @@ package dev.certificatetransfer.adapter.http;
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -60,9 +61,13 @@ final class QueryParameters {
      * {@code false} (Smithy's default); anything else is an invalid request.
      */
     Either<Refusal, Boolean> flag(String name) {
-        return optional(name).flatMap(value -> value.isEmpty() ? Either.right(false)
-                : "true".equals(value.get()) ? Either.right(true)
-                : "false".equals(value.get()) ? Either.right(false)
-                : Either.left(new Refusal.InvalidRequest(name + " must be true or false")));
+        return optional(name)
+                .flatMap(value -> value.isEmpty()
+                        ? Either.right(false)
+                        : "true".equals(value.get())
+                                ? Either.right(true)
+                                : "false".equals(value.get())
+                                        ? Either.right(false)
+                                        : Either.left(new Refusal.InvalidRequest(name + " must be true or false")));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -39,16 +40,19 @@ final class RequestBody {
         if (value == null || value.isNull()) {
             return Either.right(Option.none());
         }
-        return value.isTextual() ? Either.right(Option.some(value.textValue()))
+        return value.isTextual()
+                ? Either.right(Option.some(value.textValue()))
                 : Either.left(new Refusal.InvalidRequest(name + " must be a string"));
     }
 
     private static Either<Refusal, String> utf8(byte[] body) {
         try {
-            return Either.right(StandardCharsets.UTF_8.newDecoder()
+            return Either.right(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
+                    .decode(ByteBuffer.wrap(body))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Either.left(new Refusal.InvalidRequest("The request body is not UTF-8 text"));
         }
@@ -60,7 +64,8 @@ final class RequestBody {
         }
         try {
             JsonNode node = Json.MAPPER.readTree(text);
-            return node instanceof ObjectNode object ? Either.right(new RequestBody(object))
+            return node instanceof ObjectNode object
+                    ? Either.right(new RequestBody(object))
                     : Either.left(new Refusal.InvalidRequest("The request body must be a JSON object"));
         } catch (JacksonException e) {
             return Either.left(new Refusal.InvalidRequest("The request body is not valid JSON"));

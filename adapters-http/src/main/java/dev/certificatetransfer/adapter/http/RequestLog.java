@@ -38,11 +38,19 @@ final class RequestLog {
 
     void finish(HttpResponse response) {
         if (LOG.isDebugEnabled()) {
-            var errorType = response.header(AwsFormat.ERROR_TYPE).map(type -> " " + type).getOrElse("");
-            LOG.debug("{} {} {} op={} account={} -> {}{} in {} us", requestId, printable(request.method()),
-                    printable(request.rawPath()), operation.map(Operation::awsName).getOrElse("-"),
-                    caller.map(principal -> principal.account().value()).getOrElse("-"), response.status(),
-                    errorType, (System.nanoTime() - started) / 1000);
+            var errorType = response.header(AwsFormat.ERROR_TYPE)
+                    .map(type -> " " + type)
+                    .getOrElse("");
+            LOG.debug(
+                    "{} {} {} op={} account={} -> {}{} in {} us",
+                    requestId,
+                    printable(request.method()),
+                    printable(request.rawPath()),
+                    operation.map(Operation::awsName).getOrElse("-"),
+                    caller.map(principal -> principal.account().value()).getOrElse("-"),
+                    response.status(),
+                    errorType,
+                    (System.nanoTime() - started) / 1000);
         }
     }
 

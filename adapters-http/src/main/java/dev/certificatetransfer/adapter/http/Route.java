@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Option;
+
 import java.util.List;
 
 /**

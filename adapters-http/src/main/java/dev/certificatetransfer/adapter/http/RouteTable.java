@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,7 @@ import java.util.List;
  */
 final class RouteTable {
 
-    private RouteTable() {
-    }
+    private RouteTable() {}
 
     /** The route of a request; malformed percent-encoding in the path is {@link Route.Malformed}. */
     static Route route(String method, String rawPath) {

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.domain.AccountId;
+
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;

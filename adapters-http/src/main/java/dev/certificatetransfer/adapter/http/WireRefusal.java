@@ -18,7 +18,8 @@ record WireRefusal(WireError error, String awsType, String message, Option<Certi
 
     static WireRefusal of(Refusal refusal) {
         var error = WireError.of(refusal.code());
-        var resource = refusal instanceof Refusal.AlreadyExists exists ? Option.some(exists.certificateId())
+        var resource = refusal instanceof Refusal.AlreadyExists exists
+                ? Option.some(exists.certificateId())
                 : Option.<CertificateId>none();
         return new WireRefusal(error, error.awsType(), refusal.message(), resource);
     }

@@ -11,10 +11,11 @@ import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Option;
-import java.io.IOException;
-import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
 
 /** The AWS dialect through the translation layer alone: routes, decoding, query names, bodies and the answers' shape. */
 class AwsDialectTest {
@@ -23,15 +24,20 @@ class AwsDialectTest {
     private static final Principal ALICE = Principal.root(Accounts.ALICE);
 
     private final HttpFixture fixture = new HttpFixture(new TickingClock());
-    private final CertificateTransferHttpApi api = fixture.api(Dialect.AWS, TestAuthenticators.trustingTestAccountHeader());
+    private final CertificateTransferHttpApi api =
+            fixture.api(Dialect.AWS, TestAuthenticators.trustingTestAccountHeader());
 
     private void registered(CertificateStatus status) {
-        fixture.service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), status).get();
+        fixture.service
+                .registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), status)
+                .get();
     }
 
     private void pendingToBob() {
         registered(CertificateStatus.INACTIVE);
-        fixture.service.transferCertificate(ALICE, TestCertificates.id(0), Accounts.BOB, Option.none()).get();
+        fixture.service
+                .transferCertificate(ALICE, TestCertificates.id(0), Accounts.BOB, Option.none())
+                .get();
     }
 
     private HttpResponse handle(String method, String pathAndQuery, String body) {
@@ -59,12 +65,18 @@ class AwsDialectTest {
 
         @Test
         void every_operation_has_its_aws_method_and_path() {
-            assertThat(java.util.Arrays.stream(Operation.values()).map(o -> o.method() + " " + o.path())).containsExactly(
-                    "PATCH /transfer-certificate/{certificateId}", "PATCH /accept-certificate-transfer/{certificateId}",
-                    "PATCH /reject-certificate-transfer/{certificateId}",
-                    "PATCH /cancel-certificate-transfer/{certificateId}", "GET /certificates/{certificateId}",
-                    "PUT /certificates/{certificateId}", "DELETE /certificates/{certificateId}", "GET /certificates",
-                    "GET /certificates-out-going", "POST /certificate/register-no-ca");
+            assertThat(java.util.Arrays.stream(Operation.values()).map(o -> o.method() + " " + o.path()))
+                    .containsExactly(
+                            "PATCH /transfer-certificate/{certificateId}",
+                            "PATCH /accept-certificate-transfer/{certificateId}",
+                            "PATCH /reject-certificate-transfer/{certificateId}",
+                            "PATCH /cancel-certificate-transfer/{certificateId}",
+                            "GET /certificates/{certificateId}",
+                            "PUT /certificates/{certificateId}",
+                            "DELETE /certificates/{certificateId}",
+                            "GET /certificates",
+                            "GET /certificates-out-going",
+                            "POST /certificate/register-no-ca");
             for (Operation operation : Operation.values()) {
                 var path = operation.path().replace(Operation.LABEL, ID);
                 assertThat(RouteTable.route(operation.method(), path))
@@ -92,7 +104,9 @@ class AwsDialectTest {
         @Test
         void routing_comes_before_authentication() {
             isError(api.handle(request("GET", "/nowhere", null, (String) null)), 404, "ResourceNotFoundException");
-            isError(api.handle(request("GET", "/certificates", null, (String) null)), 403,
+            isError(
+                    api.handle(request("GET", "/certificates", null, (String) null)),
+                    403,
                     "MissingAuthenticationTokenException");
         }
     }
@@ -106,13 +120,17 @@ class AwsDialectTest {
             var encoded = "%" + Integer.toHexString(ID.charAt(0)) + ID.substring(1);
 
             assertThat(handle("GET", "/certificates/" + encoded, null).status()).isEqualTo(200);
-            isError(handle("GET", "/certificates/%25" + Integer.toHexString(ID.charAt(0)) + ID.substring(1), null),
-                    400, "InvalidRequestException");
+            isError(
+                    handle("GET", "/certificates/%25" + Integer.toHexString(ID.charAt(0)) + ID.substring(1), null),
+                    400,
+                    "InvalidRequestException");
         }
 
         @Test
         void an_encoded_slash_stays_inside_its_segment() {
-            isError(handle("GET", "/certificates/" + ID.substring(0, 32) + "%2F" + ID.substring(35), null), 400,
+            isError(
+                    handle("GET", "/certificates/" + ID.substring(0, 32) + "%2F" + ID.substring(35), null),
+                    400,
                     "InvalidRequestException");
             isError(handle("GET", "/certificates%2F" + ID, null), 404, "ResourceNotFoundException");
         }
@@ -128,7 +146,9 @@ class AwsDialectTest {
         void query_values_are_decoded_once_and_plus_is_not_a_space() {
             pendingToBob();
             var target = "%32%32%32%32%32%32%32%32%32%32%32%32";
-            assertThat(handle("GET", "/certificates-out-going?pageSize=%31", null).status()).isEqualTo(200);
+            assertThat(handle("GET", "/certificates-out-going?pageSize=%31", null)
+                            .status())
+                    .isEqualTo(200);
 
             var cancelled = handle("PATCH", "/cancel-certificate-transfer/" + ID, null);
             var again = handle("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=" + target, null);
@@ -146,7 +166,9 @@ class AwsDialectTest {
         void names_are_matched_exactly_and_a_missing_required_one_is_400() {
             registered(CertificateStatus.INACTIVE);
 
-            isError(handle("PATCH", "/transfer-certificate/" + ID + "?targetawsaccount=222222222222", null), 400,
+            isError(
+                    handle("PATCH", "/transfer-certificate/" + ID + "?targetawsaccount=222222222222", null),
+                    400,
                     "InvalidRequestException");
             isError(handle("PUT", "/certificates/" + ID, null), 400, "InvalidRequestException");
             assertThat(fixture.events.events()).hasSize(1);
@@ -156,22 +178,36 @@ class AwsDialectTest {
         void booleans_are_exactly_true_or_false() {
             pendingToBob();
 
-            isError(api.handle(request("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=TRUE", Accounts.BOB,
-                    (String) null)), 400, "InvalidRequestException");
-            isError(api.handle(request("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=", Accounts.BOB,
-                    (String) null)), 400, "InvalidRequestException");
-            var accepted = api.handle(request("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=true",
-                    Accounts.BOB, (String) null));
+            isError(
+                    api.handle(request(
+                            "PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=TRUE", Accounts.BOB, (String)
+                                    null)),
+                    400,
+                    "InvalidRequestException");
+            isError(
+                    api.handle(request(
+                            "PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=", Accounts.BOB, (String)
+                                    null)),
+                    400,
+                    "InvalidRequestException");
+            var accepted = api.handle(request(
+                    "PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=true", Accounts.BOB, (String) null));
 
             assertThat(accepted.status()).isEqualTo(200);
-            assertThat(fixture.repository.find(TestCertificates.id(0)).certificate().get().status())
+            assertThat(fixture.repository
+                            .find(TestCertificates.id(0))
+                            .certificate()
+                            .get()
+                            .status())
                     .isEqualTo(CertificateStatus.ACTIVE);
         }
 
         @Test
         void a_repeated_parameter_is_an_invalid_request_and_an_unknown_one_is_ignored() {
             isError(handle("GET", "/certificates?pageSize=1&pageSize=2", null), 400, "InvalidRequestException");
-            assertThat(handle("GET", "/certificates?x-id=ListCertificates&pageSize=2", null).status()).isEqualTo(200);
+            assertThat(handle("GET", "/certificates?x-id=ListCertificates&pageSize=2", null)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -181,10 +217,13 @@ class AwsDialectTest {
         @Test
         void absent_empty_empty_object_null_members_and_unknown_members_are_accepted() {
             registered(CertificateStatus.INACTIVE);
-            for (String body : new String[] {null, "", " \n", "{}", "{\"transferMessage\":null}", "{\"other\":[1,{}]}"}) {
+            for (String body :
+                    new String[] {null, "", " \n", "{}", "{\"transferMessage\":null}", "{\"other\":[1,{}]}"}) {
                 var transfer = handle("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=222222222222", body);
                 assertThat(transfer.status()).as("body %s: %s", body, transfer).isEqualTo(200);
-                assertThat(handle("PATCH", "/cancel-certificate-transfer/" + ID, body).status()).isEqualTo(200);
+                assertThat(handle("PATCH", "/cancel-certificate-transfer/" + ID, body)
+                                .status())
+                        .isEqualTo(200);
             }
         }
 
@@ -192,11 +231,23 @@ class AwsDialectTest {
         void not_json_not_an_object_a_wrong_type_or_not_utf8_is_an_invalid_request() {
             registered(CertificateStatus.INACTIVE);
             var path = "/transfer-certificate/" + ID + "?targetAwsAccount=222222222222";
-            for (String body : new String[] {"{", "[]", "\"text\"", "1", "null", "{\"transferMessage\":5}",
-                    "{\"transferMessage\":{}}", "{} {}", "{\"a\":1,\"a\":2}", "{\"a\":".repeat(100) + "1" + "}".repeat(100)}) {
+            for (String body : new String[] {
+                "{",
+                "[]",
+                "\"text\"",
+                "1",
+                "null",
+                "{\"transferMessage\":5}",
+                "{\"transferMessage\":{}}",
+                "{} {}",
+                "{\"a\":1,\"a\":2}",
+                "{\"a\":".repeat(100) + "1" + "}".repeat(100)
+            }) {
                 isError(handle("PATCH", path, body), 400, "InvalidRequestException");
             }
-            isError(api.handle(request("PATCH", path, Accounts.ALICE, new byte[] {'{', '"', (byte) 0xC3, '"', '}'})), 400,
+            isError(
+                    api.handle(request("PATCH", path, Accounts.ALICE, new byte[] {'{', '"', (byte) 0xC3, '"', '}'})),
+                    400,
                     "InvalidRequestException");
             assertThat(fixture.events.events()).hasSize(1);
         }
@@ -245,7 +296,8 @@ class AwsDialectTest {
             fixture.service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(1), CertificateStatus.INACTIVE);
 
             var first = json(handle("GET", "/certificates?pageSize=1", null));
-            var marker = java.net.URLEncoder.encode(first.get("nextMarker").textValue(), java.nio.charset.StandardCharsets.UTF_8);
+            var marker = java.net.URLEncoder.encode(
+                    first.get("nextMarker").textValue(), java.nio.charset.StandardCharsets.UTF_8);
             var last = json(handle("GET", "/certificates?pageSize=1&marker=" + marker, null));
 
             assertThat(first.get("certificates")).hasSize(1);
@@ -258,8 +310,8 @@ class AwsDialectTest {
             registered(CertificateStatus.INACTIVE);
             var pem = TestCertificates.pem(0).replace("\n", "\\n");
 
-            var response = api.handle(request("POST", "/certificate/register-no-ca", Accounts.BOB,
-                    "{\"certificatePem\":\"" + pem + "\"}"));
+            var response = api.handle(request(
+                    "POST", "/certificate/register-no-ca", Accounts.BOB, "{\"certificatePem\":\"" + pem + "\"}"));
 
             isError(response, 409, "ResourceAlreadyExistsException");
             assertThat(json(response).get("resourceId").textValue()).isEqualTo(ID);
@@ -267,13 +319,20 @@ class AwsDialectTest {
 
         @Test
         void timestamps_are_epoch_seconds_with_at_most_three_decimals_in_plain_notation() {
-            assertThat(Json.timestamp(Instant.ofEpochMilli(1_541_022_751_983L)).toString()).isEqualTo("1541022751.983");
-            assertThat(Json.timestamp(Instant.ofEpochSecond(1_541_022_631L)).toPlainString()).isEqualTo("1541022631.0");
-            assertThat(Json.timestamp(Instant.ofEpochMilli(1_541_022_631_500L)).toPlainString()).isEqualTo("1541022631.5");
-            assertThat(Json.timestamp(Instant.parse("2049-12-31T23:59:59.999999Z")).toPlainString()).isEqualTo("2524607999.999");
-            assertThat(Json.timestamp(Instant.ofEpochMilli(-1500)).toPlainString()).isEqualTo("-1.5");
-            assertThat(new String(Json.bytes(Json.object().put("t", Json.timestamp(Instant.ofEpochSecond(2_000_000_000L)))),
-                    java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(Json.timestamp(Instant.ofEpochMilli(1_541_022_751_983L)).toString())
+                    .isEqualTo("1541022751.983");
+            assertThat(Json.timestamp(Instant.ofEpochSecond(1_541_022_631L)).toPlainString())
+                    .isEqualTo("1541022631.0");
+            assertThat(Json.timestamp(Instant.ofEpochMilli(1_541_022_631_500L)).toPlainString())
+                    .isEqualTo("1541022631.5");
+            assertThat(Json.timestamp(Instant.parse("2049-12-31T23:59:59.999999Z"))
+                            .toPlainString())
+                    .isEqualTo("2524607999.999");
+            assertThat(Json.timestamp(Instant.ofEpochMilli(-1500)).toPlainString())
+                    .isEqualTo("-1.5");
+            assertThat(new String(
+                            Json.bytes(Json.object().put("t", Json.timestamp(Instant.ofEpochSecond(2_000_000_000L)))),
+                            java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo("{\"t\":2000000000.0}");
         }
     }

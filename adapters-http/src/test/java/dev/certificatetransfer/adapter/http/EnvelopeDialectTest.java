@@ -2,11 +2,16 @@ package dev.certificatetransfer.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -17,16 +22,13 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 /** The envelope dialect over a real socket with java.net.http: the exact JSON of each success and each error code. */
 class EnvelopeDialectTest {
 
     /** 2026-01-01T00:00:00.123Z, written as epoch seconds. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00.123Z"), ZoneOffset.UTC);
+
     private static final String AT = "1767225600.123";
     private static final String ID = TestCertificates.id(0).value();
     private static final String ALICE = Accounts.ALICE.value();
@@ -47,13 +49,20 @@ class EnvelopeDialectTest {
     }
 
     private static CertificateTransferServer start(CertificateTransferUseCases service, Throttle throttle) {
-        return CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(service)
-                .dialect(Dialect.ENVELOPE).credentials(new TestCredentials()).throttle(throttle)
-                .requestIds(() -> "request-1").build()).build().start();
+        return CertificateTransferServer.builder()
+                .api(CertificateTransferHttpApi.builder()
+                        .service(service)
+                        .dialect(Dialect.ENVELOPE)
+                        .credentials(new TestCredentials())
+                        .throttle(throttle)
+                        .requestIds(() -> "request-1")
+                        .build())
+                .build()
+                .start();
     }
 
-    private HttpResponse<String> send(CertificateTransferServer to, String method, String path, AccountId caller,
-            String body) {
+    private HttpResponse<String> send(
+            CertificateTransferServer to, String method, String path, AccountId caller, String body) {
         var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
         if (caller != null) {
@@ -72,13 +81,19 @@ class EnvelopeDialectTest {
 
     private void registerAsAlice(String status) {
         var pem = TestCertificates.pem(0).replace("\n", "\\n");
-        assertThat(send("POST", "/certificate/register-no-ca", Accounts.ALICE,
-                "{\"certificatePem\":\"" + pem + "\",\"status\":\"" + status + "\"}").statusCode()).isEqualTo(200);
+        assertThat(send(
+                                "POST",
+                                "/certificate/register-no-ca",
+                                Accounts.ALICE,
+                                "{\"certificatePem\":\"" + pem + "\",\"status\":\"" + status + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void transferToBob() {
         assertThat(send("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=" + BOB, Accounts.ALICE, null)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static void answers(HttpResponse<String> response, int status, String json) {
@@ -99,9 +114,11 @@ class EnvelopeDialectTest {
         void register_answers_the_arn_and_the_id() {
             var pem = TestCertificates.pem(0).replace("\n", "\\n");
 
-            answers(send("POST", "/certificate/register-no-ca", Accounts.ALICE, "{\"certificatePem\":\"" + pem + "\"}"),
-                    200, "{\"success\":true,\"data\":{\"certificateArn\":\"arn:aws:iot:us-east-1:" + ALICE + ":cert/"
-                            + ID + "\",\"certificateId\":\"" + ID + "\"}}");
+            answers(
+                    send("POST", "/certificate/register-no-ca", Accounts.ALICE, "{\"certificatePem\":\"" + pem + "\"}"),
+                    200,
+                    "{\"success\":true,\"data\":{\"certificateArn\":\"arn:aws:iot:us-east-1:" + ALICE + ":cert/" + ID
+                            + "\",\"certificateId\":\"" + ID + "\"}}");
         }
 
         @Test
@@ -109,9 +126,11 @@ class EnvelopeDialectTest {
             registerAsAlice("INACTIVE");
             transferToBob();
 
-            answers(send("PATCH", "/cancel-certificate-transfer/" + ID, Accounts.ALICE, null), 200,
-                    "{\"success\":true,\"data\":{\"certificateId\":\"" + ID + "\",\"status\":\"INACTIVE\",\"ownedBy\":\""
-                            + ALICE + "\"}}");
+            answers(
+                    send("PATCH", "/cancel-certificate-transfer/" + ID, Accounts.ALICE, null),
+                    200,
+                    "{\"success\":true,\"data\":{\"certificateId\":\"" + ID
+                            + "\",\"status\":\"INACTIVE\",\"ownedBy\":\"" + ALICE + "\"}}");
         }
 
         @Test
@@ -119,7 +138,9 @@ class EnvelopeDialectTest {
             registerAsAlice("INACTIVE");
             transferToBob();
 
-            answers(send("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=true", Accounts.BOB, null), 200,
+            answers(
+                    send("PATCH", "/accept-certificate-transfer/" + ID + "?setAsActive=true", Accounts.BOB, null),
+                    200,
                     "{\"success\":true,\"data\":{\"certificateId\":\"" + ID + "\",\"status\":\"ACTIVE\",\"ownedBy\":\""
                             + BOB + "\",\"previousOwnedBy\":\"" + ALICE + "\"}}");
         }
@@ -128,9 +149,15 @@ class EnvelopeDialectTest {
         void transfer_answers_the_arn_under_the_target_and_the_pending_certificate() {
             registerAsAlice("INACTIVE");
 
-            answers(send("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=" + BOB, Accounts.ALICE,
-                    "{\"transferMessage\":\"hi\"}"), 200,
-                    "{\"success\":true,\"data\":{\"transferredCertificateArn\":\"arn:aws:iot:us-east-1:" + BOB + ":cert/"
+            answers(
+                    send(
+                            "PATCH",
+                            "/transfer-certificate/" + ID + "?targetAwsAccount=" + BOB,
+                            Accounts.ALICE,
+                            "{\"transferMessage\":\"hi\"}"),
+                    200,
+                    "{\"success\":true,\"data\":{\"transferredCertificateArn\":\"arn:aws:iot:us-east-1:" + BOB
+                            + ":cert/"
                             + ID + "\",\"certificateId\":\"" + ID + "\",\"status\":\"PENDING_TRANSFER\",\"ownedBy\":\""
                             + ALICE + "\"}}");
         }
@@ -141,13 +168,17 @@ class EnvelopeDialectTest {
             var pem = TestCertificates.parsed(0).pem().value().replace("\n", "\\n");
             var validity = TestCertificates.parsed(0).validity();
 
-            answers(send("GET", "/certificates/" + ID, Accounts.ALICE, null), 200,
+            answers(
+                    send("GET", "/certificates/" + ID, Accounts.ALICE, null),
+                    200,
                     "{\"success\":true,\"data\":{\"certificateDescription\":{\"certificateArn\":\"arn:aws:iot:us-east-1:"
                             + ALICE + ":cert/" + ID + "\",\"certificateId\":\"" + ID + "\",\"status\":\"INACTIVE\","
                             + "\"certificatePem\":\"" + pem + "\",\"ownedBy\":\"" + ALICE + "\",\"creationDate\":" + AT
                             + ",\"lastModifiedDate\":" + AT + ",\"customerVersion\":1,\"transferData\":{},"
-                            + "\"validity\":{\"notBefore\":" + Json.timestamp(validity.notBefore()).toPlainString()
-                            + ",\"notAfter\":" + Json.timestamp(validity.notAfter()).toPlainString() + "},"
+                            + "\"validity\":{\"notBefore\":"
+                            + Json.timestamp(validity.notBefore()).toPlainString()
+                            + ",\"notAfter\":"
+                            + Json.timestamp(validity.notAfter()).toPlainString() + "},"
                             + "\"certificateMode\":\"SNI_ONLY\"}}}");
         }
 
@@ -155,10 +186,14 @@ class EnvelopeDialectTest {
         void delete_answers_the_deleted_id_and_update_the_new_status() {
             registerAsAlice("ACTIVE");
 
-            answers(send("PUT", "/certificates/" + ID + "?newStatus=INACTIVE", Accounts.ALICE, null), 200,
-                    "{\"success\":true,\"data\":{\"certificateId\":\"" + ID + "\",\"status\":\"INACTIVE\",\"ownedBy\":\""
-                            + ALICE + "\"}}");
-            answers(send("DELETE", "/certificates/" + ID, Accounts.ALICE, null), 200,
+            answers(
+                    send("PUT", "/certificates/" + ID + "?newStatus=INACTIVE", Accounts.ALICE, null),
+                    200,
+                    "{\"success\":true,\"data\":{\"certificateId\":\"" + ID
+                            + "\",\"status\":\"INACTIVE\",\"ownedBy\":\"" + ALICE + "\"}}");
+            answers(
+                    send("DELETE", "/certificates/" + ID, Accounts.ALICE, null),
+                    200,
                     "{\"success\":true,\"data\":{\"certificateId\":\"" + ID + "\"}}");
         }
 
@@ -167,11 +202,15 @@ class EnvelopeDialectTest {
             registerAsAlice("INACTIVE");
             transferToBob();
 
-            answers(send("GET", "/certificates", Accounts.BOB, null), 200,
+            answers(
+                    send("GET", "/certificates", Accounts.BOB, null),
+                    200,
                     "{\"success\":true,\"data\":{\"certificates\":[{\"certificateArn\":\"arn:aws:iot:us-east-1:" + ALICE
                             + ":cert/" + ID + "\",\"certificateId\":\"" + ID + "\",\"status\":\"PENDING_TRANSFER\","
                             + "\"certificateMode\":\"SNI_ONLY\",\"creationDate\":" + AT + "}]}}");
-            answers(send("GET", "/certificates-out-going", Accounts.ALICE, null), 200,
+            answers(
+                    send("GET", "/certificates-out-going", Accounts.ALICE, null),
+                    200,
                     "{\"success\":true,\"data\":{\"outgoingCertificates\":[{\"certificateArn\":\"arn:aws:iot:us-east-1:"
                             + ALICE + ":cert/" + ID + "\",\"certificateId\":\"" + ID + "\",\"transferredTo\":\"" + BOB
                             + "\",\"transferDate\":" + AT + ",\"creationDate\":" + AT + "}]}}");
@@ -183,18 +222,27 @@ class EnvelopeDialectTest {
 
         @Test
         void validation_error() {
-            answers(send("GET", "/certificates/abc", Accounts.ALICE, null), 400,
+            answers(
+                    send("GET", "/certificates/abc", Accounts.ALICE, null),
+                    400,
                     error("VALIDATION_ERROR", "Invalid certificate id: expected 64 hexadecimal characters"));
-            answers(send("POST", "/certificate/register-no-ca", Accounts.ALICE, "{\"certificatePem\":7}"), 400,
+            answers(
+                    send("POST", "/certificate/register-no-ca", Accounts.ALICE, "{\"certificatePem\":7}"),
+                    400,
                     error("VALIDATION_ERROR", "certificatePem must be a string"));
         }
 
         @Test
         void unauthorized_without_a_token_or_with_an_unknown_one() {
             var missing = send("GET", "/certificates", null, null);
-            answers(missing, 401, error("UNAUTHORIZED", "The request must carry one Authorization: Bearer <token> header"));
+            answers(
+                    missing,
+                    401,
+                    error("UNAUTHORIZED", "The request must carry one Authorization: Bearer <token> header"));
             assertThat(missing.headers().firstValue("www-authenticate")).contains("Bearer");
-            answers(send("GET", "/certificates", new AccountId("999999999999"), null), 401,
+            answers(
+                    send("GET", "/certificates", new AccountId("999999999999"), null),
+                    401,
                     error("UNAUTHORIZED", "The bearer token is not recognised"));
         }
 
@@ -203,13 +251,17 @@ class EnvelopeDialectTest {
             registerAsAlice("INACTIVE");
             transferToBob();
 
-            answers(send("PATCH", "/cancel-certificate-transfer/" + ID, Accounts.BOB, null), 401,
+            answers(
+                    send("PATCH", "/cancel-certificate-transfer/" + ID, Accounts.BOB, null),
+                    401,
                     error("UNAUTHORIZED", "Only the transfer source account may cancel the transfer"));
         }
 
         @Test
         void not_found() {
-            answers(send("GET", "/certificates/" + ID, Accounts.ALICE, null), 404,
+            answers(
+                    send("GET", "/certificates/" + ID, Accounts.ALICE, null),
+                    404,
                     error("NOT_FOUND", "The certificate " + ID + " does not exist"));
         }
 
@@ -217,8 +269,12 @@ class EnvelopeDialectTest {
         void certificate_state() {
             registerAsAlice("ACTIVE");
 
-            answers(send("DELETE", "/certificates/" + ID, Accounts.ALICE, null), 406, error("CERTIFICATE_STATE",
-                    "Certificate must be deactivated (not ACTIVE) before deletion. Id: " + ID));
+            answers(
+                    send("DELETE", "/certificates/" + ID, Accounts.ALICE, null),
+                    406,
+                    error(
+                            "CERTIFICATE_STATE",
+                            "Certificate must be deactivated (not ACTIVE) before deletion. Id: " + ID));
         }
 
         @Test
@@ -226,11 +282,18 @@ class EnvelopeDialectTest {
             registerAsAlice("INACTIVE");
             fixture.attachments.put(TestCertificates.id(0), new Attachments(1, 0));
 
-            answers(send("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=" + BOB, Accounts.ALICE, null), 409,
-                    error("TRANSFER_CONFLICT", "The certificate " + ID
-                            + " cannot be transferred while policies or things are attached"));
-            answers(send("DELETE", "/certificates/" + ID, Accounts.ALICE, null), 409, error("DELETE_CONFLICT",
-                    "Policies are attached to the certificate " + ID + "; detach them or use forceDelete"));
+            answers(
+                    send("PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=" + BOB, Accounts.ALICE, null),
+                    409,
+                    error(
+                            "TRANSFER_CONFLICT",
+                            "The certificate " + ID + " cannot be transferred while policies or things are attached"));
+            answers(
+                    send("DELETE", "/certificates/" + ID, Accounts.ALICE, null),
+                    409,
+                    error(
+                            "DELETE_CONFLICT",
+                            "Policies are attached to the certificate " + ID + "; detach them or use forceDelete"));
         }
 
         @Test
@@ -239,8 +302,12 @@ class EnvelopeDialectTest {
             transferToBob();
             send("PATCH", "/reject-certificate-transfer/" + ID, Accounts.BOB, "{}");
 
-            answers(send("PATCH", "/cancel-certificate-transfer/" + ID, Accounts.ALICE, null), 410,
-                    error("TRANSFER_ALREADY_COMPLETED", "The transfer of certificate " + ID + " is already complete (rejected)"));
+            answers(
+                    send("PATCH", "/cancel-certificate-transfer/" + ID, Accounts.ALICE, null),
+                    410,
+                    error(
+                            "TRANSFER_ALREADY_COMPLETED",
+                            "The transfer of certificate " + ID + " is already complete (rejected)"));
         }
 
         @Test
@@ -248,7 +315,9 @@ class EnvelopeDialectTest {
             registerAsAlice("INACTIVE");
             var pem = TestCertificates.pem(0).replace("\n", "\\n");
 
-            answers(send("POST", "/certificate/register-no-ca", Accounts.BOB, "{\"certificatePem\":\"" + pem + "\"}"), 409,
+            answers(
+                    send("POST", "/certificate/register-no-ca", Accounts.BOB, "{\"certificatePem\":\"" + pem + "\"}"),
+                    409,
                     error("ALREADY_EXISTS", "The certificate " + ID + " is already registered"));
         }
 
@@ -257,18 +326,25 @@ class EnvelopeDialectTest {
             try (var throttled = start(fixture.service, Throttle.perAccount(1, () -> 0L))) {
                 send(throttled, "GET", "/certificates", Accounts.ALICE, null);
 
-                answers(send(throttled, "GET", "/certificates", Accounts.ALICE, null), 400, error("THROTTLED", "Rate exceeded"));
+                answers(
+                        send(throttled, "GET", "/certificates", Accounts.ALICE, null),
+                        400,
+                        error("THROTTLED", "Rate exceeded"));
             }
         }
 
         @Test
         void internal() {
-            var failing = (CertificateTransferUseCases) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {CertificateTransferUseCases.class}, (proxy, method, args) -> {
+            var failing = (CertificateTransferUseCases) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {CertificateTransferUseCases.class},
+                    (proxy, method, args) -> {
                         throw new IllegalStateException("the database is down");
                     });
             try (var broken = start(failing, Throttle.off())) {
-                answers(send(broken, "GET", "/certificates", Accounts.ALICE, null), 500,
+                answers(
+                        send(broken, "GET", "/certificates", Accounts.ALICE, null),
+                        500,
                         error("INTERNAL", "An unexpected error has occurred."));
             }
         }

@@ -6,6 +6,10 @@ import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.UnicodeStrings;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.quicktheories.api.Pair;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * Random requests for the fuzz test: methods, paths near the real routes, percent-encodings (valid, double,
@@ -34,7 +35,8 @@ final class FuzzRequests {
 
         HttpRequest toHttpRequest() {
             var map = new LinkedHashMap<String, List<String>>();
-            headers.forEach(h -> map.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
+            headers.forEach(
+                    h -> map.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
             return new HttpRequest(method, path, query, map, body);
         }
 
@@ -45,16 +47,39 @@ final class FuzzRequests {
         }
     }
 
-    private static final List<String> PREFIXES = List.of("/transfer-certificate/", "/accept-certificate-transfer/",
-            "/reject-certificate-transfer/", "/cancel-certificate-transfer/", "/certificates/", "/certificate/");
-    private static final List<String> WHOLE_PATHS = List.of("/certificates", "/certificates-out-going",
-            "/certificate/register-no-ca", "/", "", "//", "/certificates/", "*", "/certificates//x",
-            "/CERTIFICATES", "/certificates%2Dout-going", "/certificate/register-no-ca/", "/../certificates");
-    private static final List<String> QUERY_NAMES = List.of("targetAwsAccount", "setAsActive", "newStatus",
-            "forceDelete", "pageSize", "marker", "isAscendingOrder", "x-id", "TargetAwsAccount");
+    private static final List<String> PREFIXES = List.of(
+            "/transfer-certificate/",
+            "/accept-certificate-transfer/",
+            "/reject-certificate-transfer/",
+            "/cancel-certificate-transfer/",
+            "/certificates/",
+            "/certificate/");
+    private static final List<String> WHOLE_PATHS = List.of(
+            "/certificates",
+            "/certificates-out-going",
+            "/certificate/register-no-ca",
+            "/",
+            "",
+            "//",
+            "/certificates/",
+            "*",
+            "/certificates//x",
+            "/CERTIFICATES",
+            "/certificates%2Dout-going",
+            "/certificate/register-no-ca/",
+            "/../certificates");
+    private static final List<String> QUERY_NAMES = List.of(
+            "targetAwsAccount",
+            "setAsActive",
+            "newStatus",
+            "forceDelete",
+            "pageSize",
+            "marker",
+            "isAscendingOrder",
+            "x-id",
+            "TargetAwsAccount");
 
-    private FuzzRequests() {
-    }
+    private FuzzRequests() {}
 
     /** Two in three requests random in every part, one in three shaped like a real operation's request. */
     static Gen<Fuzzed> requests(Gen<List<Map.Entry<String, String>>> authentication) {
@@ -65,10 +90,19 @@ final class FuzzRequests {
 
     /** A request with an operation's method and path, a fixture certificate id, and plausible query and body. */
     static Gen<Fuzzed> operationShaped(Gen<List<Map.Entry<String, String>>> authentication) {
-        Gen<String> ids = Generate.range(0, TestCertificates.COUNT - 1).map(i -> TestCertificates.id(i).value());
-        return Generate.pick(List.of(Operation.values())).zip(ids, Generate.range(0, 5), authentication,
-                (operation, id, variant, auth) -> new Fuzzed(operation.method(), operation.path().replace(Operation.LABEL, id),
-                        plausibleQuery(operation, variant), auth, plausibleBody(operation, variant)));
+        Gen<String> ids = Generate.range(0, TestCertificates.COUNT - 1)
+                .map(i -> TestCertificates.id(i).value());
+        return Generate.pick(List.of(Operation.values()))
+                .zip(
+                        ids,
+                        Generate.range(0, 5),
+                        authentication,
+                        (operation, id, variant, auth) -> new Fuzzed(
+                                operation.method(),
+                                operation.path().replace(Operation.LABEL, id),
+                                plausibleQuery(operation, variant),
+                                auth,
+                                plausibleBody(operation, variant)));
     }
 
     private static String plausibleQuery(Operation operation, int variant) {
@@ -79,8 +113,8 @@ final class FuzzRequests {
             case ACCEPT_CERTIFICATE_TRANSFER -> variant % 3 == 0 ? null : "setAsActive=" + (variant % 2 == 0);
             case UPDATE_CERTIFICATE -> "newStatus=" + statuses.get(variant);
             case DELETE_CERTIFICATE -> variant % 2 == 0 ? null : "forceDelete=true";
-            case LIST_CERTIFICATES, LIST_OUTGOING_CERTIFICATES -> variant % 2 == 0 ? null
-                    : "pageSize=" + variant + "&isAscendingOrder=" + (variant > 2);
+            case LIST_CERTIFICATES, LIST_OUTGOING_CERTIFICATES ->
+                variant % 2 == 0 ? null : "pageSize=" + variant + "&isAscendingOrder=" + (variant > 2);
             default -> null;
         };
     }
@@ -89,8 +123,9 @@ final class FuzzRequests {
         var text = switch (operation) {
             case TRANSFER_CERTIFICATE -> variant % 2 == 0 ? "{}" : "{\"transferMessage\":\"m" + variant + "\"}";
             case REJECT_CERTIFICATE_TRANSFER -> variant % 2 == 0 ? "" : "{\"rejectReason\":\"r\"}";
-            case REGISTER_CERTIFICATE_WITHOUT_CA -> "{\"certificatePem\":\"" + TestCertificates.pem(variant)
-                    .replace("\n", "\\n") + "\"" + (variant % 2 == 0 ? "" : ",\"status\":\"ACTIVE\"") + "}";
+            case REGISTER_CERTIFICATE_WITHOUT_CA ->
+                "{\"certificatePem\":\"" + TestCertificates.pem(variant).replace("\n", "\\n") + "\""
+                        + (variant % 2 == 0 ? "" : ",\"status\":\"ACTIVE\"") + "}";
             default -> variant % 3 == 0 ? "{}" : "";
         };
         return text.getBytes(StandardCharsets.UTF_8);
@@ -112,21 +147,36 @@ final class FuzzRequests {
 
     /** Certificate ids of the fixture (as is, upper case, percent-encoded), look-alikes and random text. */
     static Gen<String> labels() {
-        Gen<String> ids = Generate.range(0, TestCertificates.COUNT - 1).map(i -> TestCertificates.id(i).value());
+        Gen<String> ids = Generate.range(0, TestCertificates.COUNT - 1)
+                .map(i -> TestCertificates.id(i).value());
         return weighted(List.of(
                 Pair.of(4, ids),
                 Pair.of(1, ids.map(s -> s.toUpperCase(java.util.Locale.ROOT))),
                 Pair.of(2, percentEncoded(ids)),
                 Pair.of(2, UnicodeStrings.almost(ids)),
                 Pair.of(1, percentEncoded(UnicodeStrings.strings())),
-                Pair.of(1, Generate.pick(List.of("%", "%2", "%zz", "%2F", "%252F", "%ff", "%C3", "%C0%AF", "%00",
-                        "register-no-ca", "0x" + "a".repeat(62))))));
+                Pair.of(
+                        1,
+                        Generate.pick(List.of(
+                                "%",
+                                "%2",
+                                "%zz",
+                                "%2F",
+                                "%252F",
+                                "%ff",
+                                "%C3",
+                                "%C0%AF",
+                                "%00",
+                                "register-no-ca",
+                                "0x" + "a".repeat(62))))));
     }
 
     static Gen<String> queries() {
         Gen<String> pair = Generate.pick(QUERY_NAMES).zip(queryValues(), (name, value) -> name + "=" + value);
-        Gen<String> many = Generate.range(1, 4).flatMap(n -> in -> String.join("&",
-                IntStream.range(0, n).mapToObj(i -> pair.generate(in)).toList()));
+        Gen<String> many = Generate.range(1, 4)
+                .flatMap(n -> in -> String.join(
+                        "&",
+                        IntStream.range(0, n).mapToObj(i -> pair.generate(in)).toList()));
         return weighted(List.of(
                 Pair.of(2, Generate.constant((String) null)),
                 Pair.of(6, many),
@@ -136,16 +186,44 @@ final class FuzzRequests {
 
     static Gen<String> queryValues() {
         return weighted(List.of(
-                Pair.of(3, Generate.pick(List.of("true", "false", "TRUE", "1", "", Accounts.ALICE.value(),
-                        Accounts.BOB.value(), Accounts.CAROL.value(), "ACTIVE", "INACTIVE", "REVOKED",
-                        "PENDING_TRANSFER", "1", "25", "250", "251", "0", "-1", "99999999999999999999",
-                        "MTox%3D", "bm90IGEgbWFya2Vy", "a+b", "%2B%2F%3D"))),
+                Pair.of(
+                        3,
+                        Generate.pick(List.of(
+                                "true",
+                                "false",
+                                "TRUE",
+                                "1",
+                                "",
+                                Accounts.ALICE.value(),
+                                Accounts.BOB.value(),
+                                Accounts.CAROL.value(),
+                                "ACTIVE",
+                                "INACTIVE",
+                                "REVOKED",
+                                "PENDING_TRANSFER",
+                                "1",
+                                "25",
+                                "250",
+                                "251",
+                                "0",
+                                "-1",
+                                "99999999999999999999",
+                                "MTox%3D",
+                                "bm90IGEgbWFya2Vy",
+                                "a+b",
+                                "%2B%2F%3D"))),
                 Pair.of(2, percentEncoded(UnicodeStrings.strings()))));
     }
 
     static Gen<List<Map.Entry<String, String>>> headers(Gen<List<Map.Entry<String, String>>> authentication) {
-        Gen<Map.Entry<String, String>> noise = Generate.pick(List.of("content-type", "x-amz-date", "accept",
-                "x-amz-content-sha256", "transfer-encoding", "content-length", "x-weird"))
+        Gen<Map.Entry<String, String>> noise = Generate.pick(List.of(
+                        "content-type",
+                        "x-amz-date",
+                        "accept",
+                        "x-amz-content-sha256",
+                        "transfer-encoding",
+                        "content-length",
+                        "x-weird"))
                 .zip(UnicodeStrings.strings(), Map::entry);
         return authentication.zip(Generate.range(0, 2), noise, noise, (auth, n, a, b) -> {
             var all = new ArrayList<>(auth);
@@ -156,25 +234,52 @@ final class FuzzRequests {
 
     static Gen<byte[]> bodies() {
         Gen<String> texts = weighted(List.of(
-                Pair.of(2, Generate.pick(List.of("", "{}", " ", "null", "[]", "{", "}", "\"x\"", "{} {}", "{\"a\":1,\"a\":2}",
-                        "{\"transferMessage\":\"hi\"}", "{\"rejectReason\":\"no\"}", "{\"transferMessage\":5}",
-                        "{\"rejectReason\":[]}", "{\"certificatePem\":true}", "{\"status\":\"ACTIVE\"}",
-                        "{\"transferMessage\":" + "9".repeat(2000) + "}", "{\"n\":1e999999999}",
-                        "{\"n\":-0.0000000000000000000000000001e-99999}", "{\"transferMessage\":\"\\ud800\"}",
-                        "{\"transferMessage\":\"" + "x".repeat(129) + "\"}"))),
+                Pair.of(
+                        2,
+                        Generate.pick(List.of(
+                                "",
+                                "{}",
+                                " ",
+                                "null",
+                                "[]",
+                                "{",
+                                "}",
+                                "\"x\"",
+                                "{} {}",
+                                "{\"a\":1,\"a\":2}",
+                                "{\"transferMessage\":\"hi\"}",
+                                "{\"rejectReason\":\"no\"}",
+                                "{\"transferMessage\":5}",
+                                "{\"rejectReason\":[]}",
+                                "{\"certificatePem\":true}",
+                                "{\"status\":\"ACTIVE\"}",
+                                "{\"transferMessage\":" + "9".repeat(2000) + "}",
+                                "{\"n\":1e999999999}",
+                                "{\"n\":-0.0000000000000000000000000001e-99999}",
+                                "{\"transferMessage\":\"\\ud800\"}",
+                                "{\"transferMessage\":\"" + "x".repeat(129) + "\"}"))),
                 Pair.of(1, Generate.range(1, 5000).map(depth -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth))),
                 Pair.of(1, Generate.range(1, 5000).map(depth -> "[".repeat(depth))),
-                Pair.of(1, Generate.range(0, TestCertificates.COUNT - 1).map(i -> "{\"certificatePem\":\""
-                        + TestCertificates.pem(i).replace("\n", "\\n") + "\"}")),
-                Pair.of(2, UnicodeStrings.strings().map(s -> "{\"transferMessage\":\"" + s.replace("\\", "\\\\")
-                        .replace("\"", "\\\"") + "\"}")),
+                Pair.of(
+                        1,
+                        Generate.range(0, TestCertificates.COUNT - 1)
+                                .map(i -> "{\"certificatePem\":\""
+                                        + TestCertificates.pem(i).replace("\n", "\\n") + "\"}")),
+                Pair.of(
+                        2,
+                        UnicodeStrings.strings()
+                                .map(s -> "{\"transferMessage\":\""
+                                        + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")),
                 Pair.of(1, UnicodeStrings.strings())));
-        Gen<byte[]> raw = Generate.range(0, 64).flatMap(n -> Generate.range(0, 255).map(i -> i.byteValue())
-                .map(b -> new byte[] {b}).zip(Generate.constant(n), (b, count) -> {
-                    var bytes = new byte[count];
-                    java.util.Arrays.fill(bytes, b[0]);
-                    return bytes;
-                }));
+        Gen<byte[]> raw = Generate.range(0, 64)
+                .flatMap(n -> Generate.range(0, 255)
+                        .map(i -> i.byteValue())
+                        .map(b -> new byte[] {b})
+                        .zip(Generate.constant(n), (b, count) -> {
+                            var bytes = new byte[count];
+                            java.util.Arrays.fill(bytes, b[0]);
+                            return bytes;
+                        }));
         return weighted(List.of(
                 Pair.of(2, Generate.constant((byte[]) null)),
                 Pair.of(8, texts.map(t -> t.getBytes(StandardCharsets.UTF_8))),
@@ -190,12 +295,20 @@ final class FuzzRequests {
             text.generate(in).codePoints().forEach(cp -> {
                 int choice = choices.generate(in);
                 var c = new String(Character.toChars(cp));
-                if (choice < 5 && cp > 0x20 && cp < 0x7f && cp != '%' && cp != '/' && cp != '?' && cp != '#' && cp != '&') {
+                if (choice < 5
+                        && cp > 0x20
+                        && cp < 0x7f
+                        && cp != '%'
+                        && cp != '/'
+                        && cp != '?'
+                        && cp != '#'
+                        && cp != '&') {
                     out.append(c);
                 } else {
                     for (byte b : c.getBytes(StandardCharsets.UTF_8)) {
                         var hex = HexFormat.of().toHexDigits(b);
-                        out.append(choice == 9 ? "%25" : "%").append(choice % 2 == 0 ? hex : hex.toUpperCase(java.util.Locale.ROOT));
+                        out.append(choice == 9 ? "%25" : "%")
+                                .append(choice % 2 == 0 ? hex : hex.toUpperCase(java.util.Locale.ROOT));
                     }
                 }
             });

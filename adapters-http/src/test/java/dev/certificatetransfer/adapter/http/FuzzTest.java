@@ -15,6 +15,12 @@ import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,11 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.quicktheories.api.Pair;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * Random requests never get a 5xx, always get a well-formed answer in the dialect's format, and a refused one
@@ -42,19 +43,37 @@ class FuzzTest {
     private static final Set<Integer> STATUSES = Set.of(200, 400, 401, 403, 404, 405, 406, 409, 410, 413, 414, 431);
 
     private static final Gen<List<Map.Entry<String, String>>> TEST_ACCOUNT = weighted(List.of(
-            Pair.of(6, Generate.pick(Accounts.ALL).map(a -> List.of(Map.entry(TestAuthenticators.TEST_ACCOUNT, a.value())))),
+            Pair.of(
+                    6,
+                    Generate.pick(Accounts.ALL)
+                            .map(a -> List.of(Map.entry(TestAuthenticators.TEST_ACCOUNT, a.value())))),
             Pair.of(1, Generate.constant(List.<Map.Entry<String, String>>of())),
-            Pair.of(1, Generate.pick(List.of("12345", "", "１１１１１１１１１１１１", "111111111111 "))
-                    .map(v -> List.of(Map.entry(TestAuthenticators.TEST_ACCOUNT, v)))),
-            Pair.of(1, Generate.constant(List.of(Map.entry(TestAuthenticators.TEST_ACCOUNT, Accounts.ALICE.value()),
-                    Map.entry(TestAuthenticators.TEST_ACCOUNT, Accounts.BOB.value()))))));
+            Pair.of(
+                    1,
+                    Generate.pick(List.of("12345", "", "１１１１１１１１１１１１", "111111111111 "))
+                            .map(v -> List.of(Map.entry(TestAuthenticators.TEST_ACCOUNT, v)))),
+            Pair.of(
+                    1,
+                    Generate.constant(List.of(
+                            Map.entry(TestAuthenticators.TEST_ACCOUNT, Accounts.ALICE.value()),
+                            Map.entry(TestAuthenticators.TEST_ACCOUNT, Accounts.BOB.value()))))));
 
     private static final Gen<List<Map.Entry<String, String>>> BEARER = weighted(List.of(
-            Pair.of(6, Generate.pick(Accounts.ALL).map(a -> List.of(Map.entry("authorization",
-                    "Bearer " + TestCredentials.token(a))))),
+            Pair.of(
+                    6,
+                    Generate.pick(Accounts.ALL)
+                            .map(a -> List.of(Map.entry("authorization", "Bearer " + TestCredentials.token(a))))),
             Pair.of(1, Generate.constant(List.<Map.Entry<String, String>>of())),
-            Pair.of(1, Generate.pick(List.of("Bearer", "Bearer ", "Bearer unknown", "Basic eDp5", "bearer token-of-",
-                    "AWS4-HMAC-SHA256 Credential=x")).map(v -> List.of(Map.entry("authorization", v))))));
+            Pair.of(
+                    1,
+                    Generate.pick(List.of(
+                                    "Bearer",
+                                    "Bearer ",
+                                    "Bearer unknown",
+                                    "Basic eDp5",
+                                    "bearer token-of-",
+                                    "AWS4-HMAC-SHA256 Credential=x"))
+                            .map(v -> List.of(Map.entry("authorization", v))))));
 
     /** A fresh service holding certificates in several states: active, pending, inactive, accepted, rejected. */
     static HttpFixture seeded() {
@@ -62,15 +81,19 @@ class FuzzTest {
         var service = fixture.service;
         var alice = Principal.root(Accounts.ALICE);
         var bob = Principal.root(Accounts.BOB);
-        service.registerCertificateWithoutCa(alice, TestCertificates.parsed(0), CertificateStatus.ACTIVE).get();
+        service.registerCertificateWithoutCa(alice, TestCertificates.parsed(0), CertificateStatus.ACTIVE)
+                .get();
         for (int i = 1; i <= 4; i++) {
-            service.registerCertificateWithoutCa(alice, TestCertificates.parsed(i), CertificateStatus.INACTIVE).get();
+            service.registerCertificateWithoutCa(alice, TestCertificates.parsed(i), CertificateStatus.INACTIVE)
+                    .get();
         }
         for (int i : new int[] {1, 3, 4}) {
-            service.transferCertificate(alice, TestCertificates.id(i), Accounts.BOB, Option.none()).get();
+            service.transferCertificate(alice, TestCertificates.id(i), Accounts.BOB, Option.none())
+                    .get();
         }
         service.acceptCertificateTransfer(bob, TestCertificates.id(3), false).get();
-        service.rejectCertificateTransfer(bob, TestCertificates.id(4), Option.none()).get();
+        service.rejectCertificateTransfer(bob, TestCertificates.id(4), Option.none())
+                .get();
         fixture.attachments.put(TestCertificates.id(2), new Attachments(1, 0));
         return fixture;
     }
@@ -87,10 +110,14 @@ class FuzzTest {
     static void wellFormed(Dialect dialect, String method, HttpResponse response) {
         assertThat(response.status()).as(response.toString()).isLessThan(500).isIn(STATUSES);
         assertThat(response.header("content-type").getOrNull()).isEqualTo("application/json");
-        assertThat(response.header(dialect == Dialect.AWS ? "x-amzn-RequestId" : "x-request-id").getOrNull()).isNotBlank();
+        assertThat(response.header(dialect == Dialect.AWS ? "x-amzn-RequestId" : "x-request-id")
+                        .getOrNull())
+                .isNotBlank();
         boolean refused = response.status() != 200;
         if (dialect == Dialect.AWS && refused) {
-            assertThat(response.header("x-amzn-ErrorType").getOrNull()).as(response.toString()).matches("[A-Za-z]+");
+            assertThat(response.header("x-amzn-ErrorType").getOrNull())
+                    .as(response.toString())
+                    .matches("[A-Za-z]+");
         }
         if ("HEAD".equals(method) || (dialect == Dialect.AWS && !refused && response.body().length == 0)) {
             return;
@@ -102,9 +129,17 @@ class FuzzTest {
         } else if (dialect == Dialect.ENVELOPE) {
             assertThat(body.get("success").booleanValue()).isEqualTo(!refused);
             if (refused) {
-                assertThat(body.get("error").get("code").textValue()).isIn("VALIDATION_ERROR", "UNAUTHORIZED",
-                        "NOT_FOUND", "CERTIFICATE_STATE", "TRANSFER_CONFLICT", "TRANSFER_ALREADY_COMPLETED",
-                        "DELETE_CONFLICT", "ALREADY_EXISTS", "THROTTLED");
+                assertThat(body.get("error").get("code").textValue())
+                        .isIn(
+                                "VALIDATION_ERROR",
+                                "UNAUTHORIZED",
+                                "NOT_FOUND",
+                                "CERTIFICATE_STATE",
+                                "TRANSFER_CONFLICT",
+                                "TRANSFER_ALREADY_COMPLETED",
+                                "DELETE_CONFLICT",
+                                "ALREADY_EXISTS",
+                                "THROTTLED");
                 assertThat(body.get("error").get("message").isTextual()).isTrue();
             } else {
                 assertThat(body.get("data").isObject()).isTrue();
@@ -127,18 +162,24 @@ class FuzzTest {
 
         private void fuzz(Dialect dialect, Gen<List<Map.Entry<String, String>>> authentication, int examples) {
             var seen = ConcurrentHashMap.<Integer>newKeySet();
-            qt().withExamples(examples).withShrinkCycles(200).forAll(FuzzRequests.requests(authentication))
+            qt().withExamples(examples)
+                    .withShrinkCycles(200)
+                    .forAll(FuzzRequests.requests(authentication))
                     .checkAssert(fuzzed -> {
                         var fixture = seeded();
-                        var api = fixture.api(dialect, dialect == Dialect.AWS ? TestAuthenticators.trustingTestAccountHeader()
-                                : new BearerTokenAuthenticator(new TestCredentials()));
+                        var api = fixture.api(
+                                dialect,
+                                dialect == Dialect.AWS
+                                        ? TestAuthenticators.trustingTestAccountHeader()
+                                        : new BearerTokenAuthenticator(new TestCredentials()));
                         var answer = new HttpResponse[1];
                         refusedChangesNothing(fixture, () -> answer[0] = api.handle(fuzzed.toHttpRequest()), answer);
                         wellFormed(dialect, fuzzed.method(), answer[0]);
                         seen.add(answer[0].status());
                     });
-            assertThat(seen).as("the fuzzer reaches every layer").contains(200, 400, 404, 405, 406, 409, 410,
-                    dialect == Dialect.AWS ? 403 : 401);
+            assertThat(seen)
+                    .as("the fuzzer reaches every layer")
+                    .contains(200, 400, 404, 405, 406, 409, 410, dialect == Dialect.AWS ? 403 : 401);
         }
 
         @Test
@@ -157,15 +198,21 @@ class FuzzTest {
 
         private void fuzz(Dialect dialect, Gen<List<Map.Entry<String, String>>> authentication, int examples) {
             var fixture = seeded();
-            var authenticator = dialect == Dialect.AWS ? TestAuthenticators.trustingTestAccountHeader()
+            var authenticator = dialect == Dialect.AWS
+                    ? TestAuthenticators.trustingTestAccountHeader()
                     : new BearerTokenAuthenticator(new TestCredentials());
-            try (var server = CertificateTransferServer.builder().api(fixture.api(dialect, authenticator)).build()
+            try (var server = CertificateTransferServer.builder()
+                    .api(fixture.api(dialect, authenticator))
+                    .build()
                     .start()) {
                 var seen = ConcurrentHashMap.<Integer>newKeySet();
-                qt().withExamples(examples).withShrinkCycles(50).forAll(FuzzRequests.requests(authentication))
+                qt().withExamples(examples)
+                        .withShrinkCycles(50)
+                        .forAll(FuzzRequests.requests(authentication))
                         .checkAssert(fuzzed -> {
                             var answer = new HttpResponse[1];
-                            refusedChangesNothing(fixture, () -> answer[0] = RawHttp.send(server.port(), fuzzed), answer);
+                            refusedChangesNothing(
+                                    fixture, () -> answer[0] = RawHttp.send(server.port(), fuzzed), answer);
                             wellFormed(dialect, fuzzed.method(), answer[0]);
                             seen.add(answer[0].status());
                         });
@@ -191,13 +238,20 @@ class FuzzTest {
 
         static HttpResponse send(int port, Fuzzed request) {
             var out = new ByteArrayOutputStream();
-            var head = new StringBuilder(request.method()).append(' ').append(request.path().isEmpty() ? "/" : request.path())
-                    .append(request.query() == null ? "" : "?" + request.query()).append(" HTTP/1.1\r\n");
+            var head = new StringBuilder(request.method())
+                    .append(' ')
+                    .append(request.path().isEmpty() ? "/" : request.path())
+                    .append(request.query() == null ? "" : "?" + request.query())
+                    .append(" HTTP/1.1\r\n");
             if (request.headers().stream().noneMatch(h -> h.getKey().equalsIgnoreCase("host"))) {
                 head.append("Host: localhost\r\n");
             }
-            request.headers().stream().filter(h -> !FRAMING.contains(h.getKey()))
-                    .forEach(h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+            request.headers().stream()
+                    .filter(h -> !FRAMING.contains(h.getKey()))
+                    .forEach(h -> head.append(h.getKey())
+                            .append(": ")
+                            .append(h.getValue())
+                            .append("\r\n"));
             head.append("Content-Length: ").append(request.body().length).append("\r\nConnection: close\r\n\r\n");
             out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
             out.writeBytes(request.body());
@@ -213,12 +267,16 @@ class FuzzTest {
 
         private static HttpResponse parse(byte[] raw) {
             int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(end).as("a response head in %s", new String(raw, StandardCharsets.UTF_8)).isPositive();
+            assertThat(end)
+                    .as("a response head in %s", new String(raw, StandardCharsets.UTF_8))
+                    .isPositive();
             var lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n", -1);
             var headers = new LinkedHashMap<String, String>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
             var body = Arrays.copyOfRange(raw, end + 4, raw.length);
             var length = headers.get("content-length");

@@ -3,16 +3,17 @@ package dev.certificatetransfer.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.testing.TickingClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code GET /health} over a real socket: no credentials needed, 200 while the store serves, 503 while it cannot. */
 class HealthTest {
@@ -24,8 +25,15 @@ class HealthTest {
     private CertificateTransferServer server;
 
     private void start(Dialect dialect) {
-        server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(fixture.service)
-                .dialect(dialect).credentials(new TestCredentials()).health(state::get).build()).build().start();
+        server = CertificateTransferServer.builder()
+                .api(CertificateTransferHttpApi.builder()
+                        .service(fixture.service)
+                        .dialect(dialect)
+                        .credentials(new TestCredentials())
+                        .health(state::get)
+                        .build())
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -34,8 +42,11 @@ class HealthTest {
     }
 
     private java.net.http.HttpResponse<String> send(String method) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                BodyHandlers.ofString());
     }
 
     @ParameterizedTest
@@ -59,16 +70,24 @@ class HealthTest {
         var response = send("GET");
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo(
-                "{\"status\":\"DOWN\",\"store\":\"postgresql localhost:5432/ct\",\"detail\":\"connection refused\"}");
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"status\":\"DOWN\",\"store\":\"postgresql localhost:5432/ct\",\"detail\":\"connection refused\"}");
     }
 
     @Test
     void a_check_that_throws_is_answered_503_not_500() throws Exception {
-        server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(fixture.service)
-                .dialect(Dialect.AWS).credentials(new TestCredentials()).health(() -> {
-                    throw new IllegalStateException("pool closed");
-                }).build()).build().start();
+        server = CertificateTransferServer.builder()
+                .api(CertificateTransferHttpApi.builder()
+                        .service(fixture.service)
+                        .dialect(Dialect.AWS)
+                        .credentials(new TestCredentials())
+                        .health(() -> {
+                            throw new IllegalStateException("pool closed");
+                        })
+                        .build())
+                .build()
+                .start();
 
         assertThat(send("GET").statusCode()).isEqualTo(503);
     }
@@ -87,8 +106,11 @@ class HealthTest {
     void the_operations_still_need_credentials() throws Exception {
         start(Dialect.AWS);
 
-        var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/certificates")).GET().build(), BodyHandlers.ofString());
+        var response = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/certificates"))
+                        .GET()
+                        .build(),
+                BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
     }

@@ -4,12 +4,13 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,19 @@ final class HttpFixture {
         return api(service, dialect, authenticator);
     }
 
-    static CertificateTransferHttpApi api(CertificateTransferUseCases service, Dialect dialect, Authenticator authenticator) {
-        return CertificateTransferHttpApi.builder().service(service).dialect(dialect).authenticator(authenticator)
+    static CertificateTransferHttpApi api(
+            CertificateTransferUseCases service, Dialect dialect, Authenticator authenticator) {
+        return CertificateTransferHttpApi.builder()
+                .service(service)
+                .dialect(dialect)
+                .authenticator(authenticator)
                 .build();
     }
 
     /** What storage holds for every test certificate id, to compare before and after a request. */
     List<StoredCertificate> snapshot() {
-        return IntStream.range(0, TestCertificates.COUNT).mapToObj(i -> repository.find(TestCertificates.id(i))).toList();
+        return IntStream.range(0, TestCertificates.COUNT)
+                .mapToObj(i -> repository.find(TestCertificates.id(i)))
+                .toList();
     }
 }

@@ -23,6 +23,14 @@ import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.iot.IotClient;
+
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
@@ -35,13 +43,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.iot.IotClient;
 
 /**
  * Every refusal through the wire, in both dialects: the real AWS SDK for Java v2 for the AWS dialect (status and
@@ -55,18 +56,17 @@ class RefusalsOnTheWireTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a refusal looks like on the wire. */
-    private record Wire(int status, String awsType, String envelopeCode) {
-    }
+    private record Wire(int status, String awsType, String envelopeCode) {}
 
     /** A refused call: who makes it, with the SDK and as a raw request. */
-    private record Call(AccountId caller, Consumer<IotClient> sdk, String method, String target, String body) {
-    }
+    private record Call(AccountId caller, Consumer<IotClient> sdk, String method, String target, String body) {}
 
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final InMemoryCertificateRepository repository = new InMemoryCertificateRepository(events);
     private final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
     /** When set, every commit loses its compare-and-set, as if another writer always won the race. */
     private final AtomicBoolean everyRaceLost = new AtomicBoolean();
+
     private final CertificateTransferService service = CertificateTransferService.builder()
             .repository(new ForwardingCertificateRepository(repository) {
                 @Override
@@ -86,8 +86,15 @@ class RefusalsOnTheWireTest {
     }
 
     private CertificateTransferServer serve(CertificateTransferUseCases on, Dialect dialect, Throttle throttle) {
-        var server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(on)
-                .dialect(dialect).credentials(new TestCredentials()).throttle(throttle).build()).build().start();
+        var server = CertificateTransferServer.builder()
+                .api(CertificateTransferHttpApi.builder()
+                        .service(on)
+                        .dialect(dialect)
+                        .credentials(new TestCredentials())
+                        .throttle(throttle)
+                        .build())
+                .build()
+                .start();
         servers.add(server);
         return server;
     }
@@ -104,7 +111,7 @@ class RefusalsOnTheWireTest {
             case DELETE_CONFLICT -> new Wire(409, "DeleteConflictException", "DELETE_CONFLICT");
             case ALREADY_EXISTS -> new Wire(409, "ResourceAlreadyExistsException", "ALREADY_EXISTS");
             case TRANSFER_ALREADY_COMPLETED ->
-                    new Wire(410, "TransferAlreadyCompletedException", "TRANSFER_ALREADY_COMPLETED");
+                new Wire(410, "TransferAlreadyCompletedException", "TRANSFER_ALREADY_COMPLETED");
             case THROTTLED -> new Wire(400, "ThrottlingException", "THROTTLED");
         };
     }
@@ -112,17 +119,31 @@ class RefusalsOnTheWireTest {
     /** Sets the stored state up for a call that the service refuses with the code, and returns the call. */
     private Call refusedWith(RefusalCode code) {
         return switch (code) {
-            case INVALID_REQUEST -> new Call(Accounts.ALICE, c -> c.describeCertificate(r -> r.certificateId("abc")),
-                    "GET", "/certificates/abc", "");
-            case CERTIFICATE_VALIDATION -> new Call(Accounts.ALICE,
-                    c -> c.registerCertificateWithoutCA(r -> r.certificatePem("not a certificate")),
-                    "POST", "/certificate/register-no-ca", "{\"certificatePem\":\"not a certificate\"}");
+            case INVALID_REQUEST ->
+                new Call(
+                        Accounts.ALICE,
+                        c -> c.describeCertificate(r -> r.certificateId("abc")),
+                        "GET",
+                        "/certificates/abc",
+                        "");
+            case CERTIFICATE_VALIDATION ->
+                new Call(
+                        Accounts.ALICE,
+                        c -> c.registerCertificateWithoutCA(r -> r.certificatePem("not a certificate")),
+                        "POST",
+                        "/certificate/register-no-ca",
+                        "{\"certificatePem\":\"not a certificate\"}");
             case UNAUTHORIZED -> {
                 pendingFromAliceToBob();
                 yield cancel(Accounts.BOB);
             }
-            case NOT_FOUND -> new Call(Accounts.ALICE, c -> c.describeCertificate(r -> r.certificateId(ID)),
-                    "GET", "/certificates/" + ID, "");
+            case NOT_FOUND ->
+                new Call(
+                        Accounts.ALICE,
+                        c -> c.describeCertificate(r -> r.certificateId(ID)),
+                        "GET",
+                        "/certificates/" + ID,
+                        "");
             case CERTIFICATE_STATE -> {
                 registeredByAlice(CertificateStatus.ACTIVE);
                 yield transferToBob();
@@ -135,60 +156,87 @@ class RefusalsOnTheWireTest {
             case DELETE_CONFLICT -> {
                 registeredByAlice(CertificateStatus.INACTIVE);
                 attachments.put(TestCertificates.id(0), new Attachments(0, 1));
-                yield new Call(Accounts.ALICE, c -> c.deleteCertificate(r -> r.certificateId(ID)),
-                        "DELETE", "/certificates/" + ID, "");
+                yield new Call(
+                        Accounts.ALICE,
+                        c -> c.deleteCertificate(r -> r.certificateId(ID)),
+                        "DELETE",
+                        "/certificates/" + ID,
+                        "");
             }
             case ALREADY_EXISTS -> {
                 registeredByAlice(CertificateStatus.INACTIVE);
                 var pem = TestCertificates.pem(0);
-                yield new Call(Accounts.BOB, c -> c.registerCertificateWithoutCA(r -> r.certificatePem(pem)),
-                        "POST", "/certificate/register-no-ca",
+                yield new Call(
+                        Accounts.BOB,
+                        c -> c.registerCertificateWithoutCA(r -> r.certificatePem(pem)),
+                        "POST",
+                        "/certificate/register-no-ca",
                         "{\"certificatePem\":\"" + pem.replace("\n", "\\n") + "\"}");
             }
             case TRANSFER_ALREADY_COMPLETED -> {
                 pendingFromAliceToBob();
-                service.acceptCertificateTransfer(Principal.root(Accounts.BOB), TestCertificates.id(0), false).get();
+                service.acceptCertificateTransfer(Principal.root(Accounts.BOB), TestCertificates.id(0), false)
+                        .get();
                 yield cancel(Accounts.ALICE);
             }
             case THROTTLED -> {
                 registeredByAlice(CertificateStatus.INACTIVE);
                 everyRaceLost.set(true);
-                yield new Call(Accounts.ALICE, c -> c.updateCertificate(r -> r.certificateId(ID).newStatus("ACTIVE")),
-                        "PUT", "/certificates/" + ID + "?newStatus=ACTIVE", "");
+                yield new Call(
+                        Accounts.ALICE,
+                        c -> c.updateCertificate(r -> r.certificateId(ID).newStatus("ACTIVE")),
+                        "PUT",
+                        "/certificates/" + ID + "?newStatus=ACTIVE",
+                        "");
             }
         };
     }
 
     private void registeredByAlice(CertificateStatus status) {
-        service.registerCertificateWithoutCa(Principal.root(Accounts.ALICE), TestCertificates.parsed(0), status).get();
+        service.registerCertificateWithoutCa(Principal.root(Accounts.ALICE), TestCertificates.parsed(0), status)
+                .get();
     }
 
     private void pendingFromAliceToBob() {
         registeredByAlice(CertificateStatus.INACTIVE);
-        service.transferCertificate(Principal.root(Accounts.ALICE), TestCertificates.id(0), Accounts.BOB,
-                Option.none()).get();
+        service.transferCertificate(Principal.root(Accounts.ALICE), TestCertificates.id(0), Accounts.BOB, Option.none())
+                .get();
     }
 
     private static Call cancel(AccountId caller) {
-        return new Call(caller, c -> c.cancelCertificateTransfer(r -> r.certificateId(ID)),
-                "PATCH", "/cancel-certificate-transfer/" + ID, "");
+        return new Call(
+                caller,
+                c -> c.cancelCertificateTransfer(r -> r.certificateId(ID)),
+                "PATCH",
+                "/cancel-certificate-transfer/" + ID,
+                "");
     }
 
     private static Call transferToBob() {
-        return new Call(Accounts.ALICE, c -> c.transferCertificate(r -> r.certificateId(ID)
-                .targetAwsAccount(Accounts.BOB.value())),
-                "PATCH", "/transfer-certificate/" + ID + "?targetAwsAccount=" + Accounts.BOB.value(), "");
+        return new Call(
+                Accounts.ALICE,
+                c -> c.transferCertificate(r -> r.certificateId(ID).targetAwsAccount(Accounts.BOB.value())),
+                "PATCH",
+                "/transfer-certificate/" + ID + "?targetAwsAccount=" + Accounts.BOB.value(),
+                "");
     }
 
     private static String keyOf(AccountId account) {
-        return Map.of(Accounts.ALICE, TestCredentials.ALICE_KEY, Accounts.BOB, TestCredentials.BOB_KEY,
-                Accounts.CAROL, TestCredentials.CAROL_KEY).get(account);
+        return Map.of(
+                        Accounts.ALICE,
+                        TestCredentials.ALICE_KEY,
+                        Accounts.BOB,
+                        TestCredentials.BOB_KEY,
+                        Accounts.CAROL,
+                        TestCredentials.CAROL_KEY)
+                .get(account);
     }
 
     /** What the SDK reports for a refused call: the status and the error type it read from the response. */
     private static String awsAnswer(CertificateTransferServer aws, Call call) {
         try (var client = SdkClients.client(aws.port(), keyOf(call.caller()))) {
-            var error = catchThrowableOfType(AwsServiceException.class, () -> call.sdk().accept(client));
+            var error = catchThrowableOfType(
+                    AwsServiceException.class, () -> call.sdk().accept(client));
             assertThat(error).as("the SDK call is refused").isNotNull();
             assertThat(error.requestId()).isNotBlank();
             return error.statusCode() + " " + error.awsErrorDetails().errorCode();
@@ -218,8 +266,12 @@ class RefusalsOnTheWireTest {
         var expected = documented(code);
 
         assertThat(awsAnswer(aws, call)).isEqualTo(expected.status() + " " + expected.awsType());
-        assertThat(envelopeAnswer(RawResponse.exchange(envelope.port(), call.method(), call.target(),
-                "Authorization: Bearer " + TestCredentials.token(call.caller()), call.body())))
+        assertThat(envelopeAnswer(RawResponse.exchange(
+                        envelope.port(),
+                        call.method(),
+                        call.target(),
+                        "Authorization: Bearer " + TestCredentials.token(call.caller()),
+                        call.body())))
                 .isEqualTo(expected.status() + " " + expected.envelopeCode());
 
         assertThat(repository.find(TestCertificates.id(0))).isEqualTo(before);
@@ -230,12 +282,16 @@ class RefusalsOnTheWireTest {
     @Nested
     class AtTheEdge {
 
-        private void answers(Dialect dialect, String method, String target, String headers, String body,
-                String expected) {
+        private void answers(
+                Dialect dialect, String method, String target, String headers, String body, String expected) {
             var server = serve(service, dialect, Throttle.off());
             var response = RawResponse.exchange(server.port(), method, target, headers, body);
-            assertThat(dialect == Dialect.AWS ? response.status() + " " + response.header("x-amzn-errortype")
-                    : envelopeAnswer(response)).as(response.toString()).isEqualTo(expected);
+            assertThat(
+                            dialect == Dialect.AWS
+                                    ? response.status() + " " + response.header("x-amzn-errortype")
+                                    : envelopeAnswer(response))
+                    .as(response.toString())
+                    .isEqualTo(expected);
         }
 
         @Test
@@ -263,12 +319,18 @@ class RefusalsOnTheWireTest {
         @Test
         void a_body_over_64_kib_is_too_large() {
             var declared = "Content-Length: " + (64 * 1024 + 1);
-            answers(Dialect.AWS, "POST", "/certificate/register-no-ca", declared, null,
+            answers(
+                    Dialect.AWS,
+                    "POST",
+                    "/certificate/register-no-ca",
+                    declared,
+                    null,
                     "413 RequestEntityTooLargeException");
             answers(Dialect.ENVELOPE, "POST", "/certificate/register-no-ca", declared, null, "413 VALIDATION_ERROR");
             var envelope = serve(service, Dialect.ENVELOPE, Throttle.off());
             assertThat(RawResponse.exchange(envelope.port(), "POST", "/certificate/register-no-ca", declared, null)
-                    .body()).isEqualTo("{\"success\":false,\"error\":{\"code\":\"VALIDATION_ERROR\","
+                            .body())
+                    .isEqualTo("{\"success\":false,\"error\":{\"code\":\"VALIDATION_ERROR\","
                             + "\"message\":\"The request body is over 65536 bytes\"}}");
         }
 
@@ -276,10 +338,10 @@ class RefusalsOnTheWireTest {
         void the_edge_throttle_answers_throttled() {
             var aws = serve(service, Dialect.AWS, Throttle.perAccount(1, () -> 0L));
             var envelope = serve(service, Dialect.ENVELOPE, Throttle.perAccount(1, () -> 0L));
-            var list = new Call(Accounts.ALICE, c -> c.listCertificates(r -> { }), "GET", "/certificates", "");
+            var list = new Call(Accounts.ALICE, c -> c.listCertificates(r -> {}), "GET", "/certificates", "");
             var bearer = "Authorization: Bearer " + TestCredentials.token(Accounts.ALICE);
             try (var client = SdkClients.client(aws.port(), TestCredentials.ALICE_KEY)) {
-                client.listCertificates(r -> { });
+                client.listCertificates(r -> {});
             }
             RawResponse.exchange(envelope.port(), "GET", "/certificates", bearer, "");
 
@@ -290,8 +352,10 @@ class RefusalsOnTheWireTest {
 
         @Test
         void an_exception_is_an_internal_failure() {
-            var failing = (CertificateTransferUseCases) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {CertificateTransferUseCases.class}, (proxy, method, args) -> {
+            var failing = (CertificateTransferUseCases) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {CertificateTransferUseCases.class},
+                    (proxy, method, args) -> {
                         if (method.getName().equals("region")) {
                             return service.region();
                         }
@@ -299,11 +363,16 @@ class RefusalsOnTheWireTest {
                     });
             var aws = serve(failing, Dialect.AWS, Throttle.off());
             var envelope = serve(failing, Dialect.ENVELOPE, Throttle.off());
-            var list = new Call(Accounts.ALICE, c -> c.listCertificates(r -> { }), "GET", "/certificates", "");
+            var list = new Call(Accounts.ALICE, c -> c.listCertificates(r -> {}), "GET", "/certificates", "");
 
             assertThat(awsAnswer(aws, list)).isEqualTo("500 InternalFailureException");
-            assertThat(envelopeAnswer(RawResponse.exchange(envelope.port(), "GET", "/certificates",
-                    "Authorization: Bearer " + TestCredentials.token(Accounts.ALICE), ""))).isEqualTo("500 INTERNAL");
+            assertThat(envelopeAnswer(RawResponse.exchange(
+                            envelope.port(),
+                            "GET",
+                            "/certificates",
+                            "Authorization: Bearer " + TestCredentials.token(Accounts.ALICE),
+                            "")))
+                    .isEqualTo("500 INTERNAL");
         }
     }
 
@@ -315,7 +384,10 @@ class RefusalsOnTheWireTest {
          * {@code Content-Length} then being the caller's.
          */
         static RawResponse exchange(int port, String method, String target, String header, String body) {
-            var head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost\r\n")
+            var head = new StringBuilder(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\nHost: localhost\r\n")
                     .append("Connection: close\r\n");
             if (!header.isEmpty()) {
                 head.append(header).append("\r\n");
@@ -343,7 +415,8 @@ class RefusalsOnTheWireTest {
             var headers = new ConcurrentHashMap<String, String>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).trim());
             }
             return new RawResponse(Integer.parseInt(lines[0].split(" ", -1)[1]), headers, raw.substring(end + 4));

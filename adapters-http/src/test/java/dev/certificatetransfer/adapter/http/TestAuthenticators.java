@@ -1,13 +1,14 @@
 package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.adapter.http.auth.AccessKey;
-import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal.Code;
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal.Code;
 import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Either;
+
 import java.util.List;
 
 /**
@@ -19,8 +20,7 @@ final class TestAuthenticators {
     static final String TEST_ACCOUNT = "x-test-account";
     private static final String CREDENTIAL = "AWS4-HMAC-SHA256 Credential=";
 
-    private TestAuthenticators() {
-    }
+    private TestAuthenticators() {}
 
     /** The account named by one {@code x-test-account} header, as its root principal. */
     static Authenticator trustingTestAccountHeader() {
@@ -44,8 +44,11 @@ final class TestAuthenticators {
             }
             var credential = values.get(0).substring(CREDENTIAL.length());
             var accessKeyId = credential.substring(0, Math.max(0, credential.indexOf('/')));
-            return credentials.accessKey(accessKeyId).map(AccessKey::principal).toEither(() ->
-                    new AuthenticationRefusal(Code.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid."));
+            return credentials
+                    .accessKey(accessKeyId)
+                    .map(AccessKey::principal)
+                    .toEither(() -> new AuthenticationRefusal(
+                            Code.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid."));
         };
     }
 

@@ -7,6 +7,7 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.testing.Accounts;
 import io.vavr.control.Option;
+
 import java.util.Map;
 
 /** Access keys and bearer tokens of the three test accounts, in a map behind the credentials port. */

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certificatetransfer.testing.Accounts;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The optional per-account rate limit: off by default, a second's worth of burst, refilled with time. */
 class ThrottleTest {

@@ -13,6 +13,13 @@ import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
+import software.amazon.awssdk.services.iot.model.UnauthorizedException;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +28,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iot.IotClient;
-import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
-import software.amazon.awssdk.services.iot.model.UnauthorizedException;
 
 /**
  * Spec section 8 on the wire, in both dialects: a transfer whose time-to-live ran out answers 410, and a sender the
@@ -40,10 +41,13 @@ class TransferRulesOverHttpTest {
     private final MovableClock clock = new MovableClock(TickingClock.START);
     /** Transfers expire after an hour; Carol accepts certificates from Bob only. */
     private final CertificateTransferService service = CertificateTransferService.builder()
-            .repository(new InMemoryCertificateRepository()).authorizer(new AllowAuthenticatedAuthorizer())
-            .clock(clock).transferExpiry(TransferExpiry.after(TTL))
+            .repository(new InMemoryCertificateRepository())
+            .authorizer(new AllowAuthenticatedAuthorizer())
+            .clock(clock)
+            .transferExpiry(TransferExpiry.after(TTL))
             .transferRule(AllowListTransferRule.empty().allowing(Accounts.CAROL, Accounts.BOB))
             .build();
+
     private CertificateTransferServer server;
 
     @AfterEach
@@ -58,8 +62,15 @@ class TransferRulesOverHttpTest {
         private IotClient bob;
 
         private void start() {
-            server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(service)
-                    .dialect(Dialect.AWS).credentials(new TestCredentials()).build()).port(0).build().start();
+            server = CertificateTransferServer.builder()
+                    .api(CertificateTransferHttpApi.builder()
+                            .service(service)
+                            .dialect(Dialect.AWS)
+                            .credentials(new TestCredentials())
+                            .build())
+                    .port(0)
+                    .build()
+                    .start();
             alice = SdkClients.client(server.port(), TestCredentials.ALICE_KEY);
             bob = SdkClients.client(server.port(), TestCredentials.BOB_KEY);
         }
@@ -70,7 +81,8 @@ class TransferRulesOverHttpTest {
         }
 
         private String registeredByAlice(int index) {
-            return alice.registerCertificateWithoutCA(r -> r.certificatePem(TestCertificates.pem(index))).certificateId();
+            return alice.registerCertificateWithoutCA(r -> r.certificatePem(TestCertificates.pem(index)))
+                    .certificateId();
         }
 
         @Test
@@ -80,7 +92,8 @@ class TransferRulesOverHttpTest {
             alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount(Accounts.BOB.value()));
             clock.advance(TTL);
 
-            var error = catchThrowableOfType(TransferAlreadyCompletedException.class,
+            var error = catchThrowableOfType(
+                    TransferAlreadyCompletedException.class,
                     () -> bob.acceptCertificateTransfer(r -> r.certificateId(id)));
 
             assertThat(error).isNotNull();
@@ -93,8 +106,9 @@ class TransferRulesOverHttpTest {
             start();
             var id = registeredByAlice(0);
 
-            var error = catchThrowableOfType(UnauthorizedException.class, () -> alice.transferCertificate(
-                    r -> r.certificateId(id).targetAwsAccount(Accounts.CAROL.value())));
+            var error = catchThrowableOfType(
+                    UnauthorizedException.class,
+                    () -> alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount(Accounts.CAROL.value())));
 
             assertThat(error).isNotNull();
             assertThat(error.statusCode()).isEqualTo(401);
@@ -109,11 +123,22 @@ class TransferRulesOverHttpTest {
         private final String id = TestCertificates.id(0).value();
 
         private void start() {
-            server = CertificateTransferServer.builder().api(CertificateTransferHttpApi.builder().service(service)
-                    .dialect(Dialect.ENVELOPE).credentials(new TestCredentials()).build()).build().start();
+            server = CertificateTransferServer.builder()
+                    .api(CertificateTransferHttpApi.builder()
+                            .service(service)
+                            .dialect(Dialect.ENVELOPE)
+                            .credentials(new TestCredentials())
+                            .build())
+                    .build()
+                    .start();
             var pem = TestCertificates.pem(0).replace("\n", "\\n");
-            assertThat(send("POST", "/certificate/register-no-ca", Accounts.ALICE,
-                    "{\"certificatePem\":\"" + pem + "\"}").statusCode()).isEqualTo(200);
+            assertThat(send(
+                                    "POST",
+                                    "/certificate/register-no-ca",
+                                    Accounts.ALICE,
+                                    "{\"certificatePem\":\"" + pem + "\"}")
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
         private HttpResponse<String> send(String method, String path, AccountId caller, String body) {
@@ -130,26 +155,37 @@ class TransferRulesOverHttpTest {
         @Test
         void accepting_an_expired_transfer_answers_410_the_transfer_expired() {
             start();
-            assertThat(send("PATCH", "/transfer-certificate/" + id + "?targetAwsAccount=" + Accounts.BOB.value(),
-                    Accounts.ALICE, null).statusCode()).isEqualTo(200);
+            assertThat(send(
+                                    "PATCH",
+                                    "/transfer-certificate/" + id + "?targetAwsAccount=" + Accounts.BOB.value(),
+                                    Accounts.ALICE,
+                                    null)
+                            .statusCode())
+                    .isEqualTo(200);
             clock.advance(TTL);
 
             var response = send("PATCH", "/accept-certificate-transfer/" + id, Accounts.BOB, null);
 
             assertThat(response.statusCode()).isEqualTo(410);
-            assertThat(response.body()).isEqualTo("{\"success\":false,\"error\":{\"code\":\"TRANSFER_ALREADY_COMPLETED\","
-                    + "\"message\":\"The transfer of certificate " + id + " is already complete (the transfer expired)\"}}");
+            assertThat(response.body())
+                    .isEqualTo("{\"success\":false,\"error\":{\"code\":\"TRANSFER_ALREADY_COMPLETED\","
+                            + "\"message\":\"The transfer of certificate " + id
+                            + " is already complete (the transfer expired)\"}}");
         }
 
         @Test
         void a_sender_the_target_does_not_accept_answers_401() {
             start();
-            var response = send("PATCH", "/transfer-certificate/" + id + "?targetAwsAccount=" + Accounts.CAROL.value(),
-                    Accounts.ALICE, null);
+            var response = send(
+                    "PATCH",
+                    "/transfer-certificate/" + id + "?targetAwsAccount=" + Accounts.CAROL.value(),
+                    Accounts.ALICE,
+                    null);
 
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body())
-                    .isEqualTo("{\"success\":false,\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"" + REFUSED + "\"}}");
+                    .isEqualTo("{\"success\":false,\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"" + REFUSED
+                            + "\"}}");
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.certificatetransfer.adapter.jdbc;
 
-import dev.certificatetransfer.spi.CertificateReconstitution;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
@@ -8,12 +7,14 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.RejectReason;
-import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import dev.certificatetransfer.domain.Validity;
+import dev.certificatetransfer.spi.CertificateReconstitution;
+import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.control.Option;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,27 +42,43 @@ final class CertificateRows {
     /** One placeholder per column of {@link #STATE}. */
     static final String STATE_PLACEHOLDERS = "?" + ", ?".repeat(STATE.split(",").length - 1);
 
-    private CertificateRows() {
-    }
+    private CertificateRows() {}
 
     /** Binds the state columns: the certificate's, or a tombstone's at the version. */
     static void state(SqlArguments arguments, Option<Certificate> certificate, long version) {
         arguments.number(version);
         Certificate c = certificate.getOrNull();
         if (c == null) {
-            arguments.text(null).text(null).time(null).time(null).text(null).text(null).text(null).time(null)
-                    .time(null).number(null);
+            arguments
+                    .text(null)
+                    .text(null)
+                    .time(null)
+                    .time(null)
+                    .text(null)
+                    .text(null)
+                    .text(null)
+                    .time(null)
+                    .time(null)
+                    .number(null);
             transfer(arguments, null);
             arguments.text(null).text(null).time(null).time(null);
             return;
         }
-        arguments.text(c.owner().value()).text(c.pem().value())
-                .time(c.validity().notBefore()).time(c.validity().notAfter())
-                .name(c.mode()).text(c.previousOwner().map(AccountId::value).getOrNull()).name(c.status())
-                .time(c.creationDate()).time(c.lastModifiedDate()).number(c.customerVersion());
+        arguments
+                .text(c.owner().value())
+                .text(c.pem().value())
+                .time(c.validity().notBefore())
+                .time(c.validity().notAfter())
+                .name(c.mode())
+                .text(c.previousOwner().map(AccountId::value).getOrNull())
+                .name(c.status())
+                .time(c.creationDate())
+                .time(c.lastModifiedDate())
+                .number(c.customerVersion());
         transfer(arguments, c.lastTransfer().getOrNull());
         Transfer.Pending pending = c.pendingTransfer().getOrNull();
-        arguments.text(pending == null ? null : pending.target().value())
+        arguments
+                .text(pending == null ? null : pending.target().value())
                 .text(pending == null ? null : c.owner().value())
                 .time(c.lastTransfer().getOrNull() instanceof Transfer.Expired e ? e.expiryDate() : null)
                 .time(pending == null ? null : pending.transferDate());
@@ -69,24 +86,42 @@ final class CertificateRows {
 
     private static void transfer(SqlArguments arguments, Transfer t) {
         if (t == null) {
-            arguments.text(null).text(null).text(null).text(null).time(null).time(null).time(null).time(null)
+            arguments
+                    .text(null)
+                    .text(null)
+                    .text(null)
+                    .text(null)
+                    .time(null)
+                    .time(null)
+                    .time(null)
+                    .time(null)
                     .text(null);
             return;
         }
-        arguments.name(t.status()).text(t.source().value()).text(t.target().value())
-                .text(NulEscapedText.encode(t.message().map(TransferMessage::value).getOrNull()))
+        arguments
+                .name(t.status())
+                .text(t.source().value())
+                .text(t.target().value())
+                .text(NulEscapedText.encode(
+                        t.message().map(TransferMessage::value).getOrNull()))
                 .time(t.transferDate())
                 .time(t instanceof Transfer.Accepted a ? a.acceptDate() : null)
                 .time(t instanceof Transfer.Rejected r ? r.rejectDate() : null)
                 .time(t instanceof Transfer.Cancelled c ? c.cancelDate() : null)
-                .text(t instanceof Transfer.Rejected r
-                        ? NulEscapedText.encode(r.rejectReason().map(RejectReason::value).getOrNull()) : null);
+                .text(
+                        t instanceof Transfer.Rejected r
+                                ? NulEscapedText.encode(r.rejectReason()
+                                        .map(RejectReason::value)
+                                        .getOrNull())
+                                : null);
     }
 
     /** The stored state of the row the result set is on, selected with {@link #ALL}. */
     static StoredCertificate stored(ResultSet row) throws SQLException {
         long version = row.getLong("version");
-        return row.getString("owner") == null ? StoredCertificate.deleted(version) : StoredCertificate.of(certificate(row));
+        return row.getString("owner") == null
+                ? StoredCertificate.deleted(version)
+                : StoredCertificate.of(certificate(row));
     }
 
     /** The certificate of a row that is not a tombstone. */
@@ -114,14 +149,21 @@ final class CertificateRows {
         }
         var source = new AccountId(row.getString("transfer_source"));
         var target = new AccountId(row.getString("transfer_target"));
-        var message = Option.of(NulEscapedText.decode(row.getString("transfer_message"))).map(TransferMessage::new);
+        var message = Option.of(NulEscapedText.decode(row.getString("transfer_message")))
+                .map(TransferMessage::new);
         Instant transferDate = time(row, "transfer_date");
         return switch (TransferStatus.valueOf(status)) {
             case PENDING -> new Transfer.Pending(source, target, message, transferDate);
             case ACCEPTED -> new Transfer.Accepted(source, target, message, transferDate, time(row, "accept_date"));
-            case REJECTED -> new Transfer.Rejected(source, target, message, transferDate,
-                    Option.of(NulEscapedText.decode(row.getString("reject_reason"))).map(RejectReason::new),
-                    time(row, "reject_date"));
+            case REJECTED ->
+                new Transfer.Rejected(
+                        source,
+                        target,
+                        message,
+                        transferDate,
+                        Option.of(NulEscapedText.decode(row.getString("reject_reason")))
+                                .map(RejectReason::new),
+                        time(row, "reject_date"));
             case CANCELLED -> new Transfer.Cancelled(source, target, message, transferDate, time(row, "cancel_date"));
             case EXPIRED -> new Transfer.Expired(source, target, message, transferDate, time(row, "expire_date"));
         };

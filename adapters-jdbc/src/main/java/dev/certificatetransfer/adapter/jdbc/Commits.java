@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -12,23 +13,23 @@ import java.sql.SQLException;
  */
 final class Commits {
 
-    private static final String INSERT_CERTIFICATE = "INSERT INTO certificate (" + CertificateRows.ALL
-            + ") VALUES (?, " + CertificateRows.STATE_PLACEHOLDERS + ")";
-    private static final String UPDATE_CERTIFICATE = "UPDATE certificate SET " + CertificateRows.ASSIGNMENTS
-            + " WHERE id = ? AND version = ?";
-    private static final String INSERT_EVENT = "INSERT INTO certificate_event (" + EventRows.COLUMNS + ") VALUES ("
-            + EventRows.PLACEHOLDERS + ")";
+    private static final String INSERT_CERTIFICATE = "INSERT INTO certificate (" + CertificateRows.ALL + ") VALUES (?, "
+            + CertificateRows.STATE_PLACEHOLDERS + ")";
+    private static final String UPDATE_CERTIFICATE =
+            "UPDATE certificate SET " + CertificateRows.ASSIGNMENTS + " WHERE id = ? AND version = ?";
+    private static final String INSERT_EVENT =
+            "INSERT INTO certificate_event (" + EventRows.COLUMNS + ") VALUES (" + EventRows.PLACEHOLDERS + ")";
 
     /** PostgreSQL: the state change and the event in one statement (a data-modifying common table expression). */
     private static final String POSTGRES_INSERT = "WITH changed AS (" + INSERT_CERTIFICATE
             + " ON CONFLICT (id) DO NOTHING RETURNING id) INSERT INTO certificate_event (" + EventRows.COLUMNS
             + ") SELECT " + EventRows.PLACEHOLDERS + " FROM changed";
+
     private static final String POSTGRES_UPDATE = "WITH changed AS (" + UPDATE_CERTIFICATE
             + " RETURNING id) INSERT INTO certificate_event (" + EventRows.COLUMNS + ") SELECT "
             + EventRows.PLACEHOLDERS + " FROM changed";
 
-    private Commits() {
-    }
+    private Commits() {}
 
     /** One auto-committed statement: it inserts the event only if the state changed, and says how many it did. */
     static CommitOutcome inOneStatement(Connection connection, CertificateChange change) throws SQLException {

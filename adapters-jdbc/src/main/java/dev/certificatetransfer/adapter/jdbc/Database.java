@@ -1,12 +1,12 @@
 package dev.certificatetransfer.adapter.jdbc;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 
 /**
  * The host's {@link DataSource}, used one short unit of work at a time: each unit borrows a connection and gives it
@@ -39,7 +39,8 @@ final class Database {
     boolean isPostgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = withRetries("Reading the database's product name",
+            known = withRetries(
+                    "Reading the database's product name",
                     connection -> "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
             postgres = known;
         }
@@ -93,7 +94,8 @@ final class Database {
     /** Sleeps a random time up to 0.5 ms, 1 ms, 2 ms, ... (full jitter), so racing retries spread out. */
     private static void backOff(int attempt) {
         long ceiling = FIRST_BACKOFF_MICROS << Math.min(attempt - 1, 10);
-        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(ceiling + 1)));
+        LockSupport.parkNanos(
+                TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(ceiling + 1)));
     }
 
     private static void rollbackQuietly(Connection connection, Throwable failure) {

@@ -1,10 +1,11 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.PendingTransferKey;
 import dev.certificatetransfer.spi.DueTransfersQuery;
+import dev.certificatetransfer.spi.PendingTransferKey;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,16 +19,16 @@ import java.util.ArrayList;
  */
 final class DueTransfers {
 
-    private DueTransfers() {
-    }
+    private DueTransfers() {}
 
-    static Seq<Certificate> page(Connection connection, boolean postgres, DueTransfersQuery query)
-            throws SQLException {
+    static Seq<Certificate> page(Connection connection, boolean postgres, DueTransfersQuery query) throws SQLException {
         PendingTransferKey after = query.after().getOrNull();
-        String afterCondition = after == null ? ""
-                : postgres ? " AND (pending_transfer_date, id) > (?, ?)"
-                : " AND pending_transfer_date >= ? AND (pending_transfer_date > ? OR (pending_transfer_date = ?"
-                        + " AND id > ?))";
+        String afterCondition = after == null
+                ? ""
+                : postgres
+                        ? " AND (pending_transfer_date, id) > (?, ?)"
+                        : " AND pending_transfer_date >= ? AND (pending_transfer_date > ? OR (pending_transfer_date = ?"
+                                + " AND id > ?))";
         String sql = "SELECT " + CertificateRows.ALL + " FROM certificate WHERE pending_transfer_date <= ?"
                 + afterCondition + " ORDER BY pending_transfer_date ASC, id ASC"
                 + (postgres ? " LIMIT " + query.limit() : " LIMIT ?");
@@ -37,7 +38,11 @@ final class DueTransfers {
             if (postgres) {
                 arguments.number(millis).text(after.certificateId().value());
             } else {
-                arguments.number(millis).number(millis).number(millis).text(after.certificateId().value());
+                arguments
+                        .number(millis)
+                        .number(millis)
+                        .number(millis)
+                        .text(after.certificateId().value());
             }
         }
         if (!postgres) {

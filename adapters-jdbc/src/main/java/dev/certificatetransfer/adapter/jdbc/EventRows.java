@@ -20,6 +20,7 @@ import dev.certificatetransfer.domain.SystemActor;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.Validity;
 import io.vavr.control.Option;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -38,13 +39,17 @@ final class EventRows {
     /** One placeholder per column of {@link #COLUMNS}. */
     static final String PLACEHOLDERS = "?" + ", ?".repeat(COLUMNS.split(",").length - 1);
 
-    private EventRows() {
-    }
+    private EventRows() {}
 
     static void bind(SqlArguments arguments, CertificateEvent event) {
-        arguments.text(event.certificateId().value()).number(event.version()).name(event.type())
-                .text(actor(event.actor())).time(event.at())
-                .name(event.statusBefore().getOrNull()).name(event.statusAfter().getOrNull());
+        arguments
+                .text(event.certificateId().value())
+                .number(event.version())
+                .name(event.type())
+                .text(actor(event.actor()))
+                .time(event.at())
+                .name(event.statusBefore().getOrNull())
+                .name(event.statusAfter().getOrNull());
         AccountId counterparty = null;
         TransferMessage message = null;
         RejectReason reason = null;
@@ -61,11 +66,13 @@ final class EventRows {
         } else if (event instanceof TransferExpired expired) {
             counterparty = expired.target();
         }
-        arguments.text(counterparty == null ? null : counterparty.value())
+        arguments
+                .text(counterparty == null ? null : counterparty.value())
                 .text(message == null ? null : NulEscapedText.encode(message.value()))
                 .text(reason == null ? null : NulEscapedText.encode(reason.value()));
         var registered = event instanceof CertificateRegistered r ? r : null;
-        arguments.text(registered == null ? null : registered.pem().value())
+        arguments
+                .text(registered == null ? null : registered.pem().value())
                 .time(registered == null ? null : registered.validity().notBefore())
                 .time(registered == null ? null : registered.validity().notAfter())
                 .name(registered == null ? null : registered.mode());
@@ -79,21 +86,40 @@ final class EventRows {
         var at = CertificateRows.time(row, "occurred_at");
         long version = row.getLong("version");
         return switch (CertificateEvent.EventType.valueOf(row.getString("type"))) {
-            case CERTIFICATE_REGISTERED -> new CertificateRegistered(id, actor,
-                    new CertificatePem(row.getString("pem")),
-                    new Validity(CertificateRows.time(row, "not_before"), CertificateRows.time(row, "not_after")),
-                    CertificateMode.valueOf(row.getString("mode")), statusAfter(row), at, version);
-            case TRANSFER_REQUESTED -> new TransferRequested(id, actor, counterparty(row),
-                    Option.of(NulEscapedText.decode(row.getString("transfer_message"))).map(TransferMessage::new),
-                    statusBefore(row), at, version);
+            case CERTIFICATE_REGISTERED ->
+                new CertificateRegistered(
+                        id,
+                        actor,
+                        new CertificatePem(row.getString("pem")),
+                        new Validity(CertificateRows.time(row, "not_before"), CertificateRows.time(row, "not_after")),
+                        CertificateMode.valueOf(row.getString("mode")),
+                        statusAfter(row),
+                        at,
+                        version);
+            case TRANSFER_REQUESTED ->
+                new TransferRequested(
+                        id,
+                        actor,
+                        counterparty(row),
+                        Option.of(NulEscapedText.decode(row.getString("transfer_message")))
+                                .map(TransferMessage::new),
+                        statusBefore(row),
+                        at,
+                        version);
             case TRANSFER_ACCEPTED -> new TransferAccepted(id, actor, counterparty(row), statusAfter(row), at, version);
-            case TRANSFER_REJECTED -> new TransferRejected(id, actor, counterparty(row),
-                    Option.of(NulEscapedText.decode(row.getString("reject_reason"))).map(RejectReason::new), at,
-                    version);
+            case TRANSFER_REJECTED ->
+                new TransferRejected(
+                        id,
+                        actor,
+                        counterparty(row),
+                        Option.of(NulEscapedText.decode(row.getString("reject_reason")))
+                                .map(RejectReason::new),
+                        at,
+                        version);
             case TRANSFER_CANCELLED -> new TransferCancelled(id, actor, counterparty(row), at, version);
             case TRANSFER_EXPIRED -> new TransferExpired(id, counterparty(row), at, version);
-            case CERTIFICATE_STATUS_CHANGED -> new CertificateStatusChanged(id, actor, statusBefore(row),
-                    statusAfter(row), at, version);
+            case CERTIFICATE_STATUS_CHANGED ->
+                new CertificateStatusChanged(id, actor, statusBefore(row), statusAfter(row), at, version);
             case CERTIFICATE_DELETED -> new CertificateDeleted(id, actor, statusBefore(row), at, version);
         };
     }

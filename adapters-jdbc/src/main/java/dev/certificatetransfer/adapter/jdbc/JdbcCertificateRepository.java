@@ -2,14 +2,15 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.DueTransfersQuery;
 import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.collection.Seq;
+
 import javax.sql.DataSource;
 
 /**
@@ -64,19 +65,22 @@ public final class JdbcCertificateRepository implements CertificateRepository {
 
     @Override
     public Seq<Certificate> listVisibleTo(AccountId account, ListingQuery query) {
-        return database.autoCommitted("Listing the certificates visible to " + account,
+        return database.autoCommitted(
+                "Listing the certificates visible to " + account,
                 connection -> listings().visibleTo(connection, account, query));
     }
 
     @Override
     public Seq<Certificate> listOutgoing(AccountId account, ListingQuery query) {
-        return database.autoCommitted("Listing the outgoing certificates of " + account,
+        return database.autoCommitted(
+                "Listing the outgoing certificates of " + account,
                 connection -> listings().outgoing(connection, account, query));
     }
 
     @Override
     public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
-        return database.autoCommitted("Listing the pending transfers due by " + query.transferredAtOrBefore(),
+        return database.autoCommitted(
+                "Listing the pending transfers due by " + query.transferredAtOrBefore(),
                 connection -> DueTransfers.page(connection, database.isPostgres(), query));
     }
 

@@ -1,7 +1,8 @@
 package dev.certificatetransfer.adapter.jdbc;
 
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
 
 /**
  * The schema of this adapter, as versioned SQL in the jar at {@link #LOCATION} (Flyway's layout), shared by H2 and
@@ -17,8 +18,7 @@ public final class JdbcMigrations {
     /** The Flyway history table of these migrations. */
     public static final String HISTORY_TABLE = "certificate_transfer_schema_history";
 
-    private JdbcMigrations() {
-    }
+    private JdbcMigrations() {}
 
     /**
      * Brings the data source's default schema up to the newest version; a schema that is up to date is left alone.

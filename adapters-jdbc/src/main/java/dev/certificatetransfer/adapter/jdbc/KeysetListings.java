@@ -2,11 +2,12 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.spi.ListingQuery;
-import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
@@ -71,10 +72,12 @@ final class KeysetListings {
     /** One index range: the account's rows after the key, in order, at most the limit. */
     private String range(String accountColumn, ListingQuery query, Bound bound) {
         String comparison = query.order() == SortOrder.ASCENDING ? ">" : "<";
-        String after = bound.id == null ? ""
-                : postgres ? " AND (creation_date, id) " + comparison + " (?, ?)"
-                : " AND creation_date " + comparison + "= ? AND (creation_date " + comparison
-                        + " ? OR (creation_date = ? AND id " + comparison + " ?))";
+        String after = bound.id == null
+                ? ""
+                : postgres
+                        ? " AND (creation_date, id) " + comparison + " (?, ?)"
+                        : " AND creation_date " + comparison + "= ? AND (creation_date " + comparison
+                                + " ? OR (creation_date = ? AND id " + comparison + " ?))";
         return "(SELECT " + CertificateRows.ALL + " FROM certificate WHERE " + accountColumn + " = ?" + after
                 + " ORDER BY " + orderBy(query.order()) + limit(query) + ")";
     }
@@ -88,7 +91,11 @@ final class KeysetListings {
         if (bound.id != null && postgres) {
             arguments.number(bound.millis).text(bound.id);
         } else if (bound.id != null) {
-            arguments.number(bound.millis).number(bound.millis).number(bound.millis).text(bound.id);
+            arguments
+                    .number(bound.millis)
+                    .number(bound.millis)
+                    .number(bound.millis)
+                    .text(bound.id);
         }
         if (!postgres) {
             arguments.number(limit);

@@ -11,8 +11,7 @@ final class NulEscapedText {
     private static final char ESCAPE = '\\';
     private static final char NUL = '\0';
 
-    private NulEscapedText() {
-    }
+    private NulEscapedText() {}
 
     static String encode(String text) {
         if (text == null || (text.indexOf(NUL) < 0 && text.indexOf(ESCAPE) < 0)) {

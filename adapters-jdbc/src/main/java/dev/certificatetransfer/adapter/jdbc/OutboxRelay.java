@@ -2,6 +2,10 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.port.out.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,9 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the {@code certificate_event} outbox to an {@link EventPublisher}: at least once, and in version order
@@ -36,8 +37,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private static final String NEXT_EVENTS = "SELECT e.sequence_number, " + EventRows.COLUMNS.replace(", ", ", e.")
-            .replaceFirst("^", "e.") + " FROM certificate_event e WHERE e.delivered_at IS NULL AND NOT EXISTS ("
+    private static final String NEXT_EVENTS = "SELECT e.sequence_number, "
+            + EventRows.COLUMNS.replace(", ", ", e.").replaceFirst("^", "e.")
+            + " FROM certificate_event e WHERE e.delivered_at IS NULL AND NOT EXISTS ("
             + "SELECT 1 FROM certificate_event earlier WHERE earlier.certificate_id = e.certificate_id"
             + " AND earlier.version < e.version AND earlier.delivered_at IS NULL)"
             + " ORDER BY e.sequence_number LIMIT ? FOR UPDATE SKIP LOCKED";
@@ -92,7 +94,8 @@ public final class OutboxRelay implements AutoCloseable {
         int delivered = 0;
         while (delivered < max) {
             int wanted = max - delivered;
-            int round = database.inTransaction("Delivering the event outbox", connection -> deliverRound(connection, wanted));
+            int round = database.inTransaction(
+                    "Delivering the event outbox", connection -> deliverRound(connection, wanted));
             if (round == 0) {
                 break;
             }
@@ -207,14 +210,19 @@ public final class OutboxRelay implements AutoCloseable {
             publisher.publish(event);
             return true;
         } catch (Exception e) {
-            // Exception, not only RuntimeException: a publisher may throw a checked exception sneakily. Errors propagate.
-            LOG.warn("The event publisher failed on {} of certificate {} (version {}); the event stays in the outbox"
-                    + " and is tried again", event.type(), event.certificateId(), event.version(), e);
+            // Exception, not only RuntimeException: a publisher may throw a checked exception sneakily. Errors
+            // propagate.
+            LOG.warn(
+                    "The event publisher failed on {} of certificate {} (version {}); the event stays in the outbox"
+                            + " and is tried again",
+                    event.type(),
+                    event.certificateId(),
+                    event.version(),
+                    e);
             return false;
         }
     }
 
     /** An event taken from the outbox, with its row's sequence number. */
-    private record Entry(long sequenceNumber, CertificateEvent event) {
-    }
+    private record Entry(long sequenceNumber, CertificateEvent event) {}
 }

@@ -19,12 +19,21 @@ record ChildJvm(Process process, BufferedReader output, Path errors) {
     static ChildJvm start(Class<?> main, String... arguments) throws IOException {
         Path errors = Files.createDirectories(Path.of("target", "child-jvms"))
                 .resolve(main.getSimpleName() + "-" + System.nanoTime() + ".err");
-        var command = Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()),
-                Stream.of(arguments)).toList();
+        var command = Stream.concat(
+                        Stream.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                main.getName()),
+                        Stream.of(arguments))
+                .toList();
         var process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        return new ChildJvm(process, new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)), errors);
+        return new ChildJvm(
+                process,
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
+                errors);
     }
 
     /** The next line of its output, or {@code null} once it has closed it. */

@@ -7,10 +7,11 @@ import dev.certificatetransfer.adapter.jdbc.RaceWorker.Outcome;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 
 /**
  * Two JVMs, each with its own pool and service, race threads of transfer, accept, reject, cancel and update calls
@@ -32,7 +33,9 @@ class CrossProcessRaceTest {
             throws Exception {
         var race = race("TRANSACTION_READ_COMMITTED");
 
-        assertThat(race.failuresBySqlState()).as("failures, by SQLSTATE or exception class").isEmpty();
+        assertThat(race.failuresBySqlState())
+                .as("failures, by SQLSTATE or exception class")
+                .isEmpty();
     }
 
     @Test
@@ -41,7 +44,8 @@ class CrossProcessRaceTest {
         var race = race("TRANSACTION_SERIALIZABLE");
 
         assertThat(race.failuresBySqlState().remove("40001"))
-                .as("failures but exhausted retries, by SQLSTATE or exception class").isEmpty();
+                .as("failures but exhausted retries, by SQLSTATE or exception class")
+                .isEmpty();
     }
 
     /**
@@ -65,13 +69,23 @@ class CrossProcessRaceTest {
             ours = RaceWorker.race(pool, new SerializationFailures(), THREADS_PER_JVM, RACE);
         }
         var theirs = finish(child);
-        var race = new Race(registrations.appendAll(ours.acks()).appendAll(theirs.acks()),
-                ours.throttled() + theirs.throttled(), List.ofAll(ours.failures()).appendAll(theirs.failures()),
+        var race = new Race(
+                registrations.appendAll(ours.acks()).appendAll(theirs.acks()),
+                ours.throttled() + theirs.throttled(),
+                List.ofAll(ours.failures()).appendAll(theirs.failures()),
                 ours.serializationFailures() + theirs.serializationFailures());
-        System.out.printf("Race at %s: %d calls (%d here, %d in the other JVM), %d acknowledged (%d here, %d in the"
-                + " other JVM), %d THROTTLED, %d serialization failures seen, failures %s%n", isolation,
-                ours.calls() + theirs.calls(), ours.calls(), theirs.calls(), race.acks().size() - registrations.size(),
-                ours.acks().size(), theirs.acks().size(), race.throttled(), race.serializationFailures(),
+        System.out.printf(
+                "Race at %s: %d calls (%d here, %d in the other JVM), %d acknowledged (%d here, %d in the"
+                        + " other JVM), %d THROTTLED, %d serialization failures seen, failures %s%n",
+                isolation,
+                ours.calls() + theirs.calls(),
+                ours.calls(),
+                theirs.calls(),
+                race.acks().size() - registrations.size(),
+                ours.acks().size(),
+                theirs.acks().size(),
+                race.throttled(),
+                race.serializationFailures(),
                 race.failuresBySqlState());
         var events = OutboxAudit.assertRowsReplayTheirEvents(setup, List.ofAll(RaceWorker.CERTIFICATES));
         OutboxAudit.assertEveryAckExplained(events, race.acks());
@@ -82,8 +96,12 @@ class CrossProcessRaceTest {
     }
 
     private static ChildJvm startChild(String isolation) throws IOException {
-        var child = ChildJvm.start(RaceWorker.class, TestDatabases.postgresUrl(), isolation,
-                String.valueOf(THREADS_PER_JVM), String.valueOf(RACE.toMillis()));
+        var child = ChildJvm.start(
+                RaceWorker.class,
+                TestDatabases.postgresUrl(),
+                isolation,
+                String.valueOf(THREADS_PER_JVM),
+                String.valueOf(RACE.toMillis()));
         String first = child.readLine();
         if (!"READY".equals(first)) {
             child.process().destroyForcibly();
@@ -97,7 +115,9 @@ class CrossProcessRaceTest {
         if (!child.process().waitFor(30, TimeUnit.SECONDS)) {
             child.process().destroyForcibly();
         }
-        assertThat(child.process().exitValue()).as("exit code of the other JVM (see %s)", child.errors()).isZero();
+        assertThat(child.process().exitValue())
+                .as("exit code of the other JVM (see %s)", child.errors())
+                .isZero();
         return Outcome.parse(lines);
     }
 }

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.adapter.jdbc.RaceWorker.Ack;
+
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -11,8 +12,7 @@ import java.time.Duration;
  */
 final class DurabilityWorker {
 
-    private DurabilityWorker() {
-    }
+    private DurabilityWorker() {}
 
     public static void main(String[] args) throws InterruptedException {
         var out = new PrintStream(System.out, true);

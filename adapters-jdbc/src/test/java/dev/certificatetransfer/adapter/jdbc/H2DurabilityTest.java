@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.jdbc.RaceWorker.Ack;
 import io.vavr.collection.List;
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 
 /**
  * A JVM writing to an H2 file database is killed without warning ({@code destroyForcibly}, no clean close); every
@@ -25,7 +26,8 @@ class H2DurabilityTest {
 
     @Test
     void every_acknowledged_operation_survives_a_hard_kill_of_the_jvm_that_held_the_file() throws Exception {
-        Path file = Path.of("target", "h2", "durability-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path file =
+                Path.of("target", "h2", "durability-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         var child = ChildJvm.start(DurabilityWorker.class, durableUrl(file));
         var lines = new ArrayList<String>();
         for (String line = child.readLine(); line != null && lines.size() < ACKS_BEFORE_KILL; line = child.readLine()) {
@@ -33,19 +35,26 @@ class H2DurabilityTest {
         }
         child.process().destroyForcibly();
         assertThat(child.process().waitFor(10, TimeUnit.SECONDS)).as("killed").isTrue();
-        assertThat(lines).as("acknowledged before the kill (see %s)", child.errors()).hasSize(ACKS_BEFORE_KILL);
+        assertThat(lines)
+                .as("acknowledged before the kill (see %s)", child.errors())
+                .hasSize(ACKS_BEFORE_KILL);
 
         var acks = List.ofAll(lines).map(Ack::parse);
         try (var reopened = TestDatabases.pool(durableUrl(file), 2)) {
             var events = OutboxAudit.assertRowsReplayTheirEvents(reopened, List.ofAll(RaceWorker.CERTIFICATES));
             OutboxAudit.assertEveryAckExplained(events, acks);
             for (var id : RaceWorker.CERTIFICATES) {
-                long lastAcknowledged = acks.filter(ack -> ack.id().equals(id)).map(Ack::version).max().get();
-                assertThat(events.get(id).get().last().version()).as("version of %s", id)
+                long lastAcknowledged = acks.filter(ack -> ack.id().equals(id))
+                        .map(Ack::version)
+                        .max()
+                        .get();
+                assertThat(events.get(id).get().last().version())
+                        .as("version of %s", id)
                         .isGreaterThanOrEqualTo(lastAcknowledged);
             }
-            System.out.printf("H2 after a hard kill: %d acknowledged, %d events in the file%n", acks.size(),
-                    events.values().map(e -> e.size()).sum().intValue());
+            System.out.printf(
+                    "H2 after a hard kill: %d acknowledged, %d events in the file%n",
+                    acks.size(), events.values().map(e -> e.size()).sum().intValue());
         }
     }
 }

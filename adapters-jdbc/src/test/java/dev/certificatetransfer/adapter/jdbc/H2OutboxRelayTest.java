@@ -1,8 +1,9 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+
+import javax.sql.DataSource;
 
 /** The outbox and its relay on an H2 database in memory. */
 class H2OutboxRelayTest extends OutboxRelayContract {

@@ -13,12 +13,13 @@ import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import javax.sql.DataSource;
+import java.util.stream.Stream;
 
 /**
  * Messages and reasons that try to break out of SQL, or that PostgreSQL cannot hold as text (NUL), come back
@@ -55,14 +56,19 @@ class HostileTextTest {
         DataSource dataSource = database.equals("H2") ? H2 : TestDatabases.postgres();
         TestDatabases.empty(dataSource);
         var service = Services.on(dataSource);
-        var id = service.registerCertificateWithoutCa(principal(ALICE), TestCertificates.parsed(0),
-                CertificateStatus.INACTIVE).get().certificateId();
+        var id = service.registerCertificateWithoutCa(
+                        principal(ALICE), TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                .get()
+                .certificateId();
         var message = new TransferMessage(text);
         var reason = new RejectReason(text);
-        service.transferCertificate(principal(ALICE), id, BOB, Option.some(message)).get();
-        var rejected = service.rejectCertificateTransfer(principal(BOB), id, Option.some(reason)).get();
+        service.transferCertificate(principal(ALICE), id, BOB, Option.some(message))
+                .get();
+        var rejected = service.rejectCertificateTransfer(principal(BOB), id, Option.some(reason))
+                .get();
 
-        var stored = new JdbcCertificateRepository(dataSource).find(id).certificate().get();
+        var stored =
+                new JdbcCertificateRepository(dataSource).find(id).certificate().get();
         assertThat(stored).isEqualTo(rejected);
         assertThat(stored.transferData().transferMessage()).contains(message);
         assertThat(stored.transferData().rejectReason()).contains(reason);

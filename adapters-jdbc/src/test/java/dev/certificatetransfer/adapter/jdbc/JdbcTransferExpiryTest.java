@@ -18,12 +18,13 @@ import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Option;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
 
 /** Transfer expiry on the JDBC adapter: the sweep and its outbox events on H2 and PostgreSQL, and migration V2. */
 class JdbcTransferExpiryTest {
@@ -32,14 +33,18 @@ class JdbcTransferExpiryTest {
     private static final Principal ALICE = Accounts.principal(Accounts.ALICE);
 
     private static CertificateTransferService service(DataSource dataSource, MovableClock clock) {
-        return CertificateTransferService.builder().repository(new JdbcCertificateRepository(dataSource))
-                .authorizer(new AllowAuthenticatedAuthorizer()).clock(clock).transferExpiry(TransferExpiry.after(TTL))
+        return CertificateTransferService.builder()
+                .repository(new JdbcCertificateRepository(dataSource))
+                .authorizer(new AllowAuthenticatedAuthorizer())
+                .clock(clock)
+                .transferExpiry(TransferExpiry.after(TTL))
                 .build();
     }
 
     private static CertificateId offeredToBob(CertificateTransferService service, int index) {
         var id = service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(index), CertificateStatus.INACTIVE)
-                .get().certificateId();
+                .get()
+                .certificateId();
         service.transferCertificate(ALICE, id, Accounts.BOB, Option.none()).get();
         return id;
     }
@@ -76,13 +81,16 @@ class JdbcTransferExpiryTest {
         assertThat(expiries.map(e -> e.certificateId())).containsExactlyElementsOf(due);
         assertThat(expiries).allSatisfy(e -> assertThat(e.actor()).isEqualTo(Actor.system()));
         assertThat(((TransferExpired) expiries.head()).target()).isEqualTo(Accounts.BOB);
-        assertThat(service.describeCertificate(Accounts.principal(Accounts.BOB), notYet).isRight()).isTrue();
+        assertThat(service.describeCertificate(Accounts.principal(Accounts.BOB), notYet)
+                        .isRight())
+                .isTrue();
     }
 
     @Test
     void migration_v2_gives_a_transfer_pending_before_it_its_place_in_the_sweep() throws SQLException {
         try (var current = TestDatabases.h2InMemory();
-                var old = TestDatabases.pool("jdbc:h2:mem:v1-" + ProcessHandle.current().pid(), 2)) {
+                var old = TestDatabases.pool(
+                        "jdbc:h2:mem:v1-" + ProcessHandle.current().pid(), 2)) {
             var clock = new MovableClock(TickingClock.START);
             var id = offeredToBob(service(current, clock), 0);
             flyway(old).target("1").load().migrate();
@@ -93,12 +101,15 @@ class JdbcTransferExpiryTest {
             var repository = new JdbcCertificateRepository(old);
             assertThat(repository.find(id)).isEqualTo(new JdbcCertificateRepository(current).find(id));
             assertThat(repository.listDueTransfers(new DueTransfersQuery(clock.instant(), Option.none(), 10)))
-                    .extracting(c -> c.id()).containsExactly(id);
+                    .extracting(c -> c.id())
+                    .containsExactly(id);
         }
     }
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(HikariDataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations(JdbcMigrations.LOCATION)
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(JdbcMigrations.LOCATION)
                 .table(JdbcMigrations.HISTORY_TABLE);
     }
 
@@ -106,10 +117,11 @@ class JdbcTransferExpiryTest {
     private static void copyV1Row(DataSource from, DataSource to) throws SQLException {
         String columns = CertificateRows.ALL.replace(", expire_date, pending_transfer_date", "");
         int count = columns.split(",").length;
-        try (var source = from.getConnection(); var target = to.getConnection();
+        try (var source = from.getConnection();
+                var target = to.getConnection();
                 var read = source.prepareStatement("SELECT " + columns + " FROM certificate");
-                var write = target.prepareStatement("INSERT INTO certificate (" + columns + ") VALUES (?"
-                        + ", ?".repeat(count - 1) + ")");
+                var write = target.prepareStatement(
+                        "INSERT INTO certificate (" + columns + ") VALUES (?" + ", ?".repeat(count - 1) + ")");
                 var rows = read.executeQuery()) {
             assertThat(rows.next()).isTrue();
             for (int i = 1; i <= count; i++) {

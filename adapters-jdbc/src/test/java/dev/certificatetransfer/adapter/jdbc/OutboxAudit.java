@@ -2,7 +2,6 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.adapter.jdbc.RaceWorker.Ack;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Actor;
@@ -12,8 +11,9 @@ import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateEvent.EventType;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.port.in.SortOrder;
+import dev.certificatetransfer.spi.CertificateChange;
+import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
@@ -21,8 +21,9 @@ import io.vavr.Tuple4;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
-import java.util.stream.LongStream;
+
 import javax.sql.DataSource;
+import java.util.stream.LongStream;
 
 /**
  * Checks a database against the answers its callers were given: each certificate's row is what its outbox events
@@ -32,21 +33,23 @@ final class OutboxAudit {
 
     private static final ListingQuery FIRST_PAGE = new ListingQuery(Option.none(), SortOrder.DESCENDING, 25);
 
-    private OutboxAudit() {
-    }
+    private OutboxAudit() {}
 
     /** Checks the rows of the certificates against their events, and answers the events by certificate. */
-    static Map<CertificateId, Seq<CertificateEvent>> assertRowsReplayTheirEvents(DataSource dataSource,
-            Seq<CertificateId> certificates) {
+    static Map<CertificateId, Seq<CertificateEvent>> assertRowsReplayTheirEvents(
+            DataSource dataSource, Seq<CertificateId> certificates) {
         var repository = new JdbcCertificateRepository(dataSource);
         Map<CertificateId, Seq<CertificateEvent>> events = TestDatabases.outbox(dataSource)
-                .groupBy(CertificateEvent::certificateId).mapValues(e -> e.sortBy(CertificateEvent::version));
+                .groupBy(CertificateEvent::certificateId)
+                .mapValues(e -> e.sortBy(CertificateEvent::version));
         assertThat(events.keySet().toJavaSet()).containsExactlyInAnyOrderElementsOf(certificates);
         for (CertificateId id : certificates) {
             var stored = repository.find(id);
             var its = events.get(id).get();
-            assertThat(its.map(CertificateEvent::version)).as("versions of %s", id)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, stored.version()).boxed().toList());
+            assertThat(its.map(CertificateEvent::version))
+                    .as("versions of %s", id)
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, stored.version()).boxed().toList());
             assertThat(CertificateChange.replay(its)).as("replay of %s", id).isEqualTo(stored.certificate());
             assertOneOwner(repository, stored.certificate().get());
         }
@@ -59,9 +62,16 @@ final class OutboxAudit {
         for (AccountId account : Accounts.ALL) {
             boolean owns = certificate.owner().equals(account);
             boolean target = certificate.pendingTarget().contains(account);
-            assertThat(repository.listVisibleTo(account, FIRST_PAGE).map(Certificate::id).contains(certificate.id()))
-                    .as("%s visible to %s", certificate.id(), account).isEqualTo(owns || target);
-            assertThat(repository.listOutgoing(account, FIRST_PAGE).map(Certificate::id).contains(certificate.id()))
+            assertThat(repository
+                            .listVisibleTo(account, FIRST_PAGE)
+                            .map(Certificate::id)
+                            .contains(certificate.id()))
+                    .as("%s visible to %s", certificate.id(), account)
+                    .isEqualTo(owns || target);
+            assertThat(repository
+                            .listOutgoing(account, FIRST_PAGE)
+                            .map(Certificate::id)
+                            .contains(certificate.id()))
                     .as("%s outgoing from %s", certificate.id(), account)
                     .isEqualTo(owns && certificate.pendingTransfer().isDefined());
         }
@@ -78,16 +88,21 @@ final class OutboxAudit {
             var event = its.find(e -> e.version() == ack.version());
             assertThat(event.isDefined()).as("an event for %s", ack).isTrue();
             if (ack.type() == EventType.CERTIFICATE_STATUS_CHANGED) {
-                var state = CertificateChange.replay(its.filter(e -> e.version() <= ack.version())).get();
-                assertThat(state.status()).as("status after %s", ack).isEqualTo(ack.requested().get());
+                var state = CertificateChange.replay(its.filter(e -> e.version() <= ack.version()))
+                        .get();
+                assertThat(state.status())
+                        .as("status after %s", ack)
+                        .isEqualTo(ack.requested().get());
                 assertThat(state.owner()).as("owner after %s", ack).isEqualTo(ack.actor());
             } else {
-                assertThat(Tuple.of(event.get().type(), event.get().actor())).as("the event of %s", ack)
+                assertThat(Tuple.of(event.get().type(), event.get().actor()))
+                        .as("the event of %s", ack)
                         .isEqualTo(Tuple.of(ack.type(), ack.actor()));
             }
         }
         var writes = acks.filter(ack -> ack.type() != EventType.CERTIFICATE_STATUS_CHANGED)
-                .groupBy(ack -> Tuple.of(ack.id(), ack.version())).filterValues(claims -> claims.size() > 1);
+                .groupBy(ack -> Tuple.of(ack.id(), ack.version()))
+                .filterValues(claims -> claims.size() > 1);
         assertThat(writes).as("versions acknowledged to two writers").isEmpty();
     }
 
@@ -95,14 +110,17 @@ final class OutboxAudit {
     static void assertEveryEventAcknowledged(Map<CertificateId, Seq<CertificateEvent>> events, Seq<Ack> acks) {
         var acknowledged = acks.map(OutboxAudit::claim).toSet();
         for (CertificateEvent event : events.values().flatMap(e -> e)) {
-            var status = event instanceof CertificateStatusChanged changed ? Option.some(changed.to()) : Option.<CertificateStatus>none();
-            assertThat(acknowledged).as("an acknowledged call for %s", event)
-                    .contains(Tuple.of(Tuple.of(event.certificateId(), event.version()), event.type(), event.actor(), status));
+            var status = event instanceof CertificateStatusChanged changed
+                    ? Option.some(changed.to())
+                    : Option.<CertificateStatus>none();
+            assertThat(acknowledged)
+                    .as("an acknowledged call for %s", event)
+                    .contains(Tuple.of(
+                            Tuple.of(event.certificateId(), event.version()), event.type(), event.actor(), status));
         }
     }
 
-    private static Tuple4<Tuple2<CertificateId, Long>, EventType, Actor, Option<CertificateStatus>> claim(
-            Ack ack) {
+    private static Tuple4<Tuple2<CertificateId, Long>, EventType, Actor, Option<CertificateStatus>> claim(Ack ack) {
         return Tuple.of(Tuple.of(ack.id(), ack.version()), ack.type(), ack.actor(), ack.requested());
     }
 }

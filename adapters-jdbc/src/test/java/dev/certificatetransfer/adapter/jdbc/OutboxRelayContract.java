@@ -14,6 +14,11 @@ import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +28,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the outbox promises on every database: each committed change leaves exactly one event, a rolled-back one
@@ -55,9 +56,12 @@ abstract class OutboxRelayContract {
 
     /** Registers certificate {@code index} for Alice, transfers it to Bob and has him accept: three events. */
     protected CertificateId registerTransferAccept(int index) {
-        var id = service.registerCertificateWithoutCa(principal(ALICE), TestCertificates.parsed(index),
-                CertificateStatus.INACTIVE).get().certificateId();
-        service.transferCertificate(principal(ALICE), id, BOB, Option.some(new TransferMessage("yours"))).get();
+        var id = service.registerCertificateWithoutCa(
+                        principal(ALICE), TestCertificates.parsed(index), CertificateStatus.INACTIVE)
+                .get()
+                .certificateId();
+        service.transferCertificate(principal(ALICE), id, BOB, Option.some(new TransferMessage("yours")))
+                .get();
         service.acceptCertificateTransfer(principal(BOB), id, true).get();
         return id;
     }
@@ -67,8 +71,10 @@ abstract class OutboxRelayContract {
     }
 
     protected long undelivered() {
-        try (var connection = dataSource().getConnection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT COUNT(*) FROM certificate_event WHERE delivered_at IS NULL")) {
+        try (var connection = dataSource().getConnection();
+                var statement = connection.createStatement();
+                var rows =
+                        statement.executeQuery("SELECT COUNT(*) FROM certificate_event WHERE delivered_at IS NULL")) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -82,22 +88,31 @@ abstract class OutboxRelayContract {
         @Test
         void every_committed_change_leaves_exactly_its_event_in_the_outbox() {
             var id = registerTransferAccept(0);
-            assertThat(TestDatabases.outbox(dataSource()).map(e -> e.certificateId() + "/" + e.version() + "/" + e.type()))
-                    .containsExactly(id + "/1/CERTIFICATE_REGISTERED", id + "/2/TRANSFER_REQUESTED",
+            assertThat(TestDatabases.outbox(dataSource())
+                            .map(e -> e.certificateId() + "/" + e.version() + "/" + e.type()))
+                    .containsExactly(
+                            id + "/1/CERTIFICATE_REGISTERED",
+                            id + "/2/TRANSFER_REQUESTED",
                             id + "/3/TRANSFER_ACCEPTED");
         }
 
         @Test
         void a_change_whose_transaction_fails_leaves_neither_its_state_nor_its_event() throws SQLException {
-            var id = service.registerCertificateWithoutCa(principal(ALICE), TestCertificates.parsed(0),
-                    CertificateStatus.INACTIVE).get().certificateId();
-            service.transferCertificate(principal(ALICE), id, BOB, Option.none()).get();
+            var id = service.registerCertificateWithoutCa(
+                            principal(ALICE), TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                    .get()
+                    .certificateId();
+            service.transferCertificate(principal(ALICE), id, BOB, Option.none())
+                    .get();
             var before = TestDatabases.outbox(dataSource());
             execute("ALTER TABLE certificate_event ADD CONSTRAINT refuses_bob CHECK (actor <> '222222222222')");
             try {
                 assertThatThrownBy(() -> service.acceptCertificateTransfer(principal(BOB), id, false))
-                        .isInstanceOfSatisfying(JdbcRepositoryException.class,
-                                e -> assertThat(e.sqlState()).as("an integrity constraint violation").startsWith("23"));
+                        .isInstanceOfSatisfying(
+                                JdbcRepositoryException.class,
+                                e -> assertThat(e.sqlState())
+                                        .as("an integrity constraint violation")
+                                        .startsWith("23"));
             } finally {
                 execute("ALTER TABLE certificate_event DROP CONSTRAINT refuses_bob");
             }
@@ -107,7 +122,8 @@ abstract class OutboxRelayContract {
         }
 
         private void execute(String sql) throws SQLException {
-            try (var connection = dataSource().getConnection(); var statement = connection.createStatement()) {
+            try (var connection = dataSource().getConnection();
+                    var statement = connection.createStatement()) {
                 statement.execute(sql);
             }
         }
@@ -122,12 +138,17 @@ abstract class OutboxRelayContract {
             var second = registerTransferAccept(1);
             assertThat(relay(published).deliverBatch(100)).isEqualTo(6);
             for (var id : new CertificateId[] {first, second}) {
-                assertThat(published.events().filter(e -> e.certificateId().equals(id)).map(CertificateEvent::version))
+                assertThat(published
+                                .events()
+                                .filter(e -> e.certificateId().equals(id))
+                                .map(CertificateEvent::version))
                         .containsExactly(1L, 2L, 3L);
             }
             assertThat(published.events()).containsExactlyInAnyOrderElementsOf(TestDatabases.outbox(dataSource()));
             assertThat(undelivered()).isZero();
-            assertThat(relay(published).deliverBatch(100)).as("nothing is delivered twice").isZero();
+            assertThat(relay(published).deliverBatch(100))
+                    .as("nothing is delivered twice")
+                    .isZero();
         }
 
         @Test
@@ -155,7 +176,10 @@ abstract class OutboxRelayContract {
 
             broken.set(false);
             assertThat(relay.deliverBatch(100)).isEqualTo(3);
-            assertThat(published.events().filter(e -> e.certificateId().equals(failing)).map(CertificateEvent::version))
+            assertThat(published
+                            .events()
+                            .filter(e -> e.certificateId().equals(failing))
+                            .map(CertificateEvent::version))
                     .containsExactly(1L, 2L, 3L);
             assertThat(undelivered()).isZero();
         }
@@ -179,7 +203,8 @@ abstract class OutboxRelayContract {
             for (int i = 0; i < 6; i++) {
                 registerTransferAccept(i);
                 var id = TestCertificates.id(i);
-                service.updateCertificate(principal(BOB), id, CertificateStatus.INACTIVE).get();
+                service.updateCertificate(principal(BOB), id, CertificateStatus.INACTIVE)
+                        .get();
             }
             var delivered = new ConcurrentLinkedQueue<CertificateEvent>();
             var inFlight = ConcurrentHashMap.<String>newKeySet();
@@ -196,7 +221,8 @@ abstract class OutboxRelayContract {
                         if (!inFlight.add(key)) {
                             overlaps.incrementAndGet();
                         }
-                        long previous = lastVersion.getOrDefault(event.certificateId().value(), 0L);
+                        long previous =
+                                lastVersion.getOrDefault(event.certificateId().value(), 0L);
                         if (event.version() <= previous) {
                             outOfOrder.incrementAndGet();
                         }
@@ -217,9 +243,15 @@ abstract class OutboxRelayContract {
                 }
                 start.countDown();
                 int total = relays.get(0).get() + relays.get(1).get();
-                assertThat(overlaps).as("no event is delivered by both relays at once").hasValue(0);
-                assertThat(outOfOrder).as("no certificate's event overtakes an earlier one").hasValue(0);
-                assertThat(delivered).hasSize(24).doesNotHaveDuplicates()
+                assertThat(overlaps)
+                        .as("no event is delivered by both relays at once")
+                        .hasValue(0);
+                assertThat(outOfOrder)
+                        .as("no certificate's event overtakes an earlier one")
+                        .hasValue(0);
+                assertThat(delivered)
+                        .hasSize(24)
+                        .doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(TestDatabases.outbox(dataSource()));
                 assertThat(total).isEqualTo(24);
                 assertThat(undelivered()).isZero();

@@ -7,18 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.port.in.SortOrder;
+import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 
 /**
  * A PostgreSQL server that stops mid-run makes every call fail with the adapter's infrastructure exception (never
@@ -41,7 +42,8 @@ class PostgresOutageTest {
 
         try (var first = start(port)) {
             JdbcMigrations.migrate(first.getPostgresDatabase());
-            service.registerCertificateWithoutCa(principal(ALICE), TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+            service.registerCertificateWithoutCa(
+                            principal(ALICE), TestCertificates.parsed(0), CertificateStatus.INACTIVE)
                     .get();
         }
 
@@ -54,7 +56,9 @@ class PostgresOutageTest {
         var restarted = start(port);
         try {
             assertThat(repository.find(id).certificate().map(c -> c.owner())).contains(ALICE);
-            assertThat(service.transferCertificate(principal(ALICE), id, BOB, Option.none()).isRight()).isTrue();
+            assertThat(service.transferCertificate(principal(ALICE), id, BOB, Option.none())
+                            .isRight())
+                    .isTrue();
             assertThat(repository.listOutgoing(ALICE, page)).hasSize(1);
         } finally {
             restarted.close();
@@ -62,13 +66,18 @@ class PostgresOutageTest {
     }
 
     private EmbeddedPostgres start(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port)
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
                 .start();
     }
 
     private static void assertInfrastructureFailure(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(JdbcRepositoryException.class,
-                e -> assertThat(e.sqlState()).as("a connection failure").startsWith("08"));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        JdbcRepositoryException.class,
+                        e -> assertThat(e.sqlState()).as("a connection failure").startsWith("08"));
     }
 
     private static int freePort() throws IOException {

@@ -7,12 +7,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,10 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * A commit that meets a serialization failure is run again, shown without waiting for a race: a transaction held open
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class PostgresSerializationRetryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String WAITING_FOR = "SELECT count(*) FROM pg_stat_activity"
-            + " WHERE ? = ANY(pg_blocking_pids(pid))";
+    private static final String WAITING_FOR =
+            "SELECT count(*) FROM pg_stat_activity" + " WHERE ? = ANY(pg_blocking_pids(pid))";
 
     private final DataSource shared = TestDatabases.postgres();
     private final SerializationFailures failures = new SerializationFailures();
@@ -49,8 +50,10 @@ class PostgresSerializationRetryTest {
     void registerOneCertificate() {
         TestDatabases.empty(shared);
         serializable = TestDatabases.pool(TestDatabases.postgresUrl(), 2, "TRANSACTION_SERIALIZABLE");
-        registered = Services.on(shared).registerCertificateWithoutCa(principal(ALICE), TestCertificates.parsed(0),
-                CertificateStatus.INACTIVE).get().certificate();
+        registered = Services.on(shared)
+                .registerCertificateWithoutCa(principal(ALICE), TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                .get()
+                .certificate();
     }
 
     @AfterEach
@@ -64,7 +67,9 @@ class PostgresSerializationRetryTest {
 
         var outcome = commitWhileHeld(change, this::rewriteUnchanged);
 
-        assertThat(failures.count()).as("serialization failures met, each one retried").isEqualTo(1);
+        assertThat(failures.count())
+                .as("serialization failures met, each one retried")
+                .isEqualTo(1);
         assertThat(outcome).isEqualTo(CommitOutcome.COMMITTED);
         assertThat(TestDatabases.outbox(shared).drop(1)).containsExactly(change.event());
         assertThat(new JdbcCertificateRepository(shared).find(registered.id()).certificate())
@@ -78,7 +83,9 @@ class PostgresSerializationRetryTest {
 
         var outcome = commitWhileHeld(ours, held -> Commits.inOneStatement(held, theirs));
 
-        assertThat(failures.count()).as("serialization failures met, each one retried").isEqualTo(1);
+        assertThat(failures.count())
+                .as("serialization failures met, each one retried")
+                .isEqualTo(1);
         assertThat(outcome).isEqualTo(CommitOutcome.CONFLICT);
         assertThat(TestDatabases.outbox(shared).drop(1)).containsExactly(theirs.event());
         assertThat(new JdbcCertificateRepository(shared).find(registered.id()).certificate())
@@ -115,7 +122,8 @@ class PostgresSerializationRetryTest {
     /** Returns once a session waits for the held transaction's lock; fails if the commit ends without waiting. */
     private void awaitWaitingFor(int heldPid, Future<CommitOutcome> commit) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        try (var connection = shared.getConnection(); var waiting = connection.prepareStatement(WAITING_FOR)) {
+        try (var connection = shared.getConnection();
+                var waiting = connection.prepareStatement(WAITING_FOR)) {
             waiting.setInt(1, heldPid);
             while (firstInt(waiting) == 0) {
                 if (commit.isDone()) {
@@ -130,9 +138,15 @@ class PostgresSerializationRetryTest {
     }
 
     private CertificateChange statusChange(CertificateStatus to) {
-        return CertificateChange.of(Option.some(registered), new CertificateStatusChanged(registered.id(),
-                registered.owner(), registered.status(), to, registered.lastModifiedDate().plusSeconds(1),
-                registered.nextVersion()));
+        return CertificateChange.of(
+                Option.some(registered),
+                new CertificateStatusChanged(
+                        registered.id(),
+                        registered.owner(),
+                        registered.status(),
+                        to,
+                        registered.lastModifiedDate().plusSeconds(1),
+                        registered.nextVersion()));
     }
 
     private static int backendPid(Connection connection) throws SQLException {

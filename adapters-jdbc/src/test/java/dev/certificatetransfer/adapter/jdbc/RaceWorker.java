@@ -8,14 +8,16 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent.EventType;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 
 /**
  * One side of the cross-process race: threads of random transfer, accept, reject, cancel and update calls on the
@@ -35,7 +36,8 @@ import javax.sql.DataSource;
 final class RaceWorker {
 
     /** The certificates raced on. */
-    static final List<CertificateId> CERTIFICATES = IntStream.range(0, 4).mapToObj(TestCertificates::id).toList();
+    static final List<CertificateId> CERTIFICATES =
+            IntStream.range(0, 4).mapToObj(TestCertificates::id).toList();
 
     /** An acknowledged call: what it asked, who asked, and the certificate's version in its answer. */
     record Ack(CertificateId id, EventType type, AccountId actor, long version, Option<CertificateStatus> requested) {
@@ -47,7 +49,11 @@ final class RaceWorker {
 
         static Ack parse(String line) {
             String[] f = line.split(" ", -1);
-            return new Ack(new CertificateId(f[1]), EventType.valueOf(f[2]), new AccountId(f[3]), Long.parseLong(f[4]),
+            return new Ack(
+                    new CertificateId(f[1]),
+                    EventType.valueOf(f[2]),
+                    new AccountId(f[3]),
+                    Long.parseLong(f[4]),
                     f[5].equals("-") ? Option.none() : Option.some(CertificateStatus.valueOf(f[5])));
         }
     }
@@ -107,13 +113,20 @@ final class RaceWorker {
     /** Registers the raced certificates, owned in turn by Alice, Bob and Carol, and answers the acknowledgements. */
     static List<Ack> registerAll(DataSource dataSource) {
         var service = Services.on(dataSource);
-        return IntStream.range(0, CERTIFICATES.size()).mapToObj(i -> {
-            AccountId owner = Accounts.ALL.get(i % Accounts.ALL.size());
-            var registered = service.registerCertificateWithoutCa(principal(owner), TestCertificates.parsed(i),
-                    CertificateStatus.INACTIVE).get();
-            return new Ack(registered.certificateId(), EventType.CERTIFICATE_REGISTERED, owner,
-                    registered.certificate().version(), Option.<CertificateStatus>none());
-        }).toList();
+        return IntStream.range(0, CERTIFICATES.size())
+                .mapToObj(i -> {
+                    AccountId owner = Accounts.ALL.get(i % Accounts.ALL.size());
+                    var registered = service.registerCertificateWithoutCa(
+                                    principal(owner), TestCertificates.parsed(i), CertificateStatus.INACTIVE)
+                            .get();
+                    return new Ack(
+                            registered.certificateId(),
+                            EventType.CERTIFICATE_REGISTERED,
+                            owner,
+                            registered.certificate().version(),
+                            Option.<CertificateStatus>none());
+                })
+                .toList();
     }
 
     /** Races {@code threads} threads on the data source for the duration; the failures counter watches it. */
@@ -122,8 +135,12 @@ final class RaceWorker {
         var acks = new ConcurrentLinkedQueue<Ack>();
         var worker = new RaceWorker(counter.counting(dataSource), acks::add);
         worker.run(threads, duration);
-        return new Outcome(worker.calls.get(), List.copyOf(acks), worker.throttled.get(),
-                List.copyOf(worker.failures), counter.count());
+        return new Outcome(
+                worker.calls.get(),
+                List.copyOf(acks),
+                worker.throttled.get(),
+                List.copyOf(worker.failures),
+                counter.count());
     }
 
     /** Runs the threads' calls until the duration is over; each thread makes one call at least, however slow. */
@@ -131,11 +148,13 @@ final class RaceWorker {
         long end = System.nanoTime() + duration.toNanos();
         var running = new ArrayList<Thread>();
         for (int i = 0; i < threads; i++) {
-            var thread = new Thread(() -> {
-                do {
-                    callOnce();
-                } while (System.nanoTime() < end);
-            }, "race-" + i);
+            var thread = new Thread(
+                    () -> {
+                        do {
+                            callOnce();
+                        } while (System.nanoTime() < end);
+                    },
+                    "race-" + i);
             thread.start();
             running.add(thread);
         }
@@ -181,17 +200,44 @@ final class RaceWorker {
         int choice = random.nextInt(5) == 0 ? random.nextInt(5) : pending ? random.nextInt(3) : 3 + random.nextInt(2);
         var who = principal(caller);
         switch (choice) {
-            case 0 -> record(id, EventType.TRANSFER_ACCEPTED, caller, Option.none(),
-                    service.acceptCertificateTransfer(who, id, random.nextBoolean()).map(Certificate::version));
-            case 1 -> record(id, EventType.TRANSFER_REJECTED, caller, Option.none(), service.rejectCertificateTransfer(
-                    who, id, Option.some(new RejectReason("no'; --"))).map(Certificate::version));
-            case 2 -> record(id, EventType.TRANSFER_CANCELLED, caller, Option.none(),
-                    service.cancelCertificateTransfer(who, id).map(Certificate::version));
-            case 3 -> record(id, EventType.TRANSFER_REQUESTED, caller, Option.none(), service.transferCertificate(
-                    who, id, anyAccount(), Option.some(new TransferMessage("yours"))).map(t -> t.certificate().version()));
+            case 0 ->
+                record(
+                        id,
+                        EventType.TRANSFER_ACCEPTED,
+                        caller,
+                        Option.none(),
+                        service.acceptCertificateTransfer(who, id, random.nextBoolean())
+                                .map(Certificate::version));
+            case 1 ->
+                record(
+                        id,
+                        EventType.TRANSFER_REJECTED,
+                        caller,
+                        Option.none(),
+                        service.rejectCertificateTransfer(who, id, Option.some(new RejectReason("no'; --")))
+                                .map(Certificate::version));
+            case 2 ->
+                record(
+                        id,
+                        EventType.TRANSFER_CANCELLED,
+                        caller,
+                        Option.none(),
+                        service.cancelCertificateTransfer(who, id).map(Certificate::version));
+            case 3 ->
+                record(
+                        id,
+                        EventType.TRANSFER_REQUESTED,
+                        caller,
+                        Option.none(),
+                        service.transferCertificate(who, id, anyAccount(), Option.some(new TransferMessage("yours")))
+                                .map(t -> t.certificate().version()));
             default -> {
                 var status = random.nextBoolean() ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
-                record(id, EventType.CERTIFICATE_STATUS_CHANGED, caller, Option.some(status),
+                record(
+                        id,
+                        EventType.CERTIFICATE_STATUS_CHANGED,
+                        caller,
+                        Option.some(status),
                         service.updateCertificate(who, id, status).map(Certificate::version));
             }
         }
@@ -199,7 +245,8 @@ final class RaceWorker {
 
     /** The owner for a transfer, cancel or update; the target for an accept or reject (the caller picks the call). */
     private static AccountId plausibleCaller(Certificate seen) {
-        return seen.pendingTarget().filter(target -> ThreadLocalRandom.current().nextInt(3) != 2)
+        return seen.pendingTarget()
+                .filter(target -> ThreadLocalRandom.current().nextInt(3) != 2)
                 .getOrElse(seen.owner());
     }
 
@@ -207,7 +254,11 @@ final class RaceWorker {
         return Accounts.ALL.get(ThreadLocalRandom.current().nextInt(Accounts.ALL.size()));
     }
 
-    private void record(CertificateId id, EventType type, AccountId actor, Option<CertificateStatus> requested,
+    private void record(
+            CertificateId id,
+            EventType type,
+            AccountId actor,
+            Option<CertificateStatus> requested,
             Either<Refusal, Long> answer) {
         if (answer.isRight()) {
             acks.accept(new Ack(id, type, actor, answer.get(), requested));

@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
@@ -21,22 +20,24 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.port.out.CertificateRepository;
-import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.port.in.SortOrder;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.spi.CertificateChange;
+import dev.certificatetransfer.spi.ListingKey;
+import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * For random sequences of registrations, transfers, accepts, rejects, cancels, status changes, deletions and stale
@@ -45,10 +46,12 @@ import org.junit.jupiter.api.Test;
  */
 class SameAsInMemoryPropertyTest {
 
-    private static final String[] MESSAGES = {"", "it's; DROP TABLE certificate; --", "back\\slash \\0 nul\0end",
-        "\uD83D\uDE00 non-BMP"};
-    private static final CertificateStatus[] STATUSES = {CertificateStatus.INACTIVE, CertificateStatus.ACTIVE,
-        CertificateStatus.REVOKED};
+    private static final String[] MESSAGES = {
+        "", "it's; DROP TABLE certificate; --", "back\\slash \\0 nul\0end", "\uD83D\uDE00 non-BMP"
+    };
+    private static final CertificateStatus[] STATUSES = {
+        CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, CertificateStatus.REVOKED
+    };
 
     @Test
     void on_h2_every_answer_is_the_in_memory_adapters() {
@@ -63,9 +66,12 @@ class SameAsInMemoryPropertyTest {
     }
 
     private static void check(DataSource dataSource, int examples) {
-        qt().withExamples(examples).withShrinkCycles(200)
-                .forAll(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(0, 40),
-                        integers().between(1, 4), integers().between(0, Integer.MAX_VALUE))
+        qt().withExamples(examples)
+                .withShrinkCycles(200)
+                .forAll(
+                        lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(0, 40),
+                        integers().between(1, 4),
+                        integers().between(0, Integer.MAX_VALUE))
                 .checkAssert((steps, pageSize, keySeed) -> {
                     TestDatabases.empty(dataSource);
                     var run = new Run(new InMemoryCertificateRepository(), new JdbcCertificateRepository(dataSource));
@@ -112,29 +118,56 @@ class SameAsInMemoryPropertyTest {
             var at = Instant.ofEpochMilli(millis);
             if (c == null) {
                 var parsed = TestCertificates.parsed(index);
-                return op != 0 ? null : new CertificateRegistered(parsed.id(), account, parsed.pem(), parsed.validity(),
-                        CertificateMode.SNI_ONLY, STATUSES[choice % 2], at, version);
+                return op != 0
+                        ? null
+                        : new CertificateRegistered(
+                                parsed.id(),
+                                account,
+                                parsed.pem(),
+                                parsed.validity(),
+                                CertificateMode.SNI_ONLY,
+                                STATUSES[choice % 2],
+                                at,
+                                version);
             }
             var pending = c.pendingTransfer().getOrNull();
             if (pending != null) {
                 return switch (op) {
-                    case 2 -> new TransferAccepted(c.id(), pending.target(), c.owner(), STATUSES[choice % 2], at, version);
-                    case 3 -> new TransferRejected(c.id(), pending.target(), c.owner(), Option.of(reason(choice)), at,
-                            version);
+                    case 2 ->
+                        new TransferAccepted(c.id(), pending.target(), c.owner(), STATUSES[choice % 2], at, version);
+                    case 3 ->
+                        new TransferRejected(
+                                c.id(), pending.target(), c.owner(), Option.of(reason(choice)), at, version);
                     case 4 -> new TransferCancelled(c.id(), c.owner(), pending.target(), at, version);
                     default -> null;
                 };
             }
-            var target = account.equals(c.owner()) ? Accounts.ALL.get((Accounts.ALL.indexOf(account) + 1) % 3) : account;
+            var target =
+                    account.equals(c.owner()) ? Accounts.ALL.get((Accounts.ALL.indexOf(account) + 1) % 3) : account;
             var status = STATUSES[choice % 3];
             return switch (op) {
-                case 1 -> c.status() == CertificateStatus.ACTIVE ? null : new TransferRequested(c.id(), c.owner(), target,
-                        Option.of(choice < MESSAGES.length ? null : new TransferMessage(MESSAGES[choice % MESSAGES.length])),
-                        c.status(), at, version);
-                case 5 -> status == c.status() ? null
-                        : new CertificateStatusChanged(c.id(), c.owner(), c.status(), status, at, version);
-                case 6 -> c.status() == CertificateStatus.ACTIVE ? null
-                        : new CertificateDeleted(c.id(), c.owner(), c.status(), at, version);
+                case 1 ->
+                    c.status() == CertificateStatus.ACTIVE
+                            ? null
+                            : new TransferRequested(
+                                    c.id(),
+                                    c.owner(),
+                                    target,
+                                    Option.of(
+                                            choice < MESSAGES.length
+                                                    ? null
+                                                    : new TransferMessage(MESSAGES[choice % MESSAGES.length])),
+                                    c.status(),
+                                    at,
+                                    version);
+                case 5 ->
+                    status == c.status()
+                            ? null
+                            : new CertificateStatusChanged(c.id(), c.owner(), c.status(), status, at, version);
+                case 6 ->
+                    c.status() == CertificateStatus.ACTIVE
+                            ? null
+                            : new CertificateDeleted(c.id(), c.owner(), c.status(), at, version);
                 default -> null;
             };
         }
@@ -164,17 +197,18 @@ class SameAsInMemoryPropertyTest {
             long nanos = (seed / 50) % 3 == 0 ? 500_000 : 0;
             var date = TickingClock.START.plusMillis(offset).plusNanos(nanos);
             int which = (seed / 150) % (TestCertificates.COUNT + 2);
-            var id = which < TestCertificates.COUNT ? TestCertificates.id(which)
+            var id = which < TestCertificates.COUNT
+                    ? TestCertificates.id(which)
                     : new CertificateId((which == TestCertificates.COUNT ? "0" : "f").repeat(64));
             return new ListingKey(date, id);
         }
 
-        private void comparePages(AccountId account, SortOrder order, int pageSize,
-                Lister lister) {
+        private void comparePages(AccountId account, SortOrder order, int pageSize, Lister lister) {
             var query = new ListingQuery(Option.none(), order, pageSize);
             while (true) {
                 Seq<Certificate> expected = lister.list(reference, account, query);
-                assertThat(lister.list(jdbc, account, query)).as("%s %s page after %s", account, order, query.after())
+                assertThat(lister.list(jdbc, account, query))
+                        .as("%s %s page after %s", account, order, query.after())
                         .isEqualTo(expected);
                 if (expected.size() < pageSize) {
                     return;

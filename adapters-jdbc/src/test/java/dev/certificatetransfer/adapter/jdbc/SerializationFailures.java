@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.jdbc;
 
+import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
  * Counts the serialization failures and deadlocks (SQLSTATE 40001, 40P01) the database raises through a data

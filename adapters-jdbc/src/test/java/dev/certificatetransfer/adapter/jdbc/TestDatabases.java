@@ -6,12 +6,13 @@ import dev.certificatetransfer.domain.CertificateEvent;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
  * The real databases the tests run on: H2 in memory and in a file under {@code target/}, and one PostgreSQL 17
@@ -23,8 +24,7 @@ final class TestDatabases {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static volatile SharedPostgres postgres;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A new, migrated H2 database in memory, gone once the pool is closed. */
     static HikariDataSource h2InMemory() {
@@ -60,7 +60,8 @@ final class TestDatabases {
 
     /** Deletes every certificate and event, and restarts the outbox's sequence. */
     static void empty(DataSource dataSource) {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("DELETE FROM certificate_event");
             statement.execute("DELETE FROM certificate");
         } catch (SQLException e) {
@@ -71,7 +72,8 @@ final class TestDatabases {
     /** Every event in the outbox, in sequence order. */
     static Seq<CertificateEvent> outbox(DataSource dataSource) {
         try (var connection = dataSource.getConnection();
-                var statement = connection.prepareStatement("SELECT * FROM certificate_event ORDER BY sequence_number");
+                var statement =
+                        connection.prepareStatement("SELECT * FROM certificate_event ORDER BY sequence_number");
                 var rows = statement.executeQuery()) {
             var events = List.<CertificateEvent>empty();
             while (rows.next()) {

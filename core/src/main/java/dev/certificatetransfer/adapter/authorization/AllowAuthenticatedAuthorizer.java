@@ -1,10 +1,10 @@
 package dev.certificatetransfer.adapter.authorization;
 
-import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Resource;
 import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.Permission;
 
 /**
  * An {@link Authorizer} that allows every authenticated principal every action: the domain's visibility and role

@@ -1,10 +1,11 @@
 package dev.certificatetransfer.adapter.authorization;
 
-import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Resource;
 import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.Permission;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.authorization;
 
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Resource;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -35,8 +36,10 @@ public final class Statement {
         if (this.actions.isEmpty() || this.resources.isEmpty()) {
             throw new IllegalArgumentException("a statement names at least one action and one resource");
         }
-        this.actionPatterns = this.actions.stream().map(a -> new WildcardPattern(a, true)).toList();
-        this.resourcePatterns = this.resources.stream().map(r -> new WildcardPattern(r, false)).toList();
+        this.actionPatterns =
+                this.actions.stream().map(a -> new WildcardPattern(a, true)).toList();
+        this.resourcePatterns =
+                this.resources.stream().map(r -> new WildcardPattern(r, false)).toList();
     }
 
     /**
@@ -112,7 +115,10 @@ public final class Statement {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Statement s && effect == s.effect && actions.equals(s.actions) && resources.equals(s.resources);
+        return o instanceof Statement s
+                && effect == s.effect
+                && actions.equals(s.actions)
+                && resources.equals(s.resources);
     }
 
     @Override

@@ -1,14 +1,15 @@
 package dev.certificatetransfer.adapter.memory;
 
-import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.port.in.SortOrder;
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.spi.ListingQuery;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
@@ -117,13 +118,13 @@ final class AccountIndex {
      * account's listing still holds it.
      */
     boolean isListed(Certificate certificate, ListingKey key, AccountId account) {
-        return certificate != null && ListingKey.of(certificate).equals(key)
+        return certificate != null
+                && ListingKey.of(certificate).equals(key)
                 && (account.equals(members.first(certificate)) || account.equals(members.second(certificate)));
     }
 
     /** The next {@code size} keys of the set after {@code after} (from the start when null), read under its lock. */
-    private static List<ListingKey> batch(NavigableSet<ListingKey> keys, SortOrder order, ListingKey after,
-            int size) {
+    private static List<ListingKey> batch(NavigableSet<ListingKey> keys, SortOrder order, ListingKey after, int size) {
         var batch = new ArrayList<ListingKey>(Math.min(size, 256));
         synchronized (keys) {
             NavigableSet<ListingKey> ordered = order == SortOrder.ASCENDING ? keys : keys.descendingSet();

@@ -2,22 +2,23 @@ package dev.certificatetransfer.adapter.memory;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.port.out.EventPublisher;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.DueTransfersQuery;
-import dev.certificatetransfer.port.out.EventPublisher;
 import dev.certificatetransfer.spi.ListingQuery;
+import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.collection.Seq;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A thread-safe {@link CertificateRepository} in memory. {@code find} never blocks; a commit locks only its own id's
@@ -114,7 +115,11 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     }
 
     /** What a commit must do about its event once it leaves the certificate's lock. */
-    private enum Delivery { NONE, OWN_FIRST, QUEUED }
+    private enum Delivery {
+        NONE,
+        OWN_FIRST,
+        QUEUED
+    }
 
     /**
      * Called under the certificate's lock, so a later change of the same certificate comes after. If nothing is
@@ -168,9 +173,14 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
         try {
             publisher.publish(event);
         } catch (Exception e) {
-            // Exception, not only RuntimeException: a publisher may throw a checked exception sneakily. Errors propagate.
-            LOG.warn("The event publisher failed on {} of certificate {} (version {}); the change stands", event.type(),
-                    event.certificateId(), event.version(), e);
+            // Exception, not only RuntimeException: a publisher may throw a checked exception sneakily. Errors
+            // propagate.
+            LOG.warn(
+                    "The event publisher failed on {} of certificate {} (version {}); the change stands",
+                    event.type(),
+                    event.certificateId(),
+                    event.version(),
+                    e);
         }
     }
 }

@@ -2,10 +2,11 @@ package dev.certificatetransfer.adapter.memory;
 
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.spi.PendingTransferKey;
 import dev.certificatetransfer.spi.DueTransfersQuery;
+import dev.certificatetransfer.spi.PendingTransferKey;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

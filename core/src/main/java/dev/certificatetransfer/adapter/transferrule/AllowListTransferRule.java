@@ -1,13 +1,14 @@
 package dev.certificatetransfer.adapter.transferrule;
 
-import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.port.out.TransferRule;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
+
 import java.util.Collection;
 import java.util.Objects;
 
@@ -70,7 +71,10 @@ public final class AllowListTransferRule implements TransferRule {
 
     @Override
     public Permission evaluate(AccountId source, CertificateId certificate, AccountId target) {
-        return allowedSourcesByTarget.get(target).map(allowed -> allowed.contains(source)).getOrElse(true)
+        return allowedSourcesByTarget
+                        .get(target)
+                        .map(allowed -> allowed.contains(source))
+                        .getOrElse(true)
                 ? Permission.ALLOWED
                 : Permission.REFUSED;
     }

@@ -20,20 +20,25 @@ import io.vavr.control.Option;
  */
 public final class CertificateEvolution {
 
-    private CertificateEvolution() {
-    }
+    private CertificateEvolution() {}
 
     /** The state after the event; none after a deletion. Throws if the event does not fit the state (a bug). */
     public static Option<Certificate> evolve(Option<Certificate> state, CertificateEvent event) {
         return switch (event.type()) {
-            case CERTIFICATE_REGISTERED -> Option.some(CertificateRules.registered(state, (CertificateRegistered) event));
-            case TRANSFER_REQUESTED -> Option.some(TransferRules.requested(existing(state, event), (TransferRequested) event));
-            case TRANSFER_ACCEPTED -> Option.some(TransferRules.accepted(existing(state, event), (TransferAccepted) event));
-            case TRANSFER_REJECTED -> Option.some(TransferRules.rejected(existing(state, event), (TransferRejected) event));
-            case TRANSFER_CANCELLED -> Option.some(TransferRules.cancelled(existing(state, event), (TransferCancelled) event));
-            case TRANSFER_EXPIRED -> Option.some(TransferRules.expired(existing(state, event), (TransferExpired) event));
-            case CERTIFICATE_STATUS_CHANGED -> Option.some(
-                    CertificateRules.statusChanged(existing(state, event), (CertificateStatusChanged) event));
+            case CERTIFICATE_REGISTERED ->
+                Option.some(CertificateRules.registered(state, (CertificateRegistered) event));
+            case TRANSFER_REQUESTED ->
+                Option.some(TransferRules.requested(existing(state, event), (TransferRequested) event));
+            case TRANSFER_ACCEPTED ->
+                Option.some(TransferRules.accepted(existing(state, event), (TransferAccepted) event));
+            case TRANSFER_REJECTED ->
+                Option.some(TransferRules.rejected(existing(state, event), (TransferRejected) event));
+            case TRANSFER_CANCELLED ->
+                Option.some(TransferRules.cancelled(existing(state, event), (TransferCancelled) event));
+            case TRANSFER_EXPIRED ->
+                Option.some(TransferRules.expired(existing(state, event), (TransferExpired) event));
+            case CERTIFICATE_STATUS_CHANGED ->
+                Option.some(CertificateRules.statusChanged(existing(state, event), (CertificateStatusChanged) event));
             case CERTIFICATE_DELETED -> CertificateRules.deleted(existing(state, event), (CertificateDeleted) event);
         };
     }

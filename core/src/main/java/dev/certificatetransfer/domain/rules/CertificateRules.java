@@ -15,6 +15,7 @@ import dev.certificatetransfer.domain.Refusal;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.time.Instant;
 
 /**
@@ -25,8 +26,7 @@ import java.time.Instant;
  */
 public final class CertificateRules {
 
-    private CertificateRules() {
-    }
+    private CertificateRules() {}
 
     /**
      * Input rule: a caller may ask for any status but {@code PENDING_TRANSFER} and {@code PENDING_ACTIVATION}; asking
@@ -43,13 +43,25 @@ public final class CertificateRules {
      * {@code nextVersion}, the one after the id's stored version (so a re-registration never reuses a version).
      * Precondition: {@code status} is {@link #requestable}.
      */
-    public static Either<Refusal, CertificateRegistered> register(Option<Certificate> current, long nextVersion,
-            ParsedCertificate parsed, AccountId caller, CertificateStatus status, Instant at) {
+    public static Either<Refusal, CertificateRegistered> register(
+            Option<Certificate> current,
+            long nextVersion,
+            ParsedCertificate parsed,
+            AccountId caller,
+            CertificateStatus status,
+            Instant at) {
         requireRequestable(status);
         return current.isDefined()
                 ? Either.left(new Refusal.AlreadyExists(parsed.id()))
-                : Either.right(new CertificateRegistered(parsed.id(), caller, parsed.pem(), parsed.validity(),
-                        CertificateMode.SNI_ONLY, status, at, nextVersion));
+                : Either.right(new CertificateRegistered(
+                        parsed.id(),
+                        caller,
+                        parsed.pem(),
+                        parsed.validity(),
+                        CertificateMode.SNI_ONLY,
+                        status,
+                        at,
+                        nextVersion));
     }
 
     /** The state change of a registration: a new certificate, customer version 1. */
@@ -57,13 +69,24 @@ public final class CertificateRules {
         if (state.isDefined()) {
             throw new IllegalStateException("certificate " + e.certificateId() + " is registered already");
         }
-        return new Certificate(e.certificateId(), e.pem(), e.validity(), e.mode(), e.actor(), Option.none(),
-                e.status(), Option.none(), e.at(), e.at(), 1, e.version());
+        return new Certificate(
+                e.certificateId(),
+                e.pem(),
+                e.validity(),
+                e.mode(),
+                e.actor(),
+                Option.none(),
+                e.status(),
+                Option.none(),
+                e.at(),
+                e.at(),
+                1,
+                e.version());
     }
 
     /** DescribeCertificate: the certificate, if the caller may see it; it changes nothing. */
-    public static Either<Refusal, Certificate> describe(Option<Certificate> current, CertificateId id,
-            AccountId caller) {
+    public static Either<Refusal, Certificate> describe(
+            Option<Certificate> current, CertificateId id, AccountId caller) {
         return TransferRules.visibleTo(current, id, caller);
     }
 
@@ -71,15 +94,16 @@ public final class CertificateRules {
      * UpdateCertificate: the owner sets a new status; asking for the current one changes nothing, so the result
      * holds no event. Precondition: {@code newStatus} is {@link #requestable}.
      */
-    public static Either<Refusal, Option<CertificateStatusChanged>> updateStatus(Option<Certificate> current,
-            CertificateId id, AccountId caller, CertificateStatus newStatus, Instant at) {
+    public static Either<Refusal, Option<CertificateStatusChanged>> updateStatus(
+            Option<Certificate> current, CertificateId id, AccountId caller, CertificateStatus newStatus, Instant at) {
         requireRequestable(newStatus);
         return TransferRules.visibleTo(current, id, caller)
                 .flatMap(c -> TransferRules.ownedBy(c, caller, IotAction.UPDATE_CERTIFICATE))
                 .flatMap(c -> updatable(c, newStatus))
-                .map(c -> c.status() == newStatus ? Option.none()
-                        : Option.some(new CertificateStatusChanged(id, caller, c.status(), newStatus, at,
-                                c.nextVersion())));
+                .map(c -> c.status() == newStatus
+                        ? Option.none()
+                        : Option.some(
+                                new CertificateStatusChanged(id, caller, c.status(), newStatus, at, c.nextVersion())));
     }
 
     /** The state change of a status update. */
@@ -91,8 +115,13 @@ public final class CertificateRules {
      * DeleteCertificate: the owner removes a certificate that is neither {@code ACTIVE} nor {@code PENDING_TRANSFER}.
      * {@code attachments} is asked only once the checks before it pass.
      */
-    public static Either<Refusal, CertificateDeleted> delete(Option<Certificate> current, CertificateId id,
-            AccountId caller, boolean forceDelete, Lazy<Attachments> attachments, Instant at) {
+    public static Either<Refusal, CertificateDeleted> delete(
+            Option<Certificate> current,
+            CertificateId id,
+            AccountId caller,
+            boolean forceDelete,
+            Lazy<Attachments> attachments,
+            Instant at) {
         return TransferRules.visibleTo(current, id, caller)
                 .flatMap(c -> TransferRules.ownedBy(c, caller, IotAction.DELETE_CERTIFICATE))
                 .flatMap(CertificateRules::deletable)
@@ -111,34 +140,42 @@ public final class CertificateRules {
 
     private static Either<Refusal, Certificate> updatable(Certificate c, CertificateStatus newStatus) {
         if (c.status() == CertificateStatus.PENDING_TRANSFER) {
-            return Either.left(new Refusal.CertificateState(c.id(), c.status(),
+            return Either.left(new Refusal.CertificateState(
+                    c.id(),
+                    c.status(),
                     "The certificate is pending transfer: cancel or complete the transfer before updating it"));
         }
         if (c.status() == CertificateStatus.REVOKED && newStatus != CertificateStatus.REVOKED) {
-            return Either.left(new Refusal.CertificateState(c.id(), c.status(),
-                    "The certificate is revoked, and revocation is final"));
+            return Either.left(new Refusal.CertificateState(
+                    c.id(), c.status(), "The certificate is revoked, and revocation is final"));
         }
         return Either.right(c);
     }
 
     private static Either<Refusal, Certificate> deletable(Certificate c) {
         return switch (c.status()) {
-            case ACTIVE -> Either.left(new Refusal.CertificateState(c.id(), c.status(),
-                    "Certificate must be deactivated (not ACTIVE) before deletion. Id: " + c.id()));
-            case PENDING_TRANSFER -> Either.left(new Refusal.CertificateState(c.id(), c.status(),
-                    "The certificate is pending transfer: cancel or complete the transfer before deleting it"));
+            case ACTIVE ->
+                Either.left(new Refusal.CertificateState(
+                        c.id(),
+                        c.status(),
+                        "Certificate must be deactivated (not ACTIVE) before deletion. Id: " + c.id()));
+            case PENDING_TRANSFER ->
+                Either.left(new Refusal.CertificateState(
+                        c.id(),
+                        c.status(),
+                        "The certificate is pending transfer: cancel or complete the transfer before deleting it"));
             case INACTIVE, REVOKED, REGISTER_INACTIVE, PENDING_ACTIVATION -> Either.right(c);
         };
     }
 
     private static Either<Refusal, Certificate> detached(Certificate c, boolean forceDelete, Attachments attachments) {
         if (attachments.hasThings()) {
-            return Either.left(new Refusal.DeleteConflict(c.id(),
-                    "Things are attached to the certificate " + c.id() + "; detach them before deleting it"));
+            return Either.left(new Refusal.DeleteConflict(
+                    c.id(), "Things are attached to the certificate " + c.id() + "; detach them before deleting it"));
         }
         if (attachments.hasPolicies() && !forceDelete) {
-            return Either.left(new Refusal.DeleteConflict(c.id(),
-                    "Policies are attached to the certificate " + c.id() + "; detach them or use forceDelete"));
+            return Either.left(new Refusal.DeleteConflict(
+                    c.id(), "Policies are attached to the certificate " + c.id() + "; detach them or use forceDelete"));
         }
         return Either.right(c);
     }

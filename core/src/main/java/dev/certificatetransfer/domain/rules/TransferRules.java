@@ -19,6 +19,7 @@ import dev.certificatetransfer.domain.TransferMessage;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.time.Instant;
 
 /**
@@ -29,15 +30,19 @@ import java.time.Instant;
  */
 public final class TransferRules {
 
-    private TransferRules() {
-    }
+    private TransferRules() {}
 
     /**
      * TransferCertificate: the owner offers the certificate to another account. {@code attachments} is asked only
      * once the checks before it pass; the use case then asks the host's {@code TransferRule}, the last check.
      */
-    public static Either<Refusal, TransferRequested> transfer(Option<Certificate> current, CertificateId id,
-            AccountId caller, AccountId target, Option<TransferMessage> message, Lazy<Attachments> attachments,
+    public static Either<Refusal, TransferRequested> transfer(
+            Option<Certificate> current,
+            CertificateId id,
+            AccountId caller,
+            AccountId target,
+            Option<TransferMessage> message,
+            Lazy<Attachments> attachments,
             Instant at) {
         return visibleTo(current, id, caller)
                 .flatMap(c -> ownedBy(c, caller, IotAction.TRANSFER_CERTIFICATE))
@@ -54,8 +59,8 @@ public final class TransferRules {
     }
 
     /** AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}. */
-    public static Either<Refusal, TransferAccepted> accept(Option<Certificate> current, CertificateId id,
-            AccountId caller, boolean setAsActive, Instant at) {
+    public static Either<Refusal, TransferAccepted> accept(
+            Option<Certificate> current, CertificateId id, AccountId caller, boolean setAsActive, Instant at) {
         var status = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
         return visibleToTransferParty(current, id, caller)
                 .flatMap(c -> pendingTransfer(c)
@@ -66,12 +71,13 @@ public final class TransferRules {
     /** The state change of an acceptance: the target owns the certificate, the source is its previous owner. */
     public static Certificate accepted(Certificate c, TransferAccepted e) {
         var pending = pending(c);
-        return c.evolve(pending.target(), Option.some(pending.source()), e.to(), Option.some(pending.accept(e.at())), e);
+        return c.evolve(
+                pending.target(), Option.some(pending.source()), e.to(), Option.some(pending.accept(e.at())), e);
     }
 
     /** RejectCertificateTransfer: the target refuses the offer; the certificate stays with the source. */
-    public static Either<Refusal, TransferRejected> reject(Option<Certificate> current, CertificateId id,
-            AccountId caller, Option<RejectReason> reason, Instant at) {
+    public static Either<Refusal, TransferRejected> reject(
+            Option<Certificate> current, CertificateId id, AccountId caller, Option<RejectReason> reason, Instant at) {
         return visibleToTransferParty(current, id, caller)
                 .flatMap(c -> pendingTransfer(c)
                         .flatMap(pending -> onlyTarget(pending, caller, "reject"))
@@ -85,8 +91,8 @@ public final class TransferRules {
     }
 
     /** CancelCertificateTransfer: the source withdraws its pending transfer. */
-    public static Either<Refusal, TransferCancelled> cancel(Option<Certificate> current, CertificateId id,
-            AccountId caller, Instant at) {
+    public static Either<Refusal, TransferCancelled> cancel(
+            Option<Certificate> current, CertificateId id, AccountId caller, Instant at) {
         return visibleToTransferParty(current, id, caller)
                 .flatMap(c -> pendingTransfer(c)
                         .flatMap(pending -> onlySource(pending, caller))
@@ -106,8 +112,11 @@ public final class TransferRules {
     public static Option<TransferExpired> expire(TransferExpiry expiry, Certificate certificate, Instant now) {
         return expiry.expiryDateOf(certificate)
                 .filter(due -> !now.isBefore(due))
-                .map(due -> new TransferExpired(certificate.id(), certificate.pendingTarget().get(),
-                        certificate.nextChangeTime(due), certificate.nextVersion()));
+                .map(due -> new TransferExpired(
+                        certificate.id(),
+                        certificate.pendingTarget().get(),
+                        certificate.nextChangeTime(due),
+                        certificate.nextVersion()));
     }
 
     /** The state change of an expiry: as a cancellation by the system at the moment of expiry. */
@@ -118,7 +127,9 @@ public final class TransferRules {
 
     /** The certificate as every operation sees it at {@code now}: with its expiry applied if one is due. */
     public static Certificate seenAt(TransferExpiry expiry, Certificate certificate, Instant now) {
-        return expire(expiry, certificate, now).map(e -> expired(certificate, e)).getOrElse(certificate);
+        return expire(expiry, certificate, now)
+                .map(e -> expired(certificate, e))
+                .getOrElse(certificate);
     }
 
     /** {@link #seenAt(TransferExpiry, Certificate, Instant)} of a certificate that may not exist. */
@@ -132,16 +143,18 @@ public final class TransferRules {
     }
 
     /** NOT_FOUND unless the caller may see it, or was a party of its most recent transfer (to learn "completed"). */
-    private static Either<Refusal, Certificate> visibleToTransferParty(Option<Certificate> current, CertificateId id,
-            AccountId caller) {
+    private static Either<Refusal, Certificate> visibleToTransferParty(
+            Option<Certificate> current, CertificateId id, AccountId caller) {
         return current.filter(c -> c.isVisibleTo(caller) || c.lastTransfer().exists(t -> t.involves(caller)))
                 .toEither(() -> new Refusal.NotFound(id));
     }
 
     /** UNAUTHORIZED unless the caller owns the certificate. */
     static Either<Refusal, Certificate> ownedBy(Certificate c, AccountId caller, IotAction action) {
-        return c.owner().equals(caller) ? Either.right(c) : Either.left(
-                new Refusal.Unauthorized("Only the owner of the certificate may perform " + action.iamName()));
+        return c.owner().equals(caller)
+                ? Either.right(c)
+                : Either.left(
+                        new Refusal.Unauthorized("Only the owner of the certificate may perform " + action.iamName()));
     }
 
     /**
@@ -149,20 +162,25 @@ public final class TransferRules {
      * INVALID_REQUEST if the certificate was never transferred.
      */
     private static Either<Refusal, Transfer.Pending> pendingTransfer(Certificate c) {
-        return c.pendingTransfer().toEither(() -> c.lastTransfer()
-                .<Refusal>map(t -> new Refusal.TransferAlreadyCompleted(c.id(), t.status()))
-                .getOrElse(() -> new Refusal.InvalidRequest("The certificate " + c.id() + " has never been transferred")));
+        return c.pendingTransfer()
+                .toEither(() -> c.lastTransfer()
+                        .<Refusal>map(t -> new Refusal.TransferAlreadyCompleted(c.id(), t.status()))
+                        .getOrElse(() -> new Refusal.InvalidRequest(
+                                "The certificate " + c.id() + " has never been transferred")));
     }
 
     private static Either<Refusal, Transfer.Pending> onlySource(Transfer.Pending transfer, AccountId caller) {
-        return transfer.source().equals(caller) ? Either.right(transfer)
+        return transfer.source().equals(caller)
+                ? Either.right(transfer)
                 : Either.left(new Refusal.Unauthorized("Only the transfer source account may cancel the transfer"));
     }
 
-    private static Either<Refusal, Transfer.Pending> onlyTarget(Transfer.Pending transfer, AccountId caller,
-            String verb) {
-        return transfer.target().equals(caller) ? Either.right(transfer) : Either.left(
-                new Refusal.Unauthorized("Only the transfer target account may " + verb + " the transfer"));
+    private static Either<Refusal, Transfer.Pending> onlyTarget(
+            Transfer.Pending transfer, AccountId caller, String verb) {
+        return transfer.target().equals(caller)
+                ? Either.right(transfer)
+                : Either.left(
+                        new Refusal.Unauthorized("Only the transfer target account may " + verb + " the transfer"));
     }
 
     private static Either<Refusal, Certificate> notToItself(Certificate c, AccountId target) {
@@ -174,10 +192,12 @@ public final class TransferRules {
     private static Either<Refusal, Certificate> transferable(Certificate c) {
         return switch (c.status()) {
             case INACTIVE, REGISTER_INACTIVE -> Either.right(c);
-            case ACTIVE -> Either.left(new Refusal.CertificateState(c.id(), c.status(),
-                    "The certificate is ACTIVE: deactivate it before transferring it"));
-            case REVOKED, PENDING_TRANSFER, PENDING_ACTIVATION -> Either.left(new Refusal.CertificateState(c.id(),
-                    c.status(), "A certificate in status " + c.status() + " cannot be transferred"));
+            case ACTIVE ->
+                Either.left(new Refusal.CertificateState(
+                        c.id(), c.status(), "The certificate is ACTIVE: deactivate it before transferring it"));
+            case REVOKED, PENDING_TRANSFER, PENDING_ACTIVATION ->
+                Either.left(new Refusal.CertificateState(
+                        c.id(), c.status(), "A certificate in status " + c.status() + " cannot be transferred"));
         };
     }
 
@@ -188,7 +208,7 @@ public final class TransferRules {
     }
 
     private static Transfer.Pending pending(Certificate c) {
-        return c.pendingTransfer().getOrElseThrow(
-                () -> new IllegalStateException("certificate " + c.id() + " has no pending transfer"));
+        return c.pendingTransfer()
+                .getOrElseThrow(() -> new IllegalStateException("certificate " + c.id() + " has no pending transfer"));
     }
 }

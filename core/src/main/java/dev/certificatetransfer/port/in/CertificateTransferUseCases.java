@@ -12,6 +12,7 @@ import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.util.Objects;
 
 /**
@@ -59,8 +60,8 @@ public interface CertificateTransferUseCases {
      * @param message the transfer message, or none
      * @return the pending certificate and its ARN under the target account, or the first refusal
      */
-    Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id, AccountId target,
-            Option<TransferMessage> message);
+    Either<Refusal, TransferCertificateResult> transferCertificate(
+            Principal caller, CertificateId id, AccountId target, Option<TransferMessage> message);
 
     /**
      * TransferCertificate with the transfer message as the host received it: parsed first (INVALID_REQUEST if it is
@@ -75,8 +76,8 @@ public interface CertificateTransferUseCases {
      * @return the pending certificate and its ARN under the target account, or the first refusal
      * @throws NullPointerException if {@code message} is {@code null}
      */
-    default Either<Refusal, TransferCertificateResult> transferCertificate(Principal caller, CertificateId id,
-            AccountId target, String message) {
+    default Either<Refusal, TransferCertificateResult> transferCertificate(
+            Principal caller, CertificateId id, AccountId target, String message) {
         Objects.requireNonNull(message, "message: a transfer without a message passes Option.none()");
         return TransferMessage.parse(message)
                 .flatMap(parsed -> transferCertificate(caller, id, target, Option.some(parsed)));
@@ -102,8 +103,8 @@ public interface CertificateTransferUseCases {
      * @param reason the reason given to the source, or none
      * @return the certificate after the rejection, or the first refusal
      */
-    Either<Refusal, Certificate> rejectCertificateTransfer(Principal caller, CertificateId id,
-            Option<RejectReason> reason);
+    Either<Refusal, Certificate> rejectCertificateTransfer(
+            Principal caller, CertificateId id, Option<RejectReason> reason);
 
     /**
      * RejectCertificateTransfer with the reason as the host received it: parsed first (INVALID_REQUEST if it is not
@@ -186,6 +187,6 @@ public interface CertificateTransferUseCases {
      *        refused
      * @return the registered certificate and its ARN, or the first refusal
      */
-    Either<Refusal, RegisterCertificateResult> registerCertificateWithoutCa(Principal caller,
-            ParsedCertificate certificate, CertificateStatus status);
+    Either<Refusal, RegisterCertificateResult> registerCertificateWithoutCa(
+            Principal caller, ParsedCertificate certificate, CertificateStatus status);
 }

@@ -2,6 +2,7 @@ package dev.certificatetransfer.port.in;
 
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+
 import java.util.Objects;
 
 /**

@@ -3,6 +3,7 @@ package dev.certificatetransfer.port.in;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.control.Either;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,7 +24,8 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
     private static final int MAX_LENGTH = 1024;
     private static final String VERSION = "1";
     private static final Refusal MALFORMED = new Refusal.InvalidRequest("marker is not a marker this service issued");
-    private static final Refusal TOO_LONG = new Refusal.InvalidRequest("marker must be at most " + MAX_LENGTH + " characters");
+    private static final Refusal TOO_LONG =
+            new Refusal.InvalidRequest("marker must be at most " + MAX_LENGTH + " characters");
 
     /**
      * A marker's value is always the encoding of the position it names: build one with {@link #after} or
@@ -55,7 +57,12 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
     }
 
     private static String encode(Instant creationDate, CertificateId certificateId) {
-        var plain = VERSION + ':' + creationDate.getEpochSecond() + ':' + creationDate.getNano() + ':'
+        var plain = VERSION
+                + ':'
+                + creationDate.getEpochSecond()
+                + ':'
+                + creationDate.getNano()
+                + ':'
                 + certificateId.value();
         return Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
@@ -84,7 +91,8 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
         if (seconds > Instant.MAX.getEpochSecond() || seconds < Instant.MIN.getEpochSecond() || nanos > 999_999_999) {
             return Either.left(MALFORMED);
         }
-        return CertificateId.parse(parts[3]).mapLeft(invalid -> MALFORMED)
+        return CertificateId.parse(parts[3])
+                .mapLeft(invalid -> MALFORMED)
                 .map(id -> after(Instant.ofEpochSecond(seconds, nanos), id));
     }
 
@@ -93,7 +101,8 @@ public record PageMarker(String value, Instant creationDate, CertificateId certi
         int padding = s.endsWith("==") ? 2 : s.endsWith("=") ? 1 : 0;
         for (int i = 0; i < s.length() - padding; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
             if (!ok) {
                 return false;
             }

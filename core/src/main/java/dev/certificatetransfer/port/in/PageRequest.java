@@ -1,7 +1,7 @@
 package dev.certificatetransfer.port.in;
 
-import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Option;
+
 import java.util.Objects;
 
 /**

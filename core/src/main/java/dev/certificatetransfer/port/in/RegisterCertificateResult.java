@@ -3,6 +3,7 @@ package dev.certificatetransfer.port.in;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
+
 import java.util.Objects;
 
 /**

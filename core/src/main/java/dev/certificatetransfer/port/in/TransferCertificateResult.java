@@ -2,6 +2,7 @@ package dev.certificatetransfer.port.in;
 
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
+
 import java.util.Objects;
 
 /**

@@ -22,5 +22,4 @@ public interface Authorizer {
      * @return {@link Permission#ALLOWED} or {@link Permission#REFUSED}, never null
      */
     Permission authorize(Principal principal, IotAction action, Resource resource);
-
 }

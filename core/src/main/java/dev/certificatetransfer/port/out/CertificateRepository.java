@@ -1,12 +1,12 @@
 package dev.certificatetransfer.port.out;
 
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.DueTransfersQuery;
 import dev.certificatetransfer.spi.ListingQuery;
-import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
-import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.collection.Seq;
 

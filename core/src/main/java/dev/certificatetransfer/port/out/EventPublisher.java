@@ -25,6 +25,6 @@ public interface EventPublisher {
      * @return a publisher that does nothing
      */
     static EventPublisher none() {
-        return event -> { };
+        return event -> {};
     }
 }

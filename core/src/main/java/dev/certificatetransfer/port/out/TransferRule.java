@@ -21,7 +21,6 @@ public interface TransferRule {
      */
     Permission evaluate(AccountId source, CertificateId certificate, AccountId target);
 
-
     /**
      * Every account may transfer any certificate to any other account.
      *

@@ -10,25 +10,30 @@ import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Resource;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+import java.util.Map;
+
 /** IAM-style evaluation: wildcards, explicit deny wins, no match denies. */
 class PolicyAuthorizerTest {
 
-    private static final CertificateArn ARN = new CertificateArn(Region.US_EAST_1, Accounts.ALICE, TestCertificates.id(0));
+    private static final CertificateArn ARN =
+            new CertificateArn(Region.US_EAST_1, Accounts.ALICE, TestCertificates.id(0));
 
     @Test
     void a_matching_allow_allows_and_no_match_denies() {
-        var authorizer = PolicyAuthorizer.forEveryone(List.of(Policy.of(
-                Statement.allow(List.of("iot:CancelCertificateTransfer"), List.of("arn:aws:iot:*:111111111111:cert/*")))));
+        var authorizer = PolicyAuthorizer.forEveryone(List.of(Policy.of(Statement.allow(
+                List.of("iot:CancelCertificateTransfer"), List.of("arn:aws:iot:*:111111111111:cert/*")))));
         var alice = Accounts.principal(Accounts.ALICE);
-        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, ARN)).isEqualTo(ALLOWED);
-        assertThat(authorizer.authorize(alice, IotAction.ACCEPT_CERTIFICATE_TRANSFER, ARN)).isEqualTo(REFUSED);
-        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, Resource.ANY)).isEqualTo(REFUSED);
+        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, ARN))
+                .isEqualTo(ALLOWED);
+        assertThat(authorizer.authorize(alice, IotAction.ACCEPT_CERTIFICATE_TRANSFER, ARN))
+                .isEqualTo(REFUSED);
+        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, Resource.ANY))
+                .isEqualTo(REFUSED);
     }
 
     @Test
@@ -37,8 +42,10 @@ class PolicyAuthorizerTest {
                 Policy.of(Statement.allow(List.of("iot:*"), List.of("*"))),
                 Policy.of(Statement.deny(List.of("iot:Cancel*"), List.of("arn:aws:iot:us-east-1:*:cert/*")))));
         var alice = Accounts.principal(Accounts.ALICE);
-        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, ARN)).isEqualTo(REFUSED);
-        assertThat(authorizer.authorize(alice, IotAction.TRANSFER_CERTIFICATE, ARN)).isEqualTo(ALLOWED);
+        assertThat(authorizer.authorize(alice, IotAction.CANCEL_CERTIFICATE_TRANSFER, ARN))
+                .isEqualTo(REFUSED);
+        assertThat(authorizer.authorize(alice, IotAction.TRANSFER_CERTIFICATE, ARN))
+                .isEqualTo(ALLOWED);
     }
 
     @Test
@@ -53,14 +60,14 @@ class PolicyAuthorizerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "iot:*, iot:CancelCertificateTransfer, true",
-            "IOT:cancelcertificatetransfer, iot:CancelCertificateTransfer, true",
-            "iot:?ancel*, iot:CancelCertificateTransfer, true",
-            "iot:Cancel, iot:CancelCertificateTransfer, false",
-            "*Transfer, iot:CancelCertificateTransfer, true",
-            "iot:*Certificate*Transfer, iot:AcceptCertificateTransfer, true",
-            "iot:*Certificate*Transfer, iot:ListCertificates, false",
-            "iot:??, iot:, false",
+        "iot:*, iot:CancelCertificateTransfer, true",
+        "IOT:cancelcertificatetransfer, iot:CancelCertificateTransfer, true",
+        "iot:?ancel*, iot:CancelCertificateTransfer, true",
+        "iot:Cancel, iot:CancelCertificateTransfer, false",
+        "*Transfer, iot:CancelCertificateTransfer, true",
+        "iot:*Certificate*Transfer, iot:AcceptCertificateTransfer, true",
+        "iot:*Certificate*Transfer, iot:ListCertificates, false",
+        "iot:??, iot:, false",
     })
     void action_patterns_match_case_insensitively_with_wildcards(String pattern, String action, boolean matches) {
         assertThat(new WildcardPattern(pattern, true).matches(action)).isEqualTo(matches);
@@ -68,11 +75,11 @@ class PolicyAuthorizerTest {
 
     @ParameterizedTest
     @CsvSource({
-            "arn:aws:iot:*:*:cert/*, arn:aws:iot:us-east-1:111111111111:cert/ab, true",
-            "arn:aws:iot:us-east-?:111111111111:cert/ab, arn:aws:iot:us-east-1:111111111111:cert/ab, true",
-            "arn:aws:iot:us-east-1:111111111111:cert/AB, arn:aws:iot:us-east-1:111111111111:cert/ab, false",
-            "arn:aws:iot:*:222222222222:*, arn:aws:iot:us-east-1:111111111111:cert/ab, false",
-            "**, '', true",
+        "arn:aws:iot:*:*:cert/*, arn:aws:iot:us-east-1:111111111111:cert/ab, true",
+        "arn:aws:iot:us-east-?:111111111111:cert/ab, arn:aws:iot:us-east-1:111111111111:cert/ab, true",
+        "arn:aws:iot:us-east-1:111111111111:cert/AB, arn:aws:iot:us-east-1:111111111111:cert/ab, false",
+        "arn:aws:iot:*:222222222222:*, arn:aws:iot:us-east-1:111111111111:cert/ab, false",
+        "**, '', true",
     })
     void resource_patterns_match_case_sensitively_with_wildcards(String pattern, String resource, boolean matches) {
         assertThat(new WildcardPattern(pattern, false).matches(resource)).isEqualTo(matches);

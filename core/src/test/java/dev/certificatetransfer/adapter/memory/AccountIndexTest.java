@@ -1,7 +1,5 @@
 package dev.certificatetransfer.adapter.memory;
 
-import dev.certificatetransfer.spi.ListingKey;
-import dev.certificatetransfer.port.in.SortOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.AccountId;
@@ -9,20 +7,23 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
-import dev.certificatetransfer.domain.rules.CertificateEvolution;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.rules.CertificateEvolution;
+import dev.certificatetransfer.port.in.SortOrder;
+import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 /**
  * The stale-key guard of the in-memory listings: an index entry read while a commit moves the certificate is shown
@@ -46,27 +47,32 @@ class AccountIndexTest {
         @Test
         void an_entry_for_the_current_certificate_in_the_accounts_listing_is_listed() {
             var alices = registered(0, Accounts.ALICE, FIRST);
-            assertThat(index.isListed(alices, ListingKey.of(alices), Accounts.ALICE)).isTrue();
+            assertThat(index.isListed(alices, ListingKey.of(alices), Accounts.ALICE))
+                    .isTrue();
         }
 
         @Test
         void an_entry_whose_certificate_is_gone_is_not_listed() {
             var deleted = registered(0, Accounts.ALICE, FIRST);
-            assertThat(index.isListed(null, ListingKey.of(deleted), Accounts.ALICE)).isFalse();
+            assertThat(index.isListed(null, ListingKey.of(deleted), Accounts.ALICE))
+                    .isFalse();
         }
 
         @Test
         void an_entry_left_by_the_previous_registration_of_the_id_is_not_listed() {
             var before = registered(0, Accounts.ALICE, FIRST);
             var registeredAgain = registered(0, Accounts.ALICE, LATER);
-            assertThat(index.isListed(registeredAgain, ListingKey.of(before), Accounts.ALICE)).isFalse();
+            assertThat(index.isListed(registeredAgain, ListingKey.of(before), Accounts.ALICE))
+                    .isFalse();
         }
 
         @Test
         void an_entry_the_accounts_listing_no_longer_holds_is_not_listed() {
             var acceptedByBob = acceptedByBob(registered(0, Accounts.ALICE, FIRST));
-            assertThat(index.isListed(acceptedByBob, ListingKey.of(acceptedByBob), Accounts.ALICE)).isFalse();
-            assertThat(index.isListed(acceptedByBob, ListingKey.of(acceptedByBob), Accounts.BOB)).isTrue();
+            assertThat(index.isListed(acceptedByBob, ListingKey.of(acceptedByBob), Accounts.ALICE))
+                    .isFalse();
+            assertThat(index.isListed(acceptedByBob, ListingKey.of(acceptedByBob), Accounts.BOB))
+                    .isTrue();
         }
     }
 
@@ -127,20 +133,33 @@ class AccountIndexTest {
             };
 
             assertThat(outgoing.list(Accounts.ALICE, FIRST_PAGE, counting)).hasSize(OWNED / 1_000);
-            assertThat(lookups.get()).as("certificates looked up for the outgoing page").isEqualTo(OWNED / 1_000);
+            assertThat(lookups.get())
+                    .as("certificates looked up for the outgoing page")
+                    .isEqualTo(OWNED / 1_000);
             lookups.set(0);
-            var middle = new ListingQuery(Option.some(ListingKey.of(synthetic(OWNED / 2))),
-                    SortOrder.DESCENDING, 25);
+            var middle = new ListingQuery(Option.some(ListingKey.of(synthetic(OWNED / 2))), SortOrder.DESCENDING, 25);
             assertThat(visible.list(Accounts.ALICE, middle, counting)).hasSize(25);
-            assertThat(lookups.get()).as("certificates looked up for a page from the middle").isEqualTo(25);
+            assertThat(lookups.get())
+                    .as("certificates looked up for a page from the middle")
+                    .isEqualTo(25);
         }
 
         private Certificate synthetic(int i) {
             var template = TestCertificates.parsed(0);
-            var id = CertificateId.ofDer(java.nio.ByteBuffer.allocate(4).putInt(i).array());
-            return CertificateEvolution.evolve(Option.none(), new CertificateRegistered(id, Accounts.ALICE,
-                    template.pem(), template.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
-                    FIRST.plusMillis(i), 1)).get();
+            var id = CertificateId.ofDer(
+                    java.nio.ByteBuffer.allocate(4).putInt(i).array());
+            return CertificateEvolution.evolve(
+                            Option.none(),
+                            new CertificateRegistered(
+                                    id,
+                                    Accounts.ALICE,
+                                    template.pem(),
+                                    template.validity(),
+                                    CertificateMode.SNI_ONLY,
+                                    CertificateStatus.INACTIVE,
+                                    FIRST.plusMillis(i),
+                                    1))
+                    .get();
         }
     }
 
@@ -150,19 +169,45 @@ class AccountIndexTest {
 
     private static Certificate registered(int index, AccountId owner, Instant at) {
         var parsed = TestCertificates.parsed(index);
-        return CertificateEvolution.evolve(Option.none(), new CertificateRegistered(parsed.id(), owner, parsed.pem(),
-                parsed.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, at, 1)).get();
+        return CertificateEvolution.evolve(
+                        Option.none(),
+                        new CertificateRegistered(
+                                parsed.id(),
+                                owner,
+                                parsed.pem(),
+                                parsed.validity(),
+                                CertificateMode.SNI_ONLY,
+                                CertificateStatus.INACTIVE,
+                                at,
+                                1))
+                .get();
     }
 
     private static Certificate pendingToBob(Certificate certificate) {
-        return CertificateEvolution.evolve(Option.some(certificate), new TransferRequested(certificate.id(),
-                certificate.owner(), Accounts.BOB, Option.none(), certificate.status(), LATER,
-                certificate.nextVersion())).get();
+        return CertificateEvolution.evolve(
+                        Option.some(certificate),
+                        new TransferRequested(
+                                certificate.id(),
+                                certificate.owner(),
+                                Accounts.BOB,
+                                Option.none(),
+                                certificate.status(),
+                                LATER,
+                                certificate.nextVersion()))
+                .get();
     }
 
     private static Certificate acceptedByBob(Certificate certificate) {
         var pending = pendingToBob(certificate);
-        return CertificateEvolution.evolve(Option.some(pending), new TransferAccepted(pending.id(), Accounts.BOB,
-                pending.owner(), CertificateStatus.INACTIVE, LATER, pending.nextVersion())).get();
+        return CertificateEvolution.evolve(
+                        Option.some(pending),
+                        new TransferAccepted(
+                                pending.id(),
+                                Accounts.BOB,
+                                pending.owner(),
+                                CertificateStatus.INACTIVE,
+                                LATER,
+                                pending.nextVersion()))
+                .get();
     }
 }

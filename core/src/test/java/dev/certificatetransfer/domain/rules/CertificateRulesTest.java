@@ -18,9 +18,10 @@ import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 /**
  * A certificate's own decisions and state changes as pure functions, without the service: register, describe,
@@ -33,8 +34,10 @@ class CertificateRulesTest {
     private static final CertificateId ID = TestCertificates.id(0);
 
     private static Certificate registered(CertificateStatus status) {
-        return CertificateRules.registered(Option.none(), CertificateRules
-                .register(Option.none(), 1, TestCertificates.parsed(0), ALICE, status, AT).get());
+        return CertificateRules.registered(
+                Option.none(),
+                CertificateRules.register(Option.none(), 1, TestCertificates.parsed(0), ALICE, status, AT)
+                        .get());
     }
 
     private static Either<Refusal, ?> delete(Certificate c, boolean force, Attachments attachments) {
@@ -57,22 +60,41 @@ class CertificateRulesTest {
         @Test
         void a_registered_id_is_refused_and_a_new_registration_continues_after_a_deletion() {
             var existing = registered(CertificateStatus.INACTIVE);
-            assertThat(CertificateRules.register(Option.some(existing), 2, TestCertificates.parsed(0), BOB,
-                    CertificateStatus.INACTIVE, LATER).getLeft().code()).isEqualTo(RefusalCode.ALREADY_EXISTS);
+            assertThat(CertificateRules.register(
+                                    Option.some(existing),
+                                    2,
+                                    TestCertificates.parsed(0),
+                                    BOB,
+                                    CertificateStatus.INACTIVE,
+                                    LATER)
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.ALREADY_EXISTS);
 
-            CertificateRegistered again = CertificateRules.register(Option.none(), 5, TestCertificates.parsed(0), BOB,
-                    CertificateStatus.INACTIVE, LATER).get();
+            CertificateRegistered again = CertificateRules.register(
+                            Option.none(), 5, TestCertificates.parsed(0), BOB, CertificateStatus.INACTIVE, LATER)
+                    .get();
             assertThat(again.version()).isEqualTo(5);
         }
 
         @Test
         void pending_statuses_cannot_be_requested() {
-            assertThat(CertificateRules.requestable(CertificateStatus.PENDING_TRANSFER).getLeft().code())
+            assertThat(CertificateRules.requestable(CertificateStatus.PENDING_TRANSFER)
+                            .getLeft()
+                            .code())
                     .isEqualTo(RefusalCode.INVALID_REQUEST);
-            assertThat(CertificateRules.requestable(CertificateStatus.PENDING_ACTIVATION).getLeft().code())
+            assertThat(CertificateRules.requestable(CertificateStatus.PENDING_ACTIVATION)
+                            .getLeft()
+                            .code())
                     .isEqualTo(RefusalCode.INVALID_REQUEST);
-            assertThatThrownBy(() -> CertificateRules.register(Option.none(), 1, TestCertificates.parsed(0), ALICE,
-                    CertificateStatus.PENDING_TRANSFER, AT)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> CertificateRules.register(
+                            Option.none(),
+                            1,
+                            TestCertificates.parsed(0),
+                            ALICE,
+                            CertificateStatus.PENDING_TRANSFER,
+                            AT))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -91,11 +113,13 @@ class CertificateRulesTest {
         void the_owner_changes_the_status_and_asking_for_the_current_one_changes_nothing() {
             var c = registered(CertificateStatus.INACTIVE);
             var event = CertificateRules.updateStatus(Option.some(c), ID, ALICE, CertificateStatus.ACTIVE, LATER)
-                    .get().get();
+                    .get()
+                    .get();
 
             assertThat(CertificateRules.statusChanged(c, event).status()).isEqualTo(CertificateStatus.ACTIVE);
             assertThat(CertificateRules.updateStatus(Option.some(c), ID, ALICE, CertificateStatus.INACTIVE, LATER)
-                    .get()).isEmpty();
+                            .get())
+                    .isEmpty();
         }
 
         @Test
@@ -103,8 +127,11 @@ class CertificateRulesTest {
             var revoked = Option.some(registered(CertificateStatus.REVOKED));
 
             assertThat(CertificateRules.updateStatus(revoked, ID, ALICE, CertificateStatus.INACTIVE, LATER)
-                    .getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_STATE);
-            assertThat(CertificateRules.updateStatus(revoked, ID, ALICE, CertificateStatus.REVOKED, LATER).get())
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.CERTIFICATE_STATE);
+            assertThat(CertificateRules.updateStatus(revoked, ID, ALICE, CertificateStatus.REVOKED, LATER)
+                            .get())
                     .isEmpty();
         }
 
@@ -113,7 +140,9 @@ class CertificateRulesTest {
             var revoked = Option.some(registered(CertificateStatus.REVOKED));
 
             assertThat(CertificateRules.updateStatus(revoked, ID, CAROL, CertificateStatus.ACTIVE, LATER)
-                    .getLeft().code()).isEqualTo(RefusalCode.NOT_FOUND);
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.NOT_FOUND);
         }
     }
 
@@ -123,18 +152,24 @@ class CertificateRulesTest {
         @Test
         void an_inactive_certificate_is_deleted_and_nothing_is_left() {
             var c = registered(CertificateStatus.INACTIVE);
-            var event = CertificateRules.delete(Option.some(c), ID, ALICE, false, Lazy.of(() -> Attachments.NONE),
-                    LATER).get();
+            var event = CertificateRules.delete(
+                            Option.some(c), ID, ALICE, false, Lazy.of(() -> Attachments.NONE), LATER)
+                    .get();
 
             assertThat(CertificateRules.deleted(c, event)).isEmpty();
         }
 
         @Test
         void an_active_certificate_is_refused_with_aws_wording_before_attachments_are_asked() {
-            var refused = CertificateRules.delete(Option.some(registered(CertificateStatus.ACTIVE)), ID, ALICE, true,
+            var refused = CertificateRules.delete(
+                    Option.some(registered(CertificateStatus.ACTIVE)),
+                    ID,
+                    ALICE,
+                    true,
                     Lazy.of(() -> {
                         throw new AssertionError("attachments must not be queried");
-                    }), LATER);
+                    }),
+                    LATER);
 
             assertThat(refused.getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_STATE);
             assertThat(refused.getLeft().message())
@@ -146,8 +181,7 @@ class CertificateRulesTest {
             var c = registered(CertificateStatus.INACTIVE);
 
             assertThat(delete(c, true, new Attachments(0, 1)).getLeft().code()).isEqualTo(RefusalCode.DELETE_CONFLICT);
-            assertThat(delete(c, false, new Attachments(1, 0)).getLeft().code())
-                    .isEqualTo(RefusalCode.DELETE_CONFLICT);
+            assertThat(delete(c, false, new Attachments(1, 0)).getLeft().code()).isEqualTo(RefusalCode.DELETE_CONFLICT);
             assertThat(delete(c, true, new Attachments(1, 0)).isRight()).isTrue();
         }
     }

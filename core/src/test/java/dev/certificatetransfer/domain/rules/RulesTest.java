@@ -1,25 +1,26 @@
 package dev.certificatetransfer.domain.rules;
 
-import dev.certificatetransfer.spi.CertificateReconstitution;
-import dev.certificatetransfer.domain.Attachments;
-import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.domain.CertificateMode;
-import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Refusal;
-import dev.certificatetransfer.domain.RefusalCode;
-import dev.certificatetransfer.domain.Transfer;
 import static dev.certificatetransfer.testing.Accounts.ALICE;
 import static dev.certificatetransfer.testing.Accounts.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.certificatetransfer.domain.Attachments;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
+import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Refusal;
+import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.domain.Transfer;
+import dev.certificatetransfer.spi.CertificateReconstitution;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.Lazy;
 import io.vavr.control.Option;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 /** The pure decisions on states the service cannot reach through its own operations, and the state's shape checks. */
 class RulesTest {
@@ -28,32 +29,55 @@ class RulesTest {
 
     private static Certificate registered(CertificateStatus status) {
         var parsed = TestCertificates.parsed(0);
-        return CertificateEvolution.evolve(Option.none(), new CertificateRegistered(parsed.id(), ALICE, parsed.pem(),
-                parsed.validity(), CertificateMode.SNI_ONLY, status, AT, 1)).get();
+        return CertificateEvolution.evolve(
+                        Option.none(),
+                        new CertificateRegistered(
+                                parsed.id(),
+                                ALICE,
+                                parsed.pem(),
+                                parsed.validity(),
+                                CertificateMode.SNI_ONLY,
+                                status,
+                                AT,
+                                1))
+                .get();
     }
 
     @Test
     void a_certificate_pending_activation_cannot_be_transferred() {
         var pendingActivation = registered(CertificateStatus.PENDING_ACTIVATION);
-        var decided = TransferRules.transfer(Option.some(pendingActivation), pendingActivation.id(), ALICE, BOB,
-                Option.none(), Lazy.of(() -> Attachments.NONE), AT);
+        var decided = TransferRules.transfer(
+                Option.some(pendingActivation),
+                pendingActivation.id(),
+                ALICE,
+                BOB,
+                Option.none(),
+                Lazy.of(() -> Attachments.NONE),
+                AT);
         assertThat(decided.getLeft()).isInstanceOf(Refusal.CertificateState.class);
     }
 
     @Test
     void attachments_are_not_asked_for_when_an_earlier_check_refuses() {
         var active = registered(CertificateStatus.ACTIVE);
-        var decided = TransferRules.transfer(Option.some(active), active.id(), ALICE, BOB, Option.none(),
+        var decided = TransferRules.transfer(
+                Option.some(active),
+                active.id(),
+                ALICE,
+                BOB,
+                Option.none(),
                 Lazy.of(() -> {
                     throw new AssertionError("attachments must not be queried");
-                }), AT);
+                }),
+                AT);
         assertThat(decided.getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_STATE);
     }
 
     @Test
     void a_pending_status_without_a_pending_transfer_is_not_a_certificate() {
         var c = registered(CertificateStatus.INACTIVE);
-        assertThatThrownBy(() -> rebuilt(c).status(CertificateStatus.PENDING_TRANSFER).build())
+        assertThatThrownBy(() ->
+                        rebuilt(c).status(CertificateStatus.PENDING_TRANSFER).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -61,7 +85,10 @@ class RulesTest {
     void an_accepted_transfer_whose_target_is_not_the_owner_is_not_a_certificate() {
         var c = registered(CertificateStatus.INACTIVE);
         var accepted = new Transfer.Pending(ALICE, BOB, Option.none(), AT).accept(AT);
-        assertThatThrownBy(() -> rebuilt(c).owner(ALICE).lastTransfer(Option.some(accepted)).build())
+        assertThatThrownBy(() -> rebuilt(c)
+                        .owner(ALICE)
+                        .lastTransfer(Option.some(accepted))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -75,24 +102,36 @@ class RulesTest {
     void a_reconstitution_missing_a_field_or_with_swapped_dates_or_versions_fails() {
         var c = registered(CertificateStatus.INACTIVE);
         assertThatThrownBy(() -> rebuilt(c).owner(null).build()).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> rebuilt(c).creationDate(c.creationDate().plusSeconds(1)).build())
-                .as("lastModifiedDate before creationDate").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        rebuilt(c).creationDate(c.creationDate().plusSeconds(1)).build())
+                .as("lastModifiedDate before creationDate")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rebuilt(c).customerVersion(3).version(2).build())
-                .as("customerVersion above version").isInstanceOf(IllegalArgumentException.class);
+                .as("customerVersion above version")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static CertificateReconstitution rebuilt(Certificate c) {
-        return new CertificateReconstitution().id(c.id()).pem(c.pem()).validity(c.validity()).mode(c.mode())
-                .owner(c.owner()).previousOwner(c.previousOwner()).status(c.status()).lastTransfer(c.lastTransfer())
-                .creationDate(c.creationDate()).lastModifiedDate(c.lastModifiedDate())
-                .customerVersion(c.customerVersion()).version(c.version());
+        return new CertificateReconstitution()
+                .id(c.id())
+                .pem(c.pem())
+                .validity(c.validity())
+                .mode(c.mode())
+                .owner(c.owner())
+                .previousOwner(c.previousOwner())
+                .status(c.status())
+                .lastTransfer(c.lastTransfer())
+                .creationDate(c.creationDate())
+                .lastModifiedDate(c.lastModifiedDate())
+                .customerVersion(c.customerVersion())
+                .version(c.version());
     }
 
     @Test
     void an_event_for_another_certificate_does_not_apply() {
         var c = registered(CertificateStatus.INACTIVE);
-        var other = new CertificateEvent.CertificateStatusChanged(TestCertificates.id(1), ALICE,
-                CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, AT, 2);
+        var other = new CertificateEvent.CertificateStatusChanged(
+                TestCertificates.id(1), ALICE, CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, AT, 2);
         assertThatThrownBy(() -> CertificateEvolution.evolve(Option.some(c), other))
                 .isInstanceOf(IllegalStateException.class);
     }

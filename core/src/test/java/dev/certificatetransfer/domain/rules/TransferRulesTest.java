@@ -23,10 +23,11 @@ import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The transfer's decisions and state changes as pure functions, without the service: each operation's checks in
@@ -40,8 +41,10 @@ class TransferRulesTest {
 
     private static Certificate registered(CertificateStatus status) {
         var parsed = TestCertificates.parsed(0);
-        return CertificateRules.registered(Option.none(), new CertificateRegistered(parsed.id(), ALICE, parsed.pem(),
-                parsed.validity(), CertificateMode.SNI_ONLY, status, AT, 1));
+        return CertificateRules.registered(
+                Option.none(),
+                new CertificateRegistered(
+                        parsed.id(), ALICE, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, status, AT, 1));
     }
 
     /** Alice's certificate, pending transfer to Bob with the message "for Bob". */
@@ -53,8 +56,14 @@ class TransferRulesTest {
 
     private static Either<dev.certificatetransfer.domain.Refusal, CertificateEvent.TransferRequested> transfer(
             Certificate c, AccountId caller, AccountId target, Attachments attachments) {
-        return TransferRules.transfer(Option.some(c), ID, caller, target,
-                Option.some(new TransferMessage("for Bob")), Lazy.of(() -> attachments), AT);
+        return TransferRules.transfer(
+                Option.some(c),
+                ID,
+                caller,
+                target,
+                Option.some(new TransferMessage("for Bob")),
+                Lazy.of(() -> attachments),
+                AT);
     }
 
     private static RefusalCode code(Either<dev.certificatetransfer.domain.Refusal, ?> decided) {
@@ -82,8 +91,9 @@ class TransferRulesTest {
             var active = registered(CertificateStatus.ACTIVE);
             var attached = new Attachments(1, 0);
 
-            assertThat(code(TransferRules.transfer(Option.none(), ID, ALICE, BOB, Option.none(),
-                    Lazy.of(() -> Attachments.NONE), AT))).isEqualTo(RefusalCode.NOT_FOUND);
+            assertThat(code(TransferRules.transfer(
+                            Option.none(), ID, ALICE, BOB, Option.none(), Lazy.of(() -> Attachments.NONE), AT)))
+                    .isEqualTo(RefusalCode.NOT_FOUND);
             assertThat(code(transfer(active, CAROL, ALICE, attached))).isEqualTo(RefusalCode.NOT_FOUND);
             assertThat(code(transfer(pendingToBob(), BOB, CAROL, attached))).isEqualTo(RefusalCode.UNAUTHORIZED);
             assertThat(code(transfer(active, ALICE, ALICE, attached))).isEqualTo(RefusalCode.INVALID_REQUEST);
@@ -95,7 +105,8 @@ class TransferRulesTest {
         @Test
         void a_register_inactive_certificate_may_be_transferred_but_not_a_revoked_or_pending_one() {
             assertThat(transfer(registered(CertificateStatus.REGISTER_INACTIVE), ALICE, BOB, Attachments.NONE)
-                    .isRight()).isTrue();
+                            .isRight())
+                    .isTrue();
             assertThat(code(transfer(registered(CertificateStatus.REVOKED), ALICE, BOB, Attachments.NONE)))
                     .isEqualTo(RefusalCode.CERTIFICATE_STATE);
             assertThat(code(transfer(pendingToBob(), ALICE, CAROL, Attachments.NONE)))
@@ -109,7 +120,8 @@ class TransferRulesTest {
         @Test
         void the_source_cancels_and_the_certificate_stays_with_it_inactive_keeping_the_message() {
             var pending = pendingToBob();
-            TransferCancelled event = TransferRules.cancel(Option.some(pending), ID, ALICE, LATER).get();
+            TransferCancelled event =
+                    TransferRules.cancel(Option.some(pending), ID, ALICE, LATER).get();
             var after = TransferRules.cancelled(pending, event);
 
             assertThat(event.target()).isEqualTo(BOB);
@@ -134,15 +146,21 @@ class TransferRulesTest {
         @Test
         void with_nothing_pending_the_completed_row_answers_before_any_role() {
             var pending = pendingToBob();
-            var accepted = TransferRules.accepted(pending,
-                    TransferRules.accept(Option.some(pending), ID, BOB, false, LATER).get());
+            var accepted = TransferRules.accepted(
+                    pending,
+                    TransferRules.accept(Option.some(pending), ID, BOB, false, LATER)
+                            .get());
 
             assertThat(code(TransferRules.cancel(Option.some(accepted), ID, ALICE, LATER)))
-                    .as("the old source, who no longer sees it").isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
+                    .as("the old source, who no longer sees it")
+                    .isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
             assertThat(code(TransferRules.cancel(Option.some(accepted), ID, BOB, LATER)))
-                    .as("the new owner, who was the target").isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
-            assertThat(code(TransferRules.cancel(Option.some(registered(CertificateStatus.INACTIVE)), ID, ALICE,
-                    LATER))).as("never transferred").isEqualTo(RefusalCode.INVALID_REQUEST);
+                    .as("the new owner, who was the target")
+                    .isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
+            assertThat(code(TransferRules.cancel(
+                            Option.some(registered(CertificateStatus.INACTIVE)), ID, ALICE, LATER)))
+                    .as("never transferred")
+                    .isEqualTo(RefusalCode.INVALID_REQUEST);
         }
     }
 
@@ -152,8 +170,10 @@ class TransferRulesTest {
         @Test
         void the_target_accepts_and_owns_it_with_the_source_as_previous_owner() {
             var pending = pendingToBob();
-            var after = TransferRules.accepted(pending,
-                    TransferRules.accept(Option.some(pending), ID, BOB, true, LATER).get());
+            var after = TransferRules.accepted(
+                    pending,
+                    TransferRules.accept(Option.some(pending), ID, BOB, true, LATER)
+                            .get());
 
             assertThat(after.owner()).isEqualTo(BOB);
             assertThat(after.previousOwner()).contains(ALICE);
@@ -165,8 +185,10 @@ class TransferRulesTest {
         void the_target_rejects_and_the_certificate_stays_with_the_source_with_the_reason() {
             var pending = pendingToBob();
             var reason = Option.some(new RejectReason("not mine"));
-            var after = TransferRules.rejected(pending,
-                    TransferRules.reject(Option.some(pending), ID, BOB, reason, LATER).get());
+            var after = TransferRules.rejected(
+                    pending,
+                    TransferRules.reject(Option.some(pending), ID, BOB, reason, LATER)
+                            .get());
 
             assertThat(after.owner()).isEqualTo(ALICE);
             assertThat(after.status()).isEqualTo(CertificateStatus.INACTIVE);
@@ -193,10 +215,14 @@ class TransferRulesTest {
         void a_transfer_expires_at_the_instant_its_time_to_live_runs_out_and_not_before() {
             var pending = pendingToBob();
 
-            assertThat(TransferRules.expire(oneHour, pending, AT.plus(Duration.ofHours(1)).minusMillis(1))).isEmpty();
-            var expired = TransferRules.expire(oneHour, pending, AT.plus(Duration.ofHours(1))).get();
+            assertThat(TransferRules.expire(
+                            oneHour, pending, AT.plus(Duration.ofHours(1)).minusMillis(1)))
+                    .isEmpty();
+            var expired = TransferRules.expire(oneHour, pending, AT.plus(Duration.ofHours(1)))
+                    .get();
             assertThat(expired.at()).isEqualTo(AT.plus(Duration.ofHours(1)));
-            assertThat(TransferRules.expire(TransferExpiry.none(), pending, AT.plus(Duration.ofDays(9999)))).isEmpty();
+            assertThat(TransferRules.expire(TransferExpiry.none(), pending, AT.plus(Duration.ofDays(9999))))
+                    .isEmpty();
         }
 
         @Test
@@ -213,10 +239,19 @@ class TransferRulesTest {
     @Test
     void replaying_the_decided_events_rebuilds_the_same_state() {
         var pending = pendingToBob();
-        var cancelled = TransferRules.cancel(Option.some(pending), ID, ALICE, LATER).get();
-        var requested = transfer(registered(CertificateStatus.INACTIVE), ALICE, BOB, Attachments.NONE).get();
-        var registeredEvent = new CertificateRegistered(ID, ALICE, TestCertificates.parsed(0).pem(),
-                TestCertificates.parsed(0).validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, AT, 1);
+        var cancelled =
+                TransferRules.cancel(Option.some(pending), ID, ALICE, LATER).get();
+        var requested = transfer(registered(CertificateStatus.INACTIVE), ALICE, BOB, Attachments.NONE)
+                .get();
+        var registeredEvent = new CertificateRegistered(
+                ID,
+                ALICE,
+                TestCertificates.parsed(0).pem(),
+                TestCertificates.parsed(0).validity(),
+                CertificateMode.SNI_ONLY,
+                CertificateStatus.INACTIVE,
+                AT,
+                1);
 
         assertThat(CertificateEvolution.replay(io.vavr.collection.List.of(registeredEvent, requested, cancelled)))
                 .contains(TransferRules.cancelled(pending, cancelled));

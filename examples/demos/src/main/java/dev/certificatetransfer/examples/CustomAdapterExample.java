@@ -9,6 +9,7 @@ import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
 import dev.certificatetransfer.examples.adapter.TenantDirectoryAuthorizer;
 import dev.certificatetransfer.examples.adapter.TenantDirectoryAuthorizer.Plan;
 import io.vavr.control.Option;
+
 import java.time.Clock;
 
 /**
@@ -18,8 +19,7 @@ import java.time.Clock;
  */
 public final class CustomAdapterExample {
 
-    private CustomAdapterExample() {
-    }
+    private CustomAdapterExample() {}
 
     public static void main(String[] args) {
         var acme = Principal.root(new AccountId("111111111111"));
@@ -36,22 +36,35 @@ public final class CustomAdapterExample {
                 .clock(Clock.systemUTC())
                 .build();
 
-        var id = transfers.registerCertificateWithoutCa(acme, DemoCertificates.parsed(2), CertificateStatus.INACTIVE)
-                .get().certificateId();
+        var id = transfers
+                .registerCertificateWithoutCa(acme, DemoCertificates.parsed(2), CertificateStatus.INACTIVE)
+                .get()
+                .certificateId();
         System.out.println("Acme registered " + id.value());
-        System.out.println("Acme transfers it to Globex: " + transfers.transferCertificate(acme, id,
-                globex.account(), Option.none()).fold(r -> "refused, " + r.code(), t -> "ok, " + t.certificate()
-                .status()));
-        System.out.println("The read-only auditor lists its certificates: " + transfers.listCertificates(auditor,
-                dev.certificatetransfer.port.in.PageRequest.FIRST).fold(r -> "refused, " + r.code(),
-                page -> "ok, " + page.items().size() + " certificates"));
-        System.out.println("The read-only auditor tries to register one: " + transfers.registerCertificateWithoutCa(
-                auditor, DemoCertificates.parsed(3), CertificateStatus.INACTIVE)
-                .fold(r -> "refused, " + r.code() + " (" + r.message() + ")", r -> "ok"));
+        System.out.println("Acme transfers it to Globex: "
+                + transfers
+                        .transferCertificate(acme, id, globex.account(), Option.none())
+                        .fold(
+                                r -> "refused, " + r.code(),
+                                t -> "ok, " + t.certificate().status()));
+        System.out.println("The read-only auditor lists its certificates: "
+                + transfers
+                        .listCertificates(auditor, dev.certificatetransfer.port.in.PageRequest.FIRST)
+                        .fold(
+                                r -> "refused, " + r.code(),
+                                page -> "ok, " + page.items().size() + " certificates"));
+        System.out.println("The read-only auditor tries to register one: "
+                + transfers
+                        .registerCertificateWithoutCa(auditor, DemoCertificates.parsed(3), CertificateStatus.INACTIVE)
+                        .fold(r -> "refused, " + r.code() + " (" + r.message() + ")", r -> "ok"));
         directory.tenant(globex.account(), Plan.READ_ONLY);
-        System.out.println("Globex, now read-only, tries to accept: " + transfers.acceptCertificateTransfer(globex,
-                id, false).fold(r -> "refused, " + r.code(), c -> "ok, " + c.status()));
-        System.out.println("Acme cancels: " + transfers.cancelCertificateTransfer(acme, id)
-                .fold(r -> "refused, " + r.code(), c -> "ok, " + c.status()));
+        System.out.println("Globex, now read-only, tries to accept: "
+                + transfers
+                        .acceptCertificateTransfer(globex, id, false)
+                        .fold(r -> "refused, " + r.code(), c -> "ok, " + c.status()));
+        System.out.println("Acme cancels: "
+                + transfers
+                        .cancelCertificateTransfer(acme, id)
+                        .fold(r -> "refused, " + r.code(), c -> "ok, " + c.status()));
     }
 }

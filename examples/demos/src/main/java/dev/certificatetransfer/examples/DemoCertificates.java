@@ -2,6 +2,7 @@ package dev.certificatetransfer.examples;
 
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.ParsedCertificate;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,15 +11,15 @@ import java.nio.charset.StandardCharsets;
 /** Self-signed demo certificates shipped with the examples. */
 public final class DemoCertificates {
 
-    private DemoCertificates() {
-    }
+    private DemoCertificates() {}
 
     /** How many demo certificates there are, numbered from 1. */
     public static final int COUNT = 6;
 
     /** Demo certificate {@code number}, parsed as an adapter parses what a caller sends. */
     public static ParsedCertificate parsed(int number) {
-        return CertificatePem.parse(pem(number)).getOrElseThrow(refusal -> new IllegalStateException(refusal.message()));
+        return CertificatePem.parse(pem(number))
+                .getOrElseThrow(refusal -> new IllegalStateException(refusal.message()));
     }
 
     /** The PEM of demo certificate {@code number}, from 1 to {@link #COUNT}. */

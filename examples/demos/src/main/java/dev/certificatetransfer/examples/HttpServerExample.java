@@ -12,6 +12,7 @@ import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +30,7 @@ public final class HttpServerExample {
 
     private static final String ALICES_TOKEN = "alices-demo-token";
 
-    private HttpServerExample() {
-    }
+    private HttpServerExample() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         var alice = Principal.root(new AccountId("111111111111"));
@@ -41,7 +41,8 @@ public final class HttpServerExample {
                 .build();
         var credentialsStore = new InMemoryCredentialsStore().addBearerToken(ALICES_TOKEN, alice);
         var id = service.registerCertificateWithoutCa(alice, DemoCertificates.parsed(6), CertificateStatus.INACTIVE)
-                .get().certificateId();
+                .get()
+                .certificateId();
 
         var api = CertificateTransferHttpApi.builder()
                 .service(service)
@@ -50,14 +51,19 @@ public final class HttpServerExample {
                 .throttle(Throttle.perAccount(50))
                 .health(HealthCheck.alwaysUp("memory"))
                 .build();
-        try (var server = CertificateTransferServer.builder().api(api).host("127.0.0.1").port(0).build().start()) {
+        try (var server = CertificateTransferServer.builder()
+                .api(api)
+                .host("127.0.0.1")
+                .port(0)
+                .build()
+                .start()) {
             var http = new Client(server.port());
             System.out.println("Serving on port " + server.port() + "; GET /health: " + http.send("GET", "/health"));
             System.out.println("Alice transfers " + id.value().substring(0, 12) + "… to Bob: "
                     + http.send("PATCH", "/transfer-certificate/" + id.value() + "?targetAwsAccount=222222222222"));
             System.out.println("Alice cancels: " + http.send("PATCH", "/cancel-certificate-transfer/" + id.value()));
-            System.out.println("Alice cancels again: "
-                    + http.send("PATCH", "/cancel-certificate-transfer/" + id.value()));
+            System.out.println(
+                    "Alice cancels again: " + http.send("PATCH", "/cancel-certificate-transfer/" + id.value()));
         }
         System.out.println("Stopped.");
     }

@@ -11,6 +11,7 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Option;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,14 +23,13 @@ import java.time.Clock;
  */
 public final class JdbcWiringExample {
 
-    private JdbcWiringExample() {
-    }
+    private JdbcWiringExample() {}
 
     public static void main(String[] args) throws Exception {
         Path directory = Files.createTempDirectory("certificate-transfer-jdbc-example");
         var config = new HikariConfig();
-        config.setJdbcUrl(args.length > 0 ? args[0]
-                : "jdbc:h2:file:" + directory.resolve("certificates") + ";WRITE_DELAY=0");
+        config.setJdbcUrl(
+                args.length > 0 ? args[0] : "jdbc:h2:file:" + directory.resolve("certificates") + ";WRITE_DELAY=0");
         config.setMaximumPoolSize(4);
         try (var dataSource = new HikariDataSource(config)) {
             JdbcMigrations.migrate(dataSource);
@@ -39,17 +39,23 @@ public final class JdbcWiringExample {
                     .authorizer(new AllowAuthenticatedAuthorizer())
                     .clock(Clock.systemUTC())
                     .build();
-            var relay = new OutboxRelay(dataSource, event -> System.out.println("  relayed " + event.type()
-                    + " v" + event.version() + " of " + event.certificateId().value().substring(0, 12) + "…"));
+            var relay = new OutboxRelay(
+                    dataSource,
+                    event -> System.out.println("  relayed " + event.type() + " v" + event.version() + " of "
+                            + event.certificateId().value().substring(0, 12) + "…"));
 
             var alice = Principal.root(new AccountId("111111111111"));
             var bob = Principal.root(new AccountId("222222222222"));
-            var id = transfers.registerCertificateWithoutCa(alice, DemoCertificates.parsed(4),
-                    CertificateStatus.INACTIVE).get().certificateId();
-            transfers.transferCertificate(alice, id, bob.account(), Option.none()).get();
+            var id = transfers
+                    .registerCertificateWithoutCa(alice, DemoCertificates.parsed(4), CertificateStatus.INACTIVE)
+                    .get()
+                    .certificateId();
+            transfers
+                    .transferCertificate(alice, id, bob.account(), Option.none())
+                    .get();
             var cancelled = transfers.cancelCertificateTransfer(alice, id).get();
-            System.out.println("Stored in " + config.getJdbcUrl() + ": " + id.value().substring(0, 12) + "… is "
-                    + cancelled.status() + ", owned by " + cancelled.owner());
+            System.out.println("Stored in " + config.getJdbcUrl() + ": "
+                    + id.value().substring(0, 12) + "… is " + cancelled.status() + ", owned by " + cancelled.owner());
 
             System.out.println("The outbox holds the three events, committed with the changes; the relay delivers "
                     + "them in order:");

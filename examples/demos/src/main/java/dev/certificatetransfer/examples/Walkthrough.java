@@ -4,15 +4,16 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.http.WireError;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
-import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.PageRequest;
 import io.vavr.control.Option;
+
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -49,36 +50,49 @@ public final class Walkthrough {
                 + "), in memory");
 
         say("Alice registers a certificate, INACTIVE.");
-        var id = transfers.registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(1), CertificateStatus.INACTIVE)
-                .get().certificateId();
+        var id = transfers
+                .registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(1), CertificateStatus.INACTIVE)
+                .get()
+                .certificateId();
         out.println("     → certificate " + id.value());
 
         say("Alice transfers it to Bob, with a message.");
-        var transferred = transfers.transferCertificate(ALICE, id, BOB.account(),
-                Option.some(new TransferMessage("Device 1 now belongs to Bob"))).get();
+        var transferred = transfers
+                .transferCertificate(
+                        ALICE, id, BOB.account(), Option.some(new TransferMessage("Device 1 now belongs to Bob")))
+                .get();
         out.println("     → " + describe(transferred.certificate()));
-        out.println("       Bob will own it as " + transferred.transferredCertificateArn().value());
+        out.println("       Bob will own it as "
+                + transferred.transferredCertificateArn().value());
 
         say("Bob looks at what is offered to him (ListCertificates, then DescribeCertificate).");
         var bobsList = transfers.listCertificates(BOB, PageRequest.FIRST).get();
-        out.println("     → Bob's list: " + bobsList.items().map(c -> c.id().value().substring(0, 12) + "… "
-                + c.status()).mkString(", "));
+        out.println("     → Bob's list: "
+                + bobsList.items()
+                        .map(c -> c.id().value().substring(0, 12) + "… " + c.status())
+                        .mkString(", "));
         var bobsView = transfers.describeCertificate(BOB, id).get();
-        out.println("     → " + describe(bobsView) + ", message \"" + bobsView.transferData().transferMessage()
-                .map(TransferMessage::value).getOrElse("") + "\"");
+        out.println("     → " + describe(bobsView) + ", message \""
+                + bobsView.transferData()
+                        .transferMessage()
+                        .map(TransferMessage::value)
+                        .getOrElse("") + "\"");
 
         say("Bob (the target) tries to cancel it: only the source may.");
-        out.println("     → " + refusal(transfers.cancelCertificateTransfer(BOB, id).swap().get()));
+        out.println("     → "
+                + refusal(transfers.cancelCertificateTransfer(BOB, id).swap().get()));
 
         say("Alice (the source) cancels the transfer.");
         var cancelled = transfers.cancelCertificateTransfer(ALICE, id).get();
         out.println("     → " + describe(cancelled) + "; the transfer message stays in its transfer data");
 
         say("Bob looks again: the certificate is Alice's alone, so he is told it does not exist.");
-        out.println("     → " + refusal(transfers.describeCertificate(BOB, id).swap().get()));
+        out.println("     → "
+                + refusal(transfers.describeCertificate(BOB, id).swap().get()));
 
         say("Alice cancels a second time.");
-        out.println("     → " + refusal(transfers.cancelCertificateTransfer(ALICE, id).swap().get()));
+        out.println("     → "
+                + refusal(transfers.cancelCertificateTransfer(ALICE, id).swap().get()));
 
         out.println();
         out.println("Next: java -jar examples/server/target/certificate-transfer-server.jar, and drive it with the "
@@ -92,7 +106,10 @@ public final class Walkthrough {
 
     private static String describe(Certificate certificate) {
         return certificate.status() + ", owned by " + certificate.owner()
-                + certificate.pendingTarget().map(target -> ", offered to " + target).getOrElse("");
+                + certificate
+                        .pendingTarget()
+                        .map(target -> ", offered to " + target)
+                        .getOrElse("");
     }
 
     /** A refusal, with the status and AWS error name the HTTP adapter would answer it with. */

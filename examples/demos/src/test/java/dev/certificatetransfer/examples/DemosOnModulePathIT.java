@@ -2,16 +2,17 @@ package dev.certificatetransfer.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The demos as the README runs them, after {@code package}: {@code java -p target/modules -m
@@ -26,13 +27,17 @@ class DemosOnModulePathIT {
     @TempDir
     Path directory;
 
-    private record Run(int exitStatus, String out, String err) {
-    }
+    private record Run(int exitStatus, String out, String err) {}
 
     private Run run(String module) throws Exception {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-p", MODULES.toAbsolutePath().toString(), "-m", module));
-        var builder = new ProcessBuilder(command).directory(directory.toFile())
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p",
+                MODULES.toAbsolutePath().toString(),
+                "-m",
+                module));
+        var builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectOutput(directory.resolve("stdout.txt").toFile())
                 .redirectError(directory.resolve("stderr.txt").toFile());
         builder.environment().remove("CLASSPATH");
@@ -42,7 +47,9 @@ class DemosOnModulePathIT {
             process.destroyForcibly();
             throw new AssertionError(module + " did not end within 60 s");
         }
-        return new Run(process.exitValue(), Files.readString(directory.resolve("stdout.txt"), StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(directory.resolve("stdout.txt"), StandardCharsets.UTF_8),
                 Files.readString(directory.resolve("stderr.txt"), StandardCharsets.UTF_8));
     }
 
@@ -51,18 +58,24 @@ class DemosOnModulePathIT {
         var run = run(MODULE);
 
         assertThat(run.exitStatus()).as("exit status; stderr:\n%s", run.err()).isZero();
-        assertThat(run.out()).containsSubsequence("1. Alice registers a certificate",
-                "4. Bob (the target) tries to cancel", "refused: 401 UnauthorizedException",
-                "7. Alice cancels a second time", "refused: 410 TransferAlreadyCompletedException");
+        assertThat(run.out())
+                .containsSubsequence(
+                        "1. Alice registers a certificate",
+                        "4. Bob (the target) tries to cancel",
+                        "refused: 401 UnauthorizedException",
+                        "7. Alice cancels a second time",
+                        "refused: 410 TransferAlreadyCompletedException");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "JdbcWiringExample     | Delivered 3; a second round finds nothing: 0",
-        "CustomAdapterExample  | Acme cancels: ok, INACTIVE",
-        "HttpServerExample     | Alice cancels again: 410 {\"success\":false",
-        "TransferRulesExample  | Alice cancels: refused, TRANSFER_ALREADY_COMPLETED",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "JdbcWiringExample     | Delivered 3; a second round finds nothing: 0",
+                "CustomAdapterExample  | Acme cancels: ok, INACTIVE",
+                "HttpServerExample     | Alice cancels again: 410 {\"success\":false",
+                "TransferRulesExample  | Alice cancels: refused, TRANSFER_ALREADY_COMPLETED",
+            })
     void each_demo_runs_to_its_end_as_a_named_module(String demo, String lastWord) throws Exception {
         var run = run(MODULE + "/" + MODULE + "." + demo);
 

@@ -2,10 +2,11 @@ package dev.certificatetransfer.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 
 /** The demos beside the walkthrough run and show what the README says they show. */
 class DemosTest {
@@ -30,33 +31,41 @@ class DemosTest {
     void the_tenant_directory_lets_a_read_only_tenant_look_but_not_move_certificates() throws Exception {
         var text = printed(() -> CustomAdapterExample.main(new String[0]));
 
-        assertThat(text).containsSubsequence(
-                "Acme transfers it to Globex: ok, PENDING_TRANSFER",
-                "The read-only auditor lists its certificates: ok, 0 certificates",
-                "The read-only auditor tries to register one: refused, UNAUTHORIZED",
-                "Globex, now read-only, tries to accept: refused, UNAUTHORIZED",
-                "Acme cancels: ok, INACTIVE");
+        assertThat(text)
+                .containsSubsequence(
+                        "Acme transfers it to Globex: ok, PENDING_TRANSFER",
+                        "The read-only auditor lists its certificates: ok, 0 certificates",
+                        "The read-only auditor tries to register one: refused, UNAUTHORIZED",
+                        "Globex, now read-only, tries to accept: refused, UNAUTHORIZED",
+                        "Acme cancels: ok, INACTIVE");
     }
 
     @Test
     void the_jdbc_wiring_stores_the_changes_and_relays_their_events_once_in_order() throws Exception {
         var text = printed(() -> JdbcWiringExample.main(new String[0]));
 
-        assertThat(text).containsSubsequence("is INACTIVE, owned by 111111111111",
-                "relayed CERTIFICATE_REGISTERED v1", "relayed TRANSFER_REQUESTED v2", "relayed TRANSFER_CANCELLED v3",
-                "Delivered 3; a second round finds nothing: 0");
+        assertThat(text)
+                .containsSubsequence(
+                        "is INACTIVE, owned by 111111111111",
+                        "relayed CERTIFICATE_REGISTERED v1",
+                        "relayed TRANSFER_REQUESTED v2",
+                        "relayed TRANSFER_CANCELLED v3",
+                        "Delivered 3; a second round finds nothing: 0");
     }
 
     @Test
     void the_http_server_serves_a_transfer_and_its_cancel_and_answers_a_second_cancel_410() throws Exception {
         var text = printed(() -> HttpServerExample.main(new String[0]));
 
-        assertThat(text).containsSubsequence(
-                "GET /health: 200 {\"status\":\"UP\",\"store\":\"memory\"}",
-                "to Bob: 200 {\"success\":true,", "\"status\":\"PENDING_TRANSFER\"",
-                "Alice cancels: 200 {\"success\":true,", "\"status\":\"INACTIVE\"",
-                "Alice cancels again: 410 {\"success\":false,\"error\":{\"code\":\"TRANSFER_ALREADY_COMPLETED\"",
-                "Stopped.");
+        assertThat(text)
+                .containsSubsequence(
+                        "GET /health: 200 {\"status\":\"UP\",\"store\":\"memory\"}",
+                        "to Bob: 200 {\"success\":true,",
+                        "\"status\":\"PENDING_TRANSFER\"",
+                        "Alice cancels: 200 {\"success\":true,",
+                        "\"status\":\"INACTIVE\"",
+                        "Alice cancels again: 410 {\"success\":false,\"error\":{\"code\":\"TRANSFER_ALREADY_COMPLETED\"",
+                        "Stopped.");
     }
 
     @Test
@@ -64,12 +73,14 @@ class DemosTest {
             throws Exception {
         var text = printed(() -> TransferRulesExample.main(new String[0]));
 
-        assertThat(text).containsSubsequence(
-                "The auditor registers a certificate: refused, UNAUTHORIZED",
-                "Carol transfers hers to Bob: refused, UNAUTHORIZED (the target account does not accept transfers",
-                "Alice transfers hers to Bob: ok, PENDING_TRANSFER",
-                "31 days later, the sweep records 1 expired transfer",
-                "Bob looks for it: refused, NOT_FOUND",
-                "Alice cancels: refused, TRANSFER_ALREADY_COMPLETED", "(the transfer expired)");
+        assertThat(text)
+                .containsSubsequence(
+                        "The auditor registers a certificate: refused, UNAUTHORIZED",
+                        "Carol transfers hers to Bob: refused, UNAUTHORIZED (the target account does not accept transfers",
+                        "Alice transfers hers to Bob: ok, PENDING_TRANSFER",
+                        "31 days later, the sweep records 1 expired transfer",
+                        "Bob looks for it: refused, NOT_FOUND",
+                        "Alice cancels: refused, TRANSFER_ALREADY_COMPLETED",
+                        "(the transfer expired)");
     }
 }

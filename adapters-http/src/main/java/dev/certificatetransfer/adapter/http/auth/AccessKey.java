@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.domain.Principal;
+
 import java.util.Objects;
 
 /**

@@ -65,8 +65,8 @@ public record AuthenticationRefusal(Code code, String message) {
      * @return an {@link Code#UNRECOGNIZED_CLIENT} refusal
      */
     public static AuthenticationRefusal unrecognizedClient() {
-        return new AuthenticationRefusal(Code.UNRECOGNIZED_CLIENT,
-                "The security token included in the request is invalid.");
+        return new AuthenticationRefusal(
+                Code.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import io.vavr.control.Either;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +47,16 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
                 case "Credential" -> credential = value;
                 case "SignedHeaders" -> signedHeaders = value;
                 case "Signature" -> signature = value;
-                default -> { }
+                default -> {}
             }
         }
         return build(credential, signedHeaders, signature);
     }
 
-    private static Either<AuthenticationRefusal, AuthorizationHeader> build(String credential, String signedHeaders,
-            String signature) {
-        String missing = requires("Credential", credential) + requires("Signature", signature)
+    private static Either<AuthenticationRefusal, AuthorizationHeader> build(
+            String credential, String signedHeaders, String signature) {
+        String missing = requires("Credential", credential)
+                + requires("Signature", signature)
                 + requires("SignedHeaders", signedHeaders);
         if (!missing.isEmpty()) {
             return Either.left(AuthenticationRefusal.missingToken(missing.strip()));
@@ -63,8 +65,9 @@ record AuthorizationHeader(String accessKeyId, CredentialScope scope, List<Strin
         if (slash <= 0) {
             return Either.left(CredentialScope.malformed());
         }
-        return CredentialScope.parse(credential.substring(slash + 1)).map(scope -> new AuthorizationHeader(
-                credential.substring(0, slash), scope, names(signedHeaders), signature));
+        return CredentialScope.parse(credential.substring(slash + 1))
+                .map(scope -> new AuthorizationHeader(
+                        credential.substring(0, slash), scope, names(signedHeaders), signature));
     }
 
     private static String requires(String parameter, String value) {

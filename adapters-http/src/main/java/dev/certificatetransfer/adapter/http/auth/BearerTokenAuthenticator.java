@@ -3,6 +3,7 @@ package dev.certificatetransfer.adapter.http.auth;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Either;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -43,7 +44,9 @@ public final class BearerTokenAuthenticator implements Authenticator {
         if (token.isEmpty()) {
             return Either.left(AuthenticationRefusal.missingToken("The bearer token is empty"));
         }
-        return credentials.bearerToken(token).toEither(() -> new AuthenticationRefusal(
-                AuthenticationRefusal.Code.UNRECOGNIZED_CLIENT, "The bearer token is not recognised"));
+        return credentials
+                .bearerToken(token)
+                .toEither(() -> new AuthenticationRefusal(
+                        AuthenticationRefusal.Code.UNRECOGNIZED_CLIENT, "The bearer token is not recognised"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,16 +15,20 @@ import java.util.List;
  */
 final class CanonicalRequest {
 
-    private CanonicalRequest() {
-    }
+    private CanonicalRequest() {}
 
     /** The canonical request's six lines, for the headers named in {@code signedHeaders} and this payload hash. */
     static String of(HttpRequest request, List<String> signedHeaders, String payloadHash) {
-        return request.method() + '\n'
-                + uri(request.rawPath()) + '\n'
-                + query(request.rawQuery()) + '\n'
-                + headers(request, signedHeaders) + '\n'
-                + String.join(";", signedHeaders) + '\n'
+        return request.method()
+                + '\n'
+                + uri(request.rawPath())
+                + '\n'
+                + query(request.rawQuery())
+                + '\n'
+                + headers(request, signedHeaders)
+                + '\n'
+                + String.join(";", signedHeaders)
+                + '\n'
                 + payloadHash;
     }
 
@@ -59,7 +64,10 @@ final class CanonicalRequest {
         parameters.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         var joined = new StringBuilder();
         for (String[] parameter : parameters) {
-            joined.append(joined.length() == 0 ? "" : "&").append(parameter[0]).append('=').append(parameter[1]);
+            joined.append(joined.length() == 0 ? "" : "&")
+                    .append(parameter[0])
+                    .append('=')
+                    .append(parameter[1]);
         }
         return joined.toString();
     }

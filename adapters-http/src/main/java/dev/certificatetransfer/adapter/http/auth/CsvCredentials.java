@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,7 @@ public final class CsvCredentials {
     private final Map<String, Integer> keyLines = new HashMap<>();
     private final Map<String, Integer> tokenLines = new HashMap<>();
 
-    private CsvCredentials() {
-    }
+    private CsvCredentials() {}
 
     /**
      * Loads the credentials of a file.
@@ -61,8 +61,8 @@ public final class CsvCredentials {
         if (columns.length != 3 && columns.length != 4) {
             throw new CredentialsFileException(line, "expected 4 columns (" + HEADER + "), found " + columns.length);
         }
-        var account = AccountId.parse(columns[0].strip()).getOrElseThrow(
-                rejected -> new CredentialsFileException(line, "account_id must be 12 digits"));
+        var account = AccountId.parse(columns[0].strip())
+                .getOrElseThrow(rejected -> new CredentialsFileException(line, "account_id must be 12 digits"));
         String keyId = accessKeyId(line, columns[1].strip());
         String secret = columns[2].strip();
         if (secret.isEmpty()) {
@@ -72,7 +72,11 @@ public final class CsvCredentials {
         store.add(new AccessKey(keyId, Secret.of(secret), principal));
         String token = columns.length == 4 ? columns[3].strip() : "";
         if (!token.isEmpty()) {
-            unique(tokenLines, SigV4Authenticator.sha256Hex(token.getBytes(StandardCharsets.UTF_8)), line, "bearer_token");
+            unique(
+                    tokenLines,
+                    SigV4Authenticator.sha256Hex(token.getBytes(StandardCharsets.UTF_8)),
+                    line,
+                    "bearer_token");
             store.addBearerToken(token, principal);
         }
     }

@@ -2,6 +2,7 @@ package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Option;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -94,6 +95,7 @@ public final class InMemoryCredentialsStore implements CredentialsStore {
 
     @Override
     public String toString() {
-        return "InMemoryCredentialsStore[" + accessKeys.size() + " access keys, " + bearerTokens.size() + " bearer tokens]";
+        return "InMemoryCredentialsStore[" + accessKeys.size() + " access keys, " + bearerTokens.size()
+                + " bearer tokens]";
     }
 }

@@ -3,6 +3,7 @@ package dev.certificatetransfer.adapter.http.auth;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -71,8 +72,14 @@ record RequestTimestamp(Instant instant, String header, String basic) {
             digits[d++] = c - '0';
         }
         try {
-            return Option.some(LocalDateTime.of(number(digits, 0, 4), number(digits, 4, 2), number(digits, 6, 2),
-                    number(digits, 8, 2), number(digits, 10, 2), number(digits, 12, 2)).toInstant(ZoneOffset.UTC));
+            return Option.some(LocalDateTime.of(
+                            number(digits, 0, 4),
+                            number(digits, 4, 2),
+                            number(digits, 6, 2),
+                            number(digits, 8, 2),
+                            number(digits, 10, 2),
+                            number(digits, 12, 2))
+                    .toInstant(ZoneOffset.UTC));
         } catch (java.time.DateTimeException notADate) {
             return Option.none();
         }

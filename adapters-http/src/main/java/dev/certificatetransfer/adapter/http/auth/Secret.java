@@ -40,8 +40,10 @@ public final class Secret {
 
     @Override
     public boolean equals(Object other) {
-        return other == this || (other instanceof Secret that && MessageDigest.isEqual(
-                value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8)));
+        return other == this
+                || (other instanceof Secret that
+                        && MessageDigest.isEqual(
+                                value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

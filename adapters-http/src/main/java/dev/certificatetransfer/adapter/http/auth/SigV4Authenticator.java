@@ -5,6 +5,7 @@ import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +39,7 @@ public final class SigV4Authenticator implements Authenticator {
             throw new IllegalStateException("SHA-256 is not available", missingFromTheJdk);
         }
     });
+
     private static final String EMPTY_BODY_SHA256 = sha256Hex(new byte[0]);
 
     private final CredentialsStore credentials;
@@ -83,8 +85,8 @@ public final class SigV4Authenticator implements Authenticator {
         return verify(request, header.get(), timestamp.get());
     }
 
-    private Either<AuthenticationRefusal, Principal> verify(HttpRequest request, AuthorizationHeader header,
-            RequestTimestamp timestamp) {
+    private Either<AuthenticationRefusal, Principal> verify(
+            HttpRequest request, AuthorizationHeader header, RequestTimestamp timestamp) {
         Option<AuthenticationRefusal> refused = SignatureRules.scope(header.scope(), timestamp, region, services)
                 .orElse(() -> SignatureRules.signedHeaders(request, header.signedHeaders(), timestamp))
                 .orElse(() -> SignatureRules.skew(timestamp.instant(), clock.instant(), ALLOWED_SKEW));
@@ -94,24 +96,34 @@ public final class SigV4Authenticator implements Authenticator {
         return payloadHash(request).flatMap(hash -> authenticate(request, header, timestamp, hash));
     }
 
-    private Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request, AuthorizationHeader header,
-            RequestTimestamp timestamp, String payloadHash) {
+    private Either<AuthenticationRefusal, Principal> authenticate(
+            HttpRequest request, AuthorizationHeader header, RequestTimestamp timestamp, String payloadHash) {
         Option<AccessKey> key = credentials.accessKey(header.accessKeyId());
         if (key.isEmpty()) {
             return Either.left(AuthenticationRefusal.unrecognizedClient());
         }
-        String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + timestamp.basic() + '\n' + header.scope().text()
-                + '\n' + sha256Hex(CanonicalRequest.of(request, header.signedHeaders(), payloadHash)
+        String stringToSign = AuthorizationHeader.ALGORITHM
+                + '\n'
+                + timestamp.basic()
+                + '\n'
+                + header.scope().text()
+                + '\n'
+                + sha256Hex(CanonicalRequest.of(request, header.signedHeaders(), payloadHash)
                         .getBytes(StandardCharsets.UTF_8));
         byte[] signingKey = signingKeys.signingKey(key.get(), header.scope());
-        byte[] expected = HexFormat.of().formatHex(SigningKeys.hmac(signingKey, stringToSign))
+        byte[] expected = HexFormat.of()
+                .formatHex(SigningKeys.hmac(signingKey, stringToSign))
                 .getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, header.signature().getBytes(StandardCharsets.US_ASCII))) {
             return Either.left(SignatureRules.signatureMismatch());
         }
-        Option<AuthenticationRefusal> swappedBody = request.header("x-amz-content-sha256").isEmpty() ? Option.none()
-                : SignatureRules.payload(payloadHash, request.body());
-        return swappedBody.isDefined() ? Either.left(swappedBody.get()) : Either.right(key.get().principal());
+        Option<AuthenticationRefusal> swappedBody =
+                request.header("x-amz-content-sha256").isEmpty()
+                        ? Option.none()
+                        : SignatureRules.payload(payloadHash, request.body());
+        return swappedBody.isDefined()
+                ? Either.left(swappedBody.get())
+                : Either.right(key.get().principal());
     }
 
     /** The {@code x-amz-content-sha256} header when present (a hex SHA-256 or UNSIGNED-PAYLOAD), else the body's. */

@@ -3,6 +3,7 @@ package dev.certificatetransfer.adapter.http.auth;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Region;
 import io.vavr.control.Option;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,12 +17,11 @@ final class SignatureRules {
 
     private static final int MAX_ECHOED_LENGTH = 64;
 
-    private SignatureRules() {
-    }
+    private SignatureRules() {}
 
     /** The scope ends in aws4_request, names an accepted service and the server's region, and the request's day. */
-    static Option<AuthenticationRefusal> scope(CredentialScope scope, RequestTimestamp timestamp, Region region,
-            Set<String> services) {
+    static Option<AuthenticationRefusal> scope(
+            CredentialScope scope, RequestTimestamp timestamp, Region region, Set<String> services) {
         if (!scope.terminator().equals(CredentialScope.TERMINATOR)) {
             return invalid("Credential should be scoped with a valid terminator: 'aws4_request', not '"
                     + echo(scope.terminator()) + "'.");
@@ -40,8 +40,8 @@ final class SignatureRules {
     }
 
     /** Host and the header that dates the request are signed, and every signed header is in the request. */
-    static Option<AuthenticationRefusal> signedHeaders(HttpRequest request, List<String> signed,
-            RequestTimestamp timestamp) {
+    static Option<AuthenticationRefusal> signedHeaders(
+            HttpRequest request, List<String> signed, RequestTimestamp timestamp) {
         if (!signed.contains("host")) {
             return invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
@@ -51,7 +51,8 @@ final class SignatureRules {
         }
         for (String name : signed) {
             if (request.header(name).isEmpty()) {
-                return invalid("'" + echo(name) + "' is named as a SignedHeader, but it does not exist in the HTTP request.");
+                return invalid(
+                        "'" + echo(name) + "' is named as a SignedHeader, but it does not exist in the HTTP request.");
             }
         }
         return Option.none();
@@ -63,8 +64,8 @@ final class SignatureRules {
         Instant latest = now.plus(allowed);
         String minutes = allowed.toMinutes() + " min.)";
         if (signedAt.isBefore(earliest)) {
-            return invalid("Signature expired: " + basic(signedAt) + " is now earlier than " + basic(earliest)
-                    + " (" + basic(now) + " - " + minutes);
+            return invalid("Signature expired: " + basic(signedAt) + " is now earlier than " + basic(earliest) + " ("
+                    + basic(now) + " - " + minutes);
         }
         if (signedAt.isAfter(latest)) {
             return invalid("Signature not yet current: " + basic(signedAt) + " is still later than " + basic(latest)
@@ -102,7 +103,8 @@ final class SignatureRules {
 
     private static String echo(String value) {
         boolean plain = value.length() <= MAX_ECHOED_LENGTH
-                && value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.'));
+                && value.chars()
+                        .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.'));
         return plain ? value : "(not shown)";
     }
 }

@@ -1,11 +1,11 @@
 package dev.certificatetransfer.adapter.http.auth;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signing keys ({@code HMAC("AWS4" + secret, day, region, service, "aws4_request")}), cached per access key, day,
@@ -70,10 +70,8 @@ final class SigningKeys {
         }
     }
 
-    private record Scope(String accessKeyId, String day, String region, String service) {
-    }
+    private record Scope(String accessKeyId, String day, String region, String service) {}
 
     @SuppressWarnings("ArrayRecordComponent") // never compared: a cache entry, read where it is made
-    private record Entry(Secret secret, byte[] signingKey) {
-    }
+    private record Entry(Secret secret, byte[] signingKey) {}
 }

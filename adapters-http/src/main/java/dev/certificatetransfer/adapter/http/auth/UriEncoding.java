@@ -8,8 +8,7 @@ final class UriEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UriEncoding() {
-    }
+    private UriEncoding() {}
 
     /** Encodes the text's UTF-8 bytes; with {@code keepSlashes}, a {@code /} stays as it is. */
     static String encode(String text, boolean keepSlashes) {
@@ -47,7 +46,12 @@ final class UriEncoding {
     }
 
     private static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_' || c == '.' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '~';
     }
 }

@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.http.message;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,8 @@ import java.util.Objects;
  * @param body the body bytes, empty when there is none ({@code null} is taken as none)
  */
 @SuppressWarnings("ArrayRecordComponent") // the body is not copied; equals and hashCode compare its bytes
-public record HttpRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-        byte[] body) {
+public record HttpRequest(
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -63,8 +63,12 @@ public record HttpRequest(String method, String rawPath, String rawQuery, Map<St
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof HttpRequest that && method.equals(that.method) && rawPath.equals(that.rawPath)
-                && rawQuery.equals(that.rawQuery) && headers.equals(that.headers) && Arrays.equals(body, that.body);
+        return other instanceof HttpRequest that
+                && method.equals(that.method)
+                && rawPath.equals(that.rawPath)
+                && rawQuery.equals(that.rawQuery)
+                && headers.equals(that.headers)
+                && Arrays.equals(body, that.body);
     }
 
     /**
@@ -80,14 +84,13 @@ public record HttpRequest(String method, String rawPath, String rawQuery, Map<St
     /** Names the headers but prints none of their values: an Authorization header may carry a bearer token. */
     @Override
     public String toString() {
-        return "HttpRequest[" + method + ' ' + rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery)
-                + ", headers=" + headers.keySet() + ", body=" + body.length + " bytes]";
+        return "HttpRequest[" + method + ' ' + rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery) + ", headers="
+                + headers.keySet() + ", body=" + body.length + " bytes]";
     }
 
     private static Map<String, List<String>> lowerCased(Map<String, List<String>> headers) {
         var merged = new LinkedHashMap<String, List<String>>();
-        headers.forEach((name, values) -> merged
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+        headers.forEach((name, values) -> merged.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                 .addAll(values == null ? List.of() : values));
         merged.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableMap(merged);

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.http.message;
 
 import io.vavr.control.Option;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,8 +43,10 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
      * @return its value; none if the response has no such header
      */
     public Option<String> header(String name) {
-        return Option.ofOptional(headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst());
+        return Option.ofOptional(headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst());
     }
 
     /**
@@ -63,7 +66,9 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof HttpResponse that && status == that.status && headers.equals(that.headers)
+        return other instanceof HttpResponse that
+                && status == that.status
+                && headers.equals(that.headers)
                 && Arrays.equals(body, that.body);
     }
 

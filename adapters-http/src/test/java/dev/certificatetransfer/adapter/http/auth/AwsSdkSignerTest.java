@@ -8,20 +8,6 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import io.vavr.control.Either;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,6 +28,21 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.iot.IotClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 /**
  * The real AWS SDK for Java v2 signer ({@code AwsV4HttpSigner}, as {@code IotClient} uses it) signs IoT requests;
  * the verifier accepts them as a server would receive them, and refuses each tampered part with AWS's error.
@@ -56,9 +57,10 @@ class AwsSdkSignerTest {
     static final String MISMATCH = "The request signature we calculated does not match the signature you provided. "
             + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
-    private final InMemoryCredentialsStore store = new InMemoryCredentialsStore()
-            .add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
-    private final SigV4Authenticator verifier = new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryCredentialsStore store =
+            new InMemoryCredentialsStore().add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
+    private final SigV4Authenticator verifier =
+            new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** What the SDK's HTTP client would put on the wire for this signed request: request line, headers, body. */
     static HttpRequest asReceived(SdkHttpRequest request, byte[] body) {
@@ -79,10 +81,22 @@ class AwsSdkSignerTest {
         }
     }
 
-    static HttpRequest sdkSigned(SdkHttpMethod method, String path, Map<String, String> query, String body,
-            String region, String service, String keyId, Consumer<SdkHttpFullRequest.Builder> more) {
-        var builder = SdkHttpFullRequest.builder().method(method).protocol("http").host("127.0.0.1").port(18765)
-                .encodedPath(path).putHeader("amz-sdk-invocation-id", "3f1d2c3b-0000-4000-8000-000000000001")
+    static HttpRequest sdkSigned(
+            SdkHttpMethod method,
+            String path,
+            Map<String, String> query,
+            String body,
+            String region,
+            String service,
+            String keyId,
+            Consumer<SdkHttpFullRequest.Builder> more) {
+        var builder = SdkHttpFullRequest.builder()
+                .method(method)
+                .protocol("http")
+                .host("127.0.0.1")
+                .port(18765)
+                .encodedPath(path)
+                .putHeader("amz-sdk-invocation-id", "3f1d2c3b-0000-4000-8000-000000000001")
                 .putHeader("amz-sdk-request", "attempt=1; max=4");
         query.forEach(builder::putRawQueryParameter);
         ContentStreamProvider payload = body == null ? null : ContentStreamProvider.fromUtf8String(body);
@@ -91,19 +105,19 @@ class AwsSdkSignerTest {
                     .putHeader("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
         }
         more.accept(builder);
-        var signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(keyId, SECRET))
-                .request(builder.build())
-                .payload(payload)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(NOW, ZoneOffset.UTC)));
+        var signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(keyId, SECRET))
+                        .request(builder.build())
+                        .payload(payload)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(NOW, ZoneOffset.UTC)));
         byte[] sent = signed.payload().map(AwsSdkSignerTest::readAll).orElse(new byte[0]);
         return asReceived(signed.request(), sent);
     }
 
     static HttpRequest sdkSigned(SdkHttpMethod method, String path, Map<String, String> query, String body) {
-        return sdkSigned(method, path, query, body, "us-east-1", "iot", KEY_ID, b -> { });
+        return sdkSigned(method, path, query, body, "us-east-1", "iot", KEY_ID, b -> {});
     }
 
     static HttpRequest replace(HttpRequest r, String method, String path, String query, byte[] body) {
@@ -126,15 +140,20 @@ class AwsSdkSignerTest {
         @Test
         void a_cancel_without_a_body() {
             var request = sdkSigned(SdkHttpMethod.PATCH, "/cancel-certificate-transfer/" + ID, Map.of(), null);
-            assertThat(request.header("authorization").get(0)).contains("/20261127/us-east-1/iot/aws4_request")
-                    .contains("SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;host;x-amz-content-sha256;x-amz-date");
+            assertThat(request.header("authorization").get(0))
+                    .contains("/20261127/us-east-1/iot/aws4_request")
+                    .contains(
+                            "SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;host;x-amz-content-sha256;x-amz-date");
             assertThat(verify(request).get()).isEqualTo(ALICE);
         }
 
         @Test
         void a_list_with_paging_query_parameters() {
-            var request = sdkSigned(SdkHttpMethod.GET, "/certificates", Map.of("pageSize", "2", "isAscendingOrder",
-                    "true", "marker", "AAEC/+x=="), null);
+            var request = sdkSigned(
+                    SdkHttpMethod.GET,
+                    "/certificates",
+                    Map.of("pageSize", "2", "isAscendingOrder", "true", "marker", "AAEC/+x=="),
+                    null);
             assertThat(request.rawQuery()).contains("marker=AAEC%2F%2Bx%3D%3D");
             assertThat(verify(request).get()).isEqualTo(ALICE);
         }
@@ -147,8 +166,11 @@ class AwsSdkSignerTest {
 
         @Test
         void a_transfer_with_a_json_body() {
-            var request = sdkSigned(SdkHttpMethod.PATCH, "/transfer-certificate/" + ID,
-                    Map.of("targetAwsAccount", "444455556666"), "{\"transferMessage\":\"hello world é\"}");
+            var request = sdkSigned(
+                    SdkHttpMethod.PATCH,
+                    "/transfer-certificate/" + ID,
+                    Map.of("targetAwsAccount", "444455556666"),
+                    "{\"transferMessage\":\"hello world é\"}");
             assertThat(request.header("authorization").get(0)).contains("content-length;content-type;host");
             assertThat(verify(request).get()).isEqualTo(ALICE);
         }
@@ -161,25 +183,44 @@ class AwsSdkSignerTest {
 
         @Test
         void repeated_headers_and_values_with_runs_of_whitespace() {
-            var request = sdkSigned(SdkHttpMethod.GET, "/certificates-out-going", Map.of(), null, "us-east-1", "iot",
-                    KEY_ID, b -> b.putHeader("X-Custom", List.of(" \t one  \t two ", "three\f\u000b four\r\n ")));
+            var request = sdkSigned(
+                    SdkHttpMethod.GET,
+                    "/certificates-out-going",
+                    Map.of(),
+                    null,
+                    "us-east-1",
+                    "iot",
+                    KEY_ID,
+                    b -> b.putHeader("X-Custom", List.of(" \t one  \t two ", "three\f\u000b four\r\n ")));
             assertThat(request.header("x-custom")).hasSize(2);
             assertThat(verify(request).get()).isEqualTo(ALICE);
         }
 
         @Test
         void an_unsigned_payload() {
-            var request = sdkSigned(SdkHttpMethod.PATCH, "/reject-certificate-transfer/" + ID, Map.of(),
-                    "{\"rejectReason\":\"nope\"}", "us-east-1", "iot", KEY_ID, b -> { });
-            var unsigned = AwsV4HttpSigner.create().sign(r -> r
-                    .identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
-                    .request(SdkHttpFullRequest.builder().method(SdkHttpMethod.PATCH).protocol("https").host("127.0.0.1")
-                            .port(18765).encodedPath("/reject-certificate-transfer/" + ID).build())
-                    .payload(ContentStreamProvider.fromUtf8String("{\"rejectReason\":\"nope\"}"))
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "iot")
-                    .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(NOW, ZoneOffset.UTC)));
+            var request = sdkSigned(
+                    SdkHttpMethod.PATCH,
+                    "/reject-certificate-transfer/" + ID,
+                    Map.of(),
+                    "{\"rejectReason\":\"nope\"}",
+                    "us-east-1",
+                    "iot",
+                    KEY_ID,
+                    b -> {});
+            var unsigned = AwsV4HttpSigner.create()
+                    .sign(r -> r.identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
+                            .request(SdkHttpFullRequest.builder()
+                                    .method(SdkHttpMethod.PATCH)
+                                    .protocol("https")
+                                    .host("127.0.0.1")
+                                    .port(18765)
+                                    .encodedPath("/reject-certificate-transfer/" + ID)
+                                    .build())
+                            .payload(ContentStreamProvider.fromUtf8String("{\"rejectReason\":\"nope\"}"))
+                            .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                            .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "iot")
+                            .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                            .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(NOW, ZoneOffset.UTC)));
             var received = asReceived(unsigned.request(), request.body());
             assertThat(received.header("x-amz-content-sha256")).containsExactly("UNSIGNED-PAYLOAD");
             assertThat(verify(received).get()).isEqualTo(ALICE);
@@ -188,18 +229,23 @@ class AwsSdkSignerTest {
         @Test
         void every_request_of_the_real_iot_client_including_a_label_it_escapes() {
             var captured = new ArrayList<HttpRequest>();
-            try (IotClient iot = IotClient.builder().httpClient(new CapturingHttpClient(captured))
+            try (IotClient iot = IotClient.builder()
+                    .httpClient(new CapturingHttpClient(captured))
                     .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                     .endpointOverride(URI.create("http://127.0.0.1:18765"))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET)))
                     .build()) {
                 iot.cancelCertificateTransfer(r -> r.certificateId(ID));
-                iot.transferCertificate(r -> r.certificateId(ID).targetAwsAccount("444455556666").transferMessage("hi"));
+                iot.transferCertificate(r ->
+                        r.certificateId(ID).targetAwsAccount("444455556666").transferMessage("hi"));
                 iot.listCertificates(r -> r.pageSize(2).ascendingOrder(true).marker("AAEC/+x=="));
                 iot.describeCertificate(r -> r.certificateId("a b/c%d"));
             }
             var systemClock = new SigV4Authenticator(store, Region.US_EAST_1, Clock.systemUTC());
-            assertThat(captured).hasSize(4).allSatisfy(request -> assertThat(systemClock.authenticate(request).get()).isEqualTo(ALICE));
+            assertThat(captured)
+                    .hasSize(4)
+                    .allSatisfy(request ->
+                            assertThat(systemClock.authenticate(request).get()).isEqualTo(ALICE));
             assertThat(captured.get(3).rawPath()).isEqualTo("/certificates/a%20b%2Fc%25d");
         }
     }
@@ -207,8 +253,8 @@ class AwsSdkSignerTest {
     @Nested
     class Refuses_a_tampered {
 
-        private final HttpRequest signed = sdkSigned(SdkHttpMethod.PUT, "/certificates/" + ID,
-                Map.of("newStatus", "ACTIVE"), "{}");
+        private final HttpRequest signed =
+                sdkSigned(SdkHttpMethod.PUT, "/certificates/" + ID, Map.of("newStatus", "ACTIVE"), "{}");
 
         private void assertRefused(HttpRequest request, String type, String message) {
             var refusal = verify(request).getLeft();
@@ -219,26 +265,41 @@ class AwsSdkSignerTest {
         @Test
         void method_path_or_query() {
             String path = signed.rawPath();
-            assertRefused(replace(signed, "DELETE", path, signed.rawQuery(), signed.body()), "InvalidSignatureException", MISMATCH);
-            assertRefused(replace(signed, "PUT", path + "0", signed.rawQuery(), signed.body()), "InvalidSignatureException", MISMATCH);
-            assertRefused(replace(signed, "PUT", path, "newStatus=REVOKED", signed.body()), "InvalidSignatureException", MISMATCH);
+            assertRefused(
+                    replace(signed, "DELETE", path, signed.rawQuery(), signed.body()),
+                    "InvalidSignatureException",
+                    MISMATCH);
+            assertRefused(
+                    replace(signed, "PUT", path + "0", signed.rawQuery(), signed.body()),
+                    "InvalidSignatureException",
+                    MISMATCH);
+            assertRefused(
+                    replace(signed, "PUT", path, "newStatus=REVOKED", signed.body()),
+                    "InvalidSignatureException",
+                    MISMATCH);
         }
 
         @Test
         void signed_header() {
-            assertRefused(withHeader(signed, "amz-sdk-request", "attempt=2; max=4"), "InvalidSignatureException", MISMATCH);
+            assertRefused(
+                    withHeader(signed, "amz-sdk-request", "attempt=2; max=4"), "InvalidSignatureException", MISMATCH);
             assertRefused(withHeader(signed, "content-type", "text/plain"), "InvalidSignatureException", MISMATCH);
         }
 
         @Test
         void body_under_its_signed_hash() {
-            assertRefused(replace(signed, "PUT", signed.rawPath(), signed.rawQuery(), "{ }".getBytes(StandardCharsets.UTF_8)),
-                    "InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            assertRefused(
+                    replace(signed, "PUT", signed.rawPath(), signed.rawQuery(), "{ }".getBytes(StandardCharsets.UTF_8)),
+                    "InvalidSignatureException",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
 
         @Test
         void payload_hash_header() {
-            assertRefused(withHeader(signed, "x-amz-content-sha256", "UNSIGNED-PAYLOAD"), "InvalidSignatureException", MISMATCH);
+            assertRefused(
+                    withHeader(signed, "x-amz-content-sha256", "UNSIGNED-PAYLOAD"),
+                    "InvalidSignatureException",
+                    MISMATCH);
         }
 
         @Test
@@ -249,31 +310,58 @@ class AwsSdkSignerTest {
         @Test
         void signature() {
             String authorization = signed.header("authorization").get(0);
-            String flipped = authorization.substring(0, authorization.length() - 1)
-                    + (authorization.endsWith("a") ? "b" : "a");
+            String flipped =
+                    authorization.substring(0, authorization.length() - 1) + (authorization.endsWith("a") ? "b" : "a");
             assertRefused(withHeader(signed, "authorization", flipped), "InvalidSignatureException", MISMATCH);
         }
 
         @Test
         void region_service_or_key() {
-            assertRefused(sdkSigned(SdkHttpMethod.GET, "/certificates", Map.of(), null, "eu-west-1", "iot", KEY_ID, b -> { }),
-                    "InvalidSignatureException", "Credential should be scoped to a valid region, not 'eu-west-1'.");
-            assertRefused(sdkSigned(SdkHttpMethod.GET, "/certificates", Map.of(), null, "us-east-1", "iotdata", KEY_ID, b -> { }),
-                    "InvalidSignatureException", "Credential should be scoped to correct service: 'iot'.");
-            assertRefused(sdkSigned(SdkHttpMethod.GET, "/certificates", Map.of(), null, "us-east-1", "iot", "AKIDOTHER", b -> { }),
-                    "UnrecognizedClientException", "The security token included in the request is invalid.");
+            assertRefused(
+                    sdkSigned(SdkHttpMethod.GET, "/certificates", Map.of(), null, "eu-west-1", "iot", KEY_ID, b -> {}),
+                    "InvalidSignatureException",
+                    "Credential should be scoped to a valid region, not 'eu-west-1'.");
+            assertRefused(
+                    sdkSigned(
+                            SdkHttpMethod.GET,
+                            "/certificates",
+                            Map.of(),
+                            null,
+                            "us-east-1",
+                            "iotdata",
+                            KEY_ID,
+                            b -> {}),
+                    "InvalidSignatureException",
+                    "Credential should be scoped to correct service: 'iot'.");
+            assertRefused(
+                    sdkSigned(
+                            SdkHttpMethod.GET,
+                            "/certificates",
+                            Map.of(),
+                            null,
+                            "us-east-1",
+                            "iot",
+                            "AKIDOTHER",
+                            b -> {}),
+                    "UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
         }
 
         @Test
         void request_signed_twenty_minutes_ago() {
-            var late = new SigV4Authenticator(store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
-            assertThat(late.authenticate(signed).getLeft()).isEqualTo(new AuthenticationRefusal(Code.INVALID_SIGNATURE,
-                    "Signature expired: 20261127T091222Z is now earlier than 20261127T091722Z (20261127T093222Z - 15 min.)"));
+            var late = new SigV4Authenticator(
+                    store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
+            assertThat(late.authenticate(signed).getLeft())
+                    .isEqualTo(
+                            new AuthenticationRefusal(
+                                    Code.INVALID_SIGNATURE,
+                                    "Signature expired: 20261127T091222Z is now earlier than 20261127T091722Z (20261127T093222Z - 15 min.)"));
         }
 
         @Test
         void but_accepts_the_execute_api_scope_of_older_clients() {
-            var older = sdkSigned(SdkHttpMethod.GET, "/certificates", Map.of(), null, "us-east-1", "execute-api", KEY_ID, b -> { });
+            var older = sdkSigned(
+                    SdkHttpMethod.GET, "/certificates", Map.of(), null, "us-east-1", "execute-api", KEY_ID, b -> {});
             assertThat(verify(older).get()).isEqualTo(ALICE);
         }
     }
@@ -289,25 +377,29 @@ class AwsSdkSignerTest {
 
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            byte[] body = request.contentStreamProvider().map(AwsSdkSignerTest::readAll).orElse(new byte[0]);
+            byte[] body = request.contentStreamProvider()
+                    .map(AwsSdkSignerTest::readAll)
+                    .orElse(new byte[0]);
             captured.add(asReceived(request.httpRequest(), body));
             return new ExecutableHttpRequest() {
                 @Override
                 public HttpExecuteResponse call() {
                     return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/json").build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8))))
+                            .response(SdkHttpResponse.builder()
+                                    .statusCode(200)
+                                    .putHeader("Content-Type", "application/json")
+                                    .build())
+                            .responseBody(AbortableInputStream.create(
+                                    new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8))))
                             .build();
                 }
 
                 @Override
-                public void abort() {
-                }
+                public void abort() {}
             };
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

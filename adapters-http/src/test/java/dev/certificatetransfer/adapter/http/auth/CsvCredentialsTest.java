@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Loading access keys and bearer tokens from a CSV file, and refusing a malformed one by its line number. */
 class CsvCredentialsTest {
@@ -44,7 +45,8 @@ class CsvCredentialsTest {
                     + "444455556666,AKIDBOB2," + SECRET_A + "\n"));
             assertThat(store.accessKey("AKIDALICE").get())
                     .isEqualTo(new AccessKey("AKIDALICE", Secret.of(SECRET_A), ALICE));
-            assertThat(store.accessKey("AKIDBOB").get().secretAccessKey().value()).isEqualTo(SECRET_B);
+            assertThat(store.accessKey("AKIDBOB").get().secretAccessKey().value())
+                    .isEqualTo(SECRET_B);
             assertThat(store.accessKey("AKIDBOB2").get().principal()).isEqualTo(BOB);
             assertThat(store.accessKey("AKIDNOBODY").isEmpty()).isTrue();
             assertThat(store.bearerToken("alice-token").get()).isEqualTo(ALICE);
@@ -63,7 +65,8 @@ class CsvCredentialsTest {
 
         @Test
         void may_hold_only_the_header() throws IOException {
-            assertThat(CsvCredentials.load(file(HEADER)).accessKey("AKIDALICE").isEmpty()).isTrue();
+            assertThat(CsvCredentials.load(file(HEADER)).accessKey("AKIDALICE").isEmpty())
+                    .isTrue();
         }
     }
 
@@ -71,32 +74,42 @@ class CsvCredentialsTest {
     class A_malformed_file_is_refused_with_its_line_number {
 
         @ParameterizedTest(name = "{2}")
-        @CsvSource(delimiter = '|', value = {
-            "1 | account_id,access_key_id,secret_access_key | the first line must be the header " + CsvCredentials.HEADER,
-            "3 | 111122223333,AKIDX | expected 4 columns (" + CsvCredentials.HEADER + "), found 2",
-            "3 | 111122223333,AKIDX,s,t,u | expected 4 columns (" + CsvCredentials.HEADER + "), found 5",
-            "3 | 11112222333,AKIDX,SECRETX,t | account_id must be 12 digits",
-            "3 | 11112222333a,AKIDX,SECRETX, | account_id must be 12 digits",
-            "3 | 111122223333,,SECRETX, | access_key_id must be letters, digits or '_', and not empty",
-            "3 | 111122223333,AKID/X,SECRETX, | access_key_id must be letters, digits or '_', and not empty",
-            "3 | 111122223333,AKIDX,,t | secret_access_key is empty",
-            "3 | 444455556666,AKIDALICE,SECRETX, | duplicate access_key_id AKIDALICE (first on line 2)",
-            "3 | 444455556666,AKIDX,SECRETX,alice-token | duplicate bearer_token (first on line 2)",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "1 | account_id,access_key_id,secret_access_key | the first line must be the header "
+                            + CsvCredentials.HEADER,
+                    "3 | 111122223333,AKIDX | expected 4 columns (" + CsvCredentials.HEADER + "), found 2",
+                    "3 | 111122223333,AKIDX,s,t,u | expected 4 columns (" + CsvCredentials.HEADER + "), found 5",
+                    "3 | 11112222333,AKIDX,SECRETX,t | account_id must be 12 digits",
+                    "3 | 11112222333a,AKIDX,SECRETX, | account_id must be 12 digits",
+                    "3 | 111122223333,,SECRETX, | access_key_id must be letters, digits or '_', and not empty",
+                    "3 | 111122223333,AKID/X,SECRETX, | access_key_id must be letters, digits or '_', and not empty",
+                    "3 | 111122223333,AKIDX,,t | secret_access_key is empty",
+                    "3 | 444455556666,AKIDALICE,SECRETX, | duplicate access_key_id AKIDALICE (first on line 2)",
+                    "3 | 444455556666,AKIDX,SECRETX,alice-token | duplicate bearer_token (first on line 2)",
+                })
         void naming_what_is_wrong(int line, String content, String problem) throws IOException {
-            String text = line == 1 ? content + "\n" : HEADER + "111122223333,AKIDALICE," + SECRET_A + ",alice-token\n"
-                    + content + "\n";
+            String text = line == 1
+                    ? content + "\n"
+                    : HEADER + "111122223333,AKIDALICE," + SECRET_A + ",alice-token\n" + content + "\n";
             assertThatThrownBy(() -> CsvCredentials.load(file(text)))
-                    .isInstanceOfSatisfying(CredentialsFileException.class, e -> assertThat(e.lineNumber()).isEqualTo(line))
+                    .isInstanceOfSatisfying(
+                            CredentialsFileException.class,
+                            e -> assertThat(e.lineNumber()).isEqualTo(line))
                     .hasMessage("line " + line + ": " + problem);
         }
 
         @Test
         void counting_blank_lines_and_an_empty_file_is_refused_at_line_one() throws IOException {
             assertThatThrownBy(() -> CsvCredentials.load(file(HEADER + "\n\n111122223333,AKIDX\n")))
-                    .isInstanceOfSatisfying(CredentialsFileException.class, e -> assertThat(e.lineNumber()).isEqualTo(4));
+                    .isInstanceOfSatisfying(
+                            CredentialsFileException.class,
+                            e -> assertThat(e.lineNumber()).isEqualTo(4));
             assertThatThrownBy(() -> CsvCredentials.load(file("")))
-                    .isInstanceOfSatisfying(CredentialsFileException.class, e -> assertThat(e.lineNumber()).isEqualTo(1));
+                    .isInstanceOfSatisfying(
+                            CredentialsFileException.class,
+                            e -> assertThat(e.lineNumber()).isEqualTo(1));
         }
 
         @Test
@@ -109,9 +122,13 @@ class CsvCredentialsTest {
             };
             for (String line : bad) {
                 String text = HEADER + "111122223333,AKIDALICE," + SECRET_A + ",alice-token\n" + line + "\n";
-                assertThatThrownBy(() -> CsvCredentials.load(file(text))).isInstanceOf(CredentialsFileException.class)
-                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET_A).doesNotContain(SECRET_B)
-                                .doesNotContain("alice-token").doesNotContain("bob-secret-token"));
+                assertThatThrownBy(() -> CsvCredentials.load(file(text)))
+                        .isInstanceOf(CredentialsFileException.class)
+                        .satisfies(e -> assertThat(e.getMessage())
+                                .doesNotContain(SECRET_A)
+                                .doesNotContain(SECRET_B)
+                                .doesNotContain("alice-token")
+                                .doesNotContain("bob-secret-token"));
             }
         }
 

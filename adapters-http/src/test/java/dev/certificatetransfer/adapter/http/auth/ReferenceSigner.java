@@ -1,6 +1,9 @@
 package dev.certificatetransfer.adapter.http.auth;
 
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An independent Signature Version 4 signer written straight from the steps of AWS's documentation ("Create a
@@ -25,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ReferenceSigner {
 
-    public static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final String accessKeyId;
     private final String secret;
@@ -40,28 +42,35 @@ public final class ReferenceSigner {
     }
 
     /** A header line as sent: the name in any case, the value untrimmed. */
-    public record Header(String name, String value) {
-    }
+    public record Header(String name, String value) {}
 
     /** A query parameter before encoding. */
-    record Param(String name, String value) {
-    }
+    record Param(String name, String value) {}
 
     /** The request to send: what the reference signed, with x-amz-date and Authorization added. */
     @SuppressWarnings("ArrayRecordComponent") // a test's value, never compared
-    public record Signed(String method, String rawPath, String rawQuery, List<Header> headers, byte[] body, String canonicalRequest,
-            String stringToSign, String signature) {
+    public record Signed(
+            String method,
+            String rawPath,
+            String rawQuery,
+            List<Header> headers,
+            byte[] body,
+            String canonicalRequest,
+            String stringToSign,
+            String signature) {
 
         HttpRequest toHttpRequest() {
             Map<String, List<String>> map = new LinkedHashMap<>();
-            headers.forEach(h -> map.computeIfAbsent(h.name(), n -> new ArrayList<>()).add(h.value()));
+            headers.forEach(
+                    h -> map.computeIfAbsent(h.name(), n -> new ArrayList<>()).add(h.value()));
             return new HttpRequest(method, rawPath, rawQuery, map, body);
         }
     }
 
     /** Signs with every header given, plus x-amz-date, using the body's hash (or a given x-amz-content-sha256). */
     Signed sign(String method, String rawPath, List<Param> params, List<Header> headers, byte[] body, Instant at) {
-        return sign(method, rawPath, canonicalUri(rawPath), canonicalQuery(params), rawQuery(params), headers, body, at);
+        return sign(
+                method, rawPath, canonicalUri(rawPath), canonicalQuery(params), rawQuery(params), headers, body, at);
     }
 
     /**
@@ -70,38 +79,59 @@ public final class ReferenceSigner {
      * {@code %} without two hex digits kept as a byte, then every byte but the unreserved ones escaped); the path
      * loses its empty, {@code .} and {@code ..} segments (RFC 3986 normalisation) before its segments are encoded.
      */
-    public Signed signAsSent(String method, String rawPath, String rawQuery, List<Header> headers, byte[] body,
-            Instant at) {
-        return sign(method, rawPath, canonicalUri(normalised(rawPath)), rawCanonicalQuery(rawQuery), rawQuery, headers,
-                body, at);
+    public Signed signAsSent(
+            String method, String rawPath, String rawQuery, List<Header> headers, byte[] body, Instant at) {
+        return sign(
+                method,
+                rawPath,
+                canonicalUri(normalised(rawPath)),
+                rawCanonicalQuery(rawQuery),
+                rawQuery,
+                headers,
+                body,
+                at);
     }
 
-    private Signed sign(String method, String rawPath, String canonicalUri, String canonicalQuery, String rawQuery,
-            List<Header> headers, byte[] body, Instant at) {
+    private Signed sign(
+            String method,
+            String rawPath,
+            String canonicalUri,
+            String canonicalQuery,
+            String rawQuery,
+            List<Header> headers,
+            byte[] body,
+            Instant at) {
         List<Header> all = new ArrayList<>(headers);
         String amzDate = AMZ_DATE.format(at);
         all.add(new Header("X-Amz-Date", amzDate));
         TreeMap<String, List<String>> canonicalHeaders = new TreeMap<>();
         for (Header h : all) {
-            canonicalHeaders.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+            canonicalHeaders
+                    .computeIfAbsent(h.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                     .add(h.value().replaceAll("\\s+", " ").replaceAll("^ | $", ""));
         }
         String signedHeaders = String.join(";", canonicalHeaders.keySet());
         StringBuilder headerBlock = new StringBuilder();
-        canonicalHeaders.forEach((name, values) -> headerBlock.append(name).append(':').append(String.join(",", values))
+        canonicalHeaders.forEach((name, values) -> headerBlock
+                .append(name)
+                .append(':')
+                .append(String.join(",", values))
                 .append('\n'));
         String payloadHash = canonicalHeaders.containsKey("x-amz-content-sha256")
-                ? canonicalHeaders.get("x-amz-content-sha256").get(0) : hex(sha256(body));
-        String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\n"
-                + headerBlock + "\n" + signedHeaders + "\n" + payloadHash;
+                ? canonicalHeaders.get("x-amz-content-sha256").get(0)
+                : hex(sha256(body));
+        String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\n" + headerBlock + "\n"
+                + signedHeaders + "\n" + payloadHash;
         String scope = amzDate.substring(0, 8) + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         byte[] kDate = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), amzDate.substring(0, 8));
         byte[] kSigning = hmac(hmac(hmac(kDate, region), service), "aws4_request");
         String signature = hex(hmac(kSigning, stringToSign));
-        all.add(new Header("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/" + scope
-                + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature));
+        all.add(new Header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/" + scope + ", SignedHeaders=" + signedHeaders
+                        + ", Signature=" + signature));
         return new Signed(method, rawPath, rawQuery, all, body, canonicalRequest, stringToSign, signature);
     }
 
@@ -109,7 +139,8 @@ public final class ReferenceSigner {
         List<String> segments = new ArrayList<>();
         for (String segment : rawPath.split("/", -1)) {
             if (segment.equals("..")) {
-                segments.subList(Math.max(0, segments.size() - 1), segments.size()).clear();
+                segments.subList(Math.max(0, segments.size() - 1), segments.size())
+                        .clear();
             } else if (!segment.isEmpty() && !segment.equals(".")) {
                 segments.add(segment);
             }
@@ -139,7 +170,9 @@ public final class ReferenceSigner {
         byte[] raw = text.getBytes(StandardCharsets.UTF_8);
         var out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < raw.length; i++) {
-            boolean escape = raw[i] == '%' && i + 2 < raw.length && HexFormat.isHexDigit(raw[i + 1])
+            boolean escape = raw[i] == '%'
+                    && i + 2 < raw.length
+                    && HexFormat.isHexDigit(raw[i + 1])
                     && HexFormat.isHexDigit(raw[i + 2]);
             out.write(escape ? HexFormat.fromHexDigits(new String(raw, i + 1, 2, StandardCharsets.US_ASCII)) : raw[i]);
             i += escape ? 2 : 0;
@@ -151,9 +184,14 @@ public final class ReferenceSigner {
         var out = new StringBuilder();
         for (byte b : bytes) {
             char c = (char) (b & 0xFF);
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            boolean unreserved = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
                     || "-_.~".indexOf(c) >= 0;
-            out.append(unreserved ? String.valueOf(c) : "%" + HexFormat.of().withUpperCase().toHexDigits(b));
+            out.append(
+                    unreserved
+                            ? String.valueOf(c)
+                            : "%" + HexFormat.of().withUpperCase().toHexDigits(b));
         }
         return out.toString();
     }
@@ -190,7 +228,10 @@ public final class ReferenceSigner {
 
     /** The encoding of AWS's Java examples: form-encode, then undo the form-specific differences from RFC 3986. */
     static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(text, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -15,6 +15,11 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Region;
 import io.vavr.control.Either;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Signature Version 4 verification of requests signed by the independent reference signer, and every refusal. */
 class SigV4AuthenticatorTest {
@@ -42,8 +43,8 @@ class SigV4AuthenticatorTest {
     static final String MISMATCH = "The request signature we calculated does not match the signature you provided. "
             + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
-    private final InMemoryCredentialsStore store = new InMemoryCredentialsStore()
-            .add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
+    private final InMemoryCredentialsStore store =
+            new InMemoryCredentialsStore().add(new AccessKey(KEY_ID, Secret.of(SECRET), ALICE));
     private final SigV4Authenticator verifier = verifierAt(NOW);
     private final ReferenceSigner iot = new ReferenceSigner(KEY_ID, SECRET, "us-east-1", "iot");
 
@@ -77,7 +78,10 @@ class SigV4AuthenticatorTest {
     }
 
     private static HttpRequest withAuthorization(HttpRequest request, UnaryOperator<String> change) {
-        return withHeader(request, "authorization", List.of(change.apply(request.header("authorization").get(0))));
+        return withHeader(
+                request,
+                "authorization",
+                List.of(change.apply(request.header("authorization").get(0))));
     }
 
     private Either<AuthenticationRefusal, Principal> verify(HttpRequest request) {
@@ -97,28 +101,45 @@ class SigV4AuthenticatorTest {
         @ParameterizedTest
         @ValueSource(strings = {"PATCH", "PUT", "POST", "DELETE"})
         void every_method_with_a_json_body(String method) {
-            var signed = iot.sign(method, "/transfer-certificate/" + ID, List.of(new Param("targetAwsAccount",
-                    "444455556666")), host(new Header("Content-Type", "application/json")),
-                    utf8("{\"transferMessage\": \"hello world \\u00e9\"}"), NOW);
+            var signed = iot.sign(
+                    method,
+                    "/transfer-certificate/" + ID,
+                    List.of(new Param("targetAwsAccount", "444455556666")),
+                    host(new Header("Content-Type", "application/json")),
+                    utf8("{\"transferMessage\": \"hello world \\u00e9\"}"),
+                    NOW);
             assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void a_query_whose_names_and_values_need_encoding() {
-            var signed = iot.sign("GET", "/certificates", List.of(new Param("marker", "ab+/cd=="),
-                    new Param("pageSize", "2"), new Param("a b*~", "é ü/?&="), new Param("empty", "")), host(),
-                    new byte[0], NOW);
+            var signed = iot.sign(
+                    "GET",
+                    "/certificates",
+                    List.of(
+                            new Param("marker", "ab+/cd=="),
+                            new Param("pageSize", "2"),
+                            new Param("a b*~", "é ü/?&="),
+                            new Param("empty", "")),
+                    host(),
+                    new byte[0],
+                    NOW);
             assertThat(signed.rawQuery()).contains("marker=ab%2B%2Fcd%3D%3D");
             assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void a_query_escaped_differently_on_the_wire_than_in_the_canonical_form() {
-            var signed = iot.sign("GET", "/certificates", List.of(new Param("isAscendingOrder", "true"),
-                    new Param("marker", "A~b")), host(), new byte[0], NOW);
+            var signed = iot.sign(
+                    "GET",
+                    "/certificates",
+                    List.of(new Param("isAscendingOrder", "true"), new Param("marker", "A~b")),
+                    host(),
+                    new byte[0],
+                    NOW);
             var request = signed.toHttpRequest();
-            var lowerCaseAndNeedless = new HttpRequest("GET", "/certificates", "marker=%41%7eb&isAscendingOrder=true",
-                    request.headers(), request.body());
+            var lowerCaseAndNeedless = new HttpRequest(
+                    "GET", "/certificates", "marker=%41%7eb&isAscendingOrder=true", request.headers(), request.body());
             assertThat(verify(lowerCaseAndNeedless).get()).isEqualTo(ALICE);
         }
 
@@ -132,26 +153,50 @@ class SigV4AuthenticatorTest {
 
         @Test
         void repeated_headers_and_values_with_runs_of_spaces() {
-            var signed = iot.sign("GET", "/certificates/" + ID, List.of(), host(new Header("X-Custom", "  one   two "),
-                    new Header("X-Custom", "three\t  four"), new Header("X-Other", "a  b")), new byte[0], NOW);
+            var signed = iot.sign(
+                    "GET",
+                    "/certificates/" + ID,
+                    List.of(),
+                    host(
+                            new Header("X-Custom", "  one   two "),
+                            new Header("X-Custom", "three\t  four"),
+                            new Header("X-Other", "a  b")),
+                    new byte[0],
+                    NOW);
             assertThat(verify(signed.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void a_declared_payload_hash_and_unsigned_payload() {
             byte[] body = utf8("{\"rejectReason\":\"nope\"}");
-            var declared = iot.sign("PATCH", "/reject-certificate-transfer/" + ID, List.of(), host(new Header(
-                    "x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body)))), body, NOW);
-            var unsigned = iot.sign("PATCH", "/reject-certificate-transfer/" + ID, List.of(), host(new Header(
-                    "X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")), body, NOW);
+            var declared = iot.sign(
+                    "PATCH",
+                    "/reject-certificate-transfer/" + ID,
+                    List.of(),
+                    host(new Header("x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body)))),
+                    body,
+                    NOW);
+            var unsigned = iot.sign(
+                    "PATCH",
+                    "/reject-certificate-transfer/" + ID,
+                    List.of(),
+                    host(new Header("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")),
+                    body,
+                    NOW);
             assertThat(verify(declared.toHttpRequest()).get()).isEqualTo(ALICE);
             assertThat(verify(unsigned.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
         void an_unsigned_payload_leaves_the_body_unchecked_as_the_client_asked() {
-            var unsigned = iot.sign("PATCH", "/reject-certificate-transfer/" + ID, List.of(), host(new Header(
-                    "X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")), utf8("{}"), NOW).toHttpRequest();
+            var unsigned = iot.sign(
+                            "PATCH",
+                            "/reject-certificate-transfer/" + ID,
+                            List.of(),
+                            host(new Header("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")),
+                            utf8("{}"),
+                            NOW)
+                    .toHttpRequest();
             var otherBody = new HttpRequest("PATCH", unsigned.rawPath(), null, unsigned.headers(), utf8("{\"x\":1}"));
             assertThat(verify(otherBody).get()).isEqualTo(ALICE);
         }
@@ -165,7 +210,8 @@ class SigV4AuthenticatorTest {
 
         @Test
         void the_date_header_when_there_is_no_x_amz_date() {
-            var signed = iot.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest();
+            var signed = iot.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
+                    .toHttpRequest();
             String authorization = signed.header("authorization").get(0).replace("x-amz-date", "date");
             Map<String, List<String>> headers = new LinkedHashMap<>(signed.headers());
             headers.remove("x-amz-date");
@@ -180,12 +226,20 @@ class SigV4AuthenticatorTest {
 
         @Test
         void any_query_header_value_and_body_the_reference_signs() {
-            qt().withExamples(200).forAll(strings().allPossible().ofLengthBetween(0, 12),
-                    strings().allPossible().ofLengthBetween(0, 12), strings().basicLatinAlphabet().ofLengthBetween(0, 20),
-                    arbitrary().pick("GET", "PATCH", "PUT", "DELETE", "POST"))
+            qt().withExamples(200)
+                    .forAll(
+                            strings().allPossible().ofLengthBetween(0, 12),
+                            strings().allPossible().ofLengthBetween(0, 12),
+                            strings().basicLatinAlphabet().ofLengthBetween(0, 20),
+                            arbitrary().pick("GET", "PATCH", "PUT", "DELETE", "POST"))
                     .checkAssert((query, header, body, method) -> {
-                        var signed = iot.sign(method, "/certificates/" + ID, List.of(new Param("q", query),
-                                new Param(query, "v")), host(new Header("X-Value", header)), utf8(body), NOW);
+                        var signed = iot.sign(
+                                method,
+                                "/certificates/" + ID,
+                                List.of(new Param("q", query), new Param(query, "v")),
+                                host(new Header("X-Value", header)),
+                                utf8(body),
+                                NOW);
                         assertThat(verify(signed.toHttpRequest()).isRight()).isTrue();
                     });
         }
@@ -193,8 +247,10 @@ class SigV4AuthenticatorTest {
         @Test
         void and_refuses_any_single_changed_body_byte() {
             byte[] body = utf8("{\"transferMessage\":\"hi\"}");
-            var signed = iot.sign("PATCH", "/transfer-certificate/" + ID, List.of(), host(), body, NOW).toHttpRequest();
-            qt().withExamples(50).forAll(integers().between(0, body.length - 1), integers().between(1, 255))
+            var signed = iot.sign("PATCH", "/transfer-certificate/" + ID, List.of(), host(), body, NOW)
+                    .toHttpRequest();
+            qt().withExamples(50)
+                    .forAll(integers().between(0, body.length - 1), integers().between(1, 255))
                     .checkAssert((index, delta) -> {
                         byte[] changed = body.clone();
                         changed[index] = (byte) (changed[index] + delta);
@@ -219,8 +275,18 @@ class SigV4AuthenticatorTest {
             }
             String authorization = "AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/" + scope
                     + ", SignedHeaders=date;host, Signature=" + ReferenceSigner.hex(ReferenceSigner.hmac(key, toSign));
-            return new HttpRequest("GET", "/certificates", null, Map.of("Host", List.of(HOST), "Date",
-                    List.of("20261127T091222Z"), "Authorization", List.of(authorization)), null);
+            return new HttpRequest(
+                    "GET",
+                    "/certificates",
+                    null,
+                    Map.of(
+                            "Host",
+                            List.of(HOST),
+                            "Date",
+                            List.of("20261127T091222Z"),
+                            "Authorization",
+                            List.of(authorization)),
+                    null);
         }
     }
 
@@ -234,7 +300,8 @@ class SigV4AuthenticatorTest {
 
         @Test
         void no_authorization_header() {
-            assertMissing(withHeader(cancel().toHttpRequest(), "authorization", List.of()), "Missing Authentication Token");
+            assertMissing(
+                    withHeader(cancel().toHttpRequest(), "authorization", List.of()), "Missing Authentication Token");
         }
 
         @Test
@@ -242,51 +309,62 @@ class SigV4AuthenticatorTest {
             var request = cancel().toHttpRequest();
             String authorization = request.header("authorization").get(0);
             assertMissing(withHeader(request, "authorization", List.of("  ")), "Missing Authentication Token");
-            assertMissing(withHeader(request, "authorization", List.of(authorization, authorization)),
+            assertMissing(
+                    withHeader(request, "authorization", List.of(authorization, authorization)),
                     "Only one Authorization header is allowed.");
         }
 
         @Test
         void another_scheme_without_echoing_its_token() {
             var request = withHeader(cancel().toHttpRequest(), "authorization", List.of("Bearer s3cr3t-t0ken"));
-            assertMissing(request, "Unsupported Authorization header: only the AWS4-HMAC-SHA256 algorithm is accepted.");
+            assertMissing(
+                    request, "Unsupported Authorization header: only the AWS4-HMAC-SHA256 algorithm is accepted.");
         }
 
         @Test
         void a_missing_credential_signature_or_signed_headers_parameter() {
             var request = cancel().toHttpRequest();
-            assertMissing(withAuthorization(request, a -> a.replace("Credential=", "Credentials=")),
+            assertMissing(
+                    withAuthorization(request, a -> a.replace("Credential=", "Credentials=")),
                     "Authorization header requires 'Credential' parameter.");
-            assertMissing(withAuthorization(request, a -> a.substring(0, a.indexOf(", Signature="))),
+            assertMissing(
+                    withAuthorization(request, a -> a.substring(0, a.indexOf(", Signature="))),
                     "Authorization header requires 'Signature' parameter.");
-            assertMissing(withHeader(request, "authorization", List.of("AWS4-HMAC-SHA256 Credential=")),
+            assertMissing(
+                    withHeader(request, "authorization", List.of("AWS4-HMAC-SHA256 Credential=")),
                     "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' "
                             + "parameter. Authorization header requires 'SignedHeaders' parameter.");
         }
 
         @Test
         void a_part_that_is_not_a_key_value_pair() {
-            assertMissing(withAuthorization(cancel().toHttpRequest(), a -> a + ", garbage"),
+            assertMissing(
+                    withAuthorization(cancel().toHttpRequest(), a -> a + ", garbage"),
                     "A part of the Authorization header is not a valid key=value pair (missing equal-sign).");
         }
 
         @Test
         void a_credential_without_five_elements() {
-            String message = "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term.";
+            String message =
+                    "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term.";
             var request = cancel().toHttpRequest();
             assertMissing(withAuthorization(request, a -> a.replace("/aws4_request", "")), message);
-            assertMissing(withAuthorization(request, a -> a.replace("Credential=" + KEY_ID + "/", "Credential=")), message);
+            assertMissing(
+                    withAuthorization(request, a -> a.replace("Credential=" + KEY_ID + "/", "Credential=")), message);
             assertMissing(withAuthorization(request, a -> a.replace("Credential=" + KEY_ID, "Credential=")), message);
         }
 
         @Test
         void no_date_or_an_unreadable_date() {
             var request = cancel().toHttpRequest();
-            assertMissing(withHeader(request, "x-amz-date", List.of()),
+            assertMissing(
+                    withHeader(request, "x-amz-date", List.of()),
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-            assertMissing(withHeader(request, "x-amz-date", List.of("2026-11-27T09:12:22Z")),
+            assertMissing(
+                    withHeader(request, "x-amz-date", List.of("2026-11-27T09:12:22Z")),
                     "The x-amz-date header must be one date in ISO 8601 basic format, such as 20150830T123600Z.");
-            assertMissing(withHeader(request, "x-amz-date", List.of("20261127T091222Z", "20261127T091222Z")),
+            assertMissing(
+                    withHeader(request, "x-amz-date", List.of("20261127T091222Z", "20261127T091222Z")),
                     "The x-amz-date header must be one date in ISO 8601 basic format, such as 20150830T123600Z.");
         }
     }
@@ -297,9 +375,11 @@ class SigV4AuthenticatorTest {
         @Test
         void a_key_the_store_does_not_know() {
             var stranger = new ReferenceSigner("AKIDUNKNOWN", SECRET, "us-east-1", "iot");
-            var request = stranger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest();
-            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal(Code.UNRECOGNIZED_CLIENT,
-                    "The security token included in the request is invalid."));
+            var request = stranger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
+                    .toHttpRequest();
+            assertThat(verify(request).getLeft())
+                    .isEqualTo(new AuthenticationRefusal(
+                            Code.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid."));
         }
 
         @Test
@@ -315,25 +395,34 @@ class SigV4AuthenticatorTest {
     class Refuses_a_wrong_signature_scope_or_date_with_InvalidSignature {
 
         private void assertInvalid(HttpRequest request, String message) {
-            assertThat(verify(request).getLeft())
-                    .isEqualTo(new AuthenticationRefusal(Code.INVALID_SIGNATURE, message));
+            assertThat(verify(request).getLeft()).isEqualTo(new AuthenticationRefusal(Code.INVALID_SIGNATURE, message));
         }
 
         @Test
         void a_signature_made_with_another_secret() {
             var forger = new ReferenceSigner(KEY_ID, SECRET + "x", "us-east-1", "iot");
-            assertInvalid(forger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest(),
+            assertInvalid(
+                    forger.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
+                            .toHttpRequest(),
                     MISMATCH);
         }
 
         @Test
         void a_changed_method_path_query_signed_header_or_body() {
-            var signed = iot.sign("PUT", "/certificates/" + ID, List.of(new Param("newStatus", "ACTIVE")),
-                    host(new Header("Content-Type", "application/json")), utf8("{}"), NOW).toHttpRequest();
+            var signed = iot.sign(
+                            "PUT",
+                            "/certificates/" + ID,
+                            List.of(new Param("newStatus", "ACTIVE")),
+                            host(new Header("Content-Type", "application/json")),
+                            utf8("{}"),
+                            NOW)
+                    .toHttpRequest();
             var h = signed.headers();
             assertInvalid(new HttpRequest("DELETE", signed.rawPath(), signed.rawQuery(), h, signed.body()), MISMATCH);
-            assertInvalid(new HttpRequest("PUT", "/certificates/" + ID.replace('4', '5'), signed.rawQuery(), h,
-                    signed.body()), MISMATCH);
+            assertInvalid(
+                    new HttpRequest(
+                            "PUT", "/certificates/" + ID.replace('4', '5'), signed.rawQuery(), h, signed.body()),
+                    MISMATCH);
             assertInvalid(new HttpRequest("PUT", signed.rawPath(), "newStatus=REVOKED", h, signed.body()), MISMATCH);
             assertInvalid(new HttpRequest("PUT", signed.rawPath(), null, h, signed.body()), MISMATCH);
             assertInvalid(withHeader(signed, "content-type", List.of("text/plain")), MISMATCH);
@@ -343,25 +432,41 @@ class SigV4AuthenticatorTest {
         @Test
         void a_body_that_is_not_the_one_whose_hash_was_declared_and_signed() {
             byte[] body = utf8("{\"transferMessage\":\"hi\"}");
-            var signed = iot.sign("PATCH", "/transfer-certificate/" + ID, List.of(), host(new Header(
-                    "x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body)))), body, NOW)
+            var signed = iot.sign(
+                            "PATCH",
+                            "/transfer-certificate/" + ID,
+                            List.of(),
+                            host(new Header("x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body)))),
+                            body,
+                            NOW)
                     .toHttpRequest();
-            assertInvalid(new HttpRequest("PATCH", signed.rawPath(), null, signed.headers(), utf8("{\"transferMessage\":\"yo\"}")),
+            assertInvalid(
+                    new HttpRequest(
+                            "PATCH", signed.rawPath(), null, signed.headers(), utf8("{\"transferMessage\":\"yo\"}")),
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
 
         @Test
         void a_payload_hash_that_is_neither_hex_sha256_nor_unsigned_payload() {
-            var signed = iot.sign("PATCH", "/cancel-certificate-transfer/" + ID, List.of(), host(new Header(
-                    "x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD")), new byte[0], NOW);
-            assertInvalid(signed.toHttpRequest(),
+            var signed = iot.sign(
+                    "PATCH",
+                    "/cancel-certificate-transfer/" + ID,
+                    List.of(),
+                    host(new Header("x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD")),
+                    new byte[0],
+                    NOW);
+            assertInvalid(
+                    signed.toHttpRequest(),
                     "The x-amz-content-sha256 header must be the hex SHA-256 of the payload or UNSIGNED-PAYLOAD.");
         }
 
         @Test
         void a_scope_for_another_region() {
             var elsewhere = new ReferenceSigner(KEY_ID, SECRET, "eu-west-1", "iot");
-            assertInvalid(elsewhere.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest(),
+            assertInvalid(
+                    elsewhere
+                            .sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
+                            .toHttpRequest(),
                     "Credential should be scoped to a valid region, not 'eu-west-1'.");
         }
 
@@ -369,39 +474,50 @@ class SigV4AuthenticatorTest {
         void a_scope_for_another_service_but_iot_and_execute_api_are_both_accepted() {
             var s3 = new ReferenceSigner(KEY_ID, SECRET, "us-east-1", "s3");
             var executeApi = new ReferenceSigner(KEY_ID, SECRET, "us-east-1", "execute-api");
-            assertInvalid(s3.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW).toHttpRequest(),
+            assertInvalid(
+                    s3.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
+                            .toHttpRequest(),
                     "Credential should be scoped to correct service: 'iot'.");
-            assertThat(verify(executeApi.sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
-                    .toHttpRequest()).get()).isEqualTo(ALICE);
+            assertThat(verify(executeApi
+                                    .sign("GET", "/certificates", List.of(), host(), new byte[0], NOW)
+                                    .toHttpRequest())
+                            .get())
+                    .isEqualTo(ALICE);
         }
 
         @Test
         void a_scope_that_does_not_end_in_aws4_request() {
-            assertInvalid(withAuthorization(cancel().toHttpRequest(), a -> a.replace("/aws4_request", "/aws5_request")),
+            assertInvalid(
+                    withAuthorization(cancel().toHttpRequest(), a -> a.replace("/aws4_request", "/aws5_request")),
                     "Credential should be scoped with a valid terminator: 'aws4_request', not 'aws5_request'.");
         }
 
         @Test
         void a_scope_dated_another_day_than_the_request() {
-            assertInvalid(withAuthorization(cancel().toHttpRequest(), a -> a.replace("/20261127/", "/20261126/")),
+            assertInvalid(
+                    withAuthorization(cancel().toHttpRequest(), a -> a.replace("/20261127/", "/20261126/")),
                     "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
                             + "'20261126' != '20261127', from '20261127T091222Z'.");
         }
 
         @Test
         void a_client_value_that_is_not_a_plain_token_is_not_echoed() {
-            assertInvalid(withAuthorization(cancel().toHttpRequest(), a -> a.replace("/us-east-1/", "/us east<1>/")),
+            assertInvalid(
+                    withAuthorization(cancel().toHttpRequest(), a -> a.replace("/us-east-1/", "/us east<1>/")),
                     "Credential should be scoped to a valid region, not '(not shown)'.");
         }
 
         @Test
         void host_or_the_date_not_signed_or_a_signed_header_not_sent() {
             var request = cancel().toHttpRequest();
-            assertInvalid(withAuthorization(request, a -> a.replace("SignedHeaders=host;", "SignedHeaders=")),
+            assertInvalid(
+                    withAuthorization(request, a -> a.replace("SignedHeaders=host;", "SignedHeaders=")),
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
-            assertInvalid(withAuthorization(request, a -> a.replace(";x-amz-date", "")),
+            assertInvalid(
+                    withAuthorization(request, a -> a.replace(";x-amz-date", "")),
                     "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
-            assertInvalid(withAuthorization(request, a -> a.replace("host;", "accept;host;")),
+            assertInvalid(
+                    withAuthorization(request, a -> a.replace("host;", "accept;host;")),
                     "'accept' is named as a SignedHeader, but it does not exist in the HTTP request.");
         }
 
@@ -430,17 +546,21 @@ class SigV4AuthenticatorTest {
 
         @Test
         void a_request_signed_more_than_fifteen_minutes_ago_has_expired() {
-            assertThat(signedAgo(Duration.ofSeconds(15 * 60 + 1)).getLeft()).isEqualTo(new AuthenticationRefusal(
-                    Code.INVALID_SIGNATURE, "Signature expired: 20261127T085721Z is now earlier than "
-                            + "20261127T085722Z (20261127T091222Z - 15 min.)"));
+            assertThat(signedAgo(Duration.ofSeconds(15 * 60 + 1)).getLeft())
+                    .isEqualTo(new AuthenticationRefusal(
+                            Code.INVALID_SIGNATURE,
+                            "Signature expired: 20261127T085721Z is now earlier than "
+                                    + "20261127T085722Z (20261127T091222Z - 15 min.)"));
             assertThat(signedAgo(Duration.ofMinutes(20)).getLeft().message()).startsWith("Signature expired: ");
         }
 
         @Test
         void a_request_signed_more_than_fifteen_minutes_ahead_is_not_yet_current() {
-            assertThat(signedAgo(Duration.ofSeconds(-(15 * 60 + 1))).getLeft()).isEqualTo(new AuthenticationRefusal(
-                    Code.INVALID_SIGNATURE, "Signature not yet current: 20261127T092723Z is still later than "
-                            + "20261127T092722Z (20261127T091222Z + 15 min.)"));
+            assertThat(signedAgo(Duration.ofSeconds(-(15 * 60 + 1))).getLeft())
+                    .isEqualTo(new AuthenticationRefusal(
+                            Code.INVALID_SIGNATURE,
+                            "Signature not yet current: 20261127T092723Z is still later than "
+                                    + "20261127T092722Z (20261127T091222Z + 15 min.)"));
         }
     }
 
@@ -473,9 +593,12 @@ class SigV4AuthenticatorTest {
             var keys = new SigningKeys(3);
             var key = new AccessKey(KEY_ID, Secret.of(SECRET), ALICE);
             for (int day = 10; day < 30; day++) {
-                byte[] derived = keys.signingKey(key, new CredentialScope("202611" + day, "us-east-1", "iot", "aws4_request"));
-                assertThat(derived).isEqualTo(SigningKeys.derive(key.secretAccessKey(),
-                        new CredentialScope("202611" + day, "us-east-1", "iot", "aws4_request")));
+                byte[] derived =
+                        keys.signingKey(key, new CredentialScope("202611" + day, "us-east-1", "iot", "aws4_request"));
+                assertThat(derived)
+                        .isEqualTo(SigningKeys.derive(
+                                key.secretAccessKey(),
+                                new CredentialScope("202611" + day, "us-east-1", "iot", "aws4_request")));
                 assertThat(keys.size()).isLessThanOrEqualTo(3);
             }
         }
@@ -499,7 +622,9 @@ class SigV4AuthenticatorTest {
                     withAuthorization(request, a -> a.replace(KEY_ID + "/20261127/us-east-1", SECRET)));
             for (HttpRequest each : refused) {
                 var failure = verify(each).getLeft();
-                assertThat(failure.message()).doesNotContain(SECRET).doesNotContain(SECRET.replace("/", ""))
+                assertThat(failure.message())
+                        .doesNotContain(SECRET)
+                        .doesNotContain(SECRET.replace("/", ""))
                         .doesNotContain(signature);
                 assertThat(failure.toString()).doesNotContain(SECRET);
             }

@@ -2,9 +2,10 @@ package dev.certificatetransfer.adapter.http.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** A request or a response written to a log is one short line: no body in full, no header value of a request. */
 class HttpMessagePrintingTest {
@@ -12,7 +13,8 @@ class HttpMessagePrintingTest {
     @Test
     void a_response_prints_its_status_headers_and_the_start_of_its_body() {
         var pem = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(5000) + "\n-----END CERTIFICATE-----\n";
-        var body = ("{\"certificateDescription\":{\"certificatePem\":\"" + pem + "\"}}").getBytes(StandardCharsets.UTF_8);
+        var body =
+                ("{\"certificateDescription\":{\"certificatePem\":\"" + pem + "\"}}").getBytes(StandardCharsets.UTF_8);
         var response = new HttpResponse(200, Map.of("Content-Type", "application/json"), body);
 
         assertThat(response.toString())

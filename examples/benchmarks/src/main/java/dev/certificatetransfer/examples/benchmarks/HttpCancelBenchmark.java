@@ -1,8 +1,9 @@
 package dev.certificatetransfer.examples.benchmarks;
 
 import dev.certificatetransfer.examples.http.DemoHttpServer;
-import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
+
+import java.io.IOException;
 
 /**
  * A transfer+cancel cycle end to end over HTTP: TransferCertificate to Bob then CancelCertificateTransfer by Alice,

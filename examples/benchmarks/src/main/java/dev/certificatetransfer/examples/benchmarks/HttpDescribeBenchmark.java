@@ -1,7 +1,8 @@
 package dev.certificatetransfer.examples.benchmarks;
 
-import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
+
+import java.io.IOException;
 
 /**
  * DescribeCertificate end to end over HTTP: a keep-alive socket client ({@code DemoHttpClient}) signs each request (SigV4)

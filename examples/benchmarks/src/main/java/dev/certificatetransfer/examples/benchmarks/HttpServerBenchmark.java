@@ -3,7 +3,6 @@ package dev.certificatetransfer.examples.benchmarks;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.examples.http.DemoHttpClient;
 import dev.certificatetransfer.examples.http.DemoHttpServer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -15,6 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the HTTP benchmarks share: the AWS-dialect server (Jetty, in-memory storage) on an ephemeral port with one

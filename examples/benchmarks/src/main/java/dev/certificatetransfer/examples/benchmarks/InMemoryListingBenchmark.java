@@ -1,16 +1,10 @@
 package dev.certificatetransfer.examples.benchmarks;
 
-import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
-import dev.certificatetransfer.port.in.Page;
-import dev.certificatetransfer.port.in.PageMarker;
-import dev.certificatetransfer.port.in.PageRequest;
-import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
@@ -18,12 +12,13 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.examples.DemoCertificates;
+import dev.certificatetransfer.port.in.Page;
+import dev.certificatetransfer.port.in.PageMarker;
+import dev.certificatetransfer.port.in.PageRequest;
+import dev.certificatetransfer.port.in.PageSize;
 import dev.certificatetransfer.port.in.SortOrder;
+import dev.certificatetransfer.spi.CertificateChange;
 import io.vavr.control.Option;
-import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,6 +32,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
 /**
  * One page of 25 from an account holding 10,000 or 1,000,000 certificates, through the whole service: the first
  * page of ListCertificates, a page from the middle (after a marker), and ListOutgoingCertificates when only 10 of
@@ -48,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms4g", "-Xmx4g"})
 public class InMemoryListingBenchmark {
 
     private static final int PENDING = 10;
@@ -75,20 +77,39 @@ public class InMemoryListingBenchmark {
         Certificate middle = null;
         for (int i = 0; i < certificates; i++) {
             var at = START.plusMillis(i);
-            var registered = CertificateChange.of(Option.none(), new CertificateRegistered(syntheticId(i), alice.account(),
-                    template.pem(), template.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE, at, 1));
+            var registered = CertificateChange.of(
+                    Option.none(),
+                    new CertificateRegistered(
+                            syntheticId(i),
+                            alice.account(),
+                            template.pem(),
+                            template.validity(),
+                            CertificateMode.SNI_ONLY,
+                            CertificateStatus.INACTIVE,
+                            at,
+                            1));
             repository.commit(registered);
             var certificate = registered.after().get();
             if (i % (certificates / PENDING) == 0) {
-                repository.commit(CertificateChange.of(Option.some(certificate), new TransferRequested(certificate.id(),
-                        alice.account(), bob, Option.none(), CertificateStatus.INACTIVE, at, 2)));
+                repository.commit(CertificateChange.of(
+                        Option.some(certificate),
+                        new TransferRequested(
+                                certificate.id(),
+                                alice.account(),
+                                bob,
+                                Option.none(),
+                                CertificateStatus.INACTIVE,
+                                at,
+                                2)));
             }
             if (i == certificates / 2) {
                 middle = certificate;
             }
         }
         firstPage = PageRequest.FIRST;
-        middlePage = new PageRequest(PageSize.DEFAULT, Option.some(PageMarker.after(middle.creationDate(), middle.id())),
+        middlePage = new PageRequest(
+                PageSize.DEFAULT,
+                Option.some(PageMarker.after(middle.creationDate(), middle.id())),
                 SortOrder.DESCENDING);
     }
 

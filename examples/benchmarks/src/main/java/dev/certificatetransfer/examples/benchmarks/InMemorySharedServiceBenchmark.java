@@ -10,9 +10,6 @@ import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.examples.DemoCertificates;
 import io.vavr.control.Option;
-import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,6 +21,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The transfer+cancel cycle with two threads sharing one service and one in-memory repository, each on its own
@@ -61,10 +62,13 @@ public class InMemorySharedServiceBenchmark {
         public void register(SharedService shared) {
             int number = shared.nextCertificate.getAndIncrement();
             if (number > DemoCertificates.COUNT) {
-                throw new IllegalStateException("at most " + DemoCertificates.COUNT + " threads: one demo certificate each");
+                throw new IllegalStateException(
+                        "at most " + DemoCertificates.COUNT + " threads: one demo certificate each");
             }
-            id = shared.service.registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(number),
-                    CertificateStatus.INACTIVE).get().certificateId();
+            id = shared.service
+                    .registerCertificateWithoutCa(ALICE, DemoCertificates.parsed(number), CertificateStatus.INACTIVE)
+                    .get()
+                    .certificateId();
         }
     }
 

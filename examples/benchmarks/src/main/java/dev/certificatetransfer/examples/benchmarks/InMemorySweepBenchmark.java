@@ -4,7 +4,6 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
@@ -12,13 +11,8 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.examples.DemoCertificates;
+import dev.certificatetransfer.spi.CertificateChange;
 import io.vavr.control.Option;
-import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,6 +24,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One expiry sweep through the whole service on the in-memory adapter: 10,000 due transfers among 1,000,000
@@ -43,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms4g", "-Xmx4g"})
 public class InMemorySweepBenchmark {
 
     static final int CERTIFICATES = 1_000_000;
@@ -68,9 +71,17 @@ public class InMemorySweepBenchmark {
                 .build();
         var template = DemoCertificates.parsed(1);
         for (int i = 0; i < CERTIFICATES; i++) {
-            repository.commit(CertificateChange.of(Option.none(), new CertificateRegistered(syntheticId(i), alice,
-                    template.pem(), template.validity(), CertificateMode.SNI_ONLY, CertificateStatus.INACTIVE,
-                    START.plusMillis(i), 1)));
+            repository.commit(CertificateChange.of(
+                    Option.none(),
+                    new CertificateRegistered(
+                            syntheticId(i),
+                            alice,
+                            template.pem(),
+                            template.validity(),
+                            CertificateMode.SNI_ONLY,
+                            CertificateStatus.INACTIVE,
+                            START.plusMillis(i),
+                            1)));
         }
     }
 
@@ -81,8 +92,10 @@ public class InMemorySweepBenchmark {
         var at = START.plus(Duration.ofDays(iteration));
         for (int i = 0; i < CERTIFICATES; i += CERTIFICATES / DUE) {
             var current = repository.find(syntheticId(i)).certificate().get();
-            repository.commit(CertificateChange.of(Option.some(current), new TransferRequested(current.id(), alice, bob,
-                    Option.none(), current.status(), at, current.nextVersion())));
+            repository.commit(CertificateChange.of(
+                    Option.some(current),
+                    new TransferRequested(
+                            current.id(), alice, bob, Option.none(), current.status(), at, current.nextVersion())));
         }
     }
 

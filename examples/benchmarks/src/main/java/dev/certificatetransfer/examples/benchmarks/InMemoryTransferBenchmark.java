@@ -11,8 +11,6 @@ import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.examples.DemoCertificates;
 import io.vavr.control.Option;
-import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,6 +21,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The in-memory path through the whole service (authorizer, decision, evolution, compare-and-set commit,
@@ -49,7 +50,8 @@ public class InMemoryTransferBenchmark {
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(Clock.systemUTC())
                 .build();
-        id = service.registerCertificateWithoutCa(alice, DemoCertificates.parsed(1), CertificateStatus.INACTIVE).get()
+        id = service.registerCertificateWithoutCa(alice, DemoCertificates.parsed(1), CertificateStatus.INACTIVE)
+                .get()
                 .certificateId();
     }
 

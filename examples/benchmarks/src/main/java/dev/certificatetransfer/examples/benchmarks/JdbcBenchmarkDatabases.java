@@ -10,6 +10,8 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.examples.DemoCertificates;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * The databases the JDBC benchmarks measure, each with its durable settings: H2 in a file under a temporary
@@ -53,8 +54,13 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
     static JdbcBenchmarkDatabases h2File(int writeDelayMillis) {
         try {
             Path directory = Files.createTempDirectory("certificate-transfer-h2-");
-            return new JdbcBenchmarkDatabases(pool("jdbc:h2:file:" + directory.resolve("certificates")
-                    + ";WRITE_DELAY=" + writeDelayMillis, "sa", ""), null, directory);
+            return new JdbcBenchmarkDatabases(
+                    pool(
+                            "jdbc:h2:file:" + directory.resolve("certificates") + ";WRITE_DELAY=" + writeDelayMillis,
+                            "sa",
+                            ""),
+                    null,
+                    directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,8 +84,8 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
                     .setServerConfig("commit_delay", Integer.toString(commitDelayMicros))
                     .setServerConfig("commit_siblings", Integer.toString(commitSiblings))
                     .start();
-            return new JdbcBenchmarkDatabases(pool(server.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"),
-                    server, null);
+            return new JdbcBenchmarkDatabases(
+                    pool(server.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"), server, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,7 +133,8 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
         String sql = "INSERT INTO certificate (id, version, owner, pem, not_before, not_after, mode, status,"
                 + " creation_date, last_modified_date, customer_version) SELECT LPAD(CAST(n AS VARCHAR(64)), 64, '0'),"
                 + " 1, ?, ?, ?, ?, 'SNI_ONLY', 'INACTIVE', ? + n, ? + n, 1 FROM " + series;
-        try (var connection = pool.getConnection(); var statement = connection.prepareStatement(sql)) {
+        try (var connection = pool.getConnection();
+                var statement = connection.prepareStatement(sql)) {
             statement.setString(1, owner);
             statement.setString(2, template.pem().value());
             statement.setLong(3, template.validity().notBefore().toEpochMilli());

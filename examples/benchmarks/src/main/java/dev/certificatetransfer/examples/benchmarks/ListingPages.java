@@ -1,18 +1,18 @@
 package dev.certificatetransfer.examples.benchmarks;
 
-import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.PageMarker;
 import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.port.in.PageSize;
-import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.Certificate;
-import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Option;
-import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
+
+import java.io.IOException;
 
 /**
  * The benchmarks of a JDBC listing benchmark: one page of 25 from an account holding 10,000 or 1,000,000
@@ -39,8 +39,11 @@ public abstract class ListingPages {
             var id = JdbcBenchmarkDatabases.syntheticId(1 + (long) i * (certificates / PENDING));
             service.transferCertificate(ALICE, id, BOB, Option.none()).get();
         }
-        var middle = service.describeCertificate(ALICE, JdbcBenchmarkDatabases.syntheticId(certificates / 2 + 1)).get();
-        middlePage = new PageRequest(PageSize.DEFAULT, Option.some(PageMarker.after(middle.creationDate(), middle.id())),
+        var middle = service.describeCertificate(ALICE, JdbcBenchmarkDatabases.syntheticId(certificates / 2 + 1))
+                .get();
+        middlePage = new PageRequest(
+                PageSize.DEFAULT,
+                Option.some(PageMarker.after(middle.creationDate(), middle.id())),
                 SortOrder.DESCENDING);
     }
 

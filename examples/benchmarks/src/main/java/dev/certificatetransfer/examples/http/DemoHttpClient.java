@@ -2,6 +2,7 @@ package dev.certificatetransfer.examples.http;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateId;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,8 @@ public final class DemoHttpClient implements AutoCloseable {
         }
         request.append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
         signer.sign(method, path, query, Instant.now())
-                .forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+                .forEach((name, value) ->
+                        request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Content-Length: 0\r\n\r\n");
         out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();

@@ -14,6 +14,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.examples.DemoCertificates;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class DemoHttpServer implements AutoCloseable {
 
     /** Alice's demo access key id and secret (the AWS documentation's example secret). */
     public static final String ACCESS_KEY_ID = "AKIDDEMOALICE0000000";
+
     public static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     public static final String REGION = "us-east-1";
     public static final AccountId ALICE = new AccountId("111111111111");
@@ -46,8 +48,10 @@ public final class DemoHttpServer implements AutoCloseable {
                 .clock(Clock.systemUTC())
                 .build();
         for (int i = 1; i <= certificates; i++) {
-            this.certificates.add(service.registerCertificateWithoutCa(Principal.root(ALICE),
-                    DemoCertificates.parsed(i), CertificateStatus.INACTIVE).get().certificateId());
+            this.certificates.add(service.registerCertificateWithoutCa(
+                            Principal.root(ALICE), DemoCertificates.parsed(i), CertificateStatus.INACTIVE)
+                    .get()
+                    .certificateId());
         }
         var credentials = new InMemoryCredentialsStore()
                 .add(new AccessKey(ACCESS_KEY_ID, Secret.of(SECRET), Principal.root(ALICE)));
@@ -57,7 +61,11 @@ public final class DemoHttpServer implements AutoCloseable {
         } else {
             api.authenticator(new TrustingAccessKeyAuthenticator(credentials));
         }
-        this.server = CertificateTransferServer.builder().api(api.build()).port(port).nonBlockingService(true).build()
+        this.server = CertificateTransferServer.builder()
+                .api(api.build())
+                .port(port)
+                .nonBlockingService(true)
+                .build()
                 .start();
     }
 

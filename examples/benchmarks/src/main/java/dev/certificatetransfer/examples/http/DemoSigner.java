@@ -1,5 +1,7 @@
 package dev.certificatetransfer.examples.http;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,8 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A compact Signature Version 4 signer for the demo client, the benchmarks and the load script: requests with an
@@ -54,8 +54,10 @@ public final class DemoSigner {
         }
         var headers = new LinkedHashMap<String, String>();
         headers.put("x-amz-date", amzDate);
-        headers.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKeyId + '/' + scope
-                + ", SignedHeaders=host;x-amz-date, Signature=" + hex(hmac(key, stringToSign)));
+        headers.put(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=" + accessKeyId + '/' + scope
+                        + ", SignedHeaders=host;x-amz-date, Signature=" + hex(hmac(key, stringToSign)));
         return headers;
     }
 

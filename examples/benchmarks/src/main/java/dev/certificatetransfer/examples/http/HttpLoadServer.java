@@ -12,8 +12,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class HttpLoadServer {
 
-    private HttpLoadServer() {
-    }
+    private HttpLoadServer() {}
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
@@ -23,7 +22,8 @@ public final class HttpLoadServer {
         String path = "/certificates/" + server.certificate(0).value();
         System.out.println("listening on http://" + server.host());
         System.out.println("path " + path);
-        server.signer().sign("GET", path, "", Instant.now())
+        server.signer()
+                .sign("GET", path, "", Instant.now())
                 .forEach((name, value) -> System.out.println("header " + name + ": " + value));
         System.out.flush();
         new CountDownLatch(1).await();

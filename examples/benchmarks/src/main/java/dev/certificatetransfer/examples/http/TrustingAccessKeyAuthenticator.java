@@ -1,7 +1,7 @@
 package dev.certificatetransfer.examples.http;
 
-import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
+import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.domain.Principal;
@@ -31,7 +31,8 @@ public final class TrustingAccessKeyAuthenticator implements Authenticator {
         if (end < 0) {
             return Either.left(AuthenticationRefusal.missingToken("Missing Authentication Token"));
         }
-        return credentials.accessKey(value.substring(start + CREDENTIAL.length(), end))
+        return credentials
+                .accessKey(value.substring(start + CREDENTIAL.length(), end))
                 .map(key -> Either.<AuthenticationRefusal, Principal>right(key.principal()))
                 .getOrElse(() -> Either.left(AuthenticationRefusal.unrecognizedClient()));
     }

@@ -16,8 +16,13 @@ public final class Slf4jEventPublisher implements EventPublisher {
 
     @Override
     public void publish(CertificateEvent event) {
-        EVENTS.info("{} {} v{} by {}: {} -> {}", event.type(), event.certificateId().value(), event.version(),
-                event.actor(), event.statusBefore().map(Enum::name).getOrElse("-"),
+        EVENTS.info(
+                "{} {} v{} by {}: {} -> {}",
+                event.type(),
+                event.certificateId().value(),
+                event.version(),
+                event.actor(),
+                event.statusBefore().map(Enum::name).getOrElse("-"),
                 event.statusAfter().map(Enum::name).getOrElse("-"));
     }
 }

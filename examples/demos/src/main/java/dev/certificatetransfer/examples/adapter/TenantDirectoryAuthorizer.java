@@ -1,11 +1,12 @@
 package dev.certificatetransfer.examples.adapter;
 
-import dev.certificatetransfer.port.out.Permission;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Resource;
 import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.Permission;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,8 @@ public final class TenantDirectoryAuthorizer implements Authorizer {
         READ_ONLY
     }
 
-    private static final Set<IotAction> READS = EnumSet.of(IotAction.DESCRIBE_CERTIFICATE,
-            IotAction.LIST_CERTIFICATES, IotAction.LIST_OUTGOING_CERTIFICATES);
+    private static final Set<IotAction> READS = EnumSet.of(
+            IotAction.DESCRIBE_CERTIFICATE, IotAction.LIST_CERTIFICATES, IotAction.LIST_OUTGOING_CERTIFICATES);
 
     private final Map<AccountId, Plan> tenants = new ConcurrentHashMap<>();
 

@@ -5,6 +5,7 @@ import dev.certificatetransfer.adapter.http.auth.InMemoryCredentialsStore;
 import dev.certificatetransfer.adapter.http.auth.Secret;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Principal;
+
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -26,20 +27,20 @@ record DemoAccounts(List<Demo> accounts) {
     }
 
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final String SECRET_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     static DemoAccounts generate() {
         var random = new SecureRandom();
-        return new DemoAccounts(List.of(
-                demo("alice", "111111111111", random),
-                demo("bob", "222222222222", random)));
+        return new DemoAccounts(List.of(demo("alice", "111111111111", random), demo("bob", "222222222222", random)));
     }
 
     private static Demo demo(String name, String account, SecureRandom random) {
-        return new Demo(name, new AccountId(account), "AKIALOCAL" + text(random, KEY_ALPHABET, 11),
-                text(random, SECRET_ALPHABET, 40), "local-" + name + "-" + text(random, KEY_ALPHABET, 24).toLowerCase(
-                        java.util.Locale.ROOT));
+        return new Demo(
+                name,
+                new AccountId(account),
+                "AKIALOCAL" + text(random, KEY_ALPHABET, 11),
+                text(random, SECRET_ALPHABET, 40),
+                "local-" + name + "-" + text(random, KEY_ALPHABET, 24).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String text(SecureRandom random, String alphabet, int length) {

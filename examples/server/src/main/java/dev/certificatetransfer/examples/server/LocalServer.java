@@ -5,6 +5,9 @@ import dev.certificatetransfer.adapter.http.CertificateTransferHttpApi;
 import dev.certificatetransfer.adapter.http.CertificateTransferServer;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.application.ScheduledExpirySweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The local AWS-compatible server ({@code examples/server/target/certificate-transfer-server.jar}), a composition
@@ -57,8 +58,12 @@ public final class LocalServer implements AutoCloseable {
         }
         LocalServer server;
         try {
-            server = start(((ServerOptions.Parsed.Run) parsed).options(), System.out, started, local -> Runtime
-                    .getRuntime().addShutdownHook(new Thread(local::close, "certificate-transfer-shutdown")));
+            server = start(
+                    ((ServerOptions.Parsed.Run) parsed).options(),
+                    System.out,
+                    started,
+                    local -> Runtime.getRuntime()
+                            .addShutdownHook(new Thread(local::close, "certificate-transfer-shutdown")));
         } catch (StartFailure failure) {
             System.err.println("error: " + failure.getMessage());
             System.exit(START_FAILURE);
@@ -75,7 +80,7 @@ public final class LocalServer implements AutoCloseable {
      *                      malformed, the database refuses; nothing is left open then
      */
     public static LocalServer start(ServerOptions options, PrintStream out, long startedNanos) {
-        return start(options, out, startedNanos, local -> { });
+        return start(options, out, startedNanos, local -> {});
     }
 
     /**
@@ -83,8 +88,8 @@ public final class LocalServer implements AutoCloseable {
      * before it prints that it listens ({@code main} registers its SIGTERM hook there, so a stop sent on the
      * {@code listening on} line is a clean one).
      */
-    public static LocalServer start(ServerOptions options, PrintStream out, long startedNanos,
-                                    Consumer<LocalServer> beforeReady) {
+    public static LocalServer start(
+            ServerOptions options, PrintStream out, long startedNanos, Consumer<LocalServer> beforeReady) {
         ServerLogging.configure(options.logLevel());
         var credentials = ServerCredentials.load(options.credentials());
         var resources = new ArrayList<AutoCloseable>();
@@ -99,8 +104,12 @@ public final class LocalServer implements AutoCloseable {
             resources.add(0, server);
             var local = new LocalServer(resources, server, out);
             beforeReady.accept(local);
-            new StartupBanner(out, options).print(credentials, SWEEP_INTERVAL, server.port(),
-                    Duration.ofNanos(System.nanoTime() - startedNanos));
+            new StartupBanner(out, options)
+                    .print(
+                            credentials,
+                            SWEEP_INTERVAL,
+                            server.port(),
+                            Duration.ofNanos(System.nanoTime() - startedNanos));
             return local;
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -118,8 +127,8 @@ public final class LocalServer implements AutoCloseable {
                 .build();
     }
 
-    private static CertificateTransferServer httpServer(ServerOptions options, CertificateTransferService service,
-                                                        ServerCredentials credentials, Storage storage) {
+    private static CertificateTransferServer httpServer(
+            ServerOptions options, CertificateTransferService service, ServerCredentials credentials, Storage storage) {
         var api = CertificateTransferHttpApi.builder()
                 .service(service)
                 .dialect(options.dialect())

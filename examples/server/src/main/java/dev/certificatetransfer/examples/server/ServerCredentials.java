@@ -4,6 +4,7 @@ import dev.certificatetransfer.adapter.http.auth.CredentialsFileException;
 import dev.certificatetransfer.adapter.http.auth.CsvCredentials;
 import dev.certificatetransfer.adapter.http.auth.InMemoryCredentialsStore;
 import io.vavr.control.Option;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -34,19 +35,24 @@ record ServerCredentials(InMemoryCredentialsStore store, String source, Option<D
 
     private static ServerCredentials demoAccounts() {
         var demo = DemoAccounts.generate();
-        return new ServerCredentials(demo.credentials(), "2 demo accounts generated at start (no --credentials)",
-                Option.some(demo));
+        return new ServerCredentials(
+                demo.credentials(), "2 demo accounts generated at start (no --credentials)", Option.some(demo));
     }
 
     private static ServerCredentials read(Path file) {
         refuseUnlikelyCredentialsFile(file);
         try {
             var store = CsvCredentials.load(file);
-            return new ServerCredentials(store, "file " + file.toAbsolutePath().normalize() + " ("
-                    + count(store.accessKeyCount(), "access key") + ", "
-                    + count(store.bearerTokenCount(), "bearer token")
-                    + (store.accessKeyCount() + store.bearerTokenCount() == 0 ? ": nobody can call this server" : "")
-                    + ")", Option.none());
+            return new ServerCredentials(
+                    store,
+                    "file " + file.toAbsolutePath().normalize() + " ("
+                            + count(store.accessKeyCount(), "access key") + ", "
+                            + count(store.bearerTokenCount(), "bearer token")
+                            + (store.accessKeyCount() + store.bearerTokenCount() == 0
+                                    ? ": nobody can call this server"
+                                    : "")
+                            + ")",
+                    Option.none());
         } catch (UncheckedIOException unreadable) {
             boolean encoding = unreadable.getCause() instanceof CharacterCodingException;
             throw new StartFailure("cannot read the credentials file " + file + " ("
@@ -75,7 +81,8 @@ record ServerCredentials(InMemoryCredentialsStore store, String source, Option<D
         }
         try {
             return Files.size(file) > MAX_CREDENTIALS_BYTES
-                    ? Option.some("larger than " + MAX_CREDENTIALS_BYTES / (1024 * 1024) + " MiB") : Option.none();
+                    ? Option.some("larger than " + MAX_CREDENTIALS_BYTES / (1024 * 1024) + " MiB")
+                    : Option.none();
         } catch (IOException e) {
             return Option.some("not readable");
         }

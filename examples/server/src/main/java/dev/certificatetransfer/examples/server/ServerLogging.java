@@ -10,8 +10,7 @@ final class ServerLogging {
 
     private static final String PREFIX = "org.slf4j.simpleLogger.";
 
-    private ServerLogging() {
-    }
+    private ServerLogging() {}
 
     /** Sets the log level ({@code error} … {@code trace}); call it before the first logger is created. */
     static void configure(String level) {

@@ -5,6 +5,7 @@ import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.TransferExpiry;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -19,8 +20,15 @@ import java.util.stream.Stream;
  * The local server's command-line options, parsed without side effects: each option once, as {@code --name value}
  * or {@code --name=value}; a bad one is a message for the user, never an exception.
  */
-public record ServerOptions(int port, String bind, Dialect dialect, Region region, Store store,
-                            Option<Path> credentials, String logLevel, TransferExpiry transferExpiry) {
+public record ServerOptions(
+        int port,
+        String bind,
+        Dialect dialect,
+        Region region,
+        Store store,
+        Option<Path> credentials,
+        String logLevel,
+        TransferExpiry transferExpiry) {
 
     /** The text {@code --help} prints. */
     public static final String USAGE = """
@@ -46,29 +54,26 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
             """;
 
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
-    private static final Set<String> NAMES = Set.of("port", "bind", "dialect", "region", "store", "credentials",
-            "log-level", "transfer-ttl");
+    private static final Set<String> NAMES =
+            Set.of("port", "bind", "dialect", "region", "store", "credentials", "log-level", "transfer-ttl");
     private static final Pattern SHORTHAND_DURATION = Pattern.compile("([0-9]{1,9})([dhms])");
 
     /** What the command line asks for: run with options, print the help, or a mistake to report. */
     public sealed interface Parsed {
         /** Start the server with these options. */
-        record Run(ServerOptions options) implements Parsed {
-        }
+        record Run(ServerOptions options) implements Parsed {}
 
         /** Print {@link #USAGE} and exit successfully. */
-        record Help() implements Parsed {
-        }
+        record Help() implements Parsed {}
 
         /** A mistake on the command line, explained for the user. */
-        record Invalid(String message) implements Parsed {
-        }
+        record Invalid(String message) implements Parsed {}
     }
 
     /** Reads the command line. */
     public static Parsed parse(String... args) {
-        return values(args).fold(parsed -> parsed,
-                values -> options(values).fold(Parsed.Invalid::new, Parsed.Run::new));
+        return values(args)
+                .fold(parsed -> parsed, values -> options(values).fold(Parsed.Invalid::new, Parsed.Run::new));
     }
 
     /** Each option's value by its name; or, first, a request for help or a mistake in the command line's shape. */
@@ -117,10 +122,18 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
         var expiry = transferExpiry(values.get("transfer-ttl"));
         Option<Path> credentials = Option.of(values.get("credentials")).map(Path::of);
         return Stream.<Either<String, ?>>of(port, bind, dialect, region, store, logLevel, expiry)
-                .filter(Either::isLeft).findFirst()
+                .filter(Either::isLeft)
+                .findFirst()
                 .<Either<String, ServerOptions>>map(mistake -> Either.left(mistake.getLeft()))
-                .orElseGet(() -> Either.right(new ServerOptions(port.get(), bind.get(), dialect.get(), region.get(),
-                        store.get(), credentials, logLevel.get(), expiry.get())));
+                .orElseGet(() -> Either.right(new ServerOptions(
+                        port.get(),
+                        bind.get(),
+                        dialect.get(),
+                        region.get(),
+                        store.get(),
+                        credentials,
+                        logLevel.get(),
+                        expiry.get())));
     }
 
     private static Either<String, Integer> port(String text) {
@@ -149,7 +162,8 @@ public record ServerOptions(int port, String bind, Dialect dialect, Region regio
 
     private static Either<String, String> logLevel(String text) {
         String level = text.toLowerCase(Locale.ROOT);
-        return LOG_LEVELS.contains(level) ? Either.right(level)
+        return LOG_LEVELS.contains(level)
+                ? Either.right(level)
                 : Either.left("--log-level must be one of error, warn, info, debug, trace; got '" + text + "'");
     }
 

@@ -30,8 +30,12 @@ public final class StartFailure extends RuntimeException {
     static StartFailure cannotListen(RuntimeException e, String bind, int port) {
         if (causedBy(e, BindException.class)) {
             String cause = describe(e);
-            return new StartFailure("cannot listen on " + bind + ":" + port + ": " + cause
-                    + (cause.contains("already in use") ? " (is another server using the port? try --port 0)" : ""), e);
+            return new StartFailure(
+                    "cannot listen on " + bind + ":" + port + ": " + cause
+                            + (cause.contains("already in use")
+                                    ? " (is another server using the port? try --port 0)"
+                                    : ""),
+                    e);
         }
         if (causedBy(e, UnresolvedAddressException.class)) {
             return new StartFailure("cannot listen on " + bind + ": no such host or address", e);
@@ -46,10 +50,13 @@ public final class StartFailure extends RuntimeException {
             root = root.getCause();
         }
         if (root instanceof FileSystemException files) {
-            String why = files.getReason() != null ? files.getReason()
-                    : root instanceof AccessDeniedException ? "permission denied"
-                    : root instanceof NoSuchFileException ? "no such directory"
-                    : root.getClass().getSimpleName();
+            String why = files.getReason() != null
+                    ? files.getReason()
+                    : root instanceof AccessDeniedException
+                            ? "permission denied"
+                            : root instanceof NoSuchFileException
+                                    ? "no such directory"
+                                    : root.getClass().getSimpleName();
             return "cannot create or write " + files.getFile() + " (" + why + ")";
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.examples.server;
 
 import dev.certificatetransfer.adapter.http.Dialect;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -25,15 +26,19 @@ final class StartupBanner {
     /** Prints it all for a server listening on {@code port}, which took {@code took} to start. */
     void print(ServerCredentials credentials, Duration sweepInterval, int port, Duration took) {
         out.println("certificate-transfer server " + version());
-        out.println("  dialect      " + (options.dialect() == Dialect.AWS
-                ? "aws (AWS wire format, Signature V4; for the AWS CLI and SDKs)"
-                : "envelope (JSON envelope, Authorization: Bearer <token>)"));
+        out.println("  dialect      "
+                + (options.dialect() == Dialect.AWS
+                        ? "aws (AWS wire format, Signature V4; for the AWS CLI and SDKs)"
+                        : "envelope (JSON envelope, Authorization: Bearer <token>)"));
         out.println("  region       " + options.region());
         out.println("  store        " + options.store().description());
         out.println("  credentials  " + credentials.source());
-        out.println("  transfers    " + options.transferExpiry().ttl().map(ttl -> "expire " + ttl
-                + " after their transfer date (ours, not AWS's), swept every " + sweepInterval.toSeconds() + " s")
-                .getOrElse("never expire (as in AWS)"));
+        out.println("  transfers    "
+                + options.transferExpiry()
+                        .ttl()
+                        .map(ttl -> "expire " + ttl + " after their transfer date (ours, not AWS's), swept every "
+                                + sweepInterval.toSeconds() + " s")
+                        .getOrElse("never expire (as in AWS)"));
         out.println("  health       GET /health");
         out.println("  started in   " + took.toMillis() + " ms");
         String endpoint = "http://" + urlHost(hostForClients(options.bind())) + ":" + port;
@@ -46,8 +51,9 @@ final class StartupBanner {
         out.println();
         out.println("Demo accounts (new keys at every start; use --credentials <csv> for your own):");
         for (var account : demo.accounts()) {
-            out.println("  " + account.name() + " = account " + account.account().value()
-                    + ", access key " + account.accessKeyId() + ", bearer token " + account.bearerToken());
+            out.println(
+                    "  " + account.name() + " = account " + account.account().value() + ", access key "
+                            + account.accessKeyId() + ", bearer token " + account.bearerToken());
         }
         var first = demo.accounts().get(0);
         if (options.dialect() == Dialect.AWS) {

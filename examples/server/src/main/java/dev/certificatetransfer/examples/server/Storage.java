@@ -10,6 +10,7 @@ import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
 import dev.certificatetransfer.port.out.CertificateRepository;
+
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,8 @@ record Storage(CertificateRepository repository, HealthCheck health) {
         if (store instanceof Store.Jdbc jdbc) {
             return openJdbc(jdbc, resources);
         }
-        return new Storage(new InMemoryCertificateRepository(new Slf4jEventPublisher()),
+        return new Storage(
+                new InMemoryCertificateRepository(new Slf4jEventPublisher()),
                 HealthCheck.alwaysUp(store.description()));
     }
 
@@ -45,8 +47,10 @@ record Storage(CertificateRepository repository, HealthCheck health) {
         try {
             JdbcMigrations.migrate(dataSource);
         } catch (RuntimeException e) {
-            throw new StartFailure("the store " + jdbc.description() + " could not be opened and migrated: "
-                    + StartFailure.describe(e), e);
+            throw new StartFailure(
+                    "the store " + jdbc.description() + " could not be opened and migrated: "
+                            + StartFailure.describe(e),
+                    e);
         }
         var relay = new OutboxRelay(dataSource, new Slf4jEventPublisher());
         relay.start(RELAY_INTERVAL);
@@ -59,21 +63,22 @@ record Storage(CertificateRepository repository, HealthCheck health) {
         config.setJdbcUrl(jdbc.url());
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(2);
-        config.setConnectionTimeout(1_000);   // so /health answers 503 within a second while the database is away
+        config.setConnectionTimeout(1_000); // so /health answers 503 within a second while the database is away
         config.setValidationTimeout(500);
         config.setPoolName("certificate-transfer");
         config.setInitializationFailTimeout(1); // a database that refuses at start fails the start, with its cause
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StartFailure("the store " + jdbc.description() + " could not be opened: "
-                    + StartFailure.describe(e), e);
+            throw new StartFailure(
+                    "the store " + jdbc.description() + " could not be opened: " + StartFailure.describe(e), e);
         }
     }
 
     private static Health ping(HikariDataSource dataSource, String description) {
         try (var connection = dataSource.getConnection()) {
-            return connection.isValid(1) ? Health.up(description)
+            return connection.isValid(1)
+                    ? Health.up(description)
                     : Health.down(description, "the database does not answer");
         } catch (SQLException e) {
             return Health.down(description, "no connection to the database (SQLSTATE " + e.getSQLState() + ")");

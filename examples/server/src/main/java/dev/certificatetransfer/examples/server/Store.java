@@ -1,6 +1,7 @@
 package dev.certificatetransfer.examples.server;
 
 import io.vavr.control.Either;
+
 import java.nio.file.Path;
 
 /** Where the local server keeps certificates: in memory, in an H2 file, or behind any JDBC URL. */
@@ -42,7 +43,8 @@ public sealed interface Store {
                 return Either.left("--store h2:<path> needs a file path without ';'; got '" + text + "'");
             }
             Path path = Path.of(file).toAbsolutePath().normalize();
-            return Either.right(new Jdbc("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0",
+            return Either.right(new Jdbc(
+                    "jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0",
                     "h2 file " + path + ".mv.db"));
         }
         if (text.startsWith("jdbc:h2:") || text.startsWith("jdbc:postgresql:")) {
@@ -52,8 +54,8 @@ public sealed interface Store {
             return Either.left("--store: the server ships the drivers of H2 (jdbc:h2:...) and PostgreSQL"
                     + " (jdbc:postgresql://...) only; got '" + withoutSecrets(text) + "'");
         }
-        return Either.left("--store must be memory, h2:<path> or a JDBC URL (jdbc:...); got '"
-                + withoutSecrets(text) + "'");
+        return Either.left(
+                "--store must be memory, h2:<path> or a JDBC URL (jdbc:...); got '" + withoutSecrets(text) + "'");
     }
 
     /** The URL up to its parameters ({@code ?} or {@code ;}) and without user information: what may be printed. */

@@ -12,10 +12,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /**
  * The architecture across every module, seen from {@code examples}, which has them all on its class path: adapters
@@ -33,8 +34,23 @@ class AdapterArchitectureTest {
             "dev.certificatetransfer.adapter.http", "Http");
 
     /** Prefixes that name no technology. */
-    private static final Set<String> GENERIC = Set.of("Default", "Simple", "Basic", "Base", "Abstract", "Generic",
-            "Standard", "My", "Impl", "Custom", "Main", "New", "Other", "Test", "Fake", "Dummy");
+    private static final Set<String> GENERIC = Set.of(
+            "Default",
+            "Simple",
+            "Basic",
+            "Base",
+            "Abstract",
+            "Generic",
+            "Standard",
+            "My",
+            "Impl",
+            "Custom",
+            "Main",
+            "New",
+            "Other",
+            "Test",
+            "Fake",
+            "Dummy");
 
     private static final JavaClasses MAIN_CODE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -43,7 +59,8 @@ class AdapterArchitectureTest {
     @Test
     void adapters_do_not_depend_on_each_other() {
         ArchRule rule = slices().matching("dev.certificatetransfer.adapter.(*)..")
-                .should().notDependOnEachOther()
+                .should()
+                .notDependOnEachOther()
                 .because("each adapter plugs into core alone, so a host takes only the ones it needs");
 
         rule.check(MAIN_CODE);
@@ -51,9 +68,16 @@ class AdapterArchitectureTest {
 
     @Test
     void the_adapters_are_all_on_the_class_path_this_test_sees() {
-        ArchRule rule = ArchRuleDefinition.classes().that().haveSimpleName("JdbcCertificateRepository")
-                .or().haveSimpleName("InMemoryCertificateRepository").or().haveSimpleName("CertificateTransferServer")
-                .should().bePublic().allowEmptyShould(false);
+        ArchRule rule = ArchRuleDefinition.classes()
+                .that()
+                .haveSimpleName("JdbcCertificateRepository")
+                .or()
+                .haveSimpleName("InMemoryCertificateRepository")
+                .or()
+                .haveSimpleName("CertificateTransferServer")
+                .should()
+                .bePublic()
+                .allowEmptyShould(false);
 
         rule.check(MAIN_CODE);
     }
@@ -61,7 +85,11 @@ class AdapterArchitectureTest {
     @Test
     void every_class_implementing_a_core_port_is_named_after_its_technology() {
         ArchRule rule = ArchRuleDefinition.classes()
-                .that(implementACorePort()).and().areNotAnonymousClasses().and().areNotInterfaces()
+                .that(implementACorePort())
+                .and()
+                .areNotAnonymousClasses()
+                .and()
+                .areNotInterfaces()
                 .should(beNamedTechnologyThenPort())
                 .allowEmptyShould(false);
 
@@ -69,7 +97,8 @@ class AdapterArchitectureTest {
     }
 
     private static DescribedPredicate<JavaClass> implementACorePort() {
-        return DescribedPredicate.describe("implement one of core's ports", type -> !ports(type).isEmpty());
+        return DescribedPredicate.describe(
+                "implement one of core's ports", type -> !ports(type).isEmpty());
     }
 
     private static List<JavaClass> ports(JavaClass type) {
@@ -85,14 +114,19 @@ class AdapterArchitectureTest {
                 String name = type.getSimpleName();
                 for (JavaClass port : ports(type)) {
                     String portName = port.getSimpleName();
-                    String technology = name.endsWith(portName)
-                            ? name.substring(0, name.length() - portName.length()) : "";
+                    String technology =
+                            name.endsWith(portName) ? name.substring(0, name.length() - portName.length()) : "";
                     String required = requiredTechnology(type.getPackageName());
-                    boolean ok = !technology.isEmpty() && !GENERIC.contains(technology)
-                            && !name.endsWith("Impl") && (required == null || technology.startsWith(required));
-                    events.add(new SimpleConditionEvent(type, ok, type.getName() + (ok ? " is" : " is not")
-                            + " named <Technology>" + portName
-                            + (required == null ? "" : " with a technology starting with " + required)));
+                    boolean ok = !technology.isEmpty()
+                            && !GENERIC.contains(technology)
+                            && !name.endsWith("Impl")
+                            && (required == null || technology.startsWith(required));
+                    events.add(new SimpleConditionEvent(
+                            type,
+                            ok,
+                            type.getName() + (ok ? " is" : " is not")
+                                    + " named <Technology>" + portName
+                                    + (required == null ? "" : " with a technology starting with " + required)));
                 }
             }
         };
@@ -101,6 +135,8 @@ class AdapterArchitectureTest {
     private static String requiredTechnology(String packageName) {
         return PACKAGE_TECHNOLOGY.entrySet().stream()
                 .filter(entry -> packageName.equals(entry.getKey()) || packageName.startsWith(entry.getKey() + "."))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
+import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,11 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.IotClient;
-import software.amazon.awssdk.services.iot.model.CertificateStatus;
-import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
 
 /**
  * The local server started as {@code main} starts it, on an ephemeral port, driven by the real AWS SDK for Java v2
@@ -40,8 +41,10 @@ class LocalServerSmokeTest {
     private LocalServer start(String... args) {
         var parsed = ServerOptions.parse(args);
         assertThat(parsed).isInstanceOf(ServerOptions.Parsed.Run.class);
-        return LocalServer.start(((ServerOptions.Parsed.Run) parsed).options(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8), System.nanoTime());
+        return LocalServer.start(
+                ((ServerOptions.Parsed.Run) parsed).options(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                System.nanoTime());
     }
 
     private String output() {
@@ -69,13 +72,16 @@ class LocalServerSmokeTest {
     @Test
     void the_aws_sdk_drives_a_transfer_and_its_cancel_through_the_demo_accounts_and_an_h2_file() throws Exception {
         try (var server = start("--port", "0", "--store", "h2:" + directory.resolve("db"))) {
-            assertThat(output()).contains("store        h2 file " + directory.resolve("db").toAbsolutePath())
+            assertThat(output())
+                    .contains("store        h2 file " + directory.resolve("db").toAbsolutePath())
                     .contains("credentials  2 demo accounts");
             assertThat(server.port()).isEqualTo(port()).isPositive();
-            try (var alice = client("alice"); var bob = client("bob")) {
-                String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem())).certificateId();
-                var transferred = alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222")
-                        .transferMessage("device 1 is yours"));
+            try (var alice = client("alice");
+                    var bob = client("bob")) {
+                String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem()))
+                        .certificateId();
+                var transferred = alice.transferCertificate(r ->
+                        r.certificateId(id).targetAwsAccount("222222222222").transferMessage("device 1 is yours"));
                 assertThat(transferred.transferredCertificateArn()).contains(":222222222222:cert/" + id);
 
                 var bobsView = bob.describeCertificate(r -> r.certificateId(id)).certificateDescription();
@@ -88,11 +94,15 @@ class LocalServerSmokeTest {
                 assertThat(after.transferData().transferMessage()).isEqualTo("device 1 is yours");
 
                 assertThatThrownBy(() -> alice.cancelCertificateTransfer(r -> r.certificateId(id)))
-                        .isInstanceOfSatisfying(TransferAlreadyCompletedException.class,
+                        .isInstanceOfSatisfying(
+                                TransferAlreadyCompletedException.class,
                                 e -> assertThat(e.statusCode()).isEqualTo(410));
             }
-            var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), BodyHandlers.ofString());
+            var health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                                    .build(),
+                            BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("h2 file");
         }
@@ -103,15 +113,20 @@ class LocalServerSmokeTest {
     void what_the_h2_store_acknowledged_is_there_after_a_restart() {
         String store = "h2:" + directory.resolve("kept");
         String id;
-        try (var server = start("--port", "0", "--store", store); var alice = client("alice")) {
+        try (var server = start("--port", "0", "--store", store);
+                var alice = client("alice")) {
             assertThat(server.port()).isPositive();
-            id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem())).certificateId();
+            id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem()))
+                    .certificateId();
             alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
         }
         printed.reset();
-        try (var server = start("--port", "0", "--store", store); var alice = client("alice")) {
+        try (var server = start("--port", "0", "--store", store);
+                var alice = client("alice")) {
             assertThat(server.port()).isPositive();
-            assertThat(alice.describeCertificate(r -> r.certificateId(id)).certificateDescription().status())
+            assertThat(alice.describeCertificate(r -> r.certificateId(id))
+                            .certificateDescription()
+                            .status())
                     .isEqualTo(CertificateStatus.PENDING_TRANSFER);
         }
     }
@@ -124,10 +139,13 @@ class LocalServerSmokeTest {
         }
         try (var server = start("--port", "0", "--store", url + ";IFEXISTS=TRUE")) {
             var client = HttpClient.newHttpClient();
-            var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build();
-            assertThat(client.send(health, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                    .build();
+            assertThat(client.send(health, BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
 
-            try (var admin = java.sql.DriverManager.getConnection(url); var shutdown = admin.createStatement()) {
+            try (var admin = java.sql.DriverManager.getConnection(url);
+                    var shutdown = admin.createStatement()) {
                 shutdown.execute("SHUTDOWN");
             }
             Files.delete(directory.resolve("gone.mv.db"));
@@ -141,19 +159,26 @@ class LocalServerSmokeTest {
     @Test
     void with_a_transfer_ttl_an_offer_left_pending_expires_and_a_cancel_is_answered_410() {
         try (var server = start("--port", "0", "--store", "memory", "--transfer-ttl", "1s");
-             var alice = client("alice"); var bob = client("bob")) {
+                var alice = client("alice");
+                var bob = client("bob")) {
             assertThat(output()).contains("transfers    expire PT1S after their transfer date (ours, not AWS's)");
-            String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem())).certificateId();
+            String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem()))
+                    .certificateId();
             var offered = alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
             assertThat(offered.transferredCertificateArn()).contains(":222222222222:cert/" + id);
             // whether Bob still sees the offer now depends on how fast this machine is: wait for it to expire
 
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(bob.listCertificates(r -> { }).certificates()).isEmpty());
-            assertThat(alice.describeCertificate(r -> r.certificateId(id)).certificateDescription().status())
+                    .untilAsserted(
+                            () -> assertThat(bob.listCertificates(r -> {}).certificates())
+                                    .isEmpty());
+            assertThat(alice.describeCertificate(r -> r.certificateId(id))
+                            .certificateDescription()
+                            .status())
                     .isEqualTo(CertificateStatus.INACTIVE);
             assertThatThrownBy(() -> alice.cancelCertificateTransfer(r -> r.certificateId(id)))
-                    .isInstanceOfSatisfying(TransferAlreadyCompletedException.class,
+                    .isInstanceOfSatisfying(
+                            TransferAlreadyCompletedException.class,
                             e -> assertThat(e.getMessage()).contains("expired"));
             assertThat(server.port()).isPositive();
         }
@@ -166,11 +191,17 @@ class LocalServerSmokeTest {
                 333333333333,AKIDCAROL0000000000C,carols-secret-never-printed-0123456789abc,carols-token
                 """);
         try (var server = start("--port", "0", "--store", "memory", "--credentials", csv.toString())) {
-            assertThat(output()).contains("credentials  file " + csv.toAbsolutePath())
+            assertThat(output())
+                    .contains("credentials  file " + csv.toAbsolutePath())
                     .contains("1 access key, 1 bearer token)")
-                    .doesNotContain("carols-secret").doesNotContain("carols-token").doesNotContain("Demo accounts");
-            var listing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/certificates")).build(), BodyHandlers.ofString());
+                    .doesNotContain("carols-secret")
+                    .doesNotContain("carols-token")
+                    .doesNotContain("Demo accounts");
+            var listing = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/certificates"))
+                                    .build(),
+                            BodyHandlers.ofString());
             assertThat(listing.statusCode()).isEqualTo(403);
         }
     }
@@ -181,9 +212,12 @@ class LocalServerSmokeTest {
             var token = Pattern.compile("alice = account 111111111111, access key \\S+, bearer token (\\S+)")
                     .matcher(output());
             assertThat(token.find()).isTrue();
-            var listing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/certificates"))
-                    .header("Authorization", "Bearer " + token.group(1)).build(), BodyHandlers.ofString());
+            var listing = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/certificates"))
+                                    .header("Authorization", "Bearer " + token.group(1))
+                                    .build(),
+                            BodyHandlers.ofString());
             assertThat(listing.statusCode()).isEqualTo(200);
             assertThat(listing.body()).startsWith("{\"success\":true,");
         }
@@ -192,8 +226,11 @@ class LocalServerSmokeTest {
     @Test
     void a_port_in_use_is_refused_with_a_message_and_nothing_left_open() throws IOException {
         try (var taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> start("--port", String.valueOf(taken.getLocalPort()), "--store",
-                    "h2:" + directory.resolve("busy")))
+            assertThatThrownBy(() -> start(
+                            "--port",
+                            String.valueOf(taken.getLocalPort()),
+                            "--store",
+                            "h2:" + directory.resolve("busy")))
                     .isInstanceOf(StartFailure.class)
                     .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
@@ -206,14 +243,18 @@ class LocalServerSmokeTest {
     @Test
     void a_credentials_path_that_is_no_credentials_file_is_refused_before_it_is_read() throws IOException {
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", directory.toString()))
-                .isInstanceOf(StartFailure.class).hasMessageContaining("it is a directory");
+                .isInstanceOf(StartFailure.class)
+                .hasMessageContaining("it is a directory");
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", "/dev/zero"))
-                .isInstanceOf(StartFailure.class).hasMessageContaining("not a regular file");
-        var latin1 = Files.write(directory.resolve("latin1.csv"),
+                .isInstanceOf(StartFailure.class)
+                .hasMessageContaining("not a regular file");
+        var latin1 = Files.write(
+                directory.resolve("latin1.csv"),
                 "account_id,access_key_id,secret_access_key,bearer_token\n111111111111,AKIDX,s\u00e9cret,t\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", latin1.toString()))
-                .isInstanceOf(StartFailure.class).hasMessageContaining("it is not UTF-8 text");
+                .isInstanceOf(StartFailure.class)
+                .hasMessageContaining("it is not UTF-8 text");
     }
 
     @Test
@@ -230,12 +271,14 @@ class LocalServerSmokeTest {
         try (var probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        var options = ((ServerOptions.Parsed.Run) ServerOptions.parse("--port", String.valueOf(port), "--store",
-                "h2:" + directory.resolve("late"))).options();
-        assertThatThrownBy(() -> LocalServer.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                System.nanoTime(), started -> {
-                    throw new IllegalStateException("Shutdown in progress");
-                })).isInstanceOf(StartFailure.class);
+        var options = ((ServerOptions.Parsed.Run) ServerOptions.parse(
+                        "--port", String.valueOf(port), "--store", "h2:" + directory.resolve("late")))
+                .options();
+        assertThatThrownBy(() -> LocalServer.start(
+                        options, new PrintStream(printed, true, StandardCharsets.UTF_8), System.nanoTime(), started -> {
+                            throw new IllegalStateException("Shutdown in progress");
+                        }))
+                .isInstanceOf(StartFailure.class);
 
         assertThatThrownBy(() -> new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close())
                 .isInstanceOf(java.net.ConnectException.class);
@@ -246,14 +289,20 @@ class LocalServerSmokeTest {
 
     @Test
     void an_unreadable_or_malformed_credentials_file_is_refused_naming_the_file_and_line() throws IOException {
-        assertThatThrownBy(() -> start("--store", "memory", "--credentials",
-                directory.resolve("absent.csv").toString()))
-                .isInstanceOf(StartFailure.class).hasMessageContaining("absent.csv")
+        assertThatThrownBy(() -> start(
+                        "--store",
+                        "memory",
+                        "--credentials",
+                        directory.resolve("absent.csv").toString()))
+                .isInstanceOf(StartFailure.class)
+                .hasMessageContaining("absent.csv")
                 .hasMessageContaining("no such file");
-        var malformed = Files.writeString(directory.resolve("bad.csv"),
+        var malformed = Files.writeString(
+                directory.resolve("bad.csv"),
                 "account_id,access_key_id,secret_access_key,bearer_token\n12,AKIDX,secret\n");
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", malformed.toString()))
-                .isInstanceOf(StartFailure.class).hasMessageContaining("bad.csv")
+                .isInstanceOf(StartFailure.class)
+                .hasMessageContaining("bad.csv")
                 .hasMessageContaining("line 2");
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certificatetransfer.examples.DemoCertificates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,9 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
 
 /**
  * The packaged jar as a user runs it ({@code java -jar examples/server/target/certificate-transfer-server.jar}, after
@@ -37,12 +38,16 @@ class ServerJarIT {
     Path directory;
 
     private Process launch(String... options) throws IOException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString()));
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(options));
-        return new ProcessBuilder(command).directory(directory.toFile())
+        return new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectOutput(directory.resolve("stdout.txt").toFile())
-                .redirectError(directory.resolve("stderr.txt").toFile()).start();
+                .redirectError(directory.resolve("stderr.txt").toFile())
+                .start();
     }
 
     private List<String> printed() throws IOException {
@@ -72,29 +77,41 @@ class ServerJarIT {
         var process = launch("--port", "0");
         int port = awaitListening(process);
         var printed = printed();
-        assertThat(port).as("printed: %s\nstderr: %s", printed, Files.readString(directory.resolve("stderr.txt")))
+        assertThat(port)
+                .as("printed: %s\nstderr: %s", printed, Files.readString(directory.resolve("stderr.txt")))
                 .isPositive();
         var data = directory.toRealPath().resolve("data");
-        assertThat(printed).anyMatch(line -> line.startsWith("certificate-transfer server "))
+        assertThat(printed)
+                .anyMatch(line -> line.startsWith("certificate-transfer server "))
                 .anyMatch(line -> line.startsWith("  store        h2 file " + data))
                 .anyMatch(line -> line.startsWith("  alice() { AWS_ACCESS_KEY_ID="));
-        assertThat(Files.exists(directory.resolve("data/certificate-transfer.mv.db"))).isTrue();
+        assertThat(Files.exists(directory.resolve("data/certificate-transfer.mv.db")))
+                .isTrue();
 
-        var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/health")).build(), BodyHandlers.ofString());
+        var health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                .build(),
+                        BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         try (var alice = DemoKeys.client(String.join("\n", printed), port, "alice");
-             var bob = DemoKeys.client(String.join("\n", printed), port, "bob")) {
+                var bob = DemoKeys.client(String.join("\n", printed), port, "bob")) {
             String pem = DemoCertificates.pem(5);
-            String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem)).certificateId();
+            String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem))
+                    .certificateId();
             alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
-            assertThat(bob.listCertificates(r -> { }).certificates()).extracting(c -> c.certificateId()).contains(id);
+            assertThat(bob.listCertificates(r -> {}).certificates())
+                    .extracting(c -> c.certificateId())
+                    .contains(id);
             alice.cancelCertificateTransfer(r -> r.certificateId(id));
             assertThatThrownBy(() -> alice.cancelCertificateTransfer(r -> r.certificateId(id)))
                     .isInstanceOf(TransferAlreadyCompletedException.class);
         }
-        var unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/certificates")).build(), BodyHandlers.ofString());
+        var unsigned = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/certificates"))
+                                .build(),
+                        BodyHandlers.ofString());
         assertThat(unsigned.statusCode()).isEqualTo(403);
         assertThat(unsigned.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
 
@@ -111,7 +128,8 @@ class ServerJarIT {
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(Files.readString(directory.resolve("stderr.txt")))
-                .contains("error: --dialect must be aws or envelope; got 'soap'").contains("--help");
+                .contains("error: --dialect must be aws or envelope; got 'soap'")
+                .contains("--help");
     }
 
     @Test
@@ -120,8 +138,8 @@ class ServerJarIT {
 
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
-        assertThat(String.join("\n", printed())).contains("--port", "--bind", "--dialect", "--region", "--store", "--credentials",
-                "--log-level");
+        assertThat(String.join("\n", printed()))
+                .contains("--port", "--bind", "--dialect", "--region", "--store", "--credentials", "--log-level");
     }
 
     @Test

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.certificatetransfer.adapter.http.Dialect;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.TransferExpiry;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
 
 /** The server's command line: the documented defaults, both spellings, and a clear message for each mistake. */
 class ServerOptionsTest {
@@ -27,9 +28,13 @@ class ServerOptionsTest {
         assertThat(options.bind()).isEqualTo("127.0.0.1");
         assertThat(options.dialect()).isEqualTo(Dialect.AWS);
         assertThat(options.region()).isEqualTo(Region.US_EAST_1);
-        assertThat(options.store()).isInstanceOfSatisfying(Store.Jdbc.class, jdbc -> assertThat(jdbc.url())
-                .isEqualTo("jdbc:h2:file:" + Path.of("data/certificate-transfer").toAbsolutePath()
-                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"));
+        assertThat(options.store())
+                .isInstanceOfSatisfying(
+                        Store.Jdbc.class,
+                        jdbc -> assertThat(jdbc.url())
+                                .isEqualTo("jdbc:h2:file:"
+                                        + Path.of("data/certificate-transfer").toAbsolutePath()
+                                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"));
         assertThat(options.credentials().isEmpty()).isTrue();
         assertThat(options.logLevel()).isEqualTo("info");
         assertThat(options.transferExpiry()).isEqualTo(TransferExpiry.none());
@@ -44,20 +49,40 @@ class ServerOptionsTest {
 
     @Test
     void every_option_is_read_in_both_spellings() {
-        var options = run("--port=0", "--bind", "0.0.0.0", "--dialect=envelope", "--region", "eu-west-1",
-                "--store", "memory", "--credentials=keys.csv", "--log-level", "DEBUG", "--transfer-ttl=1h");
+        var options = run(
+                "--port=0",
+                "--bind",
+                "0.0.0.0",
+                "--dialect=envelope",
+                "--region",
+                "eu-west-1",
+                "--store",
+                "memory",
+                "--credentials=keys.csv",
+                "--log-level",
+                "DEBUG",
+                "--transfer-ttl=1h");
 
-        assertThat(options).isEqualTo(new ServerOptions(0, "0.0.0.0", Dialect.ENVELOPE, new Region("eu-west-1"),
-                new Store.Memory(), io.vavr.control.Option.some(Path.of("keys.csv")), "debug",
-                TransferExpiry.after(java.time.Duration.ofHours(1))));
+        assertThat(options)
+                .isEqualTo(new ServerOptions(
+                        0,
+                        "0.0.0.0",
+                        Dialect.ENVELOPE,
+                        new Region("eu-west-1"),
+                        new Store.Memory(),
+                        io.vavr.control.Option.some(Path.of("keys.csv")),
+                        "debug",
+                        TransferExpiry.after(java.time.Duration.ofHours(1))));
     }
 
     @Test
     void a_jdbc_url_is_used_as_given_and_described_without_its_password() {
-        var store = run("--store", "jdbc:postgresql://db:5432/ct?user=ct&password=hunter2").store();
+        var store = run("--store", "jdbc:postgresql://db:5432/ct?user=ct&password=hunter2")
+                .store();
 
-        assertThat(store).isEqualTo(new Store.Jdbc("jdbc:postgresql://db:5432/ct?user=ct&password=hunter2",
-                "jdbc:postgresql://db:5432/ct"));
+        assertThat(store)
+                .isEqualTo(new Store.Jdbc(
+                        "jdbc:postgresql://db:5432/ct?user=ct&password=hunter2", "jdbc:postgresql://db:5432/ct"));
         assertThat(run("--store", "jdbc:postgresql://ct:hunter2@db/ct").store().description())
                 .isEqualTo("jdbc:postgresql://db/ct");
     }
@@ -65,35 +90,48 @@ class ServerOptionsTest {
     @Test
     void help_is_asked_for_wherever_it_appears() {
         assertThat(ServerOptions.parse("--port", "1", "--help")).isInstanceOf(ServerOptions.Parsed.Help.class);
-        assertThat(ServerOptions.USAGE).contains("--port", "--bind", "--dialect", "--region", "--store",
-                "--credentials", "--log-level", "--transfer-ttl", "--help");
+        assertThat(ServerOptions.USAGE)
+                .contains(
+                        "--port",
+                        "--bind",
+                        "--dialect",
+                        "--region",
+                        "--store",
+                        "--credentials",
+                        "--log-level",
+                        "--transfer-ttl",
+                        "--help");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "--port 70000               | --port must be a number from 0 to 65535; got '70000'",
-            "--port -1                  | --port must be a number from 0 to 65535; got '-1'",
-            "--port http                | --port must be a number from 0 to 65535; got 'http'",
-            "--port                     | option --port needs a value",
-            "--dialect soap             | --dialect must be aws or envelope; got 'soap'",
-            "--region US_EAST_1         | --region: a region is lowercase letters, digits and hyphens",
-            "--store mongodb://x        | --store must be memory, h2:<path> or a JDBC URL",
-            "--store h2:                | --store h2:<path> needs a file path",
-            "--store jdbc:mysql://h/db  | --store: the server ships the drivers of H2 (jdbc:h2:...) and PostgreSQL",
-            "--log-level loud           | --log-level must be one of error, warn, info, debug, trace; got 'loud'",
-            "--verbose                  | unknown option --verbose",
-            "8080                       | unexpected argument '8080'",
-            "--port 1 --port 2          | option --port is given twice",
-            "--transfer-ttl 0s          | --transfer-ttl must be a positive duration",
-            "--transfer-ttl -PT1H       | --transfer-ttl must be a positive duration",
-            "--transfer-ttl 1w          | --transfer-ttl must be a positive duration",
-            "--transfer-ttl 999999999d  | --transfer-ttl must be a positive duration",
-            "--transfer-ttl PT0.0001S   | --transfer-ttl must be a positive duration",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--port 70000               | --port must be a number from 0 to 65535; got '70000'",
+                "--port -1                  | --port must be a number from 0 to 65535; got '-1'",
+                "--port http                | --port must be a number from 0 to 65535; got 'http'",
+                "--port                     | option --port needs a value",
+                "--dialect soap             | --dialect must be aws or envelope; got 'soap'",
+                "--region US_EAST_1         | --region: a region is lowercase letters, digits and hyphens",
+                "--store mongodb://x        | --store must be memory, h2:<path> or a JDBC URL",
+                "--store h2:                | --store h2:<path> needs a file path",
+                "--store jdbc:mysql://h/db  | --store: the server ships the drivers of H2 (jdbc:h2:...) and PostgreSQL",
+                "--log-level loud           | --log-level must be one of error, warn, info, debug, trace; got 'loud'",
+                "--verbose                  | unknown option --verbose",
+                "8080                       | unexpected argument '8080'",
+                "--port 1 --port 2          | option --port is given twice",
+                "--transfer-ttl 0s          | --transfer-ttl must be a positive duration",
+                "--transfer-ttl -PT1H       | --transfer-ttl must be a positive duration",
+                "--transfer-ttl 1w          | --transfer-ttl must be a positive duration",
+                "--transfer-ttl 999999999d  | --transfer-ttl must be a positive duration",
+                "--transfer-ttl PT0.0001S   | --transfer-ttl must be a positive duration",
+            })
     void a_mistake_is_explained(String commandLine, String message) {
         var parsed = ServerOptions.parse(commandLine.trim().split(" +"));
 
-        assertThat(parsed).isInstanceOfSatisfying(ServerOptions.Parsed.Invalid.class,
-                invalid -> assertThat(invalid.message()).startsWith(message));
+        assertThat(parsed)
+                .isInstanceOfSatisfying(
+                        ServerOptions.Parsed.Invalid.class,
+                        invalid -> assertThat(invalid.message()).startsWith(message));
     }
 }
