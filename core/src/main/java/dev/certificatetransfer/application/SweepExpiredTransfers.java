@@ -6,7 +6,8 @@ import dev.certificatetransfer.spi.PendingTransferKey;
 import io.vavr.control.Option;
 
 /**
- * The expiry sweep (ours: docs/behaviour.md, section 14): writes the expiry of every transfer that is due, one keyset page of due
+ * The expiry sweep (ours: docs/behaviour.md, section 14): writes the expiry of every transfer that is due, one keyset
+ * page of due
  * transfers at a time, so its cost grows with the expired transfers, not with the certificates. Each expiry is its
  * own compare-and-set; one that someone else wrote first (a reader's write, another sweep) is not written again.
  */

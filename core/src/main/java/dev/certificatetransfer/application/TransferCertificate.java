@@ -64,7 +64,10 @@ final class TransferCertificate {
                 .map(after -> new TransferCertificateResult(after.get(), new CertificateArn(region, target, id)));
     }
 
-    /** Rule (ours: docs/behaviour.md, section 14), after the state rules and before anything is written: the target accepts it. */
+    /**
+     * Rule (ours: docs/behaviour.md, section 14), after the state rules and before anything is written: the target
+     * accepts it.
+     */
     private Either<Refusal, TransferRequested> acceptedByTarget(TransferRequested requested) {
         return rule.evaluate(requested.actor(), requested.certificateId(), requested.target()) == Permission.ALLOWED
                 ? Either.right(requested)

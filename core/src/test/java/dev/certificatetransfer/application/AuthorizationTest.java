@@ -223,7 +223,9 @@ class AuthorizationTest {
         assertThat(authorizer.asked()).isEmpty();
     }
 
-    /** An Authorizer that records every question it is asked and answers by a rule the test sets (allow all at first). */
+    /**
+     * An Authorizer that records every question it is asked and answers by a rule the test sets (allow all at first).
+     */
     static final class RecordingAuthorizer implements Authorizer {
 
         private final List<String> asked = new CopyOnWriteArrayList<>();

@@ -24,7 +24,8 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The rules of docs/behaviour.md written as plainly as possible, on a tiny immutable state: the oracle that the stateful property
+ * The rules of docs/behaviour.md written as plainly as possible, on a tiny immutable state: the oracle that the
+ * stateful property
  * test and the linearizability test check the real service against. Besides each certificate it keeps the id's
  * version (which survives a deletion, so a new registration continues after it), the attachments the host reports,
  * and the order of registrations (the order of creation dates, which listings follow).
@@ -45,7 +46,8 @@ record ReferenceModel(
     }
 
     /**
-     * The transfer rules of docs/behaviour.md, section 14: a transfer time-to-live in milliseconds of model time (none: never), and per
+     * The transfer rules of docs/behaviour.md, section 14: a transfer time-to-live in milliseconds of model time (none:
+     * never), and per
      * target account the sources it accepts (a target without a list accepts anyone). {@link #OFF} is AWS's behaviour.
      */
     record Rules(Option<Long> ttl, Map<AccountId, io.vavr.collection.Set<AccountId>> allowedSources) {

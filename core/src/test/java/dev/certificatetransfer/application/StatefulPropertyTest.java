@@ -53,7 +53,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Random sequences of every operation (listings walked page by page in both orders, and the host attaching policies
  * and things), from three accounts on four certificates, run against the real service on the in-memory adapter and
  * checked after every step against {@link ReferenceModel}: answers, state, transfer data, listings, the contents of
- * each event, and the invariants. A second property switches on the transfer rules of docs/behaviour.md, section 14 (transfers expire
+ * each event, and the invariants. A second property switches on the transfer rules of docs/behaviour.md, section 14
+ * (transfers expire
  * after 100 ms while the clock moves in random steps, and two targets accept transfers from one source only).
  */
 class StatefulPropertyTest {
@@ -100,7 +101,10 @@ class StatefulPropertyTest {
                     KINDS.stream(), weighted(Map.of(Kind.WAIT, 5, Kind.SWEEP, 2)).stream())
             .toList();
 
-    /** The transfer rules switched on: a 100 ms time-to-live; Bob accepts transfers from Alice only, Carol from Bob only. */
+    /**
+     * The transfer rules switched on: a 100 ms time-to-live; Bob accepts transfers from Alice only, Carol from Bob
+     * only.
+     */
     private static final Rules EXPIRY_AND_ALLOW_LIST = new Rules(
             Option.some(100L),
             io.vavr.collection.HashMap.of(
@@ -401,7 +405,8 @@ class StatefulPropertyTest {
 
     /**
      * Each state change emits one event, whose fields say what the model says changed; nothing else emits one. The
-     * expiries a step writes first (docs/behaviour.md, section 14) each emit one TransferExpired, by the system, dated at the moment
+     * expiries a step writes first (docs/behaviour.md, section 14) each emit one TransferExpired, by the system, dated
+     * at the moment
      * of expiry; {@code expired} is the model after them, {@code after} the model after the step itself.
      */
     private static void checkEvents(

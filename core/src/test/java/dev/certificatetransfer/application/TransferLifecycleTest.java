@@ -22,7 +22,9 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The transfer lifecycle of docs/behaviour.md, section 4, row by row: transfer, accept, reject and, above all, cancel. */
+/**
+ * The transfer lifecycle of docs/behaviour.md, section 4, row by row: transfer, accept, reject and, above all, cancel.
+ */
 class TransferLifecycleTest extends ServiceFixture {
 
     @Nested

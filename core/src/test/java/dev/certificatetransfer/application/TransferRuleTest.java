@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Who may send to whom, docs/behaviour.md, section 14: the TransferRule asked by TransferCertificate after its state rules. */
+/**
+ * Who may send to whom, docs/behaviour.md, section 14: the TransferRule asked by TransferCertificate after its state
+ * rules.
+ */
 class TransferRuleTest {
 
     static final Principal ALICE = Accounts.principal(Accounts.ALICE);

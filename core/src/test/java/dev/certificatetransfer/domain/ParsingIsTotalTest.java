@@ -207,7 +207,9 @@ class ParsingIsTotalTest {
         }
     }
 
-    /** Certificate {@code index}'s armour around its base64 without line breaks, with runs of whitespace put anywhere. */
+    /**
+     * Certificate {@code index}'s armour around its base64 without line breaks, with runs of whitespace put anywhere.
+     */
     private static Gen<String> tolerated(int index) {
         var base64 = Base64.getEncoder().encodeToString(der(index));
         var runs = ofChars(whitespace(), Generate.range(1, 3));

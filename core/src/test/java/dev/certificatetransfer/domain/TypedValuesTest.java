@@ -39,7 +39,8 @@ class TypedValuesTest {
                     " aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
                     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
                     "000000000000000000000000000000000000000000000000000000000000000\uFF10",
-                    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdef",
+                    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                            + "abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdef",
                     "\uFF41aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
                 })
         void anything_but_64_hex_characters_is_an_invalid_request(String raw) {

@@ -45,7 +45,8 @@ import java.util.concurrent.Future;
 
 /**
  * The contract every {@link CertificateRepository} passes: compare-and-set commits that record their event,
- * exact round trips of every field, keyset listings, and the expiry sweep's keyset pages of due transfers. Extend it, create a fresh empty repository in
+ * exact round trips of every field, keyset listings, and the expiry sweep's keyset pages of due transfers. Extend it,
+ * create a fresh empty repository in
  * {@link #newRepository()}, and return what the repository recorded or published in {@link #recordedEvents()}.
  */
 public abstract class CertificateRepositoryContract {

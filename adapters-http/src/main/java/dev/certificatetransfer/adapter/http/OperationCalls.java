@@ -97,7 +97,9 @@ final class OperationCalls {
                 .map(Output.Changed::new);
     }
 
-    /** The PEM is parsed first (a missing one is CERTIFICATE_VALIDATION, as the core says); status defaults to INACTIVE. */
+    /**
+     * The PEM is parsed first (a missing one is CERTIFICATE_VALIDATION, as the core says); status defaults to INACTIVE.
+     */
     private Either<Refusal, Output> register(Input in) {
         return in.body
                 .string("certificatePem")

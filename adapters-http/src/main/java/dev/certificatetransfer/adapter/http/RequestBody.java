@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request's JSON body (docs/behaviour.md#13-on-the-wire): absent, empty (or only whitespace), {@code {}} and
  * unknown members are accepted; bytes that are not UTF-8, text that is not one JSON value, a value that is not an
- * object, and a member of the wrong type are an invalid request. A member set to {@code null} counts as absent (restJson1).
+ * object, and a member of the wrong type are an invalid request. A member set to {@code null} counts as absent
+ * (restJson1).
  */
 final class RequestBody {
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Instant;
 
-/** The AWS dialect through the translation layer alone: routes, decoding, query names, bodies and the answers' shape. */
+/**
+ * The AWS dialect through the translation layer alone: routes, decoding, query names, bodies and the answers' shape.
+ */
 class AwsDialectTest {
 
     private static final String ID = TestCertificates.id(0).value();

@@ -171,7 +171,8 @@ class EnvelopeDialectTest {
             answers(
                     send("GET", "/certificates/" + ID, Accounts.ALICE, null),
                     200,
-                    "{\"success\":true,\"data\":{\"certificateDescription\":{\"certificateArn\":\"arn:aws:iot:us-east-1:"
+                    "{\"success\":true,\"data\":{\"certificateDescription\":"
+                            + "{\"certificateArn\":\"arn:aws:iot:us-east-1:"
                             + ALICE + ":cert/" + ID + "\",\"certificateId\":\"" + ID + "\",\"status\":\"INACTIVE\","
                             + "\"certificatePem\":\"" + pem + "\",\"ownedBy\":\"" + ALICE + "\",\"creationDate\":" + AT
                             + ",\"lastModifiedDate\":" + AT + ",\"customerVersion\":1,\"transferData\":{},"

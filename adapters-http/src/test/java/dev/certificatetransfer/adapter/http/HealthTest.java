@@ -71,8 +71,8 @@ class HealthTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body())
-                .isEqualTo(
-                        "{\"status\":\"DOWN\",\"store\":\"postgresql localhost:5432/ct\",\"detail\":\"connection refused\"}");
+                .isEqualTo("{\"status\":\"DOWN\",\"store\":\"postgresql localhost:5432/ct\","
+                        + "\"detail\":\"connection refused\"}");
     }
 
     @Test

@@ -64,7 +64,8 @@ class DemosTest {
                         "\"status\":\"PENDING_TRANSFER\"",
                         "Alice cancels: 200 {\"success\":true,",
                         "\"status\":\"INACTIVE\"",
-                        "Alice cancels again: 410 {\"success\":false,\"error\":{\"code\":\"TRANSFER_ALREADY_COMPLETED\"",
+                        "Alice cancels again: 410 {\"success\":false,"
+                                + "\"error\":{\"code\":\"TRANSFER_ALREADY_COMPLETED\"",
                         "Stopped.");
     }
 
@@ -76,7 +77,8 @@ class DemosTest {
         assertThat(text)
                 .containsSubsequence(
                         "The auditor registers a certificate: refused, UNAUTHORIZED",
-                        "Carol transfers hers to Bob: refused, UNAUTHORIZED (the target account does not accept transfers",
+                        "Carol transfers hers to Bob: refused, UNAUTHORIZED"
+                                + " (the target account does not accept transfers",
                         "Alice transfers hers to Bob: ok, PENDING_TRANSFER",
                         "31 days later, the sweep records 1 expired transfer",
                         "Bob looks for it: refused, NOT_FOUND",

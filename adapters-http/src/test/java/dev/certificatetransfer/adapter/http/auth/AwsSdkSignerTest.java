@@ -352,10 +352,10 @@ class AwsSdkSignerTest {
             var late = new SigV4Authenticator(
                     store, Region.US_EAST_1, Clock.fixed(NOW.plusSeconds(20 * 60), ZoneOffset.UTC));
             assertThat(late.authenticate(signed).getLeft())
-                    .isEqualTo(
-                            new AuthenticationRefusal(
-                                    Code.INVALID_SIGNATURE,
-                                    "Signature expired: 20261127T091222Z is now earlier than 20261127T091722Z (20261127T093222Z - 15 min.)"));
+                    .isEqualTo(new AuthenticationRefusal(
+                            Code.INVALID_SIGNATURE,
+                            "Signature expired: 20261127T091222Z is now earlier than 20261127T091722Z"
+                                    + " (20261127T093222Z - 15 min.)"));
         }
 
         @Test

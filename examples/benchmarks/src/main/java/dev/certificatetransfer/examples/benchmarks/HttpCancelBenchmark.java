@@ -7,7 +7,8 @@ import java.io.IOException;
 
 /**
  * A transfer+cancel cycle end to end over HTTP: TransferCertificate to Bob then CancelCertificateTransfer by Alice,
- * two signed PATCH requests from a keep-alive socket client ({@code DemoHttpClient}) to the AWS-dialect server (in-memory
+ * two signed PATCH requests from a keep-alive socket client ({@code DemoHttpClient}) to the AWS-dialect server
+ * (in-memory
  * storage) on the same machine, with signature verification on or off.
  */
 public class HttpCancelBenchmark extends HttpServerBenchmark {

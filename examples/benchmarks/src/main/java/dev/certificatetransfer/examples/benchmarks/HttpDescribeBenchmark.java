@@ -5,7 +5,8 @@ import org.openjdk.jmh.annotations.Benchmark;
 import java.io.IOException;
 
 /**
- * DescribeCertificate end to end over HTTP: a keep-alive socket client ({@code DemoHttpClient}) signs each request (SigV4)
+ * DescribeCertificate end to end over HTTP: a keep-alive socket client ({@code DemoHttpClient}) signs each request
+ * (SigV4)
  * and sends it to the AWS-dialect server (Jetty, in-memory storage) on the same machine, with signature
  * verification on, or off to measure what verification costs.
  */

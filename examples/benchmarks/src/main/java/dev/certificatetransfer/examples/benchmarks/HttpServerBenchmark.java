@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the HTTP benchmarks share: the AWS-dialect server (Jetty, in-memory storage) on an ephemeral port with one
- * certificate of Alice's, signature verification on or off, and a keep-alive socket client ({@code DemoHttpClient}) on the
+ * certificate of Alice's, signature verification on or off, and a keep-alive socket client ({@code DemoHttpClient}) on
+ * the
  * same machine that signs every request.
  */
 @State(Scope.Benchmark)

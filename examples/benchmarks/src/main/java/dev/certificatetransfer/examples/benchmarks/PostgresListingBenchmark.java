@@ -16,7 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-/** A page of 25 listed from an account of 10,000 or 1,000,000 certificates on an embedded PostgreSQL (durable settings). */
+/**
+ * A page of 25 listed from an account of 10,000 or 1,000,000 certificates on an embedded PostgreSQL (durable settings).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

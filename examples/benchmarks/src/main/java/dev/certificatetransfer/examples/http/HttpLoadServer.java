@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the demo AWS-dialect server on its own for a load generator ({@code examples/benchmarks/load/describe-wrk.sh}) and
+ * Starts the demo AWS-dialect server on its own for a load generator ({@code examples/benchmarks/load/describe-wrk.sh})
+ * and
  * prints, on standard output, {@code listening on http://127.0.0.1:PORT}, the path of a DescribeCertificate request
  * ({@code path /certificates/...}) and its signed headers ({@code header Name: value}), valid for 15 minutes.
  * Runs until killed. Arguments: {@code [port]} (default 0, an ephemeral port) and {@code [on|off]} (signature

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * The packaged jar as a user runs it ({@code java -jar examples/server/target/certificate-transfer-server.jar}, after
  * {@code package}): it starts with everything it needs shaded in (Flyway's PostgreSQL and H2 support, Jetty,
- * Jackson), serves a transfer and its cancel to the AWS SDK with the demo keys it prints, stops cleanly on SIGTERM, and refuses a bad option or a busy port with a message and an exit
+ * Jackson), serves a transfer and its cancel to the AWS SDK with the demo keys it prints, stops cleanly on SIGTERM, and
+ * refuses a bad option or a busy port with a message and an exit
  * status.
  */
 class ServerJarIT {
