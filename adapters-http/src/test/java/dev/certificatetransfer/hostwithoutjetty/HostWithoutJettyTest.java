@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * Jetty is optional in adapters-http: a host that calls {@link CertificateTransferHttpApi} from its own HTTP stack
  * builds and runs it with no Jetty anywhere. A second JVM gets a module path of exactly the modules adapters-http
- * requires (this module, core, vavr with vavr-match, Jackson, slf4j-api), so it resolves only if Jetty is {@code requires static},
- * and runs {@link HostWithoutJetty} against it.
+ * requires (this module, core, vavr with vavr-match, Jackson, slf4j-api), so it resolves only if Jetty is
+ * {@code requires static}, and runs {@link HostWithoutJetty} against it.
  */
 class HostWithoutJettyTest {
 
