@@ -194,8 +194,8 @@ class MicrometerMetricsTest {
                 .contains("certificate_transfer_operations_total{operation=\"TransferCertificate\",outcome=\"OK\"} 1")
                 .contains("certificate_transfer_operations_total{operation=\"CancelCertificateTransfer\","
                         + "outcome=\"TRANSFER_ALREADY_COMPLETED\"} 1")
-                .contains(
-                        "certificate_transfer_operations_total{operation=\"UpdateCertificate\",outcome=\"THROTTLED\"} 1")
+                .contains("certificate_transfer_operations_total{operation=\"UpdateCertificate\","
+                        + "outcome=\"THROTTLED\"} 1")
                 .contains("certificate_transfer_operation_duration_seconds_count{operation=\"UpdateCertificate\","
                         + "outcome=\"THROTTLED\"} 1")
                 .contains("certificate_transfer_commit_races_lost_total 2")
