@@ -17,9 +17,10 @@ import javax.sql.DataSource;
  * A {@link CertificateRepository} on any JDBC database whose tables {@link JdbcMigrations} created (H2 and
  * PostgreSQL are tested), in the connection's default schema or in a {@link JdbcSchema} of their own. A commit
  * is one short transaction: a compare-and-set {@code UPDATE ... WHERE id = ? AND version = ?} (an {@code INSERT}
- * for an id never stored) and the event's row in the {@code certificate_event} outbox; on PostgreSQL both are one statement, so one round trip. Zero rows changed, or a duplicate id, is a lost
- * race: {@link CommitOutcome#CONFLICT}. A deletion leaves a tombstone row holding the version. The expiry sweep's
- * pages are ranges of an index on the pending transfers' dates (migration V2), so they cost the page, not the table.
+ * for an id never stored) and the event's row in the {@code certificate_event} outbox; on PostgreSQL both are one
+ * statement, so one round trip. Zero rows changed, or a duplicate id, is a lost race: {@link CommitOutcome#CONFLICT}.
+ * A deletion leaves a tombstone row holding the version. The expiry sweep's pages are ranges of an index on the
+ * pending transfers' dates (migration V2), so they cost the page, not the table.
  *
  * <p>Events are not published here: an {@link OutboxRelay} delivers the outbox. Database failures are
  * {@link JdbcRepositoryException}s; serialization failures and deadlocks are retried first (a few times, with
