@@ -212,6 +212,10 @@ public final class CertificateTransferHttpApi {
         if (!state.detail().isEmpty()) {
             body.put("detail", state.detail());
         }
+        if (!state.figures().isEmpty()) {
+            var figures = body.putObject("figures");
+            state.figures().forEach(figures::put);
+        }
         return new HttpResponse(
                 state.up() ? 200 : 503,
                 Map.of("Content-Type", "application/json", "x-amzn-RequestId", requestId, "Cache-Control", "no-store"),

@@ -82,7 +82,12 @@ record Storage(CertificateRepository repository, HealthCheck health) {
     }
 
     /** The HTTP adapter's answer: up or down, the store, why; the backlog is not part of {@code /health}. */
+    /** The adapter's answer as {@code /health} gives it, with the outbox's backlog as two figures. */
     private static Health asHttpHealth(JdbcHealth health) {
-        return health.up() ? Health.up(health.store()) : Health.down(health.store(), health.detail());
+        var answer = health.up() ? Health.up(health.store()) : Health.down(health.store(), health.detail());
+        return health.backlog()
+                .map(backlog -> answer.withFigure("outboxUndelivered", backlog.undelivered())
+                        .withFigure("outboxOldestAgeMillis", backlog.oldestAge().toMillis()))
+                .getOrElse(answer);
     }
 }

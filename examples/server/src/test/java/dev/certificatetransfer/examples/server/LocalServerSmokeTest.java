@@ -104,7 +104,11 @@ class LocalServerSmokeTest {
                                     .build(),
                             BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"").contains("h2 file");
+            assertThat(health.body())
+                    .contains("\"status\":\"UP\"")
+                    .contains("h2 file")
+                    .contains("\"outboxUndelivered\":")
+                    .contains("\"outboxOldestAgeMillis\":");
         }
         assertThat(output()).endsWith("stopped" + System.lineSeparator());
     }
