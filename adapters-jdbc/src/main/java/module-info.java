@@ -1,6 +1,7 @@
 /**
  * certificate-transfer's JDBC storage: {@code JdbcCertificateRepository} with its transactional outbox and
- * {@code OutboxRelay}, and the Flyway migrations ({@code JdbcMigrations}), for H2 and PostgreSQL.
+ * {@code OutboxRelay}, the Flyway migrations ({@code JdbcMigrations}) into the schema {@code JdbcSchema} names, and
+ * {@code JdbcHealthCheck}, for H2 and PostgreSQL.
  */
 module dev.certificatetransfer.jdbc {
     requires transitive dev.certificatetransfer.core;

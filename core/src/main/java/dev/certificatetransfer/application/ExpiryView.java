@@ -14,8 +14,7 @@ import java.util.function.UnaryOperator;
  * Certificates as callers must see them now: what storage holds, with the expiry of a transfer whose time-to-live
  * has run out applied ({@link TransferExpiry}), whether or not that expiry has been written yet. Listings apply it
  * without writing; a describe, the write path and the sweep commit it. The clock is read only when transfers can
- * expire, so a
- * service without expiry reads it exactly as before.
+ * expire: a service without expiry reads no clock here.
  */
 final class ExpiryView {
 

@@ -2,7 +2,6 @@ package dev.certificatetransfer.application;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateArn;
-import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.Principal;
@@ -21,10 +20,6 @@ import io.vavr.control.Option;
 
 /** TransferCertificate: the owner offers a certificate to another account. */
 final class TransferCertificate {
-
-    /** The refusal (docs/behaviour.md, section 14) when the {@link TransferRule} says no. */
-    static final Refusal NOT_ACCEPTED_BY_TARGET =
-            new Refusal.Unauthorized("the target account does not accept transfers from this account");
 
     private final AuthorizationCheck authorization;
     private final CommitLoop commitLoop;
@@ -53,24 +48,14 @@ final class TransferCertificate {
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         id,
                         (stored, now) -> CommitLoop.oneChange(TransferRules.transfer(
-                                        stored.certificate(),
-                                        id,
-                                        caller.account(),
-                                        target,
-                                        message,
-                                        Lazy.of(() -> attachments.attachmentsOf(id)),
-                                        now)
-                                .flatMap(this::acceptedByTarget))))
+                                stored.certificate(),
+                                id,
+                                caller.account(),
+                                target,
+                                message,
+                                Lazy.of(() -> attachments.attachmentsOf(id)),
+                                Lazy.of(() -> rule.evaluate(caller.account(), id, target) == Permission.ALLOWED),
+                                now))))
                 .map(after -> new TransferCertificateResult(after.get(), new CertificateArn(region, target, id)));
-    }
-
-    /**
-     * Rule (ours: docs/behaviour.md, section 14), after the state rules and before anything is written: the target
-     * accepts it.
-     */
-    private Either<Refusal, TransferRequested> acceptedByTarget(TransferRequested requested) {
-        return rule.evaluate(requested.actor(), requested.certificateId(), requested.target()) == Permission.ALLOWED
-                ? Either.right(requested)
-                : Either.left(NOT_ACCEPTED_BY_TARGET);
     }
 }

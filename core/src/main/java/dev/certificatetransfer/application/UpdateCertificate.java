@@ -28,7 +28,7 @@ final class UpdateCertificate {
                 .flatMap(status -> authorization.authorize(caller, IotAction.UPDATE_CERTIFICATE, id))
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         id,
-                        (stored, now) -> CertificateRules.updateStatus(
+                        (stored, now) -> CertificateRules.update(
                                         stored.certificate(), id, caller.account(), newStatus, now)
                                 .map(Option::narrow)))
                 .map(Option::get);

@@ -181,7 +181,7 @@ class AuthorizationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
-    void a_denied_call_is_unauthorized_changes_nothing_and_publishes_nothing(Operation operation) {
+    void a_refused_call_is_unauthorized_changes_nothing_and_publishes_nothing(Operation operation) {
         var caller = operation.succeedingCaller();
         authorizer.denyAll();
         fixture.refused(() -> operation.callAs(fixture, caller, operation.certificate()), UNAUTHORIZED);
@@ -195,7 +195,7 @@ class AuthorizationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("lookups")
-    void a_denied_caller_learns_nothing_about_unknown_or_invisible_certificates(Operation operation) {
+    void a_refused_caller_learns_nothing_about_unknown_or_invisible_certificates(Operation operation) {
         authorizer.answerBy(
                 (principal, action, resource) -> principal.equals(CAROL) ? Permission.REFUSED : Permission.ALLOWED);
         fixture.refused(() -> operation.callAs(fixture, CAROL, operation.certificate()), UNAUTHORIZED);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each order of checks the README says was decided here ("Behaviour decided here"), pinned one by one. */
+/** Each order of checks docs/behaviour.md marks as ours (sections 3 and 4), pinned one by one. */
 class DecidedOrderTest extends ServiceFixture {
 
     private static final Attachments POLICY = new Attachments(1, 0);

@@ -314,14 +314,15 @@ class TransferLifecycleTest extends ServiceFixture {
     class Authorization {
 
         @Test
-        void a_denied_principal_is_unauthorized_before_anything_is_looked_up() {
-            var denied = new ServiceFixture(
+        void a_refused_principal_is_unauthorized_before_anything_is_looked_up() {
+            var refusing = new ServiceFixture(
                     (principal, action, resource) -> principal.account().equals(Accounts.CAROL)
                             ? dev.certificatetransfer.port.out.Permission.REFUSED
                             : dev.certificatetransfer.port.out.Permission.ALLOWED);
-            var id = denied.pendingFromAliceToBob(0);
-            denied.refused(() -> denied.service.cancelCertificateTransfer(CAROL, id), UNAUTHORIZED);
-            denied.refused(() -> denied.service.cancelCertificateTransfer(CAROL, TestCertificates.id(5)), UNAUTHORIZED);
+            var id = refusing.pendingFromAliceToBob(0);
+            refusing.refused(() -> refusing.service.cancelCertificateTransfer(CAROL, id), UNAUTHORIZED);
+            refusing.refused(
+                    () -> refusing.service.cancelCertificateTransfer(CAROL, TestCertificates.id(5)), UNAUTHORIZED);
         }
 
         @Test

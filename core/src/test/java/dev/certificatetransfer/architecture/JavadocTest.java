@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -72,6 +73,14 @@ class JavadocTest {
         var broken = new ArrayList<String>();
         var sections = Pattern.compile("behaviour\\.md,? sections? (\\d+)(?:(?: and| to|,) (\\d+))?");
         var quoted = Pattern.compile("behaviour\\.md,(?: section \\d+,)? \"([^\"]+)\"");
+        var anchored = Pattern.compile("behaviour\\.md#([\\w-]+)");
+        var anchors = new TreeSet<String>();
+        for (var heading = Pattern.compile("\n#+ (.+)").matcher(behaviour); heading.find(); ) {
+            anchors.add(heading.group(1)
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9 _-]", "")
+                    .replace(' ', '-'));
+        }
         for (var file : allJavaFiles()) {
             var text = commentText(read(file));
             for (var m = sections.matcher(text); m.find(); ) {
@@ -79,6 +88,11 @@ class JavadocTest {
                     if (m.group(group) != null && !behaviour.contains("\n## " + m.group(group) + ". ")) {
                         broken.add(file + ": section " + m.group(group));
                     }
+                }
+            }
+            for (var m = anchored.matcher(text); m.find(); ) {
+                if (!anchors.contains(m.group(1))) {
+                    broken.add(file + ": #" + m.group(1));
                 }
             }
             for (var m = quoted.matcher(text); m.find(); ) {
@@ -96,7 +110,9 @@ class JavadocTest {
 
     @Test
     void no_comment_cites_a_document_outside_the_repository() {
-        var outside = Pattern.compile("spec section|\\.\\./shared|STYLE\\.md|aws-wire-facts|certificate-transfer\\.md");
+        var outside = Pattern.compile(
+                "spec section|\\.\\./shared|STYLE\\.md|aws-wire-facts|certificate-transfer\\.md",
+                Pattern.CASE_INSENSITIVE);
         var resources = mainResources();
         assertThat(resources)
                 .as("SQL, properties and XML resources found under %s", REPOSITORY.toAbsolutePath())
@@ -178,10 +194,12 @@ class JavadocTest {
         return files;
     }
 
+    /** The Java sources and tests of every module of the repository, examples included. */
     private static List<Path> allJavaFiles() {
-        try (Stream<Path> main = Files.walk(SOURCES);
-                Stream<Path> tests = Files.walk(TESTS)) {
-            return Stream.concat(main, tests)
+        try (Stream<Path> roots =
+                Files.find(REPOSITORY, 5, (dir, attributes) -> dir.endsWith(SOURCES) || dir.endsWith(TESTS))) {
+            return roots.filter(dir -> !dir.toString().contains("/target/"))
+                    .flatMap(JavadocTest::walk)
                     .filter(file -> file.toString().endsWith(".java"))
                     .toList();
         } catch (IOException e) {

@@ -55,7 +55,7 @@ final class AwsFormat implements Format {
             }
 
             @Override
-            public byte[] transferOpened(TransferCertificateResult transferred) {
+            public byte[] transferRequested(TransferCertificateResult transferred) {
                 return Json.bytes(Json.object()
                         .put(
                                 "transferredCertificateArn",

@@ -28,14 +28,12 @@ import java.util.function.Supplier;
  * HTTP stack can call {@link #handle} itself (reading at most {@link #MAX_BODY_BYTES} + 1 body bytes, or answering
  * {@link #payloadTooLarge} without reading when the declared length is over).
  *
- * <p>Each request goes through, in this order: the body size (413), the route (404, 405), authentication (403 in
- * the AWS dialect, 401 in the envelope), the optional {@link Throttle} (ThrottlingException), the input parsing and
- * the service's own checks (docs/behaviour.md#3-the-order-of-checks). Nothing a client sends gives a 5xx: an
- * exception is a bug or broken infrastructure, answered 500 InternalFailureException / INTERNAL with the request
- * id, and logged. Every response carries a request id; every request gets one debug line (never a header, so never
- * a credential). The answers of both dialects are in docs/behaviour.md#13-on-the-wire. Besides the operations it
- * answers {@code GET /health} and any {@link Builder#plainTextEndpoint} (a metrics scrape) without authentication.
- * Thread-safe.
+ * <p>The order in which a request is checked (body size, route, authentication, the optional {@link Throttle},
+ * then the service's own checks) and the answers of both dialects are in docs/behaviour.md#13-on-the-wire. Nothing
+ * a client sends gives a 5xx: an exception is a bug or broken infrastructure, answered 500 InternalFailureException
+ * / INTERNAL with the request id, and logged. Every response carries a request id; every request gets one debug
+ * line (never a header, so never a credential). Besides the operations it answers {@code GET /health} and any
+ * {@link Builder#plainTextEndpoint} (a metrics scrape) without authentication. Thread-safe.
  */
 public final class CertificateTransferHttpApi {
 
@@ -222,6 +220,10 @@ public final class CertificateTransferHttpApi {
         var body = Json.object().put("status", state.up() ? "UP" : "DOWN").put("store", state.store());
         if (!state.detail().isEmpty()) {
             body.put("detail", state.detail());
+        }
+        if (!state.figures().isEmpty()) {
+            var figures = body.putObject("figures");
+            state.figures().forEach(figures::put);
         }
         return new HttpResponse(
                 state.up() ? 200 : 503,

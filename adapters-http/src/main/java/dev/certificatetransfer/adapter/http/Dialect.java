@@ -13,7 +13,7 @@ public enum Dialect {
      */
     AWS,
     /**
-     * The JSON envelope of the original API document: {@code {"success": true, "data": ...}} or
+     * A JSON envelope for plain HTTP clients: {@code {"success": true, "data": ...}} or
      * {@code {"success": false, "error": {"code": ..., "message": ...}}}, a request id in {@code x-request-id};
      * requests authenticated with {@code Authorization: Bearer <token>}.
      */

@@ -57,7 +57,7 @@ final class EnvelopeFormat implements Format {
             }
 
             @Override
-            public ObjectNode transferOpened(TransferCertificateResult transferred) {
+            public ObjectNode transferRequested(TransferCertificateResult transferred) {
                 return Json.object()
                         .put(
                                 "transferredCertificateArn",

@@ -86,7 +86,7 @@ final class OperationCalls {
                                 .string("transferMessage")
                                 .flatMap(text -> optional(text, TransferMessage::parse))
                                 .flatMap(message -> service.transferCertificate(in.caller, id, target, message))))
-                .map(Output.TransferOpened::new);
+                .map(Output.TransferRequested::new);
     }
 
     private Either<Refusal, Output> reject(Input in) {

@@ -25,7 +25,7 @@ sealed interface Output {
         T changed(Certificate certificate);
 
         /** TransferCertificate. */
-        T transferOpened(TransferCertificateResult transferred);
+        T transferRequested(TransferCertificateResult transferred);
 
         /** DeleteCertificate. */
         T deleted(CertificateId certificateId);
@@ -54,10 +54,10 @@ sealed interface Output {
     }
 
     /** TransferCertificate. */
-    record TransferOpened(TransferCertificateResult transferred) implements Output {
+    record TransferRequested(TransferCertificateResult transferred) implements Output {
         @Override
         public <T> T accept(Visitor<T> visitor) {
-            return visitor.transferOpened(transferred);
+            return visitor.transferRequested(transferred);
         }
     }
 

@@ -76,6 +76,21 @@ class HealthTest {
     }
 
     @Test
+    void the_figures_a_store_adds_are_answered_in_order() throws Exception {
+        start(Dialect.AWS);
+        state.set(HealthCheck.Health.up("postgresql")
+                .withFigure("outboxUndelivered", 3)
+                .withFigure("outboxOldestAgeMillis", 1500));
+
+        var response = send("GET");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .isEqualTo("{\"status\":\"UP\",\"store\":\"postgresql\","
+                        + "\"figures\":{\"outboxUndelivered\":3,\"outboxOldestAgeMillis\":1500}}");
+    }
+
+    @Test
     void a_check_that_throws_is_answered_503_not_500() throws Exception {
         server = CertificateTransferServer.builder()
                 .api(CertificateTransferHttpApi.builder()

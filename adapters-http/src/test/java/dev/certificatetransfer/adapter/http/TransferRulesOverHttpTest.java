@@ -30,8 +30,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Spec section 8 on the wire, in both dialects: a transfer whose time-to-live ran out answers 410, and a sender the
- * target's allow-list does not name answers 401.
+ * docs/behaviour.md, section 14, on the wire, in both dialects: a transfer whose time-to-live ran out answers 410,
+ * and a sender the target's allow-list does not name answers 401.
  */
 class TransferRulesOverHttpTest {
 

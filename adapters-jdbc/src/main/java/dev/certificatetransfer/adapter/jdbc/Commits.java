@@ -13,30 +13,36 @@ import java.sql.SQLException;
  */
 final class Commits {
 
-    private static final String INSERT_CERTIFICATE = "INSERT INTO certificate (" + CertificateRows.ALL + ") VALUES (?, "
-            + CertificateRows.STATE_PLACEHOLDERS + ")";
-    private static final String UPDATE_CERTIFICATE =
-            "UPDATE certificate SET " + CertificateRows.ASSIGNMENTS + " WHERE id = ? AND version = ?";
-    private static final String INSERT_EVENT =
-            "INSERT INTO certificate_event (" + EventRows.COLUMNS + ") VALUES (" + EventRows.PLACEHOLDERS + ")";
+    private final String insertCertificate;
+    private final String updateCertificate;
+    private final String insertEvent;
 
     /** PostgreSQL: the state change and the event in one statement (a data-modifying common table expression). */
-    private static final String POSTGRES_INSERT = "WITH changed AS (" + INSERT_CERTIFICATE
-            + " ON CONFLICT (id) DO NOTHING RETURNING id) INSERT INTO certificate_event (" + EventRows.COLUMNS
-            + ") SELECT " + EventRows.PLACEHOLDERS + " FROM changed";
+    private final String postgresInsert;
 
-    private static final String POSTGRES_UPDATE = "WITH changed AS (" + UPDATE_CERTIFICATE
-            + " RETURNING id) INSERT INTO certificate_event (" + EventRows.COLUMNS + ") SELECT "
-            + EventRows.PLACEHOLDERS + " FROM changed";
+    private final String postgresUpdate;
 
-    private Commits() {}
+    Commits(JdbcSchema schema) {
+        String certificate = schema.qualify("certificate");
+        String outbox = schema.qualify("certificate_event");
+        insertCertificate = "INSERT INTO " + certificate + " (" + CertificateRows.ALL + ") VALUES (?, "
+                + CertificateRows.STATE_PLACEHOLDERS + ")";
+        updateCertificate =
+                "UPDATE " + certificate + " SET " + CertificateRows.ASSIGNMENTS + " WHERE id = ? AND version = ?";
+        insertEvent = "INSERT INTO " + outbox + " (" + EventRows.COLUMNS + ") VALUES (" + EventRows.PLACEHOLDERS + ")";
+        postgresInsert = "WITH changed AS (" + insertCertificate + " ON CONFLICT (id) DO NOTHING RETURNING id)"
+                + " INSERT INTO " + outbox + " (" + EventRows.COLUMNS + ") SELECT " + EventRows.PLACEHOLDERS
+                + " FROM changed";
+        postgresUpdate = "WITH changed AS (" + updateCertificate + " RETURNING id) INSERT INTO " + outbox + " ("
+                + EventRows.COLUMNS + ") SELECT " + EventRows.PLACEHOLDERS + " FROM changed";
+    }
 
     /** One auto-committed statement: it inserts the event only if the state changed, and says how many it did. */
-    static CommitOutcome inOneStatement(Connection connection, CertificateChange change) throws SQLException {
+    CommitOutcome inOneStatement(Connection connection, CertificateChange change) throws SQLException {
         boolean insert = change.expectedVersion() == 0;
         var arguments = stateArguments(change, insert);
         EventRows.bind(arguments, change.event());
-        try (var statement = connection.prepareStatement(insert ? POSTGRES_INSERT : POSTGRES_UPDATE)) {
+        try (var statement = connection.prepareStatement(insert ? postgresInsert : postgresUpdate)) {
             arguments.bind(statement);
             return statement.executeUpdate() == 1 ? CommitOutcome.COMMITTED : CommitOutcome.CONFLICT;
         }
@@ -46,7 +52,7 @@ final class Commits {
      * Two statements in the caller's transaction: the state, then (if it changed) the event. A lost race rolls the
      * transaction back itself, so the caller's commit is empty.
      */
-    static CommitOutcome inTwoStatements(Connection connection, CertificateChange change) throws SQLException {
+    CommitOutcome inTwoStatements(Connection connection, CertificateChange change) throws SQLException {
         boolean insert = change.expectedVersion() == 0;
         if (!changeState(connection, change, insert)) {
             connection.rollback();
@@ -54,16 +60,15 @@ final class Commits {
         }
         var arguments = new SqlArguments();
         EventRows.bind(arguments, change.event());
-        try (var statement = connection.prepareStatement(INSERT_EVENT)) {
+        try (var statement = connection.prepareStatement(insertEvent)) {
             arguments.bind(statement);
             statement.executeUpdate();
         }
         return CommitOutcome.COMMITTED;
     }
 
-    private static boolean changeState(Connection connection, CertificateChange change, boolean insert)
-            throws SQLException {
-        try (var statement = connection.prepareStatement(insert ? INSERT_CERTIFICATE : UPDATE_CERTIFICATE)) {
+    private boolean changeState(Connection connection, CertificateChange change, boolean insert) throws SQLException {
+        try (var statement = connection.prepareStatement(insert ? insertCertificate : updateCertificate)) {
             stateArguments(change, insert).bind(statement);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {

@@ -21,7 +21,8 @@ final class DueTransfers {
 
     private DueTransfers() {}
 
-    static Seq<Certificate> page(Connection connection, boolean postgres, DueTransfersQuery query) throws SQLException {
+    static Seq<Certificate> page(Connection connection, boolean postgres, String table, DueTransfersQuery query)
+            throws SQLException {
         PendingTransferKey after = query.after().getOrNull();
         String afterCondition = after == null
                 ? ""
@@ -29,7 +30,7 @@ final class DueTransfers {
                         ? " AND (pending_transfer_date, id) > (?, ?)"
                         : " AND pending_transfer_date >= ? AND (pending_transfer_date > ? OR (pending_transfer_date = ?"
                                 + " AND id > ?))";
-        String sql = "SELECT " + CertificateRows.ALL + " FROM certificate WHERE pending_transfer_date <= ?"
+        String sql = "SELECT " + CertificateRows.ALL + " FROM " + table + " WHERE pending_transfer_date <= ?"
                 + afterCondition + " ORDER BY pending_transfer_date ASC, id ASC"
                 + (postgres ? " LIMIT " + query.limit() : " LIMIT ?");
         var arguments = new SqlArguments().number(bound(query));

@@ -14,12 +14,13 @@ import io.vavr.collection.Seq;
 import javax.sql.DataSource;
 
 /**
- * A {@link CertificateRepository} on any JDBC database whose schema {@link JdbcMigrations} created (H2 and
- * PostgreSQL are tested). A commit is one short transaction: a compare-and-set {@code UPDATE ... WHERE id = ? AND
- * version = ?} (an {@code INSERT} for an id never stored) and the event's row in the {@code certificate_event}
- * outbox; on PostgreSQL both are one statement, so one round trip. Zero rows changed, or a duplicate id, is a lost
- * race: {@link CommitOutcome#CONFLICT}. A deletion leaves a tombstone row holding the version. The expiry sweep's
- * pages are ranges of an index on the pending transfers' dates (migration V2), so they cost the page, not the table.
+ * A {@link CertificateRepository} on any JDBC database whose tables {@link JdbcMigrations} created (H2 and
+ * PostgreSQL are tested), in the connection's default schema or in a {@link JdbcSchema} of their own. A commit
+ * is one short transaction: a compare-and-set {@code UPDATE ... WHERE id = ? AND version = ?} (an {@code INSERT}
+ * for an id never stored) and the event's row in the {@code certificate_event} outbox; on PostgreSQL both are one
+ * statement, so one round trip. Zero rows changed, or a duplicate id, is a lost race: {@link CommitOutcome#CONFLICT}.
+ * A deletion leaves a tombstone row holding the version. The expiry sweep's pages are ranges of an index on the
+ * pending transfers' dates (migration V2), so they cost the page, not the table.
  *
  * <p>Events are not published here: an {@link OutboxRelay} delivers the outbox. Database failures are
  * {@link JdbcRepositoryException}s; serialization failures and deadlocks are retried first (a few times, with
@@ -29,24 +30,44 @@ import javax.sql.DataSource;
  */
 public final class JdbcCertificateRepository implements CertificateRepository {
 
-    private static final String FIND = "SELECT " + CertificateRows.ALL + " FROM certificate WHERE id = ?";
-
     private final Database database;
+    private final String find;
+    private final String table;
+    private final Commits commits;
+    private final KeysetListings postgresListings;
+    private final KeysetListings portableListings;
 
     /**
-     * A repository on the host's data source; the schema must be migrated ({@link JdbcMigrations#migrate}).
+     * A repository on the tables in the connection's default schema, migrated by {@link JdbcMigrations#migrate}.
      *
      * @param dataSource the database, typically a connection pool; each call borrows a connection and gives it back
      * @throws NullPointerException if it is null
      */
     public JdbcCertificateRepository(DataSource dataSource) {
+        this(dataSource, JdbcSchema.CONNECTION_DEFAULT);
+    }
+
+    /**
+     * A repository on the tables in the given schema, migrated by {@link JdbcMigrations#migrate(DataSource,
+     * JdbcSchema)} with the same schema.
+     *
+     * @param dataSource the database, typically a connection pool; each call borrows a connection and gives it back
+     * @param schema where the tables are
+     * @throws NullPointerException if either is null
+     */
+    public JdbcCertificateRepository(DataSource dataSource, JdbcSchema schema) {
         this.database = new Database(dataSource);
+        this.table = schema.qualify("certificate");
+        this.find = "SELECT " + CertificateRows.ALL + " FROM " + table + " WHERE id = ?";
+        this.commits = new Commits(schema);
+        this.postgresListings = new KeysetListings(true, schema);
+        this.portableListings = new KeysetListings(false, schema);
     }
 
     @Override
     public StoredCertificate find(CertificateId id) {
         return database.autoCommitted("Finding certificate " + id, connection -> {
-            try (var statement = connection.prepareStatement(FIND)) {
+            try (var statement = connection.prepareStatement(find)) {
                 statement.setString(1, id.value());
                 try (var row = statement.executeQuery()) {
                     return row.next() ? CertificateRows.stored(row) : StoredCertificate.NEVER_STORED;
@@ -59,8 +80,8 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     public CommitOutcome commit(CertificateChange change) {
         String what = "Committing " + change.event().type() + " of certificate " + change.certificateId();
         return database.isPostgres()
-                ? database.autoCommitted(what, connection -> Commits.inOneStatement(connection, change))
-                : database.inTransaction(what, connection -> Commits.inTwoStatements(connection, change));
+                ? database.autoCommitted(what, connection -> commits.inOneStatement(connection, change))
+                : database.inTransaction(what, connection -> commits.inTwoStatements(connection, change));
     }
 
     @Override
@@ -81,10 +102,10 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
         return database.autoCommitted(
                 "Listing the pending transfers due by " + query.transferredAtOrBefore(),
-                connection -> DueTransfers.page(connection, database.isPostgres(), query));
+                connection -> DueTransfers.page(connection, database.isPostgres(), table, query));
     }
 
     private KeysetListings listings() {
-        return database.isPostgres() ? KeysetListings.POSTGRES : KeysetListings.PORTABLE;
+        return database.isPostgres() ? postgresListings : portableListings;
     }
 }

@@ -30,16 +30,16 @@ import java.util.ArrayList;
  */
 final class KeysetListings {
 
-    /** The listings on PostgreSQL: row comparisons and literal limits. */
-    static final KeysetListings POSTGRES = new KeysetListings(true);
-
-    /** The listings on any other database (H2 is tested): the expanded comparison and bound limits. */
-    static final KeysetListings PORTABLE = new KeysetListings(false);
-
     private final boolean postgres;
+    private final String table;
 
-    private KeysetListings(boolean postgres) {
+    /**
+     * The listings of the schema's certificates: on PostgreSQL ({@code postgres}) with row comparisons and literal
+     * limits, on any other database (H2 is tested) with the expanded comparison and bound limits.
+     */
+    KeysetListings(boolean postgres, JdbcSchema schema) {
         this.postgres = postgres;
+        this.table = schema.qualify("certificate");
     }
 
     Seq<Certificate> visibleTo(Connection connection, AccountId account, ListingQuery query) throws SQLException {
@@ -78,7 +78,7 @@ final class KeysetListings {
                         ? " AND (creation_date, id) " + comparison + " (?, ?)"
                         : " AND creation_date " + comparison + "= ? AND (creation_date " + comparison
                                 + " ? OR (creation_date = ? AND id " + comparison + " ?))";
-        return "(SELECT " + CertificateRows.ALL + " FROM certificate WHERE " + accountColumn + " = ?" + after
+        return "(SELECT " + CertificateRows.ALL + " FROM " + table + " WHERE " + accountColumn + " = ?" + after
                 + " ORDER BY " + orderBy(query.order()) + limit(query) + ")";
     }
 

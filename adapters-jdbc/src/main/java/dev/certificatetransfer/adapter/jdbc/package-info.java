@@ -2,9 +2,11 @@
  * Storage of certificates on any JDBC database (H2 embedded, PostgreSQL in production): a
  * {@link dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository} with compare-and-set versions and an
  * outbox written in the same transaction, an {@link dev.certificatetransfer.adapter.jdbc.OutboxRelay} that delivers
- * the outbox to an {@code EventPublisher}, and {@link dev.certificatetransfer.adapter.jdbc.JdbcMigrations}, the
- * versioned schema applied with Flyway. How the adapter stores times, texts and events is in docs/behaviour.md,
- * section 9.
+ * the outbox to an {@code EventPublisher} (and reports its {@link dev.certificatetransfer.adapter.jdbc.OutboxBacklog}
+ * and deletes what it delivered long ago), {@link dev.certificatetransfer.adapter.jdbc.JdbcMigrations}, the versioned
+ * tables applied with Flyway, in the schema a {@link dev.certificatetransfer.adapter.jdbc.JdbcSchema} names, and a
+ * {@link dev.certificatetransfer.adapter.jdbc.JdbcHealthCheck} for a host's health endpoint. How the adapter stores
+ * times, texts and events is in docs/behaviour.md, section 9.
  *
  * <p>No method here accepts {@code null}, and none returns it except
  * {@link dev.certificatetransfer.adapter.jdbc.JdbcRepositoryException#sqlState()} when the driver gave no SQLSTATE.

@@ -15,15 +15,20 @@ abstract class H2ContractTest extends CertificateRepositoryContract {
     /** A new, migrated, empty database. */
     abstract HikariDataSource newDatabase();
 
+    /** Where the tables are. */
+    JdbcSchema schema() {
+        return JdbcSchema.CONNECTION_DEFAULT;
+    }
+
     @Override
     protected CertificateRepository newRepository() {
         dataSource = newDatabase();
-        return new JdbcCertificateRepository(dataSource);
+        return new JdbcCertificateRepository(dataSource, schema());
     }
 
     @Override
     protected Seq<CertificateEvent> recordedEvents() {
-        return TestDatabases.outbox(dataSource);
+        return TestDatabases.outbox(dataSource, schema());
     }
 
     @AfterEach

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A JVM writing to an H2 file database is killed without warning ({@code destroyForcibly}, no clean close); every
  * answer it acknowledged before it died is in the file when it is opened again, its event included, and the rows
- * still replay their events.
+ * still replay their events. It holds on H2 for one connection, as the README's "H2 durability" says.
  */
 class H2DurabilityTest {
 

@@ -6,19 +6,14 @@ import static dev.certificatetransfer.testing.Accounts.principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.TransferMessage;
-import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,52 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What the outbox promises on every database: each committed change leaves exactly one event, a rolled-back one
  * none, and the relay delivers them in version order per certificate, marks them, and retries what failed.
  */
-abstract class OutboxRelayContract {
-
-    /** A migrated database with no certificates and no events; called before every test. */
-    protected abstract DataSource emptyDatabase();
-
-    private DataSource dataSource;
-    protected CertificateTransferService service;
-    protected final RecordingEventPublisher published = new RecordingEventPublisher();
-
-    @BeforeEach
-    void useEmptyDatabase() {
-        dataSource = emptyDatabase();
-        service = Services.on(dataSource);
-    }
-
-    protected DataSource dataSource() {
-        return dataSource;
-    }
-
-    /** Registers certificate {@code index} for Alice, transfers it to Bob and has him accept: three events. */
-    protected CertificateId registerTransferAccept(int index) {
-        var id = service.registerCertificateWithoutCa(
-                        principal(ALICE), TestCertificates.parsed(index), CertificateStatus.INACTIVE)
-                .get()
-                .certificateId();
-        service.transferCertificate(principal(ALICE), id, BOB, Option.some(new TransferMessage("yours")))
-                .get();
-        service.acceptCertificateTransfer(principal(BOB), id, true).get();
-        return id;
-    }
-
-    protected OutboxRelay relay(dev.certificatetransfer.port.out.EventPublisher publisher) {
-        return new OutboxRelay(dataSource(), publisher);
-    }
-
-    protected long undelivered() {
-        try (var connection = dataSource().getConnection();
-                var statement = connection.createStatement();
-                var rows =
-                        statement.executeQuery("SELECT COUNT(*) FROM certificate_event WHERE delivered_at IS NULL")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+abstract class OutboxRelayContract extends OutboxFixture {
 
     @Nested
     class Outbox {
@@ -88,7 +38,7 @@ abstract class OutboxRelayContract {
         @Test
         void every_committed_change_leaves_exactly_its_event_in_the_outbox() {
             var id = registerTransferAccept(0);
-            assertThat(TestDatabases.outbox(dataSource())
+            assertThat(TestDatabases.outbox(dataSource(), schema())
                             .map(e -> e.certificateId() + "/" + e.version() + "/" + e.type()))
                     .containsExactly(
                             id + "/1/CERTIFICATE_REGISTERED",
@@ -104,8 +54,8 @@ abstract class OutboxRelayContract {
                     .certificateId();
             service.transferCertificate(principal(ALICE), id, BOB, Option.none())
                     .get();
-            var before = TestDatabases.outbox(dataSource());
-            execute("ALTER TABLE certificate_event ADD CONSTRAINT refuses_bob CHECK (actor <> '222222222222')");
+            var before = TestDatabases.outbox(dataSource(), schema());
+            execute("ALTER TABLE " + outboxTable() + " ADD CONSTRAINT refuses_bob CHECK (actor <> '222222222222')");
             try {
                 assertThatThrownBy(() -> service.acceptCertificateTransfer(principal(BOB), id, false))
                         .isInstanceOfSatisfying(
@@ -114,18 +64,11 @@ abstract class OutboxRelayContract {
                                         .as("an integrity constraint violation")
                                         .startsWith("23"));
             } finally {
-                execute("ALTER TABLE certificate_event DROP CONSTRAINT refuses_bob");
+                execute("ALTER TABLE " + outboxTable() + " DROP CONSTRAINT refuses_bob");
             }
             assertThat(service.describeCertificate(principal(ALICE), id).get().status())
                     .isEqualTo(CertificateStatus.PENDING_TRANSFER);
-            assertThat(TestDatabases.outbox(dataSource())).isEqualTo(before);
-        }
-
-        private void execute(String sql) throws SQLException {
-            try (var connection = dataSource().getConnection();
-                    var statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
+            assertThat(TestDatabases.outbox(dataSource(), schema())).isEqualTo(before);
         }
     }
 
@@ -144,7 +87,8 @@ abstract class OutboxRelayContract {
                                 .map(CertificateEvent::version))
                         .containsExactly(1L, 2L, 3L);
             }
-            assertThat(published.events()).containsExactlyInAnyOrderElementsOf(TestDatabases.outbox(dataSource()));
+            assertThat(published.events())
+                    .containsExactlyInAnyOrderElementsOf(TestDatabases.outbox(dataSource(), schema()));
             assertThat(undelivered()).isZero();
             assertThat(relay(published).deliverBatch(100))
                     .as("nothing is delivered twice")
@@ -252,7 +196,7 @@ abstract class OutboxRelayContract {
                 assertThat(delivered)
                         .hasSize(24)
                         .doesNotHaveDuplicates()
-                        .containsExactlyInAnyOrderElementsOf(TestDatabases.outbox(dataSource()));
+                        .containsExactlyInAnyOrderElementsOf(TestDatabases.outbox(dataSource(), schema()));
                 assertThat(total).isEqualTo(24);
                 assertThat(undelivered()).isZero();
             } finally {

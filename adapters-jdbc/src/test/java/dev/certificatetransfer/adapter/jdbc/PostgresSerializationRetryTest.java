@@ -81,7 +81,8 @@ class PostgresSerializationRetryTest {
         var theirs = statusChange(CertificateStatus.ACTIVE);
         var ours = statusChange(CertificateStatus.REVOKED);
 
-        var outcome = commitWhileHeld(ours, held -> Commits.inOneStatement(held, theirs));
+        var outcome =
+                commitWhileHeld(ours, held -> new Commits(JdbcSchema.CONNECTION_DEFAULT).inOneStatement(held, theirs));
 
         assertThat(failures.count())
                 .as("serialization failures met, each one retried")

@@ -12,8 +12,12 @@ final class Services {
     private Services() {}
 
     static CertificateTransferService on(DataSource dataSource) {
+        return on(dataSource, JdbcSchema.CONNECTION_DEFAULT);
+    }
+
+    static CertificateTransferService on(DataSource dataSource, JdbcSchema schema) {
         return CertificateTransferService.builder()
-                .repository(new JdbcCertificateRepository(dataSource))
+                .repository(new JdbcCertificateRepository(dataSource, schema))
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(new TickingClock())
                 .build();

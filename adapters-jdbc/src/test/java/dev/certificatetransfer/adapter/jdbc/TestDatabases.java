@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestDatabases {
 
+    /** The schema of its own that the tests of a host's table named like ours use. */
+    static final JdbcSchema OWN_SCHEMA = JdbcSchema.named("certificate_transfer");
+
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static volatile SharedPostgres postgres;
+    private static volatile HikariDataSource postgresWithHostTable;
 
     private TestDatabases() {}
 
@@ -58,12 +62,87 @@ final class TestDatabases {
         return postgres.server.getJdbcUrl("postgres", "postgres");
     }
 
-    /** Deletes every certificate and event, and restarts the outbox's sequence. */
-    static void empty(DataSource dataSource) {
+    /**
+     * A new H2 database in memory whose default schema holds a host's own {@code certificate} table (one row), with
+     * this adapter's tables migrated into {@link #OWN_SCHEMA}.
+     */
+    static HikariDataSource h2InMemoryWithHostTable() {
+        var dataSource = pool("jdbc:h2:mem:host-" + NAMES.incrementAndGet(), 8);
+        createHostCertificateTable(dataSource);
+        JdbcMigrations.migrate(dataSource, OWN_SCHEMA);
+        return dataSource;
+    }
+
+    /**
+     * A second database of the shared PostgreSQL server whose {@code public} schema holds a host's own
+     * {@code certificate} table (one row), with this adapter's tables migrated into {@link #OWN_SCHEMA}; call
+     * {@link #empty(DataSource, JdbcSchema)} before each test.
+     */
+    static HikariDataSource postgresWithHostTable() {
+        HikariDataSource shared = postgresWithHostTable;
+        if (shared == null) {
+            synchronized (TestDatabases.class) {
+                shared = postgresWithHostTable;
+                if (shared == null) {
+                    shared = newPostgresDatabase("host_app");
+                    createHostCertificateTable(shared);
+                    JdbcMigrations.migrate(shared, OWN_SCHEMA);
+                    postgresWithHostTable = shared;
+                }
+            }
+        }
+        return shared;
+    }
+
+    /** A new, empty database on the shared PostgreSQL server, named after the prefix; the caller closes the pool. */
+    static HikariDataSource newPostgresDatabase(String prefix) {
+        String name = prefix + "_" + NAMES.incrementAndGet();
+        try (var connection = postgres().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pool(postgres.server.getJdbcUrl("postgres", name), 4);
+    }
+
+    /** A host's table of its own called {@code certificate}, in the connection's default schema, with one row. */
+    static void createHostCertificateTable(DataSource dataSource) {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
-            statement.execute("DELETE FROM certificate_event");
-            statement.execute("DELETE FROM certificate");
+            statement.execute("CREATE TABLE certificate (serial_number VARCHAR(40) PRIMARY KEY, holder VARCHAR(40))");
+            statement.execute("INSERT INTO certificate VALUES ('01:02:03', 'the host''s own row')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows of the host's own {@code certificate} table, as {@code serial_number=holder}. */
+    static java.util.List<String> hostCertificates(DataSource dataSource) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT serial_number, holder FROM certificate")) {
+            var found = new java.util.ArrayList<String>();
+            while (rows.next()) {
+                found.add(rows.getString(1) + "=" + rows.getString(2));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes every certificate and event, and restarts the outbox's sequence. */
+    static void empty(DataSource dataSource) {
+        empty(dataSource, JdbcSchema.CONNECTION_DEFAULT);
+    }
+
+    /** Deletes every certificate and event of the schema. */
+    static void empty(DataSource dataSource, JdbcSchema schema) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("DELETE FROM " + schema.qualify("certificate_event"));
+            statement.execute("DELETE FROM " + schema.qualify("certificate"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -71,9 +150,14 @@ final class TestDatabases {
 
     /** Every event in the outbox, in sequence order. */
     static Seq<CertificateEvent> outbox(DataSource dataSource) {
+        return outbox(dataSource, JdbcSchema.CONNECTION_DEFAULT);
+    }
+
+    /** Every event in the schema's outbox, in sequence order. */
+    static Seq<CertificateEvent> outbox(DataSource dataSource, JdbcSchema schema) {
         try (var connection = dataSource.getConnection();
-                var statement =
-                        connection.prepareStatement("SELECT * FROM certificate_event ORDER BY sequence_number");
+                var statement = connection.prepareStatement(
+                        "SELECT * FROM " + schema.qualify("certificate_event") + " ORDER BY sequence_number");
                 var rows = statement.executeQuery()) {
             var events = List.<CertificateEvent>empty();
             while (rows.next()) {

@@ -155,11 +155,12 @@ class MicrometerMetricsTest {
 
         @Test
         void the_outbox_gauges_read_the_backlog_on_every_read() {
-            var backlog = new AtomicReference<>(OutboxBacklog.EMPTY);
-            new OutboxBacklogMetrics(backlog::get).bindTo(registry);
+            var backlog = new AtomicReference<>(new Backlog(0, Duration.ZERO));
+            OutboxBacklogMetrics.of(backlog::get, Backlog::undelivered, Backlog::oldestAge)
+                    .bindTo(registry);
             assertThat(registry.get(MeterNames.OUTBOX_BACKLOG).gauge().value()).isZero();
 
-            backlog.set(new OutboxBacklog(12, Duration.ofSeconds(90)));
+            backlog.set(new Backlog(12, Duration.ofSeconds(90)));
 
             assertThat(registry.get(MeterNames.OUTBOX_BACKLOG).gauge().value()).isEqualTo(12);
             assertThat(registry.get(MeterNames.OUTBOX_OLDEST_AGE).timeGauge().value(TimeUnit.SECONDS))
@@ -186,7 +187,8 @@ class MicrometerMetricsTest {
     void the_prometheus_text_shows_the_same() {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         transferCancelCancelThrottled(metered(registry, service()));
-        new OutboxBacklogMetrics(() -> new OutboxBacklog(3, Duration.ofSeconds(2))).bindTo(registry);
+        OutboxBacklogMetrics.of(() -> new Backlog(3, Duration.ofSeconds(2)), Backlog::undelivered, Backlog::oldestAge)
+                .bindTo(registry);
 
         var text = registry.scrape();
 
@@ -203,6 +205,9 @@ class MicrometerMetricsTest {
                 .contains("certificate_transfer_outbox_backlog_events 3")
                 .contains("certificate_transfer_outbox_oldest_age_seconds 2");
     }
+
+    /** An outbox's backlog, as a storage adapter reports it. */
+    private record Backlog(long undelivered, Duration oldestAge) {}
 
     /** In-memory storage that advances the registry's clock on each read, and can lose every race or break. */
     private static final class Storage extends ForwardingCertificateRepository {

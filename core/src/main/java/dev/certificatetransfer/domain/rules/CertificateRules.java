@@ -94,7 +94,7 @@ public final class CertificateRules {
      * UpdateCertificate: the owner sets a new status; asking for the current one changes nothing, so the result
      * holds no event. Precondition: {@code newStatus} is {@link #requestable}.
      */
-    public static Either<Refusal, Option<CertificateStatusChanged>> updateStatus(
+    public static Either<Refusal, Option<CertificateStatusChanged>> update(
             Option<Certificate> current, CertificateId id, AccountId caller, CertificateStatus newStatus, Instant at) {
         requireRequestable(newStatus);
         return TransferRules.visibleTo(current, id, caller)

@@ -32,9 +32,14 @@ public final class TransferRules {
 
     private TransferRules() {}
 
+    /** The refusal when the host's transfer rule does not let the target receive from the caller (section 14). */
+    public static final Refusal NOT_ACCEPTED_BY_TARGET =
+            new Refusal.Unauthorized("the target account does not accept transfers from this account");
+
     /**
      * TransferCertificate: the owner offers the certificate to another account. {@code attachments} is asked only
-     * once the checks before it pass; the use case then asks the host's {@code TransferRule}, the last check.
+     * once the checks before it pass, and {@code targetAccepts} (the host's transfer rule, docs/behaviour.md section
+     * 14) last of all, only when every other check passed.
      */
     public static Either<Refusal, TransferRequested> transfer(
             Option<Certificate> current,
@@ -43,12 +48,16 @@ public final class TransferRules {
             AccountId target,
             Option<TransferMessage> message,
             Lazy<Attachments> attachments,
+            Lazy<Boolean> targetAccepts,
             Instant at) {
         return visibleTo(current, id, caller)
                 .flatMap(c -> ownedBy(c, caller, IotAction.TRANSFER_CERTIFICATE))
                 .flatMap(c -> notToItself(c, target))
                 .flatMap(TransferRules::transferable)
                 .flatMap(c -> detached(c, attachments.get()))
+                .flatMap(c -> targetAccepts.get()
+                        ? Either.<Refusal, Certificate>right(c)
+                        : Either.left(NOT_ACCEPTED_BY_TARGET))
                 .map(c -> new TransferRequested(id, caller, target, message, c.status(), at, c.nextVersion()));
     }
 

@@ -112,12 +112,12 @@ class CertificateRulesTest {
         @Test
         void the_owner_changes_the_status_and_asking_for_the_current_one_changes_nothing() {
             var c = registered(CertificateStatus.INACTIVE);
-            var event = CertificateRules.updateStatus(Option.some(c), ID, ALICE, CertificateStatus.ACTIVE, LATER)
+            var event = CertificateRules.update(Option.some(c), ID, ALICE, CertificateStatus.ACTIVE, LATER)
                     .get()
                     .get();
 
             assertThat(CertificateRules.statusChanged(c, event).status()).isEqualTo(CertificateStatus.ACTIVE);
-            assertThat(CertificateRules.updateStatus(Option.some(c), ID, ALICE, CertificateStatus.INACTIVE, LATER)
+            assertThat(CertificateRules.update(Option.some(c), ID, ALICE, CertificateStatus.INACTIVE, LATER)
                             .get())
                     .isEmpty();
         }
@@ -126,11 +126,11 @@ class CertificateRulesTest {
         void revocation_is_final() {
             var revoked = Option.some(registered(CertificateStatus.REVOKED));
 
-            assertThat(CertificateRules.updateStatus(revoked, ID, ALICE, CertificateStatus.INACTIVE, LATER)
+            assertThat(CertificateRules.update(revoked, ID, ALICE, CertificateStatus.INACTIVE, LATER)
                             .getLeft()
                             .code())
                     .isEqualTo(RefusalCode.CERTIFICATE_STATE);
-            assertThat(CertificateRules.updateStatus(revoked, ID, ALICE, CertificateStatus.REVOKED, LATER)
+            assertThat(CertificateRules.update(revoked, ID, ALICE, CertificateStatus.REVOKED, LATER)
                             .get())
                     .isEmpty();
         }
@@ -139,7 +139,7 @@ class CertificateRulesTest {
         void a_stranger_is_not_found_before_any_state_rule() {
             var revoked = Option.some(registered(CertificateStatus.REVOKED));
 
-            assertThat(CertificateRules.updateStatus(revoked, ID, CAROL, CertificateStatus.ACTIVE, LATER)
+            assertThat(CertificateRules.update(revoked, ID, CAROL, CertificateStatus.ACTIVE, LATER)
                             .getLeft()
                             .code())
                     .isEqualTo(RefusalCode.NOT_FOUND);

@@ -53,6 +53,7 @@ class RulesTest {
                 BOB,
                 Option.none(),
                 Lazy.of(() -> Attachments.NONE),
+                Lazy.of(() -> true),
                 AT);
         assertThat(decided.getLeft()).isInstanceOf(Refusal.CertificateState.class);
     }
@@ -68,6 +69,9 @@ class RulesTest {
                 Option.none(),
                 Lazy.of(() -> {
                     throw new AssertionError("attachments must not be queried");
+                }),
+                Lazy.of(() -> {
+                    throw new AssertionError("the transfer rule must not be asked");
                 }),
                 AT);
         assertThat(decided.getLeft().code()).isEqualTo(RefusalCode.CERTIFICATE_STATE);

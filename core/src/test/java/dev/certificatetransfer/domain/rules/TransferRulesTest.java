@@ -63,6 +63,7 @@ class TransferRulesTest {
                 target,
                 Option.some(new TransferMessage("for Bob")),
                 Lazy.of(() -> attachments),
+                Lazy.of(() -> true),
                 AT);
     }
 
@@ -92,7 +93,14 @@ class TransferRulesTest {
             var attached = new Attachments(1, 0);
 
             assertThat(code(TransferRules.transfer(
-                            Option.none(), ID, ALICE, BOB, Option.none(), Lazy.of(() -> Attachments.NONE), AT)))
+                            Option.none(),
+                            ID,
+                            ALICE,
+                            BOB,
+                            Option.none(),
+                            Lazy.of(() -> Attachments.NONE),
+                            Lazy.of(() -> true),
+                            AT)))
                     .isEqualTo(RefusalCode.NOT_FOUND);
             assertThat(code(transfer(active, CAROL, ALICE, attached))).isEqualTo(RefusalCode.NOT_FOUND);
             assertThat(code(transfer(pendingToBob(), BOB, CAROL, attached))).isEqualTo(RefusalCode.UNAUTHORIZED);
@@ -100,6 +108,35 @@ class TransferRulesTest {
             assertThat(code(transfer(active, ALICE, BOB, attached))).isEqualTo(RefusalCode.CERTIFICATE_STATE);
             assertThat(code(transfer(registered(CertificateStatus.INACTIVE), ALICE, BOB, attached)))
                     .isEqualTo(RefusalCode.TRANSFER_CONFLICT);
+        }
+
+        @Test
+        void the_transfer_rule_is_asked_last_and_its_no_is_unauthorized() {
+            var c = registered(CertificateStatus.INACTIVE);
+            var refused = TransferRules.transfer(
+                    Option.some(c),
+                    ID,
+                    ALICE,
+                    BOB,
+                    Option.none(),
+                    Lazy.of(() -> Attachments.NONE),
+                    Lazy.of(() -> false),
+                    AT);
+            var attached = TransferRules.transfer(
+                    Option.some(c),
+                    ID,
+                    ALICE,
+                    BOB,
+                    Option.none(),
+                    Lazy.of(() -> new Attachments(1, 0)),
+                    Lazy.of(() -> {
+                        throw new AssertionError("the transfer rule is asked only when every other check passed");
+                    }),
+                    AT);
+
+            assertThat(refused.getLeft()).isEqualTo(TransferRules.NOT_ACCEPTED_BY_TARGET);
+            assertThat(code(refused)).isEqualTo(RefusalCode.UNAUTHORIZED);
+            assertThat(code(attached)).isEqualTo(RefusalCode.TRANSFER_CONFLICT);
         }
 
         @Test

@@ -47,10 +47,12 @@ class DemosTest {
         assertThat(text)
                 .containsSubsequence(
                         "is INACTIVE, owned by 111111111111",
+                        "backlog 3",
                         "relayed CERTIFICATE_REGISTERED v1",
                         "relayed TRANSFER_REQUESTED v2",
                         "relayed TRANSFER_CANCELLED v3",
-                        "Delivered 3; a second round finds nothing: 0");
+                        "Delivered 3; a second round finds nothing: 0",
+                        "Health: up, backlog 0");
     }
 
     @Test

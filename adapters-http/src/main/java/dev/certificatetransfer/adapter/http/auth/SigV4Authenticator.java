@@ -126,18 +126,26 @@ public final class SigV4Authenticator implements Authenticator {
                 : Either.right(key.get().principal());
     }
 
-    /** The {@code x-amz-content-sha256} header when present (a hex SHA-256 or UNSIGNED-PAYLOAD), else the body's. */
+    /**
+     * The {@code x-amz-content-sha256} header when present (a hex SHA-256), else the body's. UNSIGNED-PAYLOAD, S3's
+     * way of leaving the body out of the signature, is refused: every body is signed (docs/behaviour.md section 13).
+     */
     private static Either<AuthenticationRefusal, String> payloadHash(HttpRequest request) {
         var declared = request.header("x-amz-content-sha256");
         if (declared.isEmpty()) {
             return Either.right(request.body().length == 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body()));
         }
         String value = declared.size() == 1 ? declared.get(0).strip() : "";
-        if (value.equals(UNSIGNED_PAYLOAD) || SignatureRules.isSha256Hex(value)) {
+        if (value.equals(UNSIGNED_PAYLOAD)) {
+            return Either.left(AuthenticationRefusal.invalidSignature("UNSIGNED-PAYLOAD is not accepted by this"
+                    + " service: the signature must cover the body (send its hex SHA-256 in x-amz-content-sha256,"
+                    + " or leave the header out)."));
+        }
+        if (SignatureRules.isSha256Hex(value)) {
             return Either.right(value);
         }
         return Either.left(AuthenticationRefusal.invalidSignature(
-                "The x-amz-content-sha256 header must be the hex SHA-256 of the payload or UNSIGNED-PAYLOAD."));
+                "The x-amz-content-sha256 header must be the hex SHA-256 of the payload."));
     }
 
     static String sha256Hex(byte[] bytes) {

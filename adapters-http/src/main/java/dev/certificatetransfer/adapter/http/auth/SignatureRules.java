@@ -74,10 +74,9 @@ final class SignatureRules {
         return Option.none();
     }
 
-    /** A declared payload hash (not UNSIGNED-PAYLOAD) is the hash of the body received. */
+    /** A declared payload hash is the hash of the body received. */
     static Option<AuthenticationRefusal> payload(String payloadHash, byte[] body) {
-        if (payloadHash.equals(SigV4Authenticator.UNSIGNED_PAYLOAD)
-                || payloadHash.equalsIgnoreCase(SigV4Authenticator.sha256Hex(body))) {
+        if (payloadHash.equalsIgnoreCase(SigV4Authenticator.sha256Hex(body))) {
             return Option.none();
         }
         return invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");

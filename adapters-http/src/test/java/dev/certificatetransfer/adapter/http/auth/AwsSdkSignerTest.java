@@ -197,7 +197,7 @@ class AwsSdkSignerTest {
         }
 
         @Test
-        void an_unsigned_payload() {
+        void an_unsigned_payload_signed_by_the_sdk_is_refused_naming_it() {
             var request = sdkSigned(
                     SdkHttpMethod.PATCH,
                     "/reject-certificate-transfer/" + ID,
@@ -223,7 +223,8 @@ class AwsSdkSignerTest {
                             .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(NOW, ZoneOffset.UTC)));
             var received = asReceived(unsigned.request(), request.body());
             assertThat(received.header("x-amz-content-sha256")).containsExactly("UNSIGNED-PAYLOAD");
-            assertThat(verify(received).get()).isEqualTo(ALICE);
+            assertThat(verify(received).getLeft().code()).isEqualTo(Code.INVALID_SIGNATURE);
+            assertThat(verify(received).getLeft().message()).contains("UNSIGNED-PAYLOAD");
         }
 
         @Test
@@ -299,7 +300,8 @@ class AwsSdkSignerTest {
             assertRefused(
                     withHeader(signed, "x-amz-content-sha256", "UNSIGNED-PAYLOAD"),
                     "InvalidSignatureException",
-                    MISMATCH);
+                    "UNSIGNED-PAYLOAD is not accepted by this service: the signature must cover the body (send its hex"
+                            + " SHA-256 in x-amz-content-sha256, or leave the header out).");
         }
 
         @Test

@@ -167,7 +167,7 @@ class SigV4AuthenticatorTest {
         }
 
         @Test
-        void a_declared_payload_hash_and_unsigned_payload() {
+        void a_declared_payload_hash_is_accepted_when_it_is_the_body_s() {
             byte[] body = utf8("{\"rejectReason\":\"nope\"}");
             var declared = iot.sign(
                     "PATCH",
@@ -176,19 +176,11 @@ class SigV4AuthenticatorTest {
                     host(new Header("x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body)))),
                     body,
                     NOW);
-            var unsigned = iot.sign(
-                    "PATCH",
-                    "/reject-certificate-transfer/" + ID,
-                    List.of(),
-                    host(new Header("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")),
-                    body,
-                    NOW);
             assertThat(verify(declared.toHttpRequest()).get()).isEqualTo(ALICE);
-            assertThat(verify(unsigned.toHttpRequest()).get()).isEqualTo(ALICE);
         }
 
         @Test
-        void an_unsigned_payload_leaves_the_body_unchecked_as_the_client_asked() {
+        void an_unsigned_payload_is_refused_even_when_correctly_signed_so_no_body_can_be_swapped() {
             var unsigned = iot.sign(
                             "PATCH",
                             "/reject-certificate-transfer/" + ID,
@@ -198,7 +190,12 @@ class SigV4AuthenticatorTest {
                             NOW)
                     .toHttpRequest();
             var otherBody = new HttpRequest("PATCH", unsigned.rawPath(), null, unsigned.headers(), utf8("{\"x\":1}"));
-            assertThat(verify(otherBody).get()).isEqualTo(ALICE);
+
+            for (var request : List.of(unsigned, otherBody)) {
+                var refusal = verify(request).getLeft();
+                assertThat(refusal.code()).isEqualTo(Code.INVALID_SIGNATURE);
+                assertThat(refusal.message()).contains("UNSIGNED-PAYLOAD");
+            }
         }
 
         @Test
@@ -456,8 +453,7 @@ class SigV4AuthenticatorTest {
                     new byte[0],
                     NOW);
             assertInvalid(
-                    signed.toHttpRequest(),
-                    "The x-amz-content-sha256 header must be the hex SHA-256 of the payload or UNSIGNED-PAYLOAD.");
+                    signed.toHttpRequest(), "The x-amz-content-sha256 header must be the hex SHA-256 of the payload.");
         }
 
         @Test

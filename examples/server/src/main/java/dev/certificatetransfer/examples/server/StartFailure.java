@@ -5,6 +5,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.regex.Pattern;
 
 /**
  * Why the local server could not start, in words for the person who started it: one line naming what failed and
@@ -13,12 +14,27 @@ import java.nio.file.NoSuchFileException;
 public final class StartFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** User information in a URL or host name ({@code user:password@}), as a driver may echo it. */
+    private static final Pattern USER_INFO = Pattern.compile("[^\\s/@:;?&,'\"]+:[^\\s/@;?&,'\"]*@");
+
+    /** A password given as a URL or connection parameter ({@code password=...}, {@code PASSWORD=...}). */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)\\b(password|pwd)=[^;&'\"\\r\\n]*");
+
     StartFailure(String message, Throwable cause) {
-        super(message, cause);
+        super(withoutSecrets(message), cause);
     }
 
     StartFailure(String message) {
-        super(message);
+        super(withoutSecrets(message));
+    }
+
+    /**
+     * The message with any password a database driver or a URL put into it masked: a failed start prints this on
+     * stderr, where a password must never appear.
+     */
+    static String withoutSecrets(String message) {
+        String masked = USER_INFO.matcher(message).replaceAll("****@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1=****");
     }
 
     /** The failure as it is, or, for anything else that went wrong while starting, its root cause in words. */

@@ -5,20 +5,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.adapter.http.HealthCheck;
 import dev.certificatetransfer.adapter.http.HealthCheck.Health;
 import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
+import dev.certificatetransfer.adapter.jdbc.JdbcHealth;
+import dev.certificatetransfer.adapter.jdbc.JdbcHealthCheck;
 import dev.certificatetransfer.adapter.jdbc.JdbcMigrations;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
 import dev.certificatetransfer.port.out.CertificateRepository;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The local server's store opened: the repository and what {@code /health} reports of it. A JDBC store gets a
- * connection pool, its schema migrated, and an outbox relay that logs the committed events; in memory, the
- * repository logs them itself.
+ * connection pool, its schema migrated, an outbox relay that logs the committed events (and deletes those delivered
+ * more than a day ago; closing it delivers what is left), and the adapter's {@link JdbcHealthCheck} as the HTTP
+ * adapter's {@link HealthCheck}; in memory, the repository logs the events itself.
  *
  * @param repository where the service keeps certificates
  * @param health     whether the store can be reached now
@@ -26,6 +28,7 @@ import java.util.List;
 record Storage(CertificateRepository repository, HealthCheck health) {
 
     private static final Duration RELAY_INTERVAL = Duration.ofMillis(200);
+    private static final Duration DELIVERED_EVENTS_KEPT = Duration.ofDays(1);
 
     /**
      * Opens {@code store}, adding what must be closed at the end to {@code resources} in the order to close it.
@@ -52,10 +55,13 @@ record Storage(CertificateRepository repository, HealthCheck health) {
                             + StartFailure.describe(e),
                     e);
         }
-        var relay = new OutboxRelay(dataSource, new Slf4jEventPublisher());
+        var relay = OutboxRelay.builder(dataSource, new Slf4jEventPublisher())
+                .retention(DELIVERED_EVENTS_KEPT)
+                .build();
         relay.start(RELAY_INTERVAL);
         resources.add(0, relay);
-        return new Storage(new JdbcCertificateRepository(dataSource), () -> ping(dataSource, jdbc.description()));
+        var check = new JdbcHealthCheck(dataSource, jdbc.description(), relay);
+        return new Storage(new JdbcCertificateRepository(dataSource), () -> asHttpHealth(check.check()));
     }
 
     private static HikariDataSource pool(Store.Jdbc jdbc) {
@@ -75,13 +81,13 @@ record Storage(CertificateRepository repository, HealthCheck health) {
         }
     }
 
-    private static Health ping(HikariDataSource dataSource, String description) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.isValid(1)
-                    ? Health.up(description)
-                    : Health.down(description, "the database does not answer");
-        } catch (SQLException e) {
-            return Health.down(description, "no connection to the database (SQLSTATE " + e.getSQLState() + ")");
-        }
+    /** The HTTP adapter's answer: up or down, the store, why; the backlog is not part of {@code /health}. */
+    /** The adapter's answer as {@code /health} gives it, with the outbox's backlog as two figures. */
+    private static Health asHttpHealth(JdbcHealth health) {
+        var answer = health.up() ? Health.up(health.store()) : Health.down(health.store(), health.detail());
+        return health.backlog()
+                .map(backlog -> answer.withFigure("outboxUndelivered", backlog.undelivered())
+                        .withFigure("outboxOldestAgeMillis", backlog.oldestAge().toMillis()))
+                .getOrElse(answer);
     }
 }

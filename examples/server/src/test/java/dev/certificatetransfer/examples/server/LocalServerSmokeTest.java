@@ -105,7 +105,11 @@ class LocalServerSmokeTest {
                                     .build(),
                             BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"").contains("h2 file");
+            assertThat(health.body())
+                    .contains("\"status\":\"UP\"")
+                    .contains("h2 file")
+                    .contains("\"outboxUndelivered\":")
+                    .contains("\"outboxOldestAgeMillis\":");
 
             var metrics = HttpClient.newHttpClient()
                     .send(
@@ -240,6 +244,33 @@ class LocalServerSmokeTest {
             assertThat(listing.statusCode()).isEqualTo(200);
             assertThat(listing.body()).startsWith("{\"success\":true,");
         }
+    }
+
+    @Test
+    void a_database_that_cannot_be_opened_is_named_without_its_password() {
+        // the driver reads "ct:s3cr3t-pw@127.0.0.1" as a host name and echoes it in its unknown-host error
+        assertThatThrownBy(() -> start("--port", "0", "--store", "jdbc:postgresql://ct:s3cr3t-pw@127.0.0.1:1/ct"))
+                .isInstanceOf(StartFailure.class)
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("s3cr3t-pw"));
+        assertThatThrownBy(() -> start("--port", "0", "--store", "jdbc:postgresql://127.0.0.1:1/ct?password=s3cr3t-pw"))
+                .isInstanceOf(StartFailure.class)
+                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("s3cr3t-pw"));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("s3cr3t-pw");
+    }
+
+    @Test
+    void a_start_failure_masks_any_password_a_driver_echoes() {
+        assertThat(StartFailure.withoutSecrets("java.net.UnknownHostException: ct:s3cr3t-pw@db.example"))
+                .isEqualTo("java.net.UnknownHostException: ****@db.example");
+        assertThat(StartFailure.withoutSecrets("cannot open jdbc:postgresql://u:p%40ss@db/ct?user=u&password=x;y"))
+                .doesNotContain("p%40ss")
+                .doesNotContain("password=x");
+        assertThat(StartFailure.withoutSecrets("jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=top secret"))
+                .doesNotContain("top")
+                .doesNotContain("secret")
+                .contains("PASSWORD=****");
+        assertThat(StartFailure.withoutSecrets("cannot listen on 127.0.0.1:8080: Address already in use"))
+                .isEqualTo("cannot listen on 127.0.0.1:8080: Address already in use");
     }
 
     @Test

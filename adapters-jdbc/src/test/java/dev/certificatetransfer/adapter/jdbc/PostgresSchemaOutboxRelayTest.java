@@ -1,0 +1,18 @@
+package dev.certificatetransfer.adapter.jdbc;
+
+import javax.sql.DataSource;
+
+/** The outbox and its relay on PostgreSQL, in a schema of its own beside a host's table called {@code certificate}. */
+class PostgresSchemaOutboxRelayTest extends OutboxRelayContract {
+
+    @Override
+    protected JdbcSchema schema() {
+        return TestDatabases.OWN_SCHEMA;
+    }
+
+    @Override
+    protected DataSource emptyDatabase() {
+        TestDatabases.empty(TestDatabases.postgresWithHostTable(), schema());
+        return TestDatabases.postgresWithHostTable();
+    }
+}
