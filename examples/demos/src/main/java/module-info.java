@@ -8,6 +8,7 @@ module dev.certificatetransfer.examples {
     requires dev.certificatetransfer.core;
     requires dev.certificatetransfer.jdbc;
     requires dev.certificatetransfer.http;
+    requires org.eclipse.jetty.server; // optional in adapters-http: the HTTP demo runs CertificateTransferServer
     requires com.zaxxer.hikari;
     requires org.slf4j;
     requires java.net.http;

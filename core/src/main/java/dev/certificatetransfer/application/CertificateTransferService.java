@@ -54,7 +54,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         region = b.region;
         var authorization = new AuthorizationCheck(b.authorizer, b.region);
         var expiryView = new ExpiryView(b.clock, b.transferExpiry);
-        var commitLoop = new CommitLoop(b.repository, expiryView, b.maxCommitAttempts);
+        var commitLoop = new CommitLoop(b.repository, expiryView, b.maxCommitAttempts, b.listener);
         cancel = new CancelCertificateTransfer(authorization, commitLoop);
         transfer = new TransferCertificate(authorization, commitLoop, b.attachments, b.transferRule, b.region);
         accept = new AcceptCertificateTransfer(authorization, commitLoop);
@@ -65,7 +65,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         list = new ListCertificates(authorization, b.repository, expiryView);
         listOutgoing = new ListOutgoingCertificates(authorization, b.repository, expiryView);
         register = new RegisterCertificateWithoutCa(authorization, commitLoop, b.region);
-        sweep = new SweepExpiredTransfers(b.repository, commitLoop, expiryView);
+        sweep = new SweepExpiredTransfers(b.repository, commitLoop, expiryView, b.listener);
     }
 
     /**
@@ -176,6 +176,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         private int maxCommitAttempts = DEFAULT_MAX_COMMIT_ATTEMPTS;
         private TransferExpiry transferExpiry = TransferExpiry.none();
         private TransferRule transferRule = TransferRule.allowAll();
+        private ServiceListener listener = ServiceListener.none();
 
         private Builder() {}
 
@@ -274,6 +275,19 @@ public final class CertificateTransferService implements CertificateTransferUseC
          */
         public Builder transferRule(TransferRule transferRule) {
             this.transferRule = Objects.requireNonNull(transferRule, "transferRule");
+            return this;
+        }
+
+        /**
+         * Who hears of the service's lost compare-and-set races, writes that gave up, and expiry sweeps, for
+         * metrics (e.g. adapters-micrometer's {@code MicrometerServiceListener}). Defaults to
+         * {@link ServiceListener#none()}.
+         *
+         * @param listener the listener, called on the calling thread
+         * @return this builder
+         */
+        public Builder listener(ServiceListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -30,10 +30,12 @@ final class CommitLoop {
     private final CertificateRepository repository;
     private final ExpiryView expiryView;
     private final int maxAttempts;
+    private final ServiceListener listener;
 
-    CommitLoop(CertificateRepository repository, ExpiryView expiryView, int maxAttempts) {
+    CommitLoop(CertificateRepository repository, ExpiryView expiryView, int maxAttempts, ServiceListener listener) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.expiryView = Objects.requireNonNull(expiryView, "expiryView");
+        this.listener = Objects.requireNonNull(listener, "listener");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("at least one attempt");
         }
@@ -73,6 +75,7 @@ final class CommitLoop {
             var seen = expireIfDue(found, now);
             if (seen.isEmpty()) {
                 LOG.debug("Lost a race on certificate {} while expiring its transfer (attempt {})", id, attempt);
+                listener.raceLost(id, attempt);
                 continue;
             }
             var stored = seen.get();
@@ -89,8 +92,10 @@ final class CommitLoop {
                 return Either.right(change.after());
             }
             LOG.debug("Lost a race on certificate {} (attempt {}); deciding again on the winner's state", id, attempt);
+            listener.raceLost(id, attempt);
         }
         LOG.warn("Gave up on certificate {} after losing the race {} times", id, maxAttempts);
+        listener.gaveUp(id, maxAttempts);
         return Either.left(new Refusal.Throttled(
                 "The certificate " + id + " is changing too often right now; nothing was changed, try again"));
     }
@@ -110,8 +115,10 @@ final class CommitLoop {
             if (repository.commit(CertificateChange.of(current, due.get())) == CommitOutcome.COMMITTED) {
                 return Expiry.EXPIRED;
             }
+            listener.raceLost(id, attempt);
         }
         LOG.warn("Gave up expiring the transfer of certificate {} after losing the race {} times", id, maxAttempts);
+        listener.gaveUp(id, maxAttempts);
         return Expiry.GAVE_UP;
     }
 

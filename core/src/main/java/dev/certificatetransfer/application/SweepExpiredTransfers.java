@@ -19,11 +19,14 @@ final class SweepExpiredTransfers {
     private final CertificateRepository repository;
     private final CommitLoop commitLoop;
     private final ExpiryView expiryView;
+    private final ServiceListener listener;
 
-    SweepExpiredTransfers(CertificateRepository repository, CommitLoop commitLoop, ExpiryView expiryView) {
+    SweepExpiredTransfers(
+            CertificateRepository repository, CommitLoop commitLoop, ExpiryView expiryView, ServiceListener listener) {
         this.repository = repository;
         this.commitLoop = commitLoop;
         this.expiryView = expiryView;
+        this.listener = listener;
     }
 
     /** How many expiries this sweep wrote; 0 when transfers never expire. */
@@ -33,6 +36,7 @@ final class SweepExpiredTransfers {
         }
         var dueBy = expiryView.expiry().dueBy(expiryView.now());
         if (dueBy.isEmpty()) {
+            listener.sweepFinished(0);
             return 0;
         }
         int expired = 0;
@@ -43,6 +47,7 @@ final class SweepExpiredTransfers {
                 expired += commitLoop.expire(due.id()) == CommitLoop.Expiry.EXPIRED ? 1 : 0;
             }
             if (page.size() < pageSize) {
+                listener.sweepFinished(expired);
                 return expired;
             }
             after = PendingTransferKey.of(page.last());

@@ -14,7 +14,9 @@ import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +32,8 @@ import java.util.function.Supplier;
  * then the service's own checks) and the answers of both dialects are in docs/behaviour.md#13-on-the-wire. Nothing
  * a client sends gives a 5xx: an exception is a bug or broken infrastructure, answered 500 InternalFailureException
  * / INTERNAL with the request id, and logged. Every response carries a request id; every request gets one debug
- * line (never a header, so never a credential). Thread-safe.
+ * line (never a header, so never a credential). Besides the operations it answers {@code GET /health} and any
+ * {@link Builder#plainTextEndpoint} (a metrics scrape) without authentication. Thread-safe.
  */
 public final class CertificateTransferHttpApi {
 
@@ -50,6 +53,7 @@ public final class CertificateTransferHttpApi {
     private final Supplier<String> requestIds;
     private final OperationCalls calls;
     private final HealthCheck health;
+    private final Map<String, TextEndpoint> textEndpoints;
 
     private CertificateTransferHttpApi(
             Builder builder, CertificateTransferUseCases service, Dialect dialect, Authenticator authenticator) {
@@ -61,6 +65,7 @@ public final class CertificateTransferHttpApi {
         this.format = Format.of(dialect);
         this.calls = new OperationCalls(service);
         this.health = builder.health;
+        this.textEndpoints = Map.copyOf(builder.textEndpoints);
     }
 
     /**
@@ -147,6 +152,10 @@ public final class CertificateTransferHttpApi {
         if (HEALTH_PATH.equals(request.rawPath())) {
             return health(request, requestId);
         }
+        var endpoint = textEndpoints.get(request.rawPath());
+        if (endpoint != null) {
+            return text(endpoint, request, requestId);
+        }
         return RouteTable.route(request.method(), request.rawPath()).accept(new Route.Visitor<>() {
             @Override
             public HttpResponse found(Operation operation, Option<String> label) {
@@ -222,6 +231,25 @@ public final class CertificateTransferHttpApi {
                 Json.bytes(body));
     }
 
+    /** An extra text endpoint: no authentication, GET or HEAD, 200 with the text its supplier gives now. */
+    private HttpResponse text(TextEndpoint endpoint, HttpRequest request, String requestId) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return methodNotAllowed(request.method(), List.of("GET", "HEAD"), requestId);
+        }
+        return new HttpResponse(
+                200,
+                Map.of(
+                        "Content-Type",
+                        endpoint.contentType(),
+                        "x-amzn-RequestId",
+                        requestId,
+                        "Cache-Control",
+                        "no-store"),
+                endpoint.body().get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record TextEndpoint(String contentType, Supplier<String> body) {}
+
     private HttpResponse methodNotAllowed(String method, List<String> allowed, String requestId) {
         return format.error(
                 WireRefusal.of(WireError.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here"),
@@ -257,6 +285,7 @@ public final class CertificateTransferHttpApi {
         private Throttle throttle = Throttle.off();
         private Supplier<String> requestIds = new RequestIds();
         private HealthCheck health = HealthCheck.alwaysUp("unspecified");
+        private final Map<String, TextEndpoint> textEndpoints = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -348,6 +377,35 @@ public final class CertificateTransferHttpApi {
          */
         public Builder health(HealthCheck health) {
             this.health = Objects.requireNonNull(health, "health");
+            return this;
+        }
+
+        /**
+         * An extra endpoint of plain text, answered like {@code GET /health}: in both dialects, without
+         * authentication or throttle, to GET and HEAD only (405 otherwise), with {@code Cache-Control: no-store}.
+         * Made for a metrics scrape, such as Prometheus's text at {@code /metrics}. What it shows is open to anyone
+         * who reaches the port: serve it on a loopback or private address, or only text that may be public.
+         *
+         * @param path the exact raw path, such as {@code /metrics}; a query is not part of it
+         * @param contentType the answer's Content-Type, such as {@code text/plain; version=0.0.4; charset=utf-8}
+         * @param body asked on every request, on the request's thread; the text is sent in UTF-8 (an exception
+         *        is answered 500, like any other)
+         * @return this builder
+         * @throws IllegalArgumentException if the path does not start with {@code /}, is {@link #HEALTH_PATH},
+         *         or is the path of an operation
+         */
+        public Builder plainTextEndpoint(String path, String contentType, Supplier<String> body) {
+            Objects.requireNonNull(path, "path");
+            if (!path.startsWith("/")
+                    || path.equals(HEALTH_PATH)
+                    || !(RouteTable.route("GET", path) instanceof Route.NoSuchPath)) {
+                throw new IllegalArgumentException(
+                        "an extra endpoint's path starts with / and is neither /health nor an operation's: " + path);
+            }
+            textEndpoints.put(
+                    path,
+                    new TextEndpoint(
+                            Objects.requireNonNull(contentType, "contentType"), Objects.requireNonNull(body, "body")));
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.certificatetransfer.adapter.http.CertificateTransferHttpApi;
 import dev.certificatetransfer.adapter.http.CertificateTransferServer;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.application.ScheduledExpirySweep;
+import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * The local AWS-compatible server ({@code examples/server/target/certificate-transfer-server.jar}), a composition
  * root: core's service over the HTTP adapter, stored in memory, in an H2 file or in any JDBC database
- * ({@link Storage}), called by the accounts of {@link ServerCredentials}. Prints its {@link StartupBanner}, the
+ * ({@link Storage}), called by the accounts of {@link ServerCredentials}, its metrics at {@code GET /metrics}
+ * ({@link ServerMetrics}). Prints its {@link StartupBanner}, the
  * last line {@code listening on http://HOST:PORT} once it serves; stops gracefully on SIGTERM or Ctrl-C (requests
  * in flight finish, then the database closes). Options: {@code --help}.
  */
@@ -95,11 +97,13 @@ public final class LocalServer implements AutoCloseable {
         var resources = new ArrayList<AutoCloseable>();
         try {
             var storage = Storage.open(options.store(), resources);
-            var service = service(options, storage);
+            var metrics = new ServerMetrics();
+            resources.add(metrics);
+            var service = service(options, storage, metrics);
             if (options.transferExpiry().ttl().isDefined()) {
                 resources.add(0, ScheduledExpirySweep.start(service, SWEEP_INTERVAL));
             }
-            var server = httpServer(options, service, credentials, storage);
+            var server = httpServer(options, metrics.metered(service), credentials, storage, metrics);
             listen(server, options);
             resources.add(0, server);
             var local = new LocalServer(resources, server, out);
@@ -117,23 +121,29 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static CertificateTransferService service(ServerOptions options, Storage storage) {
+    private static CertificateTransferService service(ServerOptions options, Storage storage, ServerMetrics metrics) {
         return CertificateTransferService.builder()
                 .repository(storage.repository())
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(Clock.systemUTC())
                 .region(options.region())
                 .transferExpiry(options.transferExpiry())
+                .listener(metrics.listener())
                 .build();
     }
 
     private static CertificateTransferServer httpServer(
-            ServerOptions options, CertificateTransferService service, ServerCredentials credentials, Storage storage) {
+            ServerOptions options,
+            CertificateTransferUseCases service,
+            ServerCredentials credentials,
+            Storage storage,
+            ServerMetrics metrics) {
         var api = CertificateTransferHttpApi.builder()
                 .service(service)
                 .dialect(options.dialect())
                 .credentials(credentials.store())
                 .health(storage.health())
+                .plainTextEndpoint(ServerMetrics.PATH, ServerMetrics.CONTENT_TYPE, metrics::scrape)
                 .build();
         return CertificateTransferServer.builder()
                 .api(api)

@@ -40,6 +40,7 @@ final class StartupBanner {
                                 + sweepInterval.toSeconds() + " s")
                         .getOrElse("never expire (as in AWS)"));
         out.println("  health       GET /health");
+        out.println("  metrics      GET /metrics (Prometheus text, no credentials)");
         out.println("  started in   " + took.toMillis() + " ms");
         String endpoint = "http://" + urlHost(hostForClients(options.bind())) + ":" + port;
         credentials.demo().forEach(demo -> printDemoAccounts(demo, endpoint));

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The local server started as {@code main} starts it, on an ephemeral port, driven by the real AWS SDK for Java v2
- * with the demo keys it prints: a transfer, the target's view, a cancel, a second cancel (410); then stopped.
+ * with the demo keys it prints: a transfer, the target's view, a cancel, a second cancel (410), the metrics that
+ * counted them at {@code GET /metrics}; then stopped.
  */
 class LocalServerSmokeTest {
 
@@ -109,6 +110,24 @@ class LocalServerSmokeTest {
                     .contains("h2 file")
                     .contains("\"outboxUndelivered\":")
                     .contains("\"outboxOldestAgeMillis\":");
+
+            var metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                                    .build(),
+                            BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type")).contains(ServerMetrics.CONTENT_TYPE);
+            assertThat(metrics.body())
+                    .contains(
+                            "certificate_transfer_operations_total{operation=\"TransferCertificate\",outcome=\"OK\"} 1")
+                    .contains("certificate_transfer_operations_total{operation=\"CancelCertificateTransfer\","
+                            + "outcome=\"OK\"} 1")
+                    .contains("certificate_transfer_operations_total{operation=\"CancelCertificateTransfer\","
+                            + "outcome=\"TRANSFER_ALREADY_COMPLETED\"} 1")
+                    .contains("certificate_transfer_operation_duration_seconds_count{"
+                            + "operation=\"DescribeCertificate\",outcome=\"OK\"} 2")
+                    .contains("certificate_transfer_commit_gave_up_total 0");
         }
         assertThat(output()).endsWith("stopped" + System.lineSeparator());
     }
