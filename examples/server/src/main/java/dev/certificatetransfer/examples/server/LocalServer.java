@@ -98,6 +98,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             var storage = Storage.open(options.store(), resources);
             var metrics = new ServerMetrics();
+            storage.relay().forEach(metrics::bindOutbox);
             resources.add(metrics);
             var service = service(options, storage, metrics);
             if (options.transferExpiry().ttl().isDefined()) {

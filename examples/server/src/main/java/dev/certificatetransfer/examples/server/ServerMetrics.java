@@ -1,7 +1,10 @@
 package dev.certificatetransfer.examples.server;
 
+import dev.certificatetransfer.adapter.jdbc.OutboxBacklog;
+import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.micrometer.MicrometerCertificateTransferUseCases;
 import dev.certificatetransfer.adapter.micrometer.MicrometerServiceListener;
+import dev.certificatetransfer.adapter.micrometer.OutboxBacklogMetrics;
 import dev.certificatetransfer.application.ServiceListener;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -9,8 +12,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The server's metrics, in one Prometheus registry: every operation by outcome, lost races and writes that gave up,
- * expiry sweeps (adapters-micrometer), shown as Prometheus text at {@code GET /metrics}. Unauthenticated, as a
- * Prometheus scrape of a local test server expects: its labels are operations and outcome codes, never an account
+ * expiry sweeps, the outbox's backlog with a database (adapters-micrometer), shown as Prometheus text at
+ * {@code GET /metrics}. Unauthenticated, as a Prometheus scrape of a local test server expects: its labels are operations and outcome codes, never an account
  * or a certificate, and the server listens on 127.0.0.1 unless told otherwise.
  */
 final class ServerMetrics implements AutoCloseable {
@@ -31,6 +34,12 @@ final class ServerMetrics implements AutoCloseable {
     /** The service, counted and timed per operation and outcome. */
     CertificateTransferUseCases metered(CertificateTransferUseCases service) {
         return new MicrometerCertificateTransferUseCases(service, registry);
+    }
+
+    /** Adds the outbox's backlog of a JDBC store: events not yet delivered, and the oldest one's age. */
+    void bindOutbox(OutboxRelay relay) {
+        OutboxBacklogMetrics.of(relay::backlog, OutboxBacklog::undelivered, OutboxBacklog::oldestAge)
+                .bindTo(registry);
     }
 
     /** The metrics now, in Prometheus's text. */

@@ -12,6 +12,7 @@ import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import io.vavr.control.Option;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.List;
  *
  * @param repository where the service keeps certificates
  * @param health     whether the store can be reached now
+ * @param relay      the outbox relay of a JDBC store (its backlog is a metric), none in memory
  */
-record Storage(CertificateRepository repository, HealthCheck health) {
+record Storage(CertificateRepository repository, HealthCheck health, Option<OutboxRelay> relay) {
 
     private static final Duration RELAY_INTERVAL = Duration.ofMillis(200);
     private static final Duration DELIVERED_EVENTS_KEPT = Duration.ofDays(1);
@@ -41,7 +43,8 @@ record Storage(CertificateRepository repository, HealthCheck health) {
         }
         return new Storage(
                 new InMemoryCertificateRepository(new Slf4jEventPublisher()),
-                HealthCheck.alwaysUp(store.description()));
+                HealthCheck.alwaysUp(store.description()),
+                Option.none());
     }
 
     private static Storage openJdbc(Store.Jdbc jdbc, List<AutoCloseable> resources) {
@@ -61,7 +64,8 @@ record Storage(CertificateRepository repository, HealthCheck health) {
         relay.start(RELAY_INTERVAL);
         resources.add(0, relay);
         var check = new JdbcHealthCheck(dataSource, jdbc.description(), relay);
-        return new Storage(new JdbcCertificateRepository(dataSource), () -> asHttpHealth(check.check()));
+        return new Storage(
+                new JdbcCertificateRepository(dataSource), () -> asHttpHealth(check.check()), Option.some(relay));
     }
 
     private static HikariDataSource pool(Store.Jdbc jdbc) {

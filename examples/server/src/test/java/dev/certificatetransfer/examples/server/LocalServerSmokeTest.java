@@ -127,7 +127,9 @@ class LocalServerSmokeTest {
                             + "outcome=\"TRANSFER_ALREADY_COMPLETED\"} 1")
                     .contains("certificate_transfer_operation_duration_seconds_count{"
                             + "operation=\"DescribeCertificate\",outcome=\"OK\"} 2")
-                    .contains("certificate_transfer_commit_gave_up_total 0");
+                    .contains("certificate_transfer_commit_gave_up_total 0")
+                    .contains("certificate_transfer_outbox_backlog_events ")
+                    .contains("certificate_transfer_outbox_oldest_age_seconds ");
         }
         assertThat(output()).endsWith("stopped" + System.lineSeparator());
     }
