@@ -55,7 +55,7 @@ final class TransferCertificate {
                         (stored, now) -> CommitLoop.oneChange(TransferRules.transfer(
                                         stored.certificate(),
                                         id,
-                                        caller.account(),
+                                        caller,
                                         target,
                                         message,
                                         Lazy.of(() -> attachments.attachmentsOf(id)),
@@ -69,7 +69,8 @@ final class TransferCertificate {
      * accepts it.
      */
     private Either<Refusal, TransferRequested> acceptedByTarget(TransferRequested requested) {
-        return rule.evaluate(requested.actor(), requested.certificateId(), requested.target()) == Permission.ALLOWED
+        return rule.evaluate(requested.actor().account(), requested.certificateId(), requested.target())
+                        == Permission.ALLOWED
                 ? Either.right(requested)
                 : Either.left(NOT_ACCEPTED_BY_TARGET);
     }
