@@ -9,7 +9,8 @@ import java.util.Objects;
  * and every event of a call names it (docs/behaviour.md, section 9).
  *
  * @param account the account the caller acts for
- * @param name the caller's name in the host's identity system, non-blank, at most 2048 characters
+ * @param name the caller's name in the host's identity system, non-blank, at most 2048 characters, well-formed
+ *     Unicode (no lone surrogate, which could not be stored or sent)
  */
 public record Principal(AccountId account, String name) implements Actor {
 
@@ -21,12 +22,14 @@ public record Principal(AccountId account, String name) implements Actor {
      * @param account the account the caller acts for
      * @param name the caller's name in the host's identity system
      * @throws NullPointerException if {@code account} is null
-     * @throws IllegalArgumentException if {@code name} is null, blank or over 2048 characters
+     * @throws IllegalArgumentException if {@code name} is null, blank, over 2048 characters or holds a lone
+     *     surrogate
      */
     public Principal {
         Objects.requireNonNull(account, "account");
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("a principal has a non-blank name of at most 2048 characters");
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH || !Text.isWellFormedUnicode(name)) {
+            throw new IllegalArgumentException(
+                    "a principal has a non-blank name of at most 2048 characters of well-formed Unicode");
         }
     }
 

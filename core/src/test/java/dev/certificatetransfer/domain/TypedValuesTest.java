@@ -124,6 +124,32 @@ class TypedValuesTest {
     }
 
     @Nested
+    class Principals {
+
+        private final AccountId acme = new AccountId("acme");
+
+        @ParameterizedTest
+        @ValueSource(strings = {"tenant:acme/user:ops", "a", "nul\u0000inside", "\uD83D\uDE00"})
+        void a_principal_has_any_non_blank_name_of_well_formed_unicode(String name) {
+            assertThat(new Principal(acme, name).name()).isEqualTo(name);
+            assertThat(new Principal(acme, "x".repeat(2048)).name()).hasSize(2048);
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {" \t\n", "lone \uD83D high", "lone \uDE00 low", "ends high \uD83D"})
+        void a_blank_name_or_a_lone_surrogate_is_refused(String name) {
+            assertThatThrownBy(() -> new Principal(acme, name)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void a_name_over_2048_characters_is_refused() {
+            assertThatThrownBy(() -> new Principal(acme, "x".repeat(2049)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
     class Messages {
 
         @Test

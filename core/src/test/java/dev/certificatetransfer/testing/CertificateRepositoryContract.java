@@ -428,6 +428,104 @@ public abstract class CertificateRepositoryContract {
             assertThat(found(cancelled.id())).containsExactly(cancelled);
         }
 
+        /**
+         * Tenant accounts of the longest form and principals whose names hold a NUL, a backslash, a line break and a
+         * character outside the BMP: every event kind is recorded with every field, the actor's name included, and
+         * replaying the recorded events rebuilds the stored state.
+         */
+        @Test
+        void every_event_of_tenant_accounts_is_recorded_with_its_principal_and_every_field() {
+            var acme = new AccountId("acme." + "a".repeat(59));
+            var globex = new AccountId("Globex_EU-1");
+            var ops = new Principal(acme, "tenant:acme/user:ops \u0000 \\0 \n 😀 " + "n".repeat(2000));
+            var auditor = new Principal(globex, "tenant:globex/user:auditor");
+            var parsed = TestCertificates.parsed(0);
+            var events = new ArrayList<CertificateEvent>();
+            var c = commitAll(
+                    events,
+                    null,
+                    new CertificateRegistered(
+                            parsed.id(),
+                            ops,
+                            parsed.pem(),
+                            parsed.validity(),
+                            CertificateMode.SNI_ONLY,
+                            CertificateStatus.INACTIVE,
+                            clock.instant(),
+                            1));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(),
+                            ops,
+                            globex,
+                            Option.some(new TransferMessage("to \u0000 you")),
+                            c.status(),
+                            clock.instant(),
+                            c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRejected(
+                            c.id(),
+                            auditor,
+                            acme,
+                            Option.some(new RejectReason("no \\ thanks")),
+                            clock.instant(),
+                            c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(), ops, globex, Option.none(), c.status(), clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new CertificateEvent.TransferCancelled(c.id(), ops, globex, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(), ops, globex, Option.none(), c.status(), clock.instant(), c.nextVersion()));
+            c = commitAll(events, c, new TransferExpired(c.id(), globex, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(), ops, globex, Option.none(), c.status(), clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferAccepted(
+                            c.id(), auditor, acme, CertificateStatus.INACTIVE, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new CertificateStatusChanged(
+                            c.id(), auditor, c.status(), CertificateStatus.ACTIVE, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new CertificateStatusChanged(
+                            c.id(), auditor, c.status(), CertificateStatus.INACTIVE, clock.instant(), c.nextVersion()));
+            var stored = found(c.id());
+            assertThat(stored).containsExactly(c);
+            assertThat(CertificateChange.replay(recordedEvents())).isEqualTo(stored);
+            commitAll(events, c, new CertificateDeleted(c.id(), auditor, c.status(), clock.instant(), c.nextVersion()));
+
+            assertThat(recordedEvents()).containsExactlyElementsOf(events);
+            assertThat(recordedEvents().map(CertificateEvent::actor))
+                    .containsExactly(
+                            ops, ops, auditor, ops, ops, ops, Actor.system(), ops, auditor, auditor, auditor, auditor);
+            assertThat(found(c.id())).isEmpty();
+        }
+
+        private Certificate commitAll(List<CertificateEvent> events, Certificate current, CertificateEvent event) {
+            events.add(event);
+            return commitOrFail(CertificateChange.of(Option.of(current), event));
+        }
+
         @Test
         void an_expired_transfer_and_its_system_event_survive_the_round_trip() {
             var registered = register(0, ALICE);
