@@ -7,10 +7,10 @@ import java.util.Objects;
 
 /**
  * What happened to a certificate: exactly one event per successful state change, with the certificate, who acted
- * (the caller's principal: account and name; or the system), the status before and after, the time and the certificate's version after the change (docs/behaviour.md,
- * section 9). Events carry everything the state change needs, so replaying them
- * ({@code CertificateChange.replay}) rebuilds the state. Events are immutable, and their {@code toString} never
- * prints a PEM.
+ * (the caller's principal, its account and name; or the system), the status before and after, the time and the
+ * certificate's version after the change (docs/behaviour.md, section 9). Events carry everything the state change
+ * needs, so replaying them ({@code CertificateChange.replay}) rebuilds the state. Events are immutable, and their
+ * {@code toString} never prints a PEM.
  */
 public sealed interface CertificateEvent {
 
