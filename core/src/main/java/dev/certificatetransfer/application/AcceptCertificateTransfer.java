@@ -28,7 +28,7 @@ final class AcceptCertificateTransfer {
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         id,
                         (stored, now) -> CommitLoop.oneChange(
-                                TransferRules.accept(stored.certificate(), id, caller.account(), setAsActive, now))))
+                                TransferRules.accept(stored.certificate(), id, caller, setAsActive, now))))
                 .map(Option::get);
     }
 }

@@ -30,8 +30,8 @@ final class CancelCertificateTransfer {
                 .authorize(caller, IotAction.CANCEL_CERTIFICATE_TRANSFER, id)
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         id,
-                        (stored, now) -> CommitLoop.oneChange(
-                                TransferRules.cancel(stored.certificate(), id, caller.account(), now))))
+                        (stored, now) ->
+                                CommitLoop.oneChange(TransferRules.cancel(stored.certificate(), id, caller, now))))
                 .map(Option::get);
     }
 }

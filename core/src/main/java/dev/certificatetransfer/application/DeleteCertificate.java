@@ -32,7 +32,7 @@ final class DeleteCertificate {
                         (stored, now) -> CommitLoop.oneChange(CertificateRules.delete(
                                 stored.certificate(),
                                 id,
-                                caller.account(),
+                                caller,
                                 forceDelete,
                                 Lazy.of(() -> attachments.attachmentsOf(id)),
                                 now))))

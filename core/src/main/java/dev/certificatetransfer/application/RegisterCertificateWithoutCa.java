@@ -33,12 +33,7 @@ final class RegisterCertificateWithoutCa {
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         certificate.id(),
                         (stored, now) -> CommitLoop.oneChange(CertificateRules.register(
-                                stored.certificate(),
-                                stored.nextVersion(),
-                                certificate,
-                                caller.account(),
-                                status,
-                                now))))
+                                stored.certificate(), stored.nextVersion(), certificate, caller, status, now))))
                 .map(after ->
                         new RegisterCertificateResult(after.get(), after.get().arn(region)));
     }

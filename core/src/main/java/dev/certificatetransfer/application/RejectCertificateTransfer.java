@@ -29,7 +29,7 @@ final class RejectCertificateTransfer {
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         id,
                         (stored, now) -> CommitLoop.oneChange(
-                                TransferRules.reject(stored.certificate(), id, caller.account(), reason, now))))
+                                TransferRules.reject(stored.certificate(), id, caller, reason, now))))
                 .map(Option::get);
     }
 }

@@ -50,7 +50,7 @@ final class TransferCertificate {
                         (stored, now) -> CommitLoop.oneChange(TransferRules.transfer(
                                 stored.certificate(),
                                 id,
-                                caller.account(),
+                                caller,
                                 target,
                                 message,
                                 Lazy.of(() -> attachments.attachmentsOf(id)),

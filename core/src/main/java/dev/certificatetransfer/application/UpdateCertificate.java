@@ -28,8 +28,7 @@ final class UpdateCertificate {
                 .flatMap(status -> authorization.authorize(caller, IotAction.UPDATE_CERTIFICATE, id))
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         id,
-                        (stored, now) -> CertificateRules.update(
-                                        stored.certificate(), id, caller.account(), newStatus, now)
+                        (stored, now) -> CertificateRules.update(stored.certificate(), id, caller, newStatus, now)
                                 .map(Option::narrow)))
                 .map(Option::get);
     }

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What happened to a certificate: exactly one event per successful state change, with the certificate, the acting
- * account, the status before and after, the time and the certificate's version after the change (docs/behaviour.md,
- * section 9). Events carry everything the state change needs, so replaying them
- * ({@code CertificateChange.replay}) rebuilds the state. Events are immutable, and their {@code toString} never
- * prints a PEM.
+ * What happened to a certificate: exactly one event per successful state change, with the certificate, who acted
+ * (the caller's principal, its account and name; or the system), the status before and after, the time and the
+ * certificate's version after the change (docs/behaviour.md, section 9). Events carry everything the state change
+ * needs, so replaying them ({@code CertificateChange.replay}) rebuilds the state. Events are immutable, and their
+ * {@code toString} never prints a PEM.
  */
 public sealed interface CertificateEvent {
 
@@ -24,7 +24,8 @@ public sealed interface CertificateEvent {
     /**
      * Who made the change.
      *
-     * @return the account whose call made it, or {@link Actor#system()} for a change no call made (an expiry)
+     * @return the {@link Principal} whose call made it (its account and its name), or {@link Actor#system()} for a
+     *     change no call made (an expiry)
      */
     Actor actor();
 
@@ -89,7 +90,7 @@ public sealed interface CertificateEvent {
      * A certificate was registered without a CA; the actor owns it.
      *
      * @param certificateId the certificate
-     * @param actor the account that registered it and owns it
+     * @param actor the caller that registered it; its account owns it
      * @param pem its canonical PEM
      * @param validity its validity period
      * @param mode its mode
@@ -99,7 +100,7 @@ public sealed interface CertificateEvent {
      */
     record CertificateRegistered(
             CertificateId certificateId,
-            AccountId actor,
+            Principal actor,
             CertificatePem pem,
             Validity validity,
             CertificateMode mode,
@@ -111,7 +112,7 @@ public sealed interface CertificateEvent {
          * The event, checked for completeness.
          *
          * @param certificateId the certificate
-         * @param actor the account that registered it and owns it
+         * @param actor the caller that registered it; its account owns it
          * @param pem its canonical PEM
          * @param validity its validity period
          * @param mode its mode
@@ -149,7 +150,7 @@ public sealed interface CertificateEvent {
      * The owner (actor) opened a transfer to the target; the certificate is now {@code PENDING_TRANSFER}.
      *
      * @param certificateId the certificate
-     * @param actor the owner, the transfer's source
+     * @param actor the caller, of the owner's account, the transfer's source
      * @param target the account the certificate is offered to
      * @param message the transfer message, if any
      * @param from the status before the transfer
@@ -158,7 +159,7 @@ public sealed interface CertificateEvent {
      */
     record TransferRequested(
             CertificateId certificateId,
-            AccountId actor,
+            Principal actor,
             AccountId target,
             Option<TransferMessage> message,
             CertificateStatus from,
@@ -169,7 +170,7 @@ public sealed interface CertificateEvent {
          * The event, checked for completeness.
          *
          * @param certificateId the certificate
-         * @param actor the owner, the transfer's source
+         * @param actor the caller, of the owner's account, the transfer's source
          * @param target the account the certificate is offered to
          * @param message the transfer message, if any
          * @param from the status before the transfer
@@ -205,7 +206,7 @@ public sealed interface CertificateEvent {
      * The target (actor) accepted the transfer and owns the certificate now, {@code ACTIVE} or {@code INACTIVE}.
      *
      * @param certificateId the certificate
-     * @param actor the target, the new owner
+     * @param actor the caller, of the target account, the new owner
      * @param source the previous owner
      * @param to the status after: {@code ACTIVE} or {@code INACTIVE}
      * @param at when the change was made
@@ -213,7 +214,7 @@ public sealed interface CertificateEvent {
      */
     record TransferAccepted(
             CertificateId certificateId,
-            AccountId actor,
+            Principal actor,
             AccountId source,
             CertificateStatus to,
             Instant at,
@@ -223,7 +224,7 @@ public sealed interface CertificateEvent {
          * The event, checked for completeness.
          *
          * @param certificateId the certificate
-         * @param actor the target, the new owner
+         * @param actor the caller, of the target account, the new owner
          * @param source the previous owner
          * @param to the status after: {@code ACTIVE} or {@code INACTIVE}
          * @param at when the change was made
@@ -257,7 +258,7 @@ public sealed interface CertificateEvent {
      * The target (actor) rejected the transfer; the certificate stays with the source, {@code INACTIVE}.
      *
      * @param certificateId the certificate
-     * @param actor the target
+     * @param actor the caller, of the target account
      * @param source the owner, who keeps the certificate
      * @param reason the target's reason, if any
      * @param at when the change was made
@@ -265,7 +266,7 @@ public sealed interface CertificateEvent {
      */
     record TransferRejected(
             CertificateId certificateId,
-            AccountId actor,
+            Principal actor,
             AccountId source,
             Option<RejectReason> reason,
             Instant at,
@@ -275,7 +276,7 @@ public sealed interface CertificateEvent {
          * The event, checked for completeness.
          *
          * @param certificateId the certificate
-         * @param actor the target
+         * @param actor the caller, of the target account
          * @param source the owner, who keeps the certificate
          * @param reason the target's reason, if any
          * @param at when the change was made
@@ -309,18 +310,18 @@ public sealed interface CertificateEvent {
      * The source (actor) cancelled the transfer; the certificate stays with it, {@code INACTIVE}.
      *
      * @param certificateId the certificate
-     * @param actor the source, the owner
+     * @param actor the caller, of the source account, the owner
      * @param target the account the transfer was offered to
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
-    record TransferCancelled(CertificateId certificateId, AccountId actor, AccountId target, Instant at, long version)
+    record TransferCancelled(CertificateId certificateId, Principal actor, AccountId target, Instant at, long version)
             implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *
          * @param certificateId the certificate
-         * @param actor the source, the owner
+         * @param actor the caller, of the source account, the owner
          * @param target the account the transfer was offered to
          * @param at when the change was made
          * @param version the certificate's version after the change
@@ -400,7 +401,7 @@ public sealed interface CertificateEvent {
      * The owner (actor) changed the certificate's status with UpdateCertificate.
      *
      * @param certificateId the certificate
-     * @param actor the owner
+     * @param actor the caller, of the owner's account
      * @param from the status before
      * @param to the status after, never the same as {@code from}
      * @param at when the change was made
@@ -408,7 +409,7 @@ public sealed interface CertificateEvent {
      */
     record CertificateStatusChanged(
             CertificateId certificateId,
-            AccountId actor,
+            Principal actor,
             CertificateStatus from,
             CertificateStatus to,
             Instant at,
@@ -418,7 +419,7 @@ public sealed interface CertificateEvent {
          * The event, checked for completeness.
          *
          * @param certificateId the certificate
-         * @param actor the owner
+         * @param actor the caller, of the owner's account
          * @param from the status before
          * @param to the status after, never the same as {@code from}
          * @param at when the change was made
@@ -452,19 +453,19 @@ public sealed interface CertificateEvent {
      * The owner (actor) deleted the certificate.
      *
      * @param certificateId the certificate
-     * @param actor the owner
+     * @param actor the caller, of the owner's account
      * @param from the status before the deletion
      * @param at when the change was made
      * @param version the certificate's version after the change
      */
     record CertificateDeleted(
-            CertificateId certificateId, AccountId actor, CertificateStatus from, Instant at, long version)
+            CertificateId certificateId, Principal actor, CertificateStatus from, Instant at, long version)
             implements CertificateEvent {
         /**
          * The event, checked for completeness.
          *
          * @param certificateId the certificate
-         * @param actor the owner
+         * @param actor the caller, of the owner's account
          * @param from the status before the deletion
          * @param at when the change was made
          * @param version the certificate's version after the change

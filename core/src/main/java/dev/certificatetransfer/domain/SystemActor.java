@@ -5,7 +5,7 @@ public enum SystemActor implements Actor {
     /** The system; {@link Actor#system()} returns it. */
     INSTANCE;
 
-    /** The name the system goes by in events and logs: {@code system}, which no account id can be. */
+    /** The name the system goes by in events and logs: {@code system}; it has no account. */
     public static final String NAME = "system";
 
     /** {@link #NAME}. */

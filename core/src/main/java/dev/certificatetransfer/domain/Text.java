@@ -15,6 +15,22 @@ final class Text {
         return true;
     }
 
+    /** ASCII letters, digits, {@code .}, {@code _} and {@code -} only: the characters of an account id. */
+    static boolean isAccountCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9')
+                    && !(c >= 'a' && c <= 'z')
+                    && !(c >= 'A' && c <= 'Z')
+                    && c != '.'
+                    && c != '_'
+                    && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** ASCII hex digits of either case only: {@link Character#digit} would also take other scripts' digits. */
     static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {

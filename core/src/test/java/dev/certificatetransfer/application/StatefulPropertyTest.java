@@ -430,7 +430,7 @@ class StatefulPropertyTest {
             assertThat(event.certificateId())
                     .as("certificate of the event of %s", step)
                     .isEqualTo(TestCertificates.id(i));
-            assertThat(event.actor()).as("actor of %s", step).isEqualTo(step.actor());
+            assertThat(event.actor()).as("actor of %s", step).isEqualTo(Accounts.principal(step.actor()));
             assertThat(event.statusBefore())
                     .as("status before %s", step)
                     .isEqualTo(before.certificates().get(i).map(Cert::status));

@@ -184,7 +184,7 @@ class TransferExpiryTest {
                     Option.some(pending),
                     new dev.certificatetransfer.domain.CertificateEvent.TransferAccepted(
                             id,
-                            Accounts.BOB,
+                            Accounts.principal(Accounts.BOB),
                             Accounts.ALICE,
                             CertificateStatus.INACTIVE,
                             T0.plus(TTL).minusMillis(1),

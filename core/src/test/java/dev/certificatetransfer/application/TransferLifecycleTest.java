@@ -12,6 +12,7 @@ import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
@@ -51,12 +52,13 @@ class TransferLifecycleTest extends ServiceFixture {
         }
 
         @Test
-        void a_cancellation_emits_one_transfer_cancelled_event() {
+        void a_cancellation_emits_one_transfer_cancelled_event_naming_who_cancelled() {
             var id = pendingFromAliceToBob(0);
-            service.cancelCertificateTransfer(ALICE, id).get();
+            var operator = new Principal(Accounts.ALICE, "tenant:alice/user:ops");
+            service.cancelCertificateTransfer(operator, id).get();
             var event = events.events().last();
             assertThat(event).isInstanceOf(TransferCancelled.class);
-            assertThat(event.actor()).isEqualTo(Accounts.ALICE);
+            assertThat(event.actor()).isEqualTo(operator);
             assertThat(event.statusBefore()).contains(CertificateStatus.PENDING_TRANSFER);
             assertThat(event.statusAfter()).contains(CertificateStatus.INACTIVE);
             assertThat(((TransferCancelled) event).target()).isEqualTo(Accounts.BOB);

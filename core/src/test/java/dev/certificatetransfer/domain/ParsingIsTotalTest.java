@@ -72,26 +72,25 @@ class ParsingIsTotalTest {
     class AccountIds {
 
         @Test
-        void an_account_parses_exactly_when_it_is_12_ascii_digits() {
+        void an_account_parses_exactly_when_it_is_1_to_64_ascii_letters_digits_dots_underscores_and_hyphens() {
             var answers = new ParseAnswers(RefusalCode.INVALID_REQUEST);
             qt().withExamples(EXAMPLES).forAll(accountLike()).checkAssert(raw -> {
                 var parsed = answers.check(AccountId.parse(raw));
-                assertThat(parsed.isRight()).as("parsed").isEqualTo(raw.matches("[0-9]{12}"));
+                assertThat(parsed.isRight()).as("parsed").isEqualTo(raw.matches("[A-Za-z0-9._-]{1,64}"));
                 parsed.forEach(account -> assertThat(account.value()).isEqualTo(raw));
             });
             answers.bothSeenAtLeast(EXAMPLES / 20);
         }
 
         private Gen<String> accountLike() {
-            var digits = ascii("0123456789");
+            var allowed = ascii("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
+            var aroundTheLimits = Generate.pick(List.of(0, 1, 2, 12, 63, 64, 65, 66));
             return weighted(List.of(
                     Pair.of(
                             3,
-                            ofChars(
-                                    weighted(List.of(Pair.of(8, digits), Pair.of(1, lookAlike()))),
-                                    Generate.constant(12))),
-                    Pair.of(3, almost(ofChars(digits, Generate.constant(12)))),
-                    Pair.of(1, ofChars(digits, UnicodeStrings.lengths())),
+                            ofChars(weighted(List.of(Pair.of(20, allowed), Pair.of(1, lookAlike()))), aroundTheLimits)),
+                    Pair.of(3, almost(ofChars(allowed, aroundTheLimits))),
+                    Pair.of(1, ofChars(allowed, UnicodeStrings.lengths())),
                     Pair.of(2, strings())));
         }
     }

@@ -61,11 +61,91 @@ class TypedValuesTest {
             assertThat(AccountId.parse("123456789012").get().value()).isEqualTo("123456789012");
         }
 
+        @Test
+        void a_tenant_slug_is_an_account() {
+            assertThat(AccountId.parse("Acme-Corp_eu.1").get().value()).isEqualTo("Acme-Corp_eu.1");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2, 12, 63, 64})
+        void one_to_64_characters_are_an_account(int length) {
+            assertThat(AccountId.parse("a".repeat(length)).get().value()).hasSize(length);
+            assertThat(new AccountId("7".repeat(length)).value()).hasSize(length);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 65, 100})
+        void no_characters_or_more_than_64_are_refused(int length) {
+            assertThat(AccountId.parse("a".repeat(length)).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
+            assertThatThrownBy(() -> new AccountId("a".repeat(length))).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        /** Every UTF-16 unit, alone and inside an otherwise valid id: only ASCII letters, digits, . _ - pass. */
+        @Test
+        void only_ascii_letters_digits_dot_underscore_and_hyphen_are_allowed() {
+            for (int unit = Character.MIN_VALUE; unit <= Character.MAX_VALUE; unit++) {
+                char c = (char) unit;
+                boolean allowed = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '.'
+                        || c == '_'
+                        || c == '-';
+                for (String raw : new String[] {String.valueOf(c), "acme" + c, c + "acme", "ac" + c + "me"}) {
+                    assertThat(AccountId.parse(raw).isRight())
+                            .as("U+%04X in \"%s\"", (int) c, raw)
+                            .isEqualTo(allowed);
+                }
+                if (!allowed) {
+                    String invalid = "acme" + c;
+                    assertThatThrownBy(() -> new AccountId(invalid)).isInstanceOf(IllegalArgumentException.class);
+                }
+            }
+        }
+
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"12345678901", "1234567890123", "12345678901a", "١٢٣٤٥٦٧٨٩٠١٢"})
+        @ValueSource(strings = {"acme corp", "acme/ops", "acme:1", "é", "١٢٣٤٥٦٧٨٩٠١٢", "ｆｕｌｌ", "\uD83D\uDE00"})
         void anything_else_is_an_invalid_request(String raw) {
             assertThat(AccountId.parse(raw).getLeft().code()).isEqualTo(RefusalCode.INVALID_REQUEST);
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {"12345678901", "1234567890123", "12345678901a", "acme", "12345678901-", "000000000000.1"})
+        void only_twelve_ascii_digits_are_an_aws_account_id(String raw) {
+            assertThat(AccountId.parse(raw).get().isAwsAccountId()).isFalse();
+        }
+
+        @Test
+        void twelve_ascii_digits_are_an_aws_account_id() {
+            assertThat(new AccountId("000000000000").isAwsAccountId()).isTrue();
+        }
+    }
+
+    @Nested
+    class Principals {
+
+        private final AccountId acme = new AccountId("acme");
+
+        @ParameterizedTest
+        @ValueSource(strings = {"tenant:acme/user:ops", "a", "nul\u0000inside", "\uD83D\uDE00"})
+        void a_principal_has_any_non_blank_name_of_well_formed_unicode(String name) {
+            assertThat(new Principal(acme, name).name()).isEqualTo(name);
+            assertThat(new Principal(acme, "x".repeat(2048)).name()).hasSize(2048);
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = {" \t\n", "lone \uD83D high", "lone \uDE00 low", "ends high \uD83D"})
+        void a_blank_name_or_a_lone_surrogate_is_refused(String name) {
+            assertThatThrownBy(() -> new Principal(acme, name)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void a_name_over_2048_characters_is_refused() {
+            assertThatThrownBy(() -> new Principal(acme, "x".repeat(2049)))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
@@ -65,11 +66,19 @@ public abstract class CertificateRepositoryContract {
         repository = newRepository();
     }
 
+    /**
+     * A caller of the account with a name of its own (not the root's), so that an adapter that stores events must
+     * keep the principal's name as well as its account.
+     */
+    protected static Principal by(AccountId account) {
+        return new Principal(account, "tenant:" + account.value() + "/user:ops");
+    }
+
     protected Certificate register(int index, AccountId owner) {
         var parsed = TestCertificates.parsed(index);
         var event = new CertificateRegistered(
                 parsed.id(),
-                owner,
+                by(owner),
                 parsed.pem(),
                 parsed.validity(),
                 CertificateMode.SNI_ONLY,
@@ -96,7 +105,7 @@ public abstract class CertificateRepositoryContract {
     private TransferRequested transferTo(Certificate c, AccountId target) {
         return new TransferRequested(
                 c.id(),
-                c.owner(),
+                by(c.owner()),
                 target,
                 Option.some(new TransferMessage("yours, Bob")),
                 c.status(),
@@ -105,11 +114,11 @@ public abstract class CertificateRepositoryContract {
     }
 
     private CertificateStatusChanged statusChange(Certificate c, CertificateStatus to) {
-        return new CertificateStatusChanged(c.id(), c.owner(), c.status(), to, clock.instant(), c.nextVersion());
+        return new CertificateStatusChanged(c.id(), by(c.owner()), c.status(), to, clock.instant(), c.nextVersion());
     }
 
     private CertificateDeleted deletion(Certificate c) {
-        return new CertificateDeleted(c.id(), c.owner(), c.status(), clock.instant(), c.nextVersion());
+        return new CertificateDeleted(c.id(), by(c.owner()), c.status(), clock.instant(), c.nextVersion());
     }
 
     /** Follows pages of 4 in both orders: together they are {@code oldestFirst}, in order, each exactly once. */
@@ -161,7 +170,7 @@ public abstract class CertificateRepositoryContract {
                     pending,
                     new TransferAccepted(
                             pending.id(),
-                            BOB,
+                            by(BOB),
                             ALICE,
                             CertificateStatus.ACTIVE,
                             clock.instant(),
@@ -178,7 +187,7 @@ public abstract class CertificateRepositoryContract {
                     pending,
                     new TransferRejected(
                             pending.id(),
-                            BOB,
+                            by(BOB),
                             ALICE,
                             Option.some(new RejectReason("not ours")),
                             clock.instant(),
@@ -194,7 +203,7 @@ public abstract class CertificateRepositoryContract {
                     Option.none(),
                     new CertificateRegistered(
                             parsed.id(),
-                            BOB,
+                            by(BOB),
                             parsed.pem(),
                             parsed.validity(),
                             CertificateMode.SNI_ONLY,
@@ -255,7 +264,7 @@ public abstract class CertificateRepositoryContract {
                     Option.none(),
                     new CertificateRegistered(
                             parsed.id(),
-                            CAROL,
+                            by(CAROL),
                             parsed.pem(),
                             parsed.validity(),
                             CertificateMode.SNI_ONLY,
@@ -322,7 +331,7 @@ public abstract class CertificateRepositoryContract {
             var cancelled = apply(
                     pending,
                     new CertificateEvent.TransferCancelled(
-                            pending.id(), ALICE, BOB, clock.instant(), pending.nextVersion()));
+                            pending.id(), by(ALICE), BOB, clock.instant(), pending.nextVersion()));
             apply(cancelled, deletion(cancelled));
             assertThat(recordedEvents().map(CertificateEvent::version)).containsExactly(1L, 2L, 3L, 4L);
         }
@@ -334,7 +343,7 @@ public abstract class CertificateRepositoryContract {
                     Option.none(),
                     new CertificateRegistered(
                             registered.id(),
-                            BOB,
+                            by(BOB),
                             registered.pem(),
                             registered.validity(),
                             CertificateMode.SNI_ONLY,
@@ -397,7 +406,7 @@ public abstract class CertificateRepositoryContract {
                         Option.none(),
                         new CertificateRegistered(
                                 parsed.id(),
-                                ALICE,
+                                by(ALICE),
                                 parsed.pem(),
                                 parsed.validity(),
                                 CertificateMode.SNI_ONLY,
@@ -415,8 +424,106 @@ public abstract class CertificateRepositoryContract {
             var cancelled = apply(
                     pending,
                     new CertificateEvent.TransferCancelled(
-                            pending.id(), ALICE, BOB, clock.instant(), pending.nextVersion()));
+                            pending.id(), by(ALICE), BOB, clock.instant(), pending.nextVersion()));
             assertThat(found(cancelled.id())).containsExactly(cancelled);
+        }
+
+        /**
+         * Tenant accounts of the longest form and principals whose names hold a NUL, a backslash, a line break and a
+         * character outside the BMP: every event kind is recorded with every field, the actor's name included, and
+         * replaying the recorded events rebuilds the stored state.
+         */
+        @Test
+        void every_event_of_tenant_accounts_is_recorded_with_its_principal_and_every_field() {
+            var acme = new AccountId("acme." + "a".repeat(59));
+            var globex = new AccountId("Globex_EU-1");
+            var ops = new Principal(acme, "tenant:acme/user:ops \u0000 \\0 \n 😀 " + "n".repeat(2000));
+            var auditor = new Principal(globex, "tenant:globex/user:auditor");
+            var parsed = TestCertificates.parsed(0);
+            var events = new ArrayList<CertificateEvent>();
+            var c = commitAll(
+                    events,
+                    null,
+                    new CertificateRegistered(
+                            parsed.id(),
+                            ops,
+                            parsed.pem(),
+                            parsed.validity(),
+                            CertificateMode.SNI_ONLY,
+                            CertificateStatus.INACTIVE,
+                            clock.instant(),
+                            1));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(),
+                            ops,
+                            globex,
+                            Option.some(new TransferMessage("to \u0000 you")),
+                            c.status(),
+                            clock.instant(),
+                            c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRejected(
+                            c.id(),
+                            auditor,
+                            acme,
+                            Option.some(new RejectReason("no \\ thanks")),
+                            clock.instant(),
+                            c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(), ops, globex, Option.none(), c.status(), clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new CertificateEvent.TransferCancelled(c.id(), ops, globex, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(), ops, globex, Option.none(), c.status(), clock.instant(), c.nextVersion()));
+            c = commitAll(events, c, new TransferExpired(c.id(), globex, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferRequested(
+                            c.id(), ops, globex, Option.none(), c.status(), clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new TransferAccepted(
+                            c.id(), auditor, acme, CertificateStatus.INACTIVE, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new CertificateStatusChanged(
+                            c.id(), auditor, c.status(), CertificateStatus.ACTIVE, clock.instant(), c.nextVersion()));
+            c = commitAll(
+                    events,
+                    c,
+                    new CertificateStatusChanged(
+                            c.id(), auditor, c.status(), CertificateStatus.INACTIVE, clock.instant(), c.nextVersion()));
+            var stored = found(c.id());
+            assertThat(stored).containsExactly(c);
+            assertThat(CertificateChange.replay(recordedEvents())).isEqualTo(stored);
+            commitAll(events, c, new CertificateDeleted(c.id(), auditor, c.status(), clock.instant(), c.nextVersion()));
+
+            assertThat(recordedEvents()).containsExactlyElementsOf(events);
+            assertThat(recordedEvents().map(CertificateEvent::actor))
+                    .containsExactly(
+                            ops, ops, auditor, ops, ops, ops, Actor.system(), ops, auditor, auditor, auditor, auditor);
+            assertThat(found(c.id())).isEmpty();
+        }
+
+        private Certificate commitAll(List<CertificateEvent> events, Certificate current, CertificateEvent event) {
+            events.add(event);
+            return commitOrFail(CertificateChange.of(Option.of(current), event));
         }
 
         @Test
@@ -445,7 +552,7 @@ public abstract class CertificateRepositoryContract {
                     registered,
                     new TransferRequested(
                             registered.id(),
-                            ALICE,
+                            by(ALICE),
                             BOB,
                             Option.none(),
                             registered.status(),
@@ -510,7 +617,7 @@ public abstract class CertificateRepositoryContract {
                     accepted,
                     new TransferAccepted(
                             accepted.id(),
-                            BOB,
+                            by(BOB),
                             ALICE,
                             CertificateStatus.INACTIVE,
                             later(accepted),
@@ -519,12 +626,12 @@ public abstract class CertificateRepositoryContract {
             apply(
                     rejected,
                     new TransferRejected(
-                            rejected.id(), BOB, ALICE, Option.none(), later(rejected), rejected.nextVersion()));
+                            rejected.id(), by(BOB), ALICE, Option.none(), later(rejected), rejected.nextVersion()));
             var cancelled = pendingAt(2, 10);
             apply(
                     cancelled,
                     new CertificateEvent.TransferCancelled(
-                            cancelled.id(), ALICE, BOB, later(cancelled), cancelled.nextVersion()));
+                            cancelled.id(), by(ALICE), BOB, later(cancelled), cancelled.nextVersion()));
             var expired = pendingAt(3, 10);
             apply(expired, new TransferExpired(expired.id(), BOB, later(expired), expired.nextVersion()));
             register(4, ALICE);
@@ -537,12 +644,13 @@ public abstract class CertificateRepositoryContract {
             var first = pendingAt(0, 10);
             var cancelled = apply(
                     first,
-                    new CertificateEvent.TransferCancelled(first.id(), ALICE, BOB, later(first), first.nextVersion()));
+                    new CertificateEvent.TransferCancelled(
+                            first.id(), by(ALICE), BOB, later(first), first.nextVersion()));
             var reopened = apply(
                     cancelled,
                     new TransferRequested(
                             first.id(),
-                            ALICE,
+                            by(ALICE),
                             CAROL,
                             Option.none(),
                             CertificateStatus.INACTIVE,
@@ -567,7 +675,7 @@ public abstract class CertificateRepositoryContract {
                         Option.none(),
                         new CertificateRegistered(
                                 parsed.id(),
-                                ALICE,
+                                by(ALICE),
                                 parsed.pem(),
                                 parsed.validity(),
                                 CertificateMode.SNI_ONLY,
@@ -617,17 +725,17 @@ public abstract class CertificateRepositoryContract {
             var accepted = apply(
                     pendingAtBob(0),
                     new TransferAccepted(
-                            TestCertificates.id(0), BOB, ALICE, CertificateStatus.INACTIVE, clock.instant(), 3));
+                            TestCertificates.id(0), by(BOB), ALICE, CertificateStatus.INACTIVE, clock.instant(), 3));
             var rejected = apply(
                     pendingAtBob(1),
-                    new TransferRejected(TestCertificates.id(1), BOB, ALICE, Option.none(), clock.instant(), 3));
+                    new TransferRejected(TestCertificates.id(1), by(BOB), ALICE, Option.none(), clock.instant(), 3));
             var cancelled = apply(
                     pendingAtBob(2),
-                    new CertificateEvent.TransferCancelled(TestCertificates.id(2), ALICE, BOB, clock.instant(), 3));
+                    new CertificateEvent.TransferCancelled(TestCertificates.id(2), by(ALICE), BOB, clock.instant(), 3));
             var pending = pendingAtBob(3);
             assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING)))
                     .containsExactly(pending);
-            apply(pending, new CertificateEvent.TransferCancelled(pending.id(), ALICE, BOB, clock.instant(), 3));
+            apply(pending, new CertificateEvent.TransferCancelled(pending.id(), by(ALICE), BOB, clock.instant(), 3));
             assertThat(repository.listOutgoing(ALICE, first(10, SortOrder.ASCENDING)))
                     .isEmpty();
             assertThat(repository.listOutgoing(BOB, first(10, SortOrder.ASCENDING)))
@@ -694,10 +802,16 @@ public abstract class CertificateRepositoryContract {
             var accepted = apply(
                     pending0,
                     new TransferAccepted(
-                            a0.id(), BOB, ALICE, CertificateStatus.INACTIVE, clock.instant(), pending0.nextVersion()));
+                            a0.id(),
+                            by(BOB),
+                            ALICE,
+                            CertificateStatus.INACTIVE,
+                            clock.instant(),
+                            pending0.nextVersion()));
             var rejected = apply(
                     pending1,
-                    new TransferRejected(a1.id(), BOB, ALICE, Option.none(), clock.instant(), pending1.nextVersion()));
+                    new TransferRejected(
+                            a1.id(), by(BOB), ALICE, Option.none(), clock.instant(), pending1.nextVersion()));
             assertThat(repository.listVisibleTo(BOB, first(10, SortOrder.ASCENDING)))
                     .containsExactly(accepted);
             assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING)))
@@ -753,7 +867,7 @@ public abstract class CertificateRepositoryContract {
                         Option.none(),
                         new CertificateRegistered(
                                 parsed.id(),
-                                ALICE,
+                                by(ALICE),
                                 parsed.pem(),
                                 parsed.validity(),
                                 CertificateMode.SNI_ONLY,

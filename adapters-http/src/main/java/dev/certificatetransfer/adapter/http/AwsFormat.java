@@ -2,12 +2,15 @@ package dev.certificatetransfer.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
+import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.in.TransferCertificateResult;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +19,9 @@ import java.util.function.BiFunction;
 /**
  * The AWS dialect (restJson1): status 200 with AWS's output members, or an empty body for the operations without
  * output; errors with {@code x-amzn-ErrorType} and {@code {"message": ...}}; every response
- * with {@code Content-Type: application/json} and {@code x-amzn-RequestId}.
+ * with {@code Content-Type: application/json} and {@code x-amzn-RequestId}. It writes no account that is not 12
+ * digits: such an account (in a store shared with an envelope server whose accounts are tenants) makes the answer an
+ * internal failure, logged, rather than a form no AWS client expects (docs/behaviour.md#13-on-the-wire).
  */
 final class AwsFormat implements Format {
 
@@ -26,7 +31,47 @@ final class AwsFormat implements Format {
 
     @Override
     public HttpResponse success(Output output, Region region, String requestId) {
+        accountsOf(output).find(account -> !account.isAwsAccountId()).forEach(account -> {
+            throw new IllegalStateException("the answer names the account " + account
+                    + ", which is not 12 digits: the AWS dialect cannot write it");
+        });
         return new HttpResponse(200, headers(requestId), body(output, region));
+    }
+
+    /** Every account the AWS body of the output names, ARNs included. */
+    private static Seq<AccountId> accountsOf(Output output) {
+        return output.accept(new Output.Visitor<>() {
+            @Override
+            public Seq<AccountId> described(Certificate certificate) {
+                return certificate.previousOwner().toList().prepend(certificate.owner());
+            }
+
+            @Override
+            public Seq<AccountId> changed(Certificate certificate) {
+                return List.empty();
+            }
+
+            @Override
+            public Seq<AccountId> transferRequested(TransferCertificateResult transferred) {
+                return List.of(transferred.transferredCertificateArn().account());
+            }
+
+            @Override
+            public Seq<AccountId> deleted(CertificateId certificateId) {
+                return List.empty();
+            }
+
+            @Override
+            public Seq<AccountId> listed(Page<Certificate> page, boolean outgoing) {
+                return page.items()
+                        .flatMap(c -> outgoing ? c.pendingTarget().toList().prepend(c.owner()) : List.of(c.owner()));
+            }
+
+            @Override
+            public Seq<AccountId> registered(RegisterCertificateResult registered) {
+                return List.of(registered.certificateArn().account());
+            }
+        });
     }
 
     @Override

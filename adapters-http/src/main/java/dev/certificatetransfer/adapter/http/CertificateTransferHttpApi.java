@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.http;
 
+import dev.certificatetransfer.adapter.http.auth.AuthenticationRefusal;
 import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.http.auth.BearerTokenAuthenticator;
 import dev.certificatetransfer.adapter.http.auth.CredentialsStore;
@@ -63,7 +64,7 @@ public final class CertificateTransferHttpApi {
         this.throttle = builder.throttle;
         this.requestIds = builder.requestIds;
         this.format = Format.of(dialect);
-        this.calls = new OperationCalls(service);
+        this.calls = new OperationCalls(service, dialect);
         this.health = builder.health;
         this.textEndpoints = Map.copyOf(builder.textEndpoints);
     }
@@ -185,6 +186,7 @@ public final class CertificateTransferHttpApi {
         log.operation(operation);
         return authenticator
                 .authenticate(request)
+                .filterOrElse(this::speaksFor, this::notAnAwsAccount)
                 .fold(refusal -> refuse(WireRefusal.of(refusal), requestId), caller -> {
                     log.caller(caller);
                     if (!throttle.admits(caller.account())) {
@@ -195,6 +197,20 @@ public final class CertificateTransferHttpApi {
                                     refusal -> refuse(WireRefusal.of(refusal), requestId),
                                     output -> format.success(output, service.region(), requestId));
                 });
+    }
+
+    /** Whether this dialect can serve the caller: the AWS dialect only an account of AWS's form, 12 digits. */
+    private boolean speaksFor(Principal caller) {
+        return dialect != Dialect.AWS || caller.account().isAwsAccountId();
+    }
+
+    /**
+     * The AWS dialect's answer to a caller whose credentials name an account that is not 12 digits: its access key
+     * is as good as unknown to an AWS client (403 UnrecognizedClientException), and the host's mistake is logged.
+     */
+    private AuthenticationRefusal notAnAwsAccount(Principal caller) {
+        LOG.warn("the credentials of {} name an account that is not 12 digits; the AWS dialect refuses them", caller);
+        return AuthenticationRefusal.unrecognizedClient();
     }
 
     private Either<Refusal, Output> call(

@@ -21,14 +21,17 @@ import java.util.Objects;
 /**
  * Turns one routed request into a call of the inbound port: each operation parses its path label, query
  * parameters and body members with the core's typed {@code parse} methods (so bad input is the core's own
- * INVALID_REQUEST or CERTIFICATE_VALIDATION refusal), then calls the service.
+ * INVALID_REQUEST or CERTIFICATE_VALIDATION refusal), then calls the service. The AWS dialect reads an account only
+ * in AWS's form, 12 digits (docs/behaviour.md#13-on-the-wire); the envelope takes every account id the core takes.
  */
 final class OperationCalls {
 
     private final CertificateTransferUseCases service;
+    private final Dialect dialect;
 
-    OperationCalls(CertificateTransferUseCases service) {
+    OperationCalls(CertificateTransferUseCases service, Dialect dialect) {
         this.service = Objects.requireNonNull(service, "service");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 
     /** The input of one request, already routed, its query split and its body read. */
@@ -81,12 +84,20 @@ final class OperationCalls {
     private Either<Refusal, Output> transfer(Input in) {
         return id(in).flatMap(id -> in.query
                         .required("targetAwsAccount")
-                        .flatMap(AccountId::parse)
+                        .flatMap(this::account)
                         .flatMap(target -> in.body
                                 .string("transferMessage")
                                 .flatMap(text -> optional(text, TransferMessage::parse))
                                 .flatMap(message -> service.transferCertificate(in.caller, id, target, message))))
                 .map(Output.TransferRequested::new);
+    }
+
+    /** An account of the request: in the AWS dialect only 12 digits, as AWS writes account ids. */
+    private Either<Refusal, AccountId> account(String raw) {
+        return AccountId.parse(raw)
+                .filterOrElse(
+                        account -> dialect != Dialect.AWS || account.isAwsAccountId(),
+                        account -> new Refusal.InvalidRequest("Invalid account id: expected 12 digits"));
     }
 
     private Either<Refusal, Output> reject(Input in) {

@@ -15,6 +15,7 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.SystemActor;
 import dev.certificatetransfer.domain.TransferMessage;
@@ -27,14 +28,17 @@ import java.sql.SQLException;
 /**
  * Maps a domain event to a row of the {@code certificate_event} outbox and back. Each event's own fields have
  * their own columns ({@code counterparty} is the target of a request, a cancellation or an expiry and the source of
- * an acceptance or a rejection; {@code actor} is an account id, or {@code system} for an expiry), so an event is
- * rebuilt exactly, with no serialisation format in between.
+ * an acceptance or a rejection; {@code actor} and {@code actor_name} are the acting principal's account and name, or
+ * {@code system} and NULL for an expiry), so an event is rebuilt exactly, with no serialisation format in between.
+ * A row written before schema version 3 has no {@code actor_name}: it is read as the account's root principal
+ * ({@link Principal#root}), the only caller the events of that time could name (docs/behaviour.md, section 9).
  */
 final class EventRows {
 
     /** The columns {@link #bind} fills, in order. */
-    static final String COLUMNS = "certificate_id, version, type, actor, occurred_at, status_before, status_after, "
-            + "counterparty, transfer_message, reject_reason, pem, not_before, not_after, mode";
+    static final String COLUMNS =
+            "certificate_id, version, type, actor, actor_name, occurred_at, status_before, status_after, "
+                    + "counterparty, transfer_message, reject_reason, pem, not_before, not_after, mode";
 
     /** One placeholder per column of {@link #COLUMNS}. */
     static final String PLACEHOLDERS = "?" + ", ?".repeat(COLUMNS.split(",").length - 1);
@@ -46,7 +50,8 @@ final class EventRows {
                 .text(event.certificateId().value())
                 .number(event.version())
                 .name(event.type())
-                .text(actor(event.actor()))
+                .text(actorAccount(event.actor()))
+                .text(actorName(event.actor()))
                 .time(event.at())
                 .name(event.statusBefore().getOrNull())
                 .name(event.statusAfter().getOrNull());
@@ -81,11 +86,11 @@ final class EventRows {
     /** The event of the row the result set is on, selected with at least {@link #COLUMNS}. */
     static CertificateEvent event(ResultSet row) throws SQLException {
         var id = new CertificateId(row.getString("certificate_id"));
-        var actorText = row.getString("actor");
-        var actor = SystemActor.NAME.equals(actorText) ? null : new AccountId(actorText);
+        var type = CertificateEvent.EventType.valueOf(row.getString("type"));
+        var actor = type == CertificateEvent.EventType.TRANSFER_EXPIRED ? null : principal(row);
         var at = CertificateRows.time(row, "occurred_at");
         long version = row.getLong("version");
-        return switch (CertificateEvent.EventType.valueOf(row.getString("type"))) {
+        return switch (type) {
             case CERTIFICATE_REGISTERED ->
                 new CertificateRegistered(
                         id,
@@ -124,9 +129,24 @@ final class EventRows {
         };
     }
 
-    /** An account's id, or {@code system} for the system (no account id is letters). */
-    private static String actor(Actor actor) {
-        return actor instanceof AccountId account ? account.value() : SystemActor.NAME;
+    /**
+     * The principal's account, or {@code system} for the system; the row's type tells them apart (only an expiry is
+     * the system's), so an account may be called {@code system} too.
+     */
+    private static String actorAccount(Actor actor) {
+        return actor instanceof Principal principal ? principal.account().value() : SystemActor.NAME;
+    }
+
+    /** The principal's name, NUL escaped; NULL for the system. */
+    private static String actorName(Actor actor) {
+        return actor instanceof Principal principal ? NulEscapedText.encode(principal.name()) : null;
+    }
+
+    /** The acting principal of a row; before schema version 3 no name was stored, and the account's root acted. */
+    private static Principal principal(ResultSet row) throws SQLException {
+        var account = new AccountId(row.getString("actor"));
+        var name = row.getString("actor_name");
+        return name == null ? Principal.root(account) : new Principal(account, NulEscapedText.decode(name));
     }
 
     private static AccountId counterparty(ResultSet row) throws SQLException {

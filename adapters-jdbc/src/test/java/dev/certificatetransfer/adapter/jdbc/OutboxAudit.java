@@ -97,7 +97,7 @@ final class OutboxAudit {
             } else {
                 assertThat(Tuple.of(event.get().type(), event.get().actor()))
                         .as("the event of %s", ack)
-                        .isEqualTo(Tuple.of(ack.type(), ack.actor()));
+                        .isEqualTo(Tuple.of(ack.type(), Accounts.principal(ack.actor())));
             }
         }
         var writes = acks.filter(ack -> ack.type() != EventType.CERTIFICATE_STATUS_CHANGED)
@@ -106,7 +106,10 @@ final class OutboxAudit {
         assertThat(writes).as("versions acknowledged to two writers").isEmpty();
     }
 
-    /** No event that no caller was told of: each has an acknowledged call of its type, actor and version. */
+    /**
+     * No event that no caller was told of: each has an acknowledged call of its type, actor and version (the workers
+     * call as their accounts' root principals).
+     */
     static void assertEveryEventAcknowledged(Map<CertificateId, Seq<CertificateEvent>> events, Seq<Ack> acks) {
         var acknowledged = acks.map(OutboxAudit::claim).toSet();
         for (CertificateEvent event : events.values().flatMap(e -> e)) {
@@ -121,6 +124,7 @@ final class OutboxAudit {
     }
 
     private static Tuple4<Tuple2<CertificateId, Long>, EventType, Actor, Option<CertificateStatus>> claim(Ack ack) {
-        return Tuple.of(Tuple.of(ack.id(), ack.version()), ack.type(), ack.actor(), ack.requested());
+        return Tuple.of(
+                Tuple.of(ack.id(), ack.version()), ack.type(), Accounts.principal(ack.actor()), ack.requested());
     }
 }

@@ -11,6 +11,7 @@ import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
+import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.AfterEach;
@@ -143,7 +144,7 @@ class PostgresSerializationRetryTest {
                 Option.some(registered),
                 new CertificateStatusChanged(
                         registered.id(),
-                        registered.owner(),
+                        Accounts.principal(registered.owner()),
                         registered.status(),
                         to,
                         registered.lastModifiedDate().plusSeconds(1),

@@ -122,7 +122,7 @@ class SameAsInMemoryPropertyTest {
                         ? null
                         : new CertificateRegistered(
                                 parsed.id(),
-                                account,
+                                Accounts.principal(account),
                                 parsed.pem(),
                                 parsed.validity(),
                                 CertificateMode.SNI_ONLY,
@@ -134,11 +134,23 @@ class SameAsInMemoryPropertyTest {
             if (pending != null) {
                 return switch (op) {
                     case 2 ->
-                        new TransferAccepted(c.id(), pending.target(), c.owner(), STATUSES[choice % 2], at, version);
+                        new TransferAccepted(
+                                c.id(),
+                                Accounts.principal(pending.target()),
+                                c.owner(),
+                                STATUSES[choice % 2],
+                                at,
+                                version);
                     case 3 ->
                         new TransferRejected(
-                                c.id(), pending.target(), c.owner(), Option.of(reason(choice)), at, version);
-                    case 4 -> new TransferCancelled(c.id(), c.owner(), pending.target(), at, version);
+                                c.id(),
+                                Accounts.principal(pending.target()),
+                                c.owner(),
+                                Option.of(reason(choice)),
+                                at,
+                                version);
+                    case 4 ->
+                        new TransferCancelled(c.id(), Accounts.principal(c.owner()), pending.target(), at, version);
                     default -> null;
                 };
             }
@@ -151,7 +163,7 @@ class SameAsInMemoryPropertyTest {
                             ? null
                             : new TransferRequested(
                                     c.id(),
-                                    c.owner(),
+                                    Accounts.principal(c.owner()),
                                     target,
                                     Option.of(
                                             choice < MESSAGES.length
@@ -163,11 +175,12 @@ class SameAsInMemoryPropertyTest {
                 case 5 ->
                     status == c.status()
                             ? null
-                            : new CertificateStatusChanged(c.id(), c.owner(), c.status(), status, at, version);
+                            : new CertificateStatusChanged(
+                                    c.id(), Accounts.principal(c.owner()), c.status(), status, at, version);
                 case 6 ->
                     c.status() == CertificateStatus.ACTIVE
                             ? null
-                            : new CertificateDeleted(c.id(), c.owner(), c.status(), at, version);
+                            : new CertificateDeleted(c.id(), Accounts.principal(c.owner()), c.status(), at, version);
                 default -> null;
             };
         }

@@ -11,6 +11,7 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.ParsedCertificate;
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
@@ -47,7 +48,7 @@ public final class CertificateRules {
             Option<Certificate> current,
             long nextVersion,
             ParsedCertificate parsed,
-            AccountId caller,
+            Principal caller,
             CertificateStatus status,
             Instant at) {
         requireRequestable(status);
@@ -74,7 +75,7 @@ public final class CertificateRules {
                 e.pem(),
                 e.validity(),
                 e.mode(),
-                e.actor(),
+                e.actor().account(),
                 Option.none(),
                 e.status(),
                 Option.none(),
@@ -95,10 +96,10 @@ public final class CertificateRules {
      * holds no event. Precondition: {@code newStatus} is {@link #requestable}.
      */
     public static Either<Refusal, Option<CertificateStatusChanged>> update(
-            Option<Certificate> current, CertificateId id, AccountId caller, CertificateStatus newStatus, Instant at) {
+            Option<Certificate> current, CertificateId id, Principal caller, CertificateStatus newStatus, Instant at) {
         requireRequestable(newStatus);
-        return TransferRules.visibleTo(current, id, caller)
-                .flatMap(c -> TransferRules.ownedBy(c, caller, IotAction.UPDATE_CERTIFICATE))
+        return TransferRules.visibleTo(current, id, caller.account())
+                .flatMap(c -> TransferRules.ownedBy(c, caller.account(), IotAction.UPDATE_CERTIFICATE))
                 .flatMap(c -> updatable(c, newStatus))
                 .map(c -> c.status() == newStatus
                         ? Option.none()
@@ -118,12 +119,12 @@ public final class CertificateRules {
     public static Either<Refusal, CertificateDeleted> delete(
             Option<Certificate> current,
             CertificateId id,
-            AccountId caller,
+            Principal caller,
             boolean forceDelete,
             Lazy<Attachments> attachments,
             Instant at) {
-        return TransferRules.visibleTo(current, id, caller)
-                .flatMap(c -> TransferRules.ownedBy(c, caller, IotAction.DELETE_CERTIFICATE))
+        return TransferRules.visibleTo(current, id, caller.account())
+                .flatMap(c -> TransferRules.ownedBy(c, caller.account(), IotAction.DELETE_CERTIFICATE))
                 .flatMap(CertificateRules::deletable)
                 .flatMap(c -> detached(c, forceDelete, attachments.get()))
                 .map(c -> new CertificateDeleted(id, caller, c.status(), at, c.nextVersion()));

@@ -11,6 +11,7 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.Transfer;
@@ -44,14 +45,14 @@ public final class TransferRules {
     public static Either<Refusal, TransferRequested> transfer(
             Option<Certificate> current,
             CertificateId id,
-            AccountId caller,
+            Principal caller,
             AccountId target,
             Option<TransferMessage> message,
             Lazy<Attachments> attachments,
             Lazy<Boolean> targetAccepts,
             Instant at) {
-        return visibleTo(current, id, caller)
-                .flatMap(c -> ownedBy(c, caller, IotAction.TRANSFER_CERTIFICATE))
+        return visibleTo(current, id, caller.account())
+                .flatMap(c -> ownedBy(c, caller.account(), IotAction.TRANSFER_CERTIFICATE))
                 .flatMap(c -> notToItself(c, target))
                 .flatMap(TransferRules::transferable)
                 .flatMap(c -> detached(c, attachments.get()))
@@ -69,11 +70,11 @@ public final class TransferRules {
 
     /** AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}. */
     public static Either<Refusal, TransferAccepted> accept(
-            Option<Certificate> current, CertificateId id, AccountId caller, boolean setAsActive, Instant at) {
+            Option<Certificate> current, CertificateId id, Principal caller, boolean setAsActive, Instant at) {
         var status = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
-        return visibleToTransferParty(current, id, caller)
+        return visibleToTransferParty(current, id, caller.account())
                 .flatMap(c -> pendingTransfer(c)
-                        .flatMap(pending -> onlyTarget(pending, caller, "accept"))
+                        .flatMap(pending -> onlyTarget(pending, caller.account(), "accept"))
                         .map(p -> new TransferAccepted(id, caller, p.source(), status, at, c.nextVersion())));
     }
 
@@ -86,10 +87,10 @@ public final class TransferRules {
 
     /** RejectCertificateTransfer: the target refuses the offer; the certificate stays with the source. */
     public static Either<Refusal, TransferRejected> reject(
-            Option<Certificate> current, CertificateId id, AccountId caller, Option<RejectReason> reason, Instant at) {
-        return visibleToTransferParty(current, id, caller)
+            Option<Certificate> current, CertificateId id, Principal caller, Option<RejectReason> reason, Instant at) {
+        return visibleToTransferParty(current, id, caller.account())
                 .flatMap(c -> pendingTransfer(c)
-                        .flatMap(pending -> onlyTarget(pending, caller, "reject"))
+                        .flatMap(pending -> onlyTarget(pending, caller.account(), "reject"))
                         .map(p -> new TransferRejected(id, caller, p.source(), reason, at, c.nextVersion())));
     }
 
@@ -101,10 +102,10 @@ public final class TransferRules {
 
     /** CancelCertificateTransfer: the source withdraws its pending transfer. */
     public static Either<Refusal, TransferCancelled> cancel(
-            Option<Certificate> current, CertificateId id, AccountId caller, Instant at) {
-        return visibleToTransferParty(current, id, caller)
+            Option<Certificate> current, CertificateId id, Principal caller, Instant at) {
+        return visibleToTransferParty(current, id, caller.account())
                 .flatMap(c -> pendingTransfer(c)
-                        .flatMap(pending -> onlySource(pending, caller))
+                        .flatMap(pending -> onlySource(pending, caller.account()))
                         .map(pending -> new TransferCancelled(id, caller, pending.target(), at, c.nextVersion())));
     }
 

@@ -152,7 +152,7 @@ class AccountIndexTest {
                             Option.none(),
                             new CertificateRegistered(
                                     id,
-                                    Accounts.ALICE,
+                                    Accounts.principal(Accounts.ALICE),
                                     template.pem(),
                                     template.validity(),
                                     CertificateMode.SNI_ONLY,
@@ -173,7 +173,7 @@ class AccountIndexTest {
                         Option.none(),
                         new CertificateRegistered(
                                 parsed.id(),
-                                owner,
+                                Accounts.principal(owner),
                                 parsed.pem(),
                                 parsed.validity(),
                                 CertificateMode.SNI_ONLY,
@@ -188,7 +188,7 @@ class AccountIndexTest {
                         Option.some(certificate),
                         new TransferRequested(
                                 certificate.id(),
-                                certificate.owner(),
+                                Accounts.principal(certificate.owner()),
                                 Accounts.BOB,
                                 Option.none(),
                                 certificate.status(),
@@ -203,7 +203,7 @@ class AccountIndexTest {
                         Option.some(pending),
                         new TransferAccepted(
                                 pending.id(),
-                                Accounts.BOB,
+                                Accounts.principal(Accounts.BOB),
                                 pending.owner(),
                                 CertificateStatus.INACTIVE,
                                 LATER,

@@ -14,6 +14,7 @@ import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
@@ -36,12 +37,14 @@ class CertificateRulesTest {
     private static Certificate registered(CertificateStatus status) {
         return CertificateRules.registered(
                 Option.none(),
-                CertificateRules.register(Option.none(), 1, TestCertificates.parsed(0), ALICE, status, AT)
+                CertificateRules.register(
+                                Option.none(), 1, TestCertificates.parsed(0), Accounts.principal(ALICE), status, AT)
                         .get());
     }
 
     private static Either<Refusal, ?> delete(Certificate c, boolean force, Attachments attachments) {
-        return CertificateRules.delete(Option.some(c), ID, ALICE, force, Lazy.of(() -> attachments), LATER);
+        return CertificateRules.delete(
+                Option.some(c), ID, Accounts.principal(ALICE), force, Lazy.of(() -> attachments), LATER);
     }
 
     @Nested
@@ -64,7 +67,7 @@ class CertificateRulesTest {
                                     Option.some(existing),
                                     2,
                                     TestCertificates.parsed(0),
-                                    BOB,
+                                    Accounts.principal(BOB),
                                     CertificateStatus.INACTIVE,
                                     LATER)
                             .getLeft()
@@ -72,7 +75,12 @@ class CertificateRulesTest {
                     .isEqualTo(RefusalCode.ALREADY_EXISTS);
 
             CertificateRegistered again = CertificateRules.register(
-                            Option.none(), 5, TestCertificates.parsed(0), BOB, CertificateStatus.INACTIVE, LATER)
+                            Option.none(),
+                            5,
+                            TestCertificates.parsed(0),
+                            Accounts.principal(BOB),
+                            CertificateStatus.INACTIVE,
+                            LATER)
                     .get();
             assertThat(again.version()).isEqualTo(5);
         }
@@ -91,7 +99,7 @@ class CertificateRulesTest {
                             Option.none(),
                             1,
                             TestCertificates.parsed(0),
-                            ALICE,
+                            Accounts.principal(ALICE),
                             CertificateStatus.PENDING_TRANSFER,
                             AT))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -112,12 +120,14 @@ class CertificateRulesTest {
         @Test
         void the_owner_changes_the_status_and_asking_for_the_current_one_changes_nothing() {
             var c = registered(CertificateStatus.INACTIVE);
-            var event = CertificateRules.update(Option.some(c), ID, ALICE, CertificateStatus.ACTIVE, LATER)
+            var event = CertificateRules.update(
+                            Option.some(c), ID, Accounts.principal(ALICE), CertificateStatus.ACTIVE, LATER)
                     .get()
                     .get();
 
             assertThat(CertificateRules.statusChanged(c, event).status()).isEqualTo(CertificateStatus.ACTIVE);
-            assertThat(CertificateRules.update(Option.some(c), ID, ALICE, CertificateStatus.INACTIVE, LATER)
+            assertThat(CertificateRules.update(
+                                    Option.some(c), ID, Accounts.principal(ALICE), CertificateStatus.INACTIVE, LATER)
                             .get())
                     .isEmpty();
         }
@@ -126,11 +136,12 @@ class CertificateRulesTest {
         void revocation_is_final() {
             var revoked = Option.some(registered(CertificateStatus.REVOKED));
 
-            assertThat(CertificateRules.update(revoked, ID, ALICE, CertificateStatus.INACTIVE, LATER)
+            assertThat(CertificateRules.update(
+                                    revoked, ID, Accounts.principal(ALICE), CertificateStatus.INACTIVE, LATER)
                             .getLeft()
                             .code())
                     .isEqualTo(RefusalCode.CERTIFICATE_STATE);
-            assertThat(CertificateRules.update(revoked, ID, ALICE, CertificateStatus.REVOKED, LATER)
+            assertThat(CertificateRules.update(revoked, ID, Accounts.principal(ALICE), CertificateStatus.REVOKED, LATER)
                             .get())
                     .isEmpty();
         }
@@ -139,7 +150,7 @@ class CertificateRulesTest {
         void a_stranger_is_not_found_before_any_state_rule() {
             var revoked = Option.some(registered(CertificateStatus.REVOKED));
 
-            assertThat(CertificateRules.update(revoked, ID, CAROL, CertificateStatus.ACTIVE, LATER)
+            assertThat(CertificateRules.update(revoked, ID, Accounts.principal(CAROL), CertificateStatus.ACTIVE, LATER)
                             .getLeft()
                             .code())
                     .isEqualTo(RefusalCode.NOT_FOUND);
@@ -153,7 +164,12 @@ class CertificateRulesTest {
         void an_inactive_certificate_is_deleted_and_nothing_is_left() {
             var c = registered(CertificateStatus.INACTIVE);
             var event = CertificateRules.delete(
-                            Option.some(c), ID, ALICE, false, Lazy.of(() -> Attachments.NONE), LATER)
+                            Option.some(c),
+                            ID,
+                            Accounts.principal(ALICE),
+                            false,
+                            Lazy.of(() -> Attachments.NONE),
+                            LATER)
                     .get();
 
             assertThat(CertificateRules.deleted(c, event)).isEmpty();
@@ -164,7 +180,7 @@ class CertificateRulesTest {
             var refused = CertificateRules.delete(
                     Option.some(registered(CertificateStatus.ACTIVE)),
                     ID,
-                    ALICE,
+                    Accounts.principal(ALICE),
                     true,
                     Lazy.of(() -> {
                         throw new AssertionError("attachments must not be queried");

@@ -15,6 +15,7 @@ import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.spi.CertificateReconstitution;
+import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.Lazy;
 import io.vavr.control.Option;
@@ -33,7 +34,7 @@ class RulesTest {
                         Option.none(),
                         new CertificateRegistered(
                                 parsed.id(),
-                                ALICE,
+                                Accounts.principal(ALICE),
                                 parsed.pem(),
                                 parsed.validity(),
                                 CertificateMode.SNI_ONLY,
@@ -49,7 +50,7 @@ class RulesTest {
         var decided = TransferRules.transfer(
                 Option.some(pendingActivation),
                 pendingActivation.id(),
-                ALICE,
+                Accounts.principal(ALICE),
                 BOB,
                 Option.none(),
                 Lazy.of(() -> Attachments.NONE),
@@ -64,7 +65,7 @@ class RulesTest {
         var decided = TransferRules.transfer(
                 Option.some(active),
                 active.id(),
-                ALICE,
+                Accounts.principal(ALICE),
                 BOB,
                 Option.none(),
                 Lazy.of(() -> {
@@ -135,7 +136,12 @@ class RulesTest {
     void an_event_for_another_certificate_does_not_apply() {
         var c = registered(CertificateStatus.INACTIVE);
         var other = new CertificateEvent.CertificateStatusChanged(
-                TestCertificates.id(1), ALICE, CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, AT, 2);
+                TestCertificates.id(1),
+                Accounts.principal(ALICE),
+                CertificateStatus.INACTIVE,
+                CertificateStatus.ACTIVE,
+                AT,
+                2);
         assertThatThrownBy(() -> CertificateEvolution.evolve(Option.some(c), other))
                 .isInstanceOf(IllegalStateException.class);
     }

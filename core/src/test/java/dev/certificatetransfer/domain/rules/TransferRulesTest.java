@@ -19,6 +19,7 @@ import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
+import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
@@ -44,7 +45,14 @@ class TransferRulesTest {
         return CertificateRules.registered(
                 Option.none(),
                 new CertificateRegistered(
-                        parsed.id(), ALICE, parsed.pem(), parsed.validity(), CertificateMode.SNI_ONLY, status, AT, 1));
+                        parsed.id(),
+                        Accounts.principal(ALICE),
+                        parsed.pem(),
+                        parsed.validity(),
+                        CertificateMode.SNI_ONLY,
+                        status,
+                        AT,
+                        1));
     }
 
     /** Alice's certificate, pending transfer to Bob with the message "for Bob". */
@@ -59,7 +67,7 @@ class TransferRulesTest {
         return TransferRules.transfer(
                 Option.some(c),
                 ID,
-                caller,
+                Accounts.principal(caller),
                 target,
                 Option.some(new TransferMessage("for Bob")),
                 Lazy.of(() -> attachments),
@@ -95,7 +103,7 @@ class TransferRulesTest {
             assertThat(code(TransferRules.transfer(
                             Option.none(),
                             ID,
-                            ALICE,
+                            Accounts.principal(ALICE),
                             BOB,
                             Option.none(),
                             Lazy.of(() -> Attachments.NONE),
@@ -116,7 +124,7 @@ class TransferRulesTest {
             var refused = TransferRules.transfer(
                     Option.some(c),
                     ID,
-                    ALICE,
+                    Accounts.principal(ALICE),
                     BOB,
                     Option.none(),
                     Lazy.of(() -> Attachments.NONE),
@@ -125,7 +133,7 @@ class TransferRulesTest {
             var attached = TransferRules.transfer(
                     Option.some(c),
                     ID,
-                    ALICE,
+                    Accounts.principal(ALICE),
                     BOB,
                     Option.none(),
                     Lazy.of(() -> new Attachments(1, 0)),
@@ -157,8 +165,8 @@ class TransferRulesTest {
         @Test
         void the_source_cancels_and_the_certificate_stays_with_it_inactive_keeping_the_message() {
             var pending = pendingToBob();
-            TransferCancelled event =
-                    TransferRules.cancel(Option.some(pending), ID, ALICE, LATER).get();
+            TransferCancelled event = TransferRules.cancel(Option.some(pending), ID, Accounts.principal(ALICE), LATER)
+                    .get();
             var after = TransferRules.cancelled(pending, event);
 
             assertThat(event.target()).isEqualTo(BOB);
@@ -174,9 +182,9 @@ class TransferRulesTest {
         void the_target_may_not_cancel_and_a_stranger_does_not_see_it() {
             var pending = pendingToBob();
 
-            assertThat(code(TransferRules.cancel(Option.some(pending), ID, BOB, LATER)))
+            assertThat(code(TransferRules.cancel(Option.some(pending), ID, Accounts.principal(BOB), LATER)))
                     .isEqualTo(RefusalCode.UNAUTHORIZED);
-            assertThat(code(TransferRules.cancel(Option.some(pending), ID, CAROL, LATER)))
+            assertThat(code(TransferRules.cancel(Option.some(pending), ID, Accounts.principal(CAROL), LATER)))
                     .isEqualTo(RefusalCode.NOT_FOUND);
         }
 
@@ -185,17 +193,17 @@ class TransferRulesTest {
             var pending = pendingToBob();
             var accepted = TransferRules.accepted(
                     pending,
-                    TransferRules.accept(Option.some(pending), ID, BOB, false, LATER)
+                    TransferRules.accept(Option.some(pending), ID, Accounts.principal(BOB), false, LATER)
                             .get());
 
-            assertThat(code(TransferRules.cancel(Option.some(accepted), ID, ALICE, LATER)))
+            assertThat(code(TransferRules.cancel(Option.some(accepted), ID, Accounts.principal(ALICE), LATER)))
                     .as("the old source, who no longer sees it")
                     .isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
-            assertThat(code(TransferRules.cancel(Option.some(accepted), ID, BOB, LATER)))
+            assertThat(code(TransferRules.cancel(Option.some(accepted), ID, Accounts.principal(BOB), LATER)))
                     .as("the new owner, who was the target")
                     .isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
             assertThat(code(TransferRules.cancel(
-                            Option.some(registered(CertificateStatus.INACTIVE)), ID, ALICE, LATER)))
+                            Option.some(registered(CertificateStatus.INACTIVE)), ID, Accounts.principal(ALICE), LATER)))
                     .as("never transferred")
                     .isEqualTo(RefusalCode.INVALID_REQUEST);
         }
@@ -209,7 +217,7 @@ class TransferRulesTest {
             var pending = pendingToBob();
             var after = TransferRules.accepted(
                     pending,
-                    TransferRules.accept(Option.some(pending), ID, BOB, true, LATER)
+                    TransferRules.accept(Option.some(pending), ID, Accounts.principal(BOB), true, LATER)
                             .get());
 
             assertThat(after.owner()).isEqualTo(BOB);
@@ -224,7 +232,7 @@ class TransferRulesTest {
             var reason = Option.some(new RejectReason("not mine"));
             var after = TransferRules.rejected(
                     pending,
-                    TransferRules.reject(Option.some(pending), ID, BOB, reason, LATER)
+                    TransferRules.reject(Option.some(pending), ID, Accounts.principal(BOB), reason, LATER)
                             .get());
 
             assertThat(after.owner()).isEqualTo(ALICE);
@@ -236,9 +244,10 @@ class TransferRulesTest {
         void the_owner_may_neither_accept_nor_reject_its_own_offer() {
             var pending = pendingToBob();
 
-            assertThat(code(TransferRules.accept(Option.some(pending), ID, ALICE, false, LATER)))
+            assertThat(code(TransferRules.accept(Option.some(pending), ID, Accounts.principal(ALICE), false, LATER)))
                     .isEqualTo(RefusalCode.UNAUTHORIZED);
-            assertThat(code(TransferRules.reject(Option.some(pending), ID, ALICE, Option.none(), LATER)))
+            assertThat(code(TransferRules.reject(
+                            Option.some(pending), ID, Accounts.principal(ALICE), Option.none(), LATER)))
                     .isEqualTo(RefusalCode.UNAUTHORIZED);
         }
     }
@@ -268,7 +277,7 @@ class TransferRulesTest {
 
             assertThat(seen.status()).isEqualTo(CertificateStatus.INACTIVE);
             assertThat(seen.lastTransfer().get().status()).isEqualTo(TransferStatus.EXPIRED);
-            assertThat(code(TransferRules.accept(Option.some(seen), ID, BOB, false, LATER)))
+            assertThat(code(TransferRules.accept(Option.some(seen), ID, Accounts.principal(BOB), false, LATER)))
                     .isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
         }
     }
@@ -276,13 +285,13 @@ class TransferRulesTest {
     @Test
     void replaying_the_decided_events_rebuilds_the_same_state() {
         var pending = pendingToBob();
-        var cancelled =
-                TransferRules.cancel(Option.some(pending), ID, ALICE, LATER).get();
+        var cancelled = TransferRules.cancel(Option.some(pending), ID, Accounts.principal(ALICE), LATER)
+                .get();
         var requested = transfer(registered(CertificateStatus.INACTIVE), ALICE, BOB, Attachments.NONE)
                 .get();
         var registeredEvent = new CertificateRegistered(
                 ID,
-                ALICE,
+                Accounts.principal(ALICE),
                 TestCertificates.parsed(0).pem(),
                 TestCertificates.parsed(0).validity(),
                 CertificateMode.SNI_ONLY,

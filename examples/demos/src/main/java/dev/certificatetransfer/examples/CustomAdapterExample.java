@@ -15,16 +15,17 @@ import java.time.Clock;
 /**
  * Extending the library with your own adapters: the host's tenant directory answers the {@code Authorizer} port
  * ({@link TenantDirectoryAuthorizer}) and every committed event goes to the log ({@link Slf4jEventPublisher}, lines
- * on standard error). A read-only tenant may look but not transfer; the refusal comes before anything is read.
+ * on standard error, each naming who acted, such as {@code tenant:acme/user:ops (account acme)}). Accounts are the
+ * host's tenant ids. A read-only tenant may look but not transfer; the refusal comes before anything is read.
  */
 public final class CustomAdapterExample {
 
     private CustomAdapterExample() {}
 
     public static void main(String[] args) {
-        var acme = Principal.root(new AccountId("111111111111"));
-        var globex = Principal.root(new AccountId("222222222222"));
-        var auditor = Principal.root(new AccountId("333333333333"));
+        var acme = new Principal(new AccountId("acme"), "tenant:acme/user:ops");
+        var globex = new Principal(new AccountId("globex"), "tenant:globex/user:ops");
+        var auditor = new Principal(new AccountId("auditor"), "tenant:auditor/user:reader");
         var directory = new TenantDirectoryAuthorizer()
                 .tenant(acme.account(), Plan.FULL)
                 .tenant(globex.account(), Plan.FULL)

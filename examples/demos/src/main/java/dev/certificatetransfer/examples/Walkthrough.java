@@ -10,6 +10,7 @@ import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.TransferMessage;
+import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.in.PageRequest;
 import io.vavr.control.Option;
@@ -24,8 +25,8 @@ import java.time.Clock;
  */
 public final class Walkthrough {
 
-    private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
-    private static final Principal BOB = Principal.root(new AccountId("222222222222"));
+    private static final Principal ALICE = new Principal(new AccountId("111111111111"), "user:alice");
+    private static final Principal BOB = new Principal(new AccountId("222222222222"), "user:bob");
 
     private final PrintStream out;
     private final CertificateTransferUseCases transfers;
@@ -34,8 +35,9 @@ public final class Walkthrough {
     private Walkthrough(PrintStream out) {
         this.out = out;
         this.transfers = CertificateTransferService.builder()
-                .repository(new InMemoryCertificateRepository(event -> out.println("       event " + event.type()
-                        + " (version " + event.version() + ", by " + event.actor() + ")")))
+                .repository(new InMemoryCertificateRepository(
+                        event -> out.println("       event " + event.type() + " (version " + event.version() + ", by "
+                                + Slf4jEventPublisher.describe(event.actor()) + ")")))
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(Clock.systemUTC())
                 .build();

@@ -2,6 +2,10 @@ package dev.certificatetransfer.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.Actor;
+import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -38,6 +42,16 @@ class DemosTest {
                         "The read-only auditor tries to register one: refused, UNAUTHORIZED",
                         "Globex, now read-only, tries to accept: refused, UNAUTHORIZED",
                         "Acme cancels: ok, INACTIVE");
+    }
+
+    @Test
+    void the_event_log_line_says_which_principal_of_which_account_acted_or_the_system() {
+        var ops = new Principal(new AccountId("acme"), "tenant:acme/user:ops");
+        var forger = new Principal(new AccountId("acme"), "ops\n2026-01-01 INFO forged");
+
+        assertThat(Slf4jEventPublisher.describe(ops)).isEqualTo("tenant:acme/user:ops (account acme)");
+        assertThat(Slf4jEventPublisher.describe(forger)).isEqualTo("ops\\n2026-01-01 INFO forged (account acme)");
+        assertThat(Slf4jEventPublisher.describe(Actor.system())).isEqualTo("system");
     }
 
     @Test

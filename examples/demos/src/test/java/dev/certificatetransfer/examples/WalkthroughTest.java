@@ -25,7 +25,7 @@ class WalkthroughTest {
         assertThat(text)
                 .containsSubsequence(
                         "1. Alice registers a certificate",
-                        "event CERTIFICATE_REGISTERED (version 1, by 111111111111)",
+                        "event CERTIFICATE_REGISTERED (version 1, by user:alice (account 111111111111))",
                         "2. Alice transfers it to Bob",
                         "PENDING_TRANSFER, owned by 111111111111, offered to 222222222222",
                         "Bob will own it as arn:aws:iot:us-east-1:222222222222:cert/",
@@ -36,7 +36,7 @@ class WalkthroughTest {
                         "4. Bob (the target) tries to cancel",
                         "refused: 401 UnauthorizedException",
                         "5. Alice (the source) cancels",
-                        "event TRANSFER_CANCELLED (version 3, by 111111111111)",
+                        "event TRANSFER_CANCELLED (version 3, by user:alice (account 111111111111))",
                         "INACTIVE, owned by 111111111111;",
                         "6. Bob looks again",
                         "refused: 404 ResourceNotFoundException",

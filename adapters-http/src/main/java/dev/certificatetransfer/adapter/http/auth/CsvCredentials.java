@@ -62,7 +62,8 @@ public final class CsvCredentials {
             throw new CredentialsFileException(line, "expected 4 columns (" + HEADER + "), found " + columns.length);
         }
         var account = AccountId.parse(columns[0].strip())
-                .getOrElseThrow(rejected -> new CredentialsFileException(line, "account_id must be 12 digits"));
+                .getOrElseThrow(rejected -> new CredentialsFileException(
+                        line, "account_id must be 1 to 64 ASCII letters, digits, '.', '_' and '-'"));
         String keyId = accessKeyId(line, columns[1].strip());
         String secret = columns[2].strip();
         if (secret.isEmpty()) {

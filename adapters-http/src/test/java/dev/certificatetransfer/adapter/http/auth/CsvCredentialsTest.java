@@ -25,6 +25,7 @@ class CsvCredentialsTest {
     static final String SECRET_B = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY";
     static final Principal ALICE = Principal.root(new AccountId("111122223333"));
     static final Principal BOB = Principal.root(new AccountId("444455556666"));
+    static final String ACCOUNT_FORM = "account_id must be 1 to 64 ASCII letters, digits, '.', '_' and '-'";
 
     @TempDir
     Path directory;
@@ -55,6 +56,12 @@ class CsvCredentialsTest {
         }
 
         @Test
+        void may_name_tenant_accounts() throws IOException {
+            var store = CsvCredentials.load(file(HEADER + "acme.eu-1_ops,AKIDACME," + SECRET_A + ",acme-token\n"));
+            assertThat(store.bearerToken("acme-token").get()).isEqualTo(Principal.root(new AccountId("acme.eu-1_ops")));
+        }
+
+        @Test
         void may_have_windows_line_ends_a_byte_order_mark_and_no_final_newline() throws IOException {
             var store = CsvCredentials.load(file("\uFEFF" + HEADER.replace("\n", "\r\n")
                     + "111122223333,AKIDALICE," + SECRET_A + ",alice-token\r\n"
@@ -81,8 +88,9 @@ class CsvCredentialsTest {
                             + CsvCredentials.HEADER,
                     "3 | 111122223333,AKIDX | expected 4 columns (" + CsvCredentials.HEADER + "), found 2",
                     "3 | 111122223333,AKIDX,s,t,u | expected 4 columns (" + CsvCredentials.HEADER + "), found 5",
-                    "3 | 11112222333,AKIDX,SECRETX,t | account_id must be 12 digits",
-                    "3 | 11112222333a,AKIDX,SECRETX, | account_id must be 12 digits",
+                    "3 | acme/ops,AKIDX,SECRETX,t | " + ACCOUNT_FORM,
+                    "3 | acme corp,AKIDX,SECRETX, | " + ACCOUNT_FORM,
+                    "3 | ' ,AKIDX,SECRETX,' | " + ACCOUNT_FORM,
                     "3 | 111122223333,,SECRETX, | access_key_id must be letters, digits or '_', and not empty",
                     "3 | 111122223333,AKID/X,SECRETX, | access_key_id must be letters, digits or '_', and not empty",
                     "3 | 111122223333,AKIDX,,t | secret_access_key is empty",
@@ -116,7 +124,7 @@ class CsvCredentialsTest {
         void without_a_secret_or_a_token_in_the_message() throws IOException {
             String[] bad = {
                 "111122223333,AKIDALICE," + SECRET_B + ",bob-secret-token",
-                "11112222333," + "AKIDB," + SECRET_B + ",bob-secret-token",
+                "acme/ops," + "AKIDB," + SECRET_B + ",bob-secret-token",
                 "444455556666,AKIDB," + SECRET_B + "," + "alice-token",
                 "444455556666,AKIDB," + SECRET_B + ",bob-secret-token,extra",
             };

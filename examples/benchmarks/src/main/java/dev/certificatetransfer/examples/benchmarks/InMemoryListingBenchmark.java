@@ -81,7 +81,7 @@ public class InMemoryListingBenchmark {
                     Option.none(),
                     new CertificateRegistered(
                             syntheticId(i),
-                            alice.account(),
+                            alice,
                             template.pem(),
                             template.validity(),
                             CertificateMode.SNI_ONLY,
@@ -94,13 +94,7 @@ public class InMemoryListingBenchmark {
                 repository.commit(CertificateChange.of(
                         Option.some(certificate),
                         new TransferRequested(
-                                certificate.id(),
-                                alice.account(),
-                                bob,
-                                Option.none(),
-                                CertificateStatus.INACTIVE,
-                                at,
-                                2)));
+                                certificate.id(), alice, bob, Option.none(), CertificateStatus.INACTIVE, at, 2)));
             }
             if (i == certificates / 2) {
                 middle = certificate;

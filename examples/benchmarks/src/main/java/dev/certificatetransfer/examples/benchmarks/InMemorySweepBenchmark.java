@@ -9,6 +9,7 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.examples.DemoCertificates;
 import dev.certificatetransfer.spi.CertificateChange;
@@ -75,7 +76,7 @@ public class InMemorySweepBenchmark {
                     Option.none(),
                     new CertificateRegistered(
                             syntheticId(i),
-                            alice,
+                            Principal.root(alice),
                             template.pem(),
                             template.validity(),
                             CertificateMode.SNI_ONLY,
@@ -95,7 +96,13 @@ public class InMemorySweepBenchmark {
             repository.commit(CertificateChange.of(
                     Option.some(current),
                     new TransferRequested(
-                            current.id(), alice, bob, Option.none(), current.status(), at, current.nextVersion())));
+                            current.id(),
+                            Principal.root(alice),
+                            bob,
+                            Option.none(),
+                            current.status(),
+                            at,
+                            current.nextVersion())));
         }
     }
 

@@ -351,7 +351,7 @@ class LocalServerSmokeTest {
                 .hasMessageContaining("no such file");
         var malformed = Files.writeString(
                 directory.resolve("bad.csv"),
-                "account_id,access_key_id,secret_access_key,bearer_token\n12,AKIDX,secret\n");
+                "account_id,access_key_id,secret_access_key,bearer_token\nacme/ops,AKIDX,secret\n");
         assertThatThrownBy(() -> start("--store", "memory", "--credentials", malformed.toString()))
                 .isInstanceOf(StartFailure.class)
                 .hasMessageContaining("bad.csv")
