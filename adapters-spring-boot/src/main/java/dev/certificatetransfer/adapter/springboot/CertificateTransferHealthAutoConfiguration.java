@@ -1,0 +1,47 @@
+package dev.certificatetransfer.adapter.springboot;
+
+import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
+import dev.certificatetransfer.port.out.CertificateRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+
+/**
+ * The {@code certificateTransfer} health component, when the host has Spring Boot's health support (Actuator brings
+ * it): whether the store can serve now, and which it is. {@code management.health.certificate-transfer.enabled=false}
+ * turns it off; a host bean named {@code certificateTransferHealthIndicator} replaces it.
+ */
+@AutoConfiguration(after = CertificateTransferAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnEnabledHealthIndicator("certificate-transfer")
+public final class CertificateTransferHealthAutoConfiguration {
+
+    /** The auto-configuration; Spring Boot makes it. */
+    public CertificateTransferHealthAutoConfiguration() {
+        // nothing to configure
+    }
+
+    // Seam (health): with the JDBC adapter's own health check and outbox backlog, JdbcStore.health reports them.
+    @Bean
+    @ConditionalOnMissingBean(name = "certificateTransferHealthIndicator")
+    CertificateTransferHealthIndicator certificateTransferHealthIndicator(
+            ObjectProvider<CertificateRepository> repository, ObjectProvider<DataSource> dataSource) {
+        return new CertificateTransferHealthIndicator(() -> {
+            var store = repository.getIfUnique();
+            if (store instanceof InMemoryCertificateRepository) {
+                return StoreHealth.up("memory");
+            }
+            var database = dataSource.getIfUnique();
+            if (database != null) {
+                return JdbcStore.health(database);
+            }
+            return StoreHealth.up(store == null ? "none" : store.getClass().getSimpleName());
+        });
+    }
+}
