@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.springboot;
 
+import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,11 +28,12 @@ public final class CertificateTransferHealthAutoConfiguration {
         // nothing to configure
     }
 
-    // Seam (health): with the JDBC adapter's own health check and outbox backlog, JdbcStore.health reports them.
     @Bean
     @ConditionalOnMissingBean(name = "certificateTransferHealthIndicator")
     CertificateTransferHealthIndicator certificateTransferHealthIndicator(
-            ObjectProvider<CertificateRepository> repository, ObjectProvider<DataSource> dataSource) {
+            ObjectProvider<CertificateRepository> repository,
+            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<OutboxRelay> relay) {
         return new CertificateTransferHealthIndicator(() -> {
             var store = repository.getIfUnique();
             if (store instanceof InMemoryCertificateRepository) {
@@ -39,7 +41,7 @@ public final class CertificateTransferHealthAutoConfiguration {
             }
             var database = dataSource.getIfUnique();
             if (database != null) {
-                return JdbcStore.health(database);
+                return JdbcStore.health(database, relay.getIfUnique());
             }
             return StoreHealth.up(store == null ? "none" : store.getClass().getSimpleName());
         });

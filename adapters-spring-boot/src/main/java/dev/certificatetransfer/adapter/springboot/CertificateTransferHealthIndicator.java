@@ -25,6 +25,11 @@ final class CertificateTransferHealthIndicator implements HealthIndicator {
         if (!health.detail().isEmpty()) {
             builder.withDetail("detail", health.detail());
         }
+        if (health.backlog() != null) {
+            builder.withDetail("outboxUndelivered", health.backlog().undelivered());
+            builder.withDetail(
+                    "outboxOldestAgeMillis", health.backlog().oldestAge().toMillis());
+        }
         return builder.build();
     }
 }

@@ -1,7 +1,9 @@
 package dev.certificatetransfer.adapter.springboot;
 
 import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
+import dev.certificatetransfer.adapter.jdbc.JdbcHealthCheck;
 import dev.certificatetransfer.adapter.jdbc.JdbcMigrations;
+import dev.certificatetransfer.adapter.jdbc.JdbcSchema;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.springboot.CertificateTransferProperties.Jdbc;
 import dev.certificatetransfer.port.out.EventPublisher;
@@ -11,59 +13,53 @@ import java.sql.SQLException;
 
 /**
  * The one place the starter calls the JDBC adapter: migrations, repository, relay and health check, each from the
- * {@code certificate-transfer.jdbc.*} properties. The adapter of this version has no schema name and no outbox
- * retention, so {@link #requireSupported} refuses those two properties at start rather than ignore them; when the
- * adapter has them, they are passed on here (and only here).
+ * {@code certificate-transfer.jdbc.*} properties (the schema of the tables, the relay's retention of delivered
+ * events).
  */
 final class JdbcStore {
 
-    /** How long the health check waits for the database to answer. */
-    private static final int HEALTH_TIMEOUT_SECONDS = 1;
-
     private JdbcStore() {}
 
-    /** Refuses the properties this version of the JDBC adapter cannot honour. */
-    static void requireSupported(Jdbc jdbc) {
-        if (jdbc.schema() != null) {
-            throw new IllegalStateException("certificate-transfer.jdbc.schema is not supported by this version of the"
-                    + " JDBC adapter: leave it unset, and the tables are in the DataSource's default schema");
-        }
-        if (jdbc.relay().retention() != null) {
-            throw new IllegalStateException("certificate-transfer.jdbc.relay.retention is not supported by this"
-                    + " version of the JDBC adapter: leave it unset, and delivered events are kept");
-        }
+    /** The schema the properties name, or the connection's default. */
+    static JdbcSchema schema(Jdbc jdbc) {
+        return jdbc.schema() == null ? JdbcSchema.CONNECTION_DEFAULT : JdbcSchema.named(jdbc.schema());
     }
 
     static void migrate(DataSource dataSource, Jdbc jdbc) {
-        requireSupported(jdbc);
-        JdbcMigrations.migrate(dataSource);
+        JdbcMigrations.migrate(dataSource, schema(jdbc));
     }
 
     static JdbcCertificateRepository repository(DataSource dataSource, Jdbc jdbc) {
-        requireSupported(jdbc);
-        return new JdbcCertificateRepository(dataSource);
+        return new JdbcCertificateRepository(dataSource, schema(jdbc));
     }
 
     static OutboxRelay relay(DataSource dataSource, EventPublisher publisher, Jdbc jdbc) {
-        requireSupported(jdbc);
-        return new OutboxRelay(dataSource, publisher);
+        var relay = OutboxRelay.builder(dataSource, publisher).schema(schema(jdbc));
+        if (jdbc.relay().retention() != null) {
+            relay.retention(jdbc.relay().retention());
+        }
+        return relay.build();
     }
 
     /**
-     * Whether the database answers within a second, and which it is: the health indicator's details. Never throws:
-     * a failure is the answer "down" with the SQLSTATE, never a message that could hold a secret.
+     * The JDBC adapter's health check: whether the database answers, and the outbox's backlog when there is a relay.
+     * Never throws; a failure is "down" with the step and the SQLSTATE, never a message that could hold a secret.
      */
-    static StoreHealth health(DataSource dataSource) {
+    static StoreHealth health(DataSource dataSource, OutboxRelay relay) {
+        var store = "jdbc (" + product(dataSource) + ")";
+        var check =
+                relay == null ? new JdbcHealthCheck(dataSource, store) : new JdbcHealthCheck(dataSource, store, relay);
+        var health = check.check();
+        return new StoreHealth(
+                health.up(), health.store(), health.detail(), health.backlog().getOrNull());
+    }
+
+    /** The database's product name ("H2", "PostgreSQL"), or "unknown" when it cannot be asked now. */
+    private static String product(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
-            var product = connection.getMetaData().getDatabaseProductName();
-            return connection.isValid(HEALTH_TIMEOUT_SECONDS)
-                    ? StoreHealth.up("jdbc (" + product + ")")
-                    : StoreHealth.down("jdbc (" + product + ")", "the database does not answer");
-        } catch (SQLException e) {
-            return StoreHealth.down("jdbc", "no connection to the database (SQLSTATE " + e.getSQLState() + ")");
-        } catch (RuntimeException e) { // a pool that throws unchecked (e.g. closed): still an answer, not a throw
-            return StoreHealth.down(
-                    "jdbc", "no connection to the database (" + e.getClass().getSimpleName() + ")");
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException | RuntimeException unreachable) { // the health check itself says why
+            return "unknown";
         }
     }
 }

@@ -297,23 +297,35 @@ class CertificateTransferAutoConfigurationTest {
         }
 
         @Test
-        void a_schema_the_jdbc_adapter_cannot_use_yet_stops_the_start() {
+        void the_tables_go_to_the_schema_the_properties_name() {
             runner.withBean(DataSource.class, CertificateTransferAutoConfigurationTest::h2)
                     .withPropertyValues("certificate-transfer.jdbc.schema=certificates")
-                    .run(context -> assertThat(context)
-                            .getFailure()
-                            .rootCause()
-                            .hasMessageContaining("certificate-transfer.jdbc.schema is not supported"));
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        try (var connection = context.getBean(DataSource.class).getConnection();
+                                var tables = connection
+                                        .createStatement()
+                                        .executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                                                + " WHERE TABLE_SCHEMA = 'certificates'"
+                                                + " AND UPPER(TABLE_NAME) IN ('CERTIFICATE', 'CERTIFICATE_EVENT')")) {
+                            tables.next();
+                            assertThat(tables.getInt(1)).isEqualTo(2);
+                        }
+                    });
         }
 
         @Test
-        void an_outbox_retention_the_jdbc_adapter_cannot_apply_yet_stops_the_start() {
+        void a_schema_name_that_is_not_an_identifier_stops_the_start() {
+            runner.withBean(DataSource.class, CertificateTransferAutoConfigurationTest::h2)
+                    .withPropertyValues("certificate-transfer.jdbc.schema=x; DROP TABLE y")
+                    .run(context -> assertThat(context).hasFailed());
+        }
+
+        @Test
+        void an_outbox_retention_is_taken() {
             runner.withBean(DataSource.class, CertificateTransferAutoConfigurationTest::h2)
                     .withPropertyValues("certificate-transfer.jdbc.relay.retention=7d")
-                    .run(context -> assertThat(context)
-                            .getFailure()
-                            .rootCause()
-                            .hasMessageContaining("certificate-transfer.jdbc.relay.retention is not supported"));
+                    .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OutboxRelay.class));
         }
     }
 }

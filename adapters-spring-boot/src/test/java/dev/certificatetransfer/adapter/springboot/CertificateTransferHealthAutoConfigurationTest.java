@@ -46,7 +46,10 @@ class CertificateTransferHealthAutoConfigurationTest {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         runner.withBean(DataSource.class, () -> dataSource).run(context -> {
             assertThat(health(context).getStatus()).isEqualTo(Status.UP);
-            assertThat(health(context).getDetails()).containsEntry("store", "jdbc (H2)");
+            assertThat(health(context).getDetails())
+                    .containsEntry("store", "jdbc (H2)")
+                    .containsEntry("outboxUndelivered", 0L)
+                    .containsKey("outboxOldestAgeMillis");
         });
     }
 
@@ -68,7 +71,7 @@ class CertificateTransferHealthAutoConfigurationTest {
             reachable.set(false); // after the migrations ran at start
             assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
             assertThat(health(context).getDetails())
-                    .containsEntry("store", "jdbc")
+                    .containsEntry("store", "jdbc (unknown)")
                     .containsEntry("detail", "no connection to the database (SQLSTATE 08001)");
         });
     }

@@ -72,7 +72,7 @@ class CertificateTransferApplicationTest {
 
     @Test
     void a_caller_that_is_not_an_account_is_a_bad_request() throws Exception {
-        var refused = post("/certificates/" + "a".repeat(64) + "/cancel", "alice", "");
+        var refused = post("/certificates/" + "a".repeat(64) + "/cancel", "alice/ops", "");
         assertThat(refused.statusCode()).isEqualTo(400);
     }
 
@@ -81,7 +81,8 @@ class CertificateTransferApplicationTest {
         var health = get("/actuator/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body())
-                .contains("\"certificateTransfer\":{\"details\":{\"store\":\"jdbc (H2)\"},\"status\":\"UP\"}");
+                .contains("\"certificateTransfer\":{\"details\":{\"store\":\"jdbc (H2)\",\"outboxUndelivered\":")
+                .contains("},\"status\":\"UP\"}");
     }
 
     @Test
