@@ -13,8 +13,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /**
  * The server's metrics, in one Prometheus registry: every operation by outcome, lost races and writes that gave up,
  * expiry sweeps, the outbox's backlog with a database (adapters-micrometer), shown as Prometheus text at
- * {@code GET /metrics}. Unauthenticated, as a Prometheus scrape of a local test server expects: its labels are operations and outcome codes, never an account
- * or a certificate, and the server listens on 127.0.0.1 unless told otherwise.
+ * {@code GET /metrics}. Unauthenticated, as a Prometheus scrape of a local test server expects: its labels are
+ * operations and outcome codes, never an account or a certificate, and the server listens on 127.0.0.1 unless told
+ * otherwise.
  */
 final class ServerMetrics implements AutoCloseable {
 
