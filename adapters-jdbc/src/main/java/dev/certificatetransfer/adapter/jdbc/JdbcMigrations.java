@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 public final class JdbcMigrations {
 
     /** Where the migrations are on the classpath. */
-    public static final String LOCATION = "classpath:db/migration/certificate-transfer";
+    public static final String LOCATION = "classpath:db/certificate-transfer";
 
     /** The Flyway history table of these migrations, in the schema of the tables. */
     public static final String HISTORY_TABLE = "certificate_transfer_schema_history";
