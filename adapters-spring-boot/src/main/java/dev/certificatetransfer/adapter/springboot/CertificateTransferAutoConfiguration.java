@@ -6,6 +6,7 @@ import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.application.ScheduledExpirySweep;
+import dev.certificatetransfer.application.ServiceListener;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.out.AttachmentQuery;
 import dev.certificatetransfer.port.out.Authorizer;
@@ -87,9 +88,10 @@ public final class CertificateTransferAutoConfiguration {
      * @param clock the host's clock, if it has one
      * @param transferRule the host's transfer rule, if it has one
      * @param attachments the host's attachment query, if it has one
+     * @param listener what hears lost races and sweeps (the metrics of
+     *     {@link CertificateTransferMetricsAutoConfiguration}), if there is one
      * @return the service
      */
-    // Seam (metrics): the metrics module will decorate this bean (the inbound port) where a MeterRegistry is present.
     @Bean
     @ConditionalOnMissingBean(CertificateTransferUseCases.class)
     public CertificateTransferService certificateTransferService(
@@ -98,13 +100,15 @@ public final class CertificateTransferAutoConfiguration {
             CertificateTransferProperties properties,
             ObjectProvider<Clock> clock,
             ObjectProvider<TransferRule> transferRule,
-            ObjectProvider<AttachmentQuery> attachments) {
+            ObjectProvider<AttachmentQuery> attachments,
+            ObjectProvider<ServiceListener> listener) {
         return CertificateTransferService.builder()
                 .repository(repository)
                 .authorizer(authorizer)
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .transferRule(transferRule.getIfUnique(TransferRule::allowAll))
                 .attachments(attachments.getIfUnique(AttachmentQuery::none))
+                .listener(listener.getIfUnique(ServiceListener::none))
                 .region(properties.region())
                 .transferExpiry(properties.transfer().expiry())
                 .build();
@@ -122,9 +126,13 @@ public final class CertificateTransferAutoConfiguration {
         });
     }
 
-    /** The store in the one {@code DataSource}: migrations, repository, outbox relay. */
+    /**
+     * The store in the one {@code DataSource}: migrations, repository, outbox relay. A host's own
+     * {@code CertificateRepository} replaces all three: its {@code DataSource} is then neither migrated nor relayed.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnMissingBean(CertificateRepository.class)
     static final class JdbcStoreConfiguration {
 
         /** Our tables, created or upgraded at start, unless the host runs the migrations itself. */

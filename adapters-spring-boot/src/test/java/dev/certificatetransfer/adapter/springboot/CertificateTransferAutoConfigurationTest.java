@@ -189,6 +189,10 @@ class CertificateTransferAutoConfigurationTest {
                     .withBean(CertificateRepository.class, () -> hosts)
                     .run(context -> {
                         assertThat(context).getBean(CertificateRepository.class).isSameAs(hosts);
+                        assertThat(context)
+                                .as("the host's DataSource is neither migrated nor relayed")
+                                .doesNotHaveBean(CertificateTransferAutoConfiguration.Migrated.class)
+                                .doesNotHaveBean(OutboxRelay.class);
                         registerAndTransfer(context);
                         assertThat(hosts.find(TestCertificates.id(1)).version()).isEqualTo(2);
                     });

@@ -90,6 +90,10 @@ class CertificateTransferApplicationTest {
         var metrics = get("/actuator/metrics");
         assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
         assertThat(metrics.body()).contains("\"jvm.memory.used\"");
+
+        var backlog = get("/actuator/metrics/certificate.transfer.outbox.backlog");
+        assertThat(backlog.statusCode()).as(backlog.body()).isEqualTo(200);
+        assertThat(backlog.body()).contains("\"name\":\"certificate.transfer.outbox.backlog\"");
     }
 
     private static String field(String json, String name) {
