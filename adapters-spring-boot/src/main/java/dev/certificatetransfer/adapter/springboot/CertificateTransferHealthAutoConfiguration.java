@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.springboot;
 
+import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.port.out.CertificateRepository;
@@ -12,6 +13,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code certificateTransfer} health component, when the host has Spring Boot's health support (Actuator brings
@@ -34,14 +36,19 @@ public final class CertificateTransferHealthAutoConfiguration {
             ObjectProvider<CertificateRepository> repository,
             ObjectProvider<DataSource> dataSource,
             ObjectProvider<OutboxRelay> relay) {
+        var product = new AtomicReference<String>(); // asked of the database until it answers, then kept
         return new CertificateTransferHealthIndicator(() -> {
             var store = repository.getIfUnique();
             if (store instanceof InMemoryCertificateRepository) {
                 return StoreHealth.up("memory");
             }
             var database = dataSource.getIfUnique();
-            if (database != null) {
-                return JdbcStore.health(database, relay.getIfUnique());
+            if (store instanceof JdbcCertificateRepository && database != null) {
+                if (product.get() == null) {
+                    JdbcStore.product(database).forEach(product::set);
+                }
+                return JdbcStore.health(
+                        database, relay.getIfUnique(), product.get() == null ? "unknown" : product.get());
             }
             return StoreHealth.up(store == null ? "none" : store.getClass().getSimpleName());
         });

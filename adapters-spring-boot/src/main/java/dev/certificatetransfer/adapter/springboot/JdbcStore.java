@@ -7,6 +7,7 @@ import dev.certificatetransfer.adapter.jdbc.JdbcSchema;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
 import dev.certificatetransfer.adapter.springboot.CertificateTransferProperties.Jdbc;
 import dev.certificatetransfer.port.out.EventPublisher;
+import io.vavr.control.Option;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -45,8 +46,8 @@ final class JdbcStore {
      * The JDBC adapter's health check: whether the database answers, and the outbox's backlog when there is a relay.
      * Never throws; a failure is "down" with the step and the SQLSTATE, never a message that could hold a secret.
      */
-    static StoreHealth health(DataSource dataSource, OutboxRelay relay) {
-        var store = "jdbc (" + product(dataSource) + ")";
+    static StoreHealth health(DataSource dataSource, OutboxRelay relay, String product) {
+        var store = "jdbc (" + product + ")";
         var check =
                 relay == null ? new JdbcHealthCheck(dataSource, store) : new JdbcHealthCheck(dataSource, store, relay);
         var health = check.check();
@@ -54,12 +55,15 @@ final class JdbcStore {
                 health.up(), health.store(), health.detail(), health.backlog().getOrNull());
     }
 
-    /** The database's product name ("H2", "PostgreSQL"), or "unknown" when it cannot be asked now. */
-    private static String product(DataSource dataSource) {
+    /**
+     * The database's product name ("H2", "PostgreSQL"), or none when it cannot be asked now (the health check itself
+     * says why). It opens a connection: ask once, and again only until it answers.
+     */
+    static Option<String> product(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException | RuntimeException unreachable) { // the health check itself says why
-            return "unknown";
+            return Option.some(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException | RuntimeException unreachable) {
+            return Option.none();
         }
     }
 }

@@ -77,6 +77,35 @@ class CertificateTransferHealthAutoConfigurationTest {
     }
 
     @Test
+    void the_database_is_named_once_it_answered_and_a_check_then_opens_one_connection() {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        var reachable = new AtomicBoolean(true);
+        var connections = new java.util.concurrent.atomic.AtomicInteger();
+        DataSource counted = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                connections.incrementAndGet();
+                if (!reachable.get()) {
+                    throw new SQLException("connection refused", "08001");
+                }
+                return super.getConnection();
+            }
+        };
+        runner.withBean(DataSource.class, () -> counted).run(context -> {
+            assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+            reachable.set(false);
+            int before = connections.get();
+
+            var down = health(context);
+
+            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(down.getDetails()).containsEntry("store", "jdbc (H2)");
+            assertThat(connections.get() - before).isEqualTo(1);
+        });
+    }
+
+    @Test
     void absent_without_spring_boots_health_support() {
         runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(INDICATOR));
