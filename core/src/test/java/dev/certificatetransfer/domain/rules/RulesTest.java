@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
-import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
-import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.RefusalCode;
@@ -29,19 +27,7 @@ class RulesTest {
     private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
 
     private static Certificate registered(CertificateStatus status) {
-        var parsed = TestCertificates.parsed(0);
-        return CertificateEvolution.evolve(
-                        Option.none(),
-                        new CertificateRegistered(
-                                parsed.id(),
-                                Accounts.principal(ALICE),
-                                parsed.pem(),
-                                parsed.validity(),
-                                CertificateMode.SNI_ONLY,
-                                status,
-                                AT,
-                                1))
-                .get();
+        return RulesFixtures.registered(status, AT);
     }
 
     @Test

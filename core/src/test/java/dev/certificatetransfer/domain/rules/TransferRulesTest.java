@@ -41,18 +41,7 @@ class TransferRulesTest {
     private static final CertificateId ID = TestCertificates.id(0);
 
     private static Certificate registered(CertificateStatus status) {
-        var parsed = TestCertificates.parsed(0);
-        return CertificateRules.registered(
-                Option.none(),
-                new CertificateRegistered(
-                        parsed.id(),
-                        Accounts.principal(ALICE),
-                        parsed.pem(),
-                        parsed.validity(),
-                        CertificateMode.SNI_ONLY,
-                        status,
-                        AT,
-                        1));
+        return RulesFixtures.registered(status, AT);
     }
 
     /** Alice's certificate, pending transfer to Bob with the message "for Bob". */
