@@ -17,13 +17,15 @@ final class ServerLogging {
         setIfAbsent(PREFIX + "defaultLogLevel", level);
         setIfAbsent(PREFIX + "showDateTime", "true");
         setIfAbsent(PREFIX + "dateTimeFormat", "HH:mm:ss.SSS");
-        // the libraries' own debug output drowns the request lines: they follow only at trace (and at error)
-        String libraries = level.equals("trace") || level.equals("error") ? level : "warn";
+        // The libraries never go below info, whatever the level: at debug and trace Jetty logs every request's
+        // headers (Authorization: bearer tokens, replayable signatures) and Hikari its configuration (a JDBC URL
+        // with its password). At trace they say what they do at info; otherwise only their warnings.
+        String libraries = level.equals("error") ? "error" : level.equals("trace") ? "info" : "warn";
         for (String library : List.of("org.eclipse.jetty", "org.flywaydb", "org.h2")) {
             setIfAbsent(PREFIX + "log." + library, libraries);
         }
         // the pool repeats, with a stack trace, the failures the server reports in its own words
-        setIfAbsent(PREFIX + "log.com.zaxxer.hikari", level.equals("trace") ? level : "off");
+        setIfAbsent(PREFIX + "log.com.zaxxer.hikari", level.equals("trace") ? "info" : "off");
     }
 
     private static void setIfAbsent(String property, String value) {

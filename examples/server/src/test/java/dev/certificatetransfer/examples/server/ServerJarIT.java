@@ -123,6 +123,46 @@ class ServerJarIT {
     }
 
     @Test
+    void at_trace_level_no_secret_signature_or_token_reaches_the_log() throws Exception {
+        var process = launch("--port", "0", "--store", "h2:" + directory.resolve("trace"), "--log-level", "trace");
+        int port = awaitListening(process);
+        var printed = String.join("\n", printed());
+        assertThat(port).as("printed: %s", printed).isPositive();
+        var alices = Pattern.compile("(?m)^  alice = account \\S+, access key \\S+, bearer token (\\S+)$")
+                .matcher(printed);
+        var secret = Pattern.compile("(?m)^  alice\\(\\) \\{ AWS_ACCESS_KEY_ID=\\S+ AWS_SECRET_ACCESS_KEY=(\\S+) ")
+                .matcher(printed);
+        assertThat(alices.find() && secret.find())
+                .as("alice's token and secret in: %s", printed)
+                .isTrue();
+
+        try (var alice = DemoKeys.client(printed, port, "alice")) {
+            String pem = DemoCertificates.pem(6);
+            String id = alice.registerCertificateWithoutCA(r -> r.certificatePem(pem))
+                    .certificateId();
+            alice.transferCertificate(r -> r.certificateId(id).targetAwsAccount("222222222222"));
+            alice.cancelCertificateTransfer(r -> r.certificateId(id));
+        }
+        var bearer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/certificates"))
+                                .header("Authorization", "Bearer " + alices.group(1))
+                                .build(),
+                        BodyHandlers.ofString());
+        assertThat(bearer.statusCode()).isEqualTo(403); // the AWS dialect: a token is no signature
+        process.destroy();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+        var log = Files.readString(directory.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        assertThat(log).as("the request lines of the debug level").contains("CancelCertificateTransfer");
+        assertThat(log)
+                .doesNotContain(secret.group(1))
+                .doesNotContain(alices.group(1))
+                .doesNotContain("Signature=")
+                .doesNotContainIgnoringCase("authorization: ");
+    }
+
+    @Test
     void a_bad_option_exits_2_with_the_mistake_and_where_to_look() throws Exception {
         var process = launch("--dialect", "soap");
 
