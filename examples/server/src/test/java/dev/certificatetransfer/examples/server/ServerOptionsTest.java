@@ -41,6 +41,21 @@ class ServerOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jdbc:h2:file:/tmp/c | jdbc:h2:file:/tmp/c;DB_CLOSE_ON_EXIT=FALSE",
+                "jdbc:h2:file:/tmp/c;WRITE_DELAY=0 | jdbc:h2:file:/tmp/c;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                "jdbc:h2:file:/tmp/c;db_close_on_exit=TRUE | jdbc:h2:file:/tmp/c;db_close_on_exit=TRUE",
+                "jdbc:postgresql://db/ct | jdbc:postgresql://db/ct"
+            })
+    void an_h2_url_is_closed_by_the_server_not_by_h2_unless_it_says_otherwise(String given, String opened) {
+        assertThat(run("--store", given).store())
+                .isInstanceOfSatisfying(
+                        Store.Jdbc.class, jdbc -> assertThat(jdbc.url()).isEqualTo(opened));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"30d, P30D", "12h, PT12H", "15m, PT15M", "90s, PT90S", "PT1H30M, PT1H30M", "P2DT3H, P2DT3H"})
     void a_transfer_ttl_is_read_in_shorthand_or_iso_8601(String text, String iso) {
         assertThat(run("--transfer-ttl", text).transferExpiry())
