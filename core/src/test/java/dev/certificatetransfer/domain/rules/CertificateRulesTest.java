@@ -38,7 +38,14 @@ class CertificateRulesTest {
         return CertificateRules.registered(
                 Option.none(),
                 CertificateRules.register(
-                                Option.none(), 1, TestCertificates.parsed(0), Accounts.principal(ALICE), status, AT)
+                                Option.none(),
+                                1,
+                                TestCertificates.parsed(0),
+                                Accounts.principal(ALICE),
+                                status,
+                                RulesFixtures.UNLIMITED,
+                                RulesFixtures.neverAsked(),
+                                AT)
                         .get());
     }
 
@@ -69,6 +76,8 @@ class CertificateRulesTest {
                                     TestCertificates.parsed(0),
                                     Accounts.principal(BOB),
                                     CertificateStatus.INACTIVE,
+                                    RulesFixtures.UNLIMITED,
+                                    RulesFixtures.neverAsked(),
                                     LATER)
                             .getLeft()
                             .code())
@@ -80,6 +89,8 @@ class CertificateRulesTest {
                             TestCertificates.parsed(0),
                             Accounts.principal(BOB),
                             CertificateStatus.INACTIVE,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
                             LATER)
                     .get();
             assertThat(again.version()).isEqualTo(5);
@@ -101,6 +112,8 @@ class CertificateRulesTest {
                             TestCertificates.parsed(0),
                             Accounts.principal(ALICE),
                             CertificateStatus.PENDING_TRANSFER,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
                             AT))
                     .isInstanceOf(IllegalArgumentException.class);
         }

@@ -182,7 +182,14 @@ class TransferRulesTest {
             var pending = pendingToBob();
             var accepted = TransferRules.accepted(
                     pending,
-                    TransferRules.accept(Option.some(pending), ID, Accounts.principal(BOB), false, LATER)
+                    TransferRules.accept(
+                                    Option.some(pending),
+                                    ID,
+                                    Accounts.principal(BOB),
+                                    false,
+                                    RulesFixtures.UNLIMITED,
+                                    RulesFixtures.neverAsked(),
+                                    LATER)
                             .get());
 
             assertThat(code(TransferRules.cancel(Option.some(accepted), ID, Accounts.principal(ALICE), LATER)))
@@ -206,7 +213,14 @@ class TransferRulesTest {
             var pending = pendingToBob();
             var after = TransferRules.accepted(
                     pending,
-                    TransferRules.accept(Option.some(pending), ID, Accounts.principal(BOB), true, LATER)
+                    TransferRules.accept(
+                                    Option.some(pending),
+                                    ID,
+                                    Accounts.principal(BOB),
+                                    true,
+                                    RulesFixtures.UNLIMITED,
+                                    RulesFixtures.neverAsked(),
+                                    LATER)
                             .get());
 
             assertThat(after.owner()).isEqualTo(BOB);
@@ -233,7 +247,14 @@ class TransferRulesTest {
         void the_owner_may_neither_accept_nor_reject_its_own_offer() {
             var pending = pendingToBob();
 
-            assertThat(code(TransferRules.accept(Option.some(pending), ID, Accounts.principal(ALICE), false, LATER)))
+            assertThat(code(TransferRules.accept(
+                            Option.some(pending),
+                            ID,
+                            Accounts.principal(ALICE),
+                            false,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
+                            LATER)))
                     .isEqualTo(RefusalCode.UNAUTHORIZED);
             assertThat(code(TransferRules.reject(
                             Option.some(pending), ID, Accounts.principal(ALICE), Option.none(), LATER)))
@@ -266,7 +287,14 @@ class TransferRulesTest {
 
             assertThat(seen.status()).isEqualTo(CertificateStatus.INACTIVE);
             assertThat(seen.lastTransfer().get().status()).isEqualTo(TransferStatus.EXPIRED);
-            assertThat(code(TransferRules.accept(Option.some(seen), ID, Accounts.principal(BOB), false, LATER)))
+            assertThat(code(TransferRules.accept(
+                            Option.some(seen),
+                            ID,
+                            Accounts.principal(BOB),
+                            false,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
+                            LATER)))
                     .isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
         }
     }
