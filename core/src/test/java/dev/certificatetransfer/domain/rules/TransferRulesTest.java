@@ -6,6 +6,8 @@ import static dev.certificatetransfer.testing.Accounts.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
@@ -241,6 +243,26 @@ class TransferRulesTest {
             assertThat(after.owner()).isEqualTo(ALICE);
             assertThat(after.status()).isEqualTo(CertificateStatus.INACTIVE);
             assertThat(after.transferData().rejectReason()).isEqualTo(reason);
+        }
+
+        @Test
+        void the_target_may_not_accept_past_its_quota_and_only_the_target_is_counted() {
+            var pending = pendingToBob();
+            var two = new AccountQuota(2, AccountQuota.UNLIMITED);
+            var bobOwnsOne = Lazy.of(() -> new AccountUsage(1, 1));
+            var bobOwnsTwo = Lazy.of(() -> new AccountUsage(2, 2));
+
+            assertThat(TransferRules.accept(
+                                    Option.some(pending), ID, Accounts.principal(BOB), false, two, bobOwnsOne, LATER)
+                            .isRight())
+                    .isTrue();
+            assertThat(code(TransferRules.accept(
+                            Option.some(pending), ID, Accounts.principal(BOB), false, two, bobOwnsTwo, LATER)))
+                    .isEqualTo(RefusalCode.LIMIT_EXCEEDED);
+            assertThat(code(TransferRules.accept(
+                            Option.some(pending), ID, Accounts.principal(ALICE), false, two, bobOwnsTwo, LATER)))
+                    .as("the role comes first")
+                    .isEqualTo(RefusalCode.UNAUTHORIZED);
         }
 
         @Test
