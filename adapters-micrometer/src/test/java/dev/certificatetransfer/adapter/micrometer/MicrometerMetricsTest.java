@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
@@ -92,6 +93,20 @@ class MicrometerMetricsTest {
             assertCountedAndTimed("CancelCertificateTransfer", "TRANSFER_ALREADY_COMPLETED", 1);
             assertCountedAndTimed("UpdateCertificate", "THROTTLED", 1);
             assertThat(registry.find(MeterNames.OPERATIONS).counters()).hasSize(5);
+        }
+
+        @Test
+        void a_registration_past_the_account_quota_is_counted_by_its_code() {
+            var service = metered(registry, service().accountQuota(new AccountQuota(1, AccountQuota.UNLIMITED)));
+            service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                    .get();
+
+            assertThat(service.registerCertificateWithoutCa(
+                                    ALICE, TestCertificates.parsed(1), CertificateStatus.INACTIVE)
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.LIMIT_EXCEEDED);
+            assertCountedAndTimed("RegisterCertificateWithoutCA", "LIMIT_EXCEEDED", 1);
         }
 
         @Test
