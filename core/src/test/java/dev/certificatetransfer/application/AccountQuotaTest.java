@@ -57,7 +57,7 @@ class AccountQuotaTest {
                     () -> f.service.registerCertificateWithoutCa(
                             ServiceFixture.ALICE, TestCertificates.parsed(3), CertificateStatus.INACTIVE),
                     RefusalCode.LIMIT_EXCEEDED);
-            assertThat(refusal.message()).contains("owns 3 certificates");
+            assertThat(refusal.message()).contains("quota is 3 certificate(s) and it owns 3");
 
             f.service.deleteCertificate(ServiceFixture.ALICE, first, false).get();
             assertThat(f.registered(3, ServiceFixture.ALICE)).isEqualTo(TestCertificates.id(3));

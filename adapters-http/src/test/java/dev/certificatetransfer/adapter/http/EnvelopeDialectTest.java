@@ -346,7 +346,7 @@ class EnvelopeDialectTest {
                         410,
                         error(
                                 "LIMIT_EXCEEDED",
-                                "The account owns 1 certificates, the most its quota allows;"
+                                "The account's quota is 1 certificate(s) and it owns 1;"
                                         + " delete one before adding another"));
             }
         }

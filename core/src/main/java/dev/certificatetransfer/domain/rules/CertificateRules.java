@@ -85,8 +85,8 @@ public final class CertificateRules {
         }
         var owned = usage.get();
         if (owned.certificates() >= quota.maxCertificates()) {
-            return Either.left(new Refusal.LimitExceeded("The account owns " + owned.certificates()
-                    + " certificates, the most its quota allows; delete one before adding another"));
+            return Either.left(new Refusal.LimitExceeded("The account's quota is " + quota.maxCertificates()
+                    + " certificate(s) and it owns " + owned.certificates() + "; delete one before adding another"));
         }
         long bytes = pem.value().length();
         if (bytes > quota.maxPemBytes() - owned.pemBytes()) {
