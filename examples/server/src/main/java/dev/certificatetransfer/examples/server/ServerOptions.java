@@ -1,6 +1,7 @@
 package dev.certificatetransfer.examples.server;
 
 import dev.certificatetransfer.adapter.http.Dialect;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.TransferExpiry;
 import io.vavr.control.Either;
@@ -28,7 +29,11 @@ public record ServerOptions(
         Store store,
         Option<Path> credentials,
         String logLevel,
-        TransferExpiry transferExpiry) {
+        TransferExpiry transferExpiry,
+        AccountQuota accountQuota) {
+
+    /** The local server's quota unless told otherwise: 10,000 certificates and 64 MiB of PEM per account. */
+    public static final AccountQuota DEFAULT_QUOTA = new AccountQuota(10_000, 64L * 1024 * 1024);
 
     /** The text {@code --help} prints. */
     public static final String USAGE = """
@@ -50,12 +55,27 @@ public record ServerOptions(
               --log-level <l>      error, warn, info, debug or trace (default info; debug logs one line per request)
               --transfer-ttl <d>   pending transfers expire after this long (ours, not AWS's; default never):
                                    30d, 12h, 15m, 90s or an ISO-8601 duration such as PT1H30M
+              --max-certificates-per-account <n>
+                                   the most certificates one account may own; past it, registering or
+                                   accepting answers LimitExceededException, 410 (default 10000; or unlimited)
+              --max-certificate-bytes-per-account <n>
+                                   the most bytes of PEM one account's certificates may hold
+                                   (default 67108864, 64 MiB; or unlimited)
               --help               print this and exit
             """;
 
     private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
-    private static final Set<String> NAMES =
-            Set.of("port", "bind", "dialect", "region", "store", "credentials", "log-level", "transfer-ttl");
+    private static final Set<String> NAMES = Set.of(
+            "port",
+            "bind",
+            "dialect",
+            "region",
+            "store",
+            "credentials",
+            "log-level",
+            "transfer-ttl",
+            "max-certificates-per-account",
+            "max-certificate-bytes-per-account");
     private static final Pattern SHORTHAND_DURATION = Pattern.compile("([0-9]{1,9})([dhms])");
 
     /** What the command line asks for: run with options, print the help, or a mistake to report. */
@@ -120,8 +140,11 @@ public record ServerOptions(
         var store = Store.parse(values.getOrDefault("store", Store.DEFAULT));
         var logLevel = logLevel(values.getOrDefault("log-level", "info"));
         var expiry = transferExpiry(values.get("transfer-ttl"));
+        var maxCertificates = limit("max-certificates-per-account", values, DEFAULT_QUOTA.maxCertificates());
+        var maxBytes = limit("max-certificate-bytes-per-account", values, DEFAULT_QUOTA.maxPemBytes());
         Option<Path> credentials = Option.of(values.get("credentials")).map(Path::of);
-        return Stream.<Either<String, ?>>of(port, bind, dialect, region, store, logLevel, expiry)
+        return Stream.<Either<String, ?>>of(
+                        port, bind, dialect, region, store, logLevel, expiry, maxCertificates, maxBytes)
                 .filter(Either::isLeft)
                 .findFirst()
                 .<Either<String, ServerOptions>>map(mistake -> Either.left(mistake.getLeft()))
@@ -133,7 +156,28 @@ public record ServerOptions(
                         store.get(),
                         credentials,
                         logLevel.get(),
-                        expiry.get())));
+                        expiry.get(),
+                        new AccountQuota(maxCertificates.get(), maxBytes.get()))));
+    }
+
+    /** A quota's limit: a whole number from 1 up, or {@code unlimited}; absent: the default. */
+    private static Either<String, Long> limit(String name, Map<String, String> values, long byDefault) {
+        String text = values.get(name);
+        if (text == null) {
+            return Either.right(byDefault);
+        }
+        if (text.equalsIgnoreCase("unlimited")) {
+            return Either.right(AccountQuota.UNLIMITED);
+        }
+        try {
+            long limit = Long.parseLong(text);
+            if (limit >= 1) {
+                return Either.right(limit);
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        return Either.left("--" + name + " must be a whole number from 1 up, or unlimited; got '" + text + "'");
     }
 
     private static Either<String, Integer> port(String text) {
