@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,17 @@ public final class CertificateTransferHttpApi {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The path of every operation, as a template whose {@code {certificateId}} segment stands for one certificate
+     * id, such as {@code /transfer-certificate/{certificateId}}: for a host whose own server sends only these paths
+     * to {@link #handle} (and {@link #HEALTH_PATH} or a {@link Builder#plainTextEndpoint}, if it serves those too).
+     *
+     * @return the templates, each once
+     */
+    public static List<String> operationPaths() {
+        return Arrays.stream(Operation.values()).map(Operation::path).distinct().toList();
     }
 
     /**

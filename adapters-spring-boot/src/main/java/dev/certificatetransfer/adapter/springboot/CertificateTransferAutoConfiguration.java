@@ -13,12 +13,13 @@ import dev.certificatetransfer.port.out.Authorizer;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
 import dev.certificatetransfer.port.out.TransferRule;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,8 @@ import java.time.Clock;
  * below backs off when the host defines one of its type:
  *
  * <ul>
- *   <li>the store: with one {@code DataSource} (the host's, or Spring Boot's from {@code spring.datasource.*}), a
+ *   <li>the store: with a {@code DataSource} (the host's, or Spring Boot's from {@code spring.datasource.*}; of
+ *       several, the primary one or the one {@code certificate-transfer.jdbc.data-source} names), a
  *       {@link JdbcCertificateRepository} on it, after our migrations, and an {@link OutboxRelay} that delivers its
  *       events every {@code certificate-transfer.jdbc.relay.interval}; with no {@code DataSource}, an
  *       {@link InMemoryCertificateRepository};
@@ -127,39 +129,46 @@ public final class CertificateTransferAutoConfiguration {
     }
 
     /**
-     * The store in the one {@code DataSource}: migrations, repository, outbox relay. A host's own
+     * The store in the application's {@code DataSource} (its only or primary one, or the one
+     * {@code certificate-transfer.jdbc.data-source} names): migrations, repository, outbox relay. A host's own
      * {@code CertificateRepository} replaces all three: its {@code DataSource} is then neither migrated nor relayed.
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnBean(DataSource.class)
     @ConditionalOnMissingBean(CertificateRepository.class)
     static final class JdbcStoreConfiguration {
+
+        @Bean
+        StoreDataSource certificateTransferDataSource(
+                ListableBeanFactory beans, CertificateTransferProperties properties) {
+            return StoreDataSource.choose(beans, properties.jdbc().dataSource());
+        }
 
         /** Our tables, created or upgraded at start, unless the host runs the migrations itself. */
         @Bean
         @ConditionalOnBooleanProperty(name = "certificate-transfer.jdbc.migrate", matchIfMissing = true)
-        Migrated certificateTransferMigrations(DataSource dataSource, CertificateTransferProperties properties) {
-            JdbcStore.migrate(dataSource, properties.jdbc());
+        Migrated certificateTransferMigrations(StoreDataSource store, CertificateTransferProperties properties) {
+            JdbcStore.migrate(store.dataSource(), properties.jdbc());
             return new Migrated();
         }
 
         @Bean
         @ConditionalOnMissingBean(CertificateRepository.class)
         JdbcCertificateRepository certificateTransferRepository(
-                DataSource dataSource, CertificateTransferProperties properties, ObjectProvider<Migrated> migrated) {
+                StoreDataSource store, CertificateTransferProperties properties, ObjectProvider<Migrated> migrated) {
             migrated.ifAvailable(tablesExist -> {}); // migrate before the first call can come
-            return JdbcStore.repository(dataSource, properties.jdbc());
+            return JdbcStore.repository(store.dataSource(), properties.jdbc());
         }
 
         @Bean
         @ConditionalOnMissingBean
         OutboxRelay certificateTransferOutboxRelay(
-                DataSource dataSource,
+                StoreDataSource store,
                 EventPublisher publisher,
                 CertificateTransferProperties properties,
                 ObjectProvider<Migrated> migrated) {
             migrated.ifAvailable(tablesExist -> {});
-            return JdbcStore.relay(dataSource, publisher, properties.jdbc());
+            return JdbcStore.relay(store.dataSource(), publisher, properties.jdbc());
         }
 
         /** Runs the relay bean (ours or the host's) while the context runs, unless the relay is disabled. */

@@ -12,7 +12,6 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-import javax.sql.DataSource;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,7 +33,7 @@ public final class CertificateTransferHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = "certificateTransferHealthIndicator")
     CertificateTransferHealthIndicator certificateTransferHealthIndicator(
             ObjectProvider<CertificateRepository> repository,
-            ObjectProvider<DataSource> dataSource,
+            ObjectProvider<StoreDataSource> storeDataSource,
             ObjectProvider<OutboxRelay> relay) {
         var product = new AtomicReference<String>(); // asked of the database until it answers, then kept
         return new CertificateTransferHealthIndicator(() -> {
@@ -42,8 +41,9 @@ public final class CertificateTransferHealthAutoConfiguration {
             if (store instanceof InMemoryCertificateRepository) {
                 return StoreHealth.up("memory");
             }
-            var database = dataSource.getIfUnique();
-            if (store instanceof JdbcCertificateRepository && database != null) {
+            var chosen = storeDataSource.getIfAvailable();
+            if (store instanceof JdbcCertificateRepository && chosen != null) {
+                var database = chosen.dataSource();
                 if (product.get() == null) {
                     JdbcStore.product(database).forEach(product::set);
                 }

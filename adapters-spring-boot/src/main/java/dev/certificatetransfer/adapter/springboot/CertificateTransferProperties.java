@@ -74,12 +74,15 @@ public record CertificateTransferProperties(
     /**
      * The store in the host's {@code DataSource} ({@code certificate-transfer.jdbc.*}).
      *
+     * @param dataSource the name of the {@code DataSource} bean to store in, needed only when the application has
+     *        several and none is {@code @Primary}; none (the default) means the one {@code DataSource}, or the primary
      * @param schema the schema of our tables; none (the default) means the {@code DataSource}'s default schema
      * @param migrate whether the application runs our migrations at start (default true); false when the host runs
      *        them with its own Flyway
      * @param relay the outbox relay, which turns the stored events into Spring application events
      */
     public record Jdbc(
+            String dataSource,
             String schema,
             @DefaultValue("true") boolean migrate,
             @DefaultValue Relay relay) {
@@ -87,13 +90,18 @@ public record CertificateTransferProperties(
         /**
          * The JDBC properties, checked.
          *
+         * @param dataSource the name of the {@code DataSource} bean, or null for the only or primary one
          * @param schema the schema, or null for the default one
          * @param migrate whether to migrate at start
          * @param relay the relay
-         * @throws IllegalArgumentException if the schema is blank
+         * @throws IllegalArgumentException if the bean name or the schema is blank
          * @throws NullPointerException if the relay is null
          */
         public Jdbc {
+            if (dataSource != null && dataSource.isBlank()) {
+                throw new IllegalArgumentException(
+                        "a DataSource bean name is not blank; leave it unset for the only or primary DataSource");
+            }
             if (schema != null && schema.isBlank()) {
                 throw new IllegalArgumentException("a schema name is not blank; leave it unset for the default one");
             }

@@ -151,15 +151,89 @@ class CertificateTransferAutoConfigurationTest {
                     });
         }
 
-        private List<String> tables(DataSource dataSource) throws SQLException {
-            try (var connection = dataSource.getConnection();
-                    var rows = connection.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
-                var names = new CopyOnWriteArrayList<String>();
-                while (rows.next()) {
-                    names.add(rows.getString("TABLE_NAME"));
-                }
-                return names;
+        @Test
+        void a_data_source_bean_name_that_is_blank_stops_the_start() {
+            runner.withBean(DataSource.class, CertificateTransferAutoConfigurationTest::h2)
+                    .withPropertyValues("certificate-transfer.jdbc.data-source= ")
+                    .run(context -> assertThat(context).hasFailed());
+        }
+    }
+
+    private static List<String> tables(DataSource dataSource) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var rows = connection.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+            var names = new CopyOnWriteArrayList<String>();
+            while (rows.next()) {
+                names.add(rows.getString("TABLE_NAME"));
             }
+            return names;
+        }
+    }
+
+    @Nested
+    class With_several_data_sources {
+
+        private final DataSource first = h2();
+        private final DataSource second = h2();
+
+        private ApplicationContextRunner two(boolean secondIsPrimary) {
+            return runner.withBean("first", DataSource.class, () -> first)
+                    .withBean(
+                            "second",
+                            DataSource.class,
+                            () -> second,
+                            definition -> definition.setPrimary(secondIsPrimary));
+        }
+
+        @Test
+        void the_service_stores_in_the_primary_one() {
+            two(true).run(context -> {
+                assertThat(context).getBean(CertificateRepository.class).isInstanceOf(JdbcCertificateRepository.class);
+                assertThat(tables(second)).contains("CERTIFICATE");
+                assertThat(tables(first)).doesNotContain("CERTIFICATE");
+            });
+        }
+
+        @Test
+        void the_service_stores_in_the_one_the_property_names() {
+            two(false)
+                    .withPropertyValues("certificate-transfer.jdbc.data-source=second")
+                    .run(context -> {
+                        registerAndTransfer(context);
+                        assertThat(tables(second)).contains("CERTIFICATE");
+                        assertThat(tables(first)).doesNotContain("CERTIFICATE");
+                    });
+        }
+
+        @Test
+        void the_property_wins_over_the_primary_one() {
+            two(true)
+                    .withPropertyValues("certificate-transfer.jdbc.data-source=first")
+                    .run(context -> {
+                        assertThat(tables(first)).contains("CERTIFICATE");
+                        assertThat(tables(second)).doesNotContain("CERTIFICATE");
+                    });
+        }
+
+        @Test
+        void without_a_primary_or_the_property_the_start_fails_naming_the_property() {
+            two(false)
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("certificate-transfer.jdbc.data-source=<bean name>")
+                            .hasMessageContaining("[first, second]"));
+        }
+
+        @Test
+        void a_name_that_is_no_data_sources_stops_the_start_naming_the_property() {
+            two(false)
+                    .withPropertyValues("certificate-transfer.jdbc.data-source=third")
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("certificate-transfer.jdbc.data-source=third names no DataSource")
+                            .hasMessageContaining("[first, second]"));
         }
     }
 

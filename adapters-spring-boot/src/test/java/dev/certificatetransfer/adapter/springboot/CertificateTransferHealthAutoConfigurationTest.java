@@ -92,17 +92,46 @@ class CertificateTransferHealthAutoConfigurationTest {
                 return super.getConnection();
             }
         };
-        runner.withBean(DataSource.class, () -> counted).run(context -> {
-            assertThat(health(context).getStatus()).isEqualTo(Status.UP);
-            reachable.set(false);
-            int before = connections.get();
+        // no relay running: its delivery runs would open connections of their own while the check is counted
+        runner.withBean(DataSource.class, () -> counted)
+                .withPropertyValues("certificate-transfer.jdbc.relay.enabled=false")
+                .run(context -> {
+                    assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+                    reachable.set(false);
+                    int before = connections.get();
 
-            var down = health(context);
+                    var down = health(context);
 
-            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(down.getDetails()).containsEntry("store", "jdbc (H2)");
-            assertThat(connections.get() - before).isEqualTo(1);
-        });
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(down.getDetails()).containsEntry("store", "jdbc (H2)");
+                    assertThat(connections.get() - before).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void of_several_data_sources_it_checks_the_one_the_service_stores_in() {
+        var other = new JdbcDataSource();
+        other.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        var chosen = new JdbcDataSource();
+        chosen.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        var reachable = new AtomicBoolean(true);
+        DataSource flaky = new DelegatingDataSource(chosen) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (!reachable.get()) {
+                    throw new SQLException("connection refused", "08001");
+                }
+                return super.getConnection();
+            }
+        };
+        runner.withBean("other", DataSource.class, () -> other)
+                .withBean("chosen", DataSource.class, () -> flaky)
+                .withPropertyValues("certificate-transfer.jdbc.data-source=chosen")
+                .run(context -> {
+                    assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+                    reachable.set(false);
+                    assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
+                });
     }
 
     @Test

@@ -1,47 +1,80 @@
 package dev.certificatetransfer.examples.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
+import software.amazon.awssdk.services.iot.model.IotException;
+import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.Properties;
 
-/** The example application on a random port, as a client sees it: a transfer, a cancel, the health and metrics. */
+/**
+ * The example application on a random port, as its clients see it: the real AWS SDK for Java v2 with the keys of
+ * {@code application.properties} for a register, a transfer and its cancel; Actuator's health and metrics.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class CertificateTransferApplicationTest {
-
-    private static final String ALICE = "111111111111";
-    private static final String BOB = "222222222222";
-
-    private final HttpClient client = HttpClient.newHttpClient();
 
     @LocalServerPort
     private int port;
 
-    private HttpResponse<String> post(String path, String account, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Account-Id", account)
-                .POST(BodyPublishers.ofString(body))
+    @Value("${certificate-transfer.http.accounts[0].account-id}")
+    private String alice;
+
+    @Value("${certificate-transfer.http.accounts[0].access-key-id}")
+    private String alicesKey;
+
+    @Value("${certificate-transfer.http.accounts[0].secret-access-key}")
+    private String alicesSecret;
+
+    @Value("${certificate-transfer.http.accounts[1].account-id}")
+    private String bob;
+
+    /** An AWS SDK client of the example's endpoint that does not retry, so each call is one request. */
+    private IotClient client(String accessKeyId, String secretAccessKey) {
+        return IotClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
                 .build();
-        return client.send(request, BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        BodyHandlers.ofString());
     }
 
     private static String pem() throws IOException {
@@ -51,29 +84,48 @@ class CertificateTransferApplicationTest {
     }
 
     @Test
-    void a_transfer_and_its_cancel_then_a_second_cancel_is_refused() throws Exception {
-        var registered = post("/certificates", ALICE, pem());
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-        var id = field(registered.body(), "certificateId");
+    void over_the_aws_sdk_a_register_a_transfer_and_its_cancel_and_the_application_hears_each(CapturedOutput output)
+            throws IOException {
+        String id;
+        try (var iot = client(alicesKey, alicesSecret)) {
+            var pem = pem();
+            id = iot.registerCertificateWithoutCA(r -> r.certificatePem(pem).status(CertificateStatus.INACTIVE))
+                    .certificateId();
 
-        var transfer = post("/certificates/" + id + "/transfer?to=" + BOB, ALICE, "");
-        assertThat(transfer.statusCode()).as(transfer.body()).isEqualTo(200);
-        assertThat(field(transfer.body(), "transferredCertificateArn"))
-                .isEqualTo("arn:aws:iot:us-east-1:" + BOB + ":cert/" + id);
+            var transfer = iot.transferCertificate(r -> r.certificateId(id).targetAwsAccount(bob));
+            assertThat(transfer.transferredCertificateArn()).isEqualTo("arn:aws:iot:us-east-1:" + bob + ":cert/" + id);
 
-        var cancel = post("/certificates/" + id + "/cancel", ALICE, "");
-        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
-        assertThat(field(cancel.body(), "status")).isEqualTo("INACTIVE");
+            iot.cancelCertificateTransfer(r -> r.certificateId(id));
+            var described = iot.describeCertificate(r -> r.certificateId(id)).certificateDescription();
+            assertThat(described.ownedBy()).isEqualTo(alice);
+            assertThat(described.status()).isEqualTo(CertificateStatus.INACTIVE);
 
-        var again = post("/certificates/" + id + "/cancel", ALICE, "");
-        assertThat(again.statusCode()).as(again.body()).isEqualTo(410);
-        assertThat(again.body()).contains("already complete");
+            assertThatThrownBy(() -> iot.cancelCertificateTransfer(r -> r.certificateId(id)))
+                    .isInstanceOf(TransferAlreadyCompletedException.class);
+        }
+        // the application's @EventListener, called by the outbox relay after each commit
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> output.getOut().contains("TRANSFER_CANCELLED of certificate " + id));
+        assertThat(output.getOut())
+                .contains("CERTIFICATE_REGISTERED of certificate " + id)
+                .contains("TRANSFER_REQUESTED of certificate " + id);
     }
 
     @Test
-    void a_caller_that_is_not_an_account_is_a_bad_request() throws Exception {
-        var refused = post("/certificates/" + "a".repeat(64) + "/cancel", "alice/ops", "");
-        assertThat(refused.statusCode()).isEqualTo(400);
+    void a_request_signed_with_a_wrong_secret_is_refused() {
+        try (var iot = client(alicesKey, "not-" + alicesSecret)) {
+            assertThatThrownBy(() -> iot.listCertificates(r -> {}))
+                    .isInstanceOfSatisfying(
+                            IotException.class,
+                            refused -> assertThat(refused.statusCode()).isEqualTo(403));
+        }
+    }
+
+    @Test
+    void the_applications_other_paths_stay_spring_mvcs() throws Exception {
+        var notOurs = get("/transfer-certificates");
+        assertThat(notOurs.statusCode()).isEqualTo(404);
+        assertThat(notOurs.headers().firstValue("x-amzn-RequestId")).isEmpty(); // Spring's 404, not the API's
     }
 
     @Test
@@ -86,19 +138,29 @@ class CertificateTransferApplicationTest {
     }
 
     @Test
-    void metrics_are_served() throws Exception {
+    void metrics_are_served_with_the_librarys() throws Exception {
+        try (var iot = client(alicesKey, alicesSecret)) {
+            iot.listCertificates(r -> {});
+        }
         var metrics = get("/actuator/metrics");
         assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
-        assertThat(metrics.body()).contains("\"jvm.memory.used\"");
+        assertThat(metrics.body())
+                .contains("\"jvm.memory.used\"")
+                .contains("\"certificate.transfer.operations\"")
+                .contains("\"certificate.transfer.outbox.backlog\"");
 
-        var backlog = get("/actuator/metrics/certificate.transfer.outbox.backlog");
-        assertThat(backlog.statusCode()).as(backlog.body()).isEqualTo(200);
-        assertThat(backlog.body()).contains("\"name\":\"certificate.transfer.outbox.backlog\"");
+        var operations = get("/actuator/metrics/certificate.transfer.operations");
+        assertThat(operations.statusCode()).as(operations.body()).isEqualTo(200);
     }
 
-    private static String field(String json, String name) {
-        var m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        assertThat(m.find()).as("%s in %s", name, json).isTrue();
-        return m.group(1);
+    /** The versions of Spring Boot 4.0.7's spring-boot-dependencies, which this module's POM asks for. */
+    @Test
+    void runs_on_spring_boots_versions_of_flyway_and_micrometer_not_the_projects() throws IOException {
+        var flyway = new Properties();
+        try (var in = Flyway.class.getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+            flyway.load(in);
+        }
+        assertThat(flyway.getProperty("version")).isEqualTo("11.14.1");
+        assertThat(MeterRegistry.class.getPackage().getImplementationVersion()).isEqualTo("1.16.6");
     }
 }
