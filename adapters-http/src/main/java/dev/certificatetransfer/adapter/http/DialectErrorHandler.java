@@ -20,7 +20,11 @@ final class DialectErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = status(request);
-        String message = status == 503 ? "The server is shutting down" : "The request could not be read";
+        String message = switch (status) {
+            case 503 -> "The server is shutting down";
+            case 408 -> "The request body did not arrive in time";
+            default -> "The request could not be read";
+        };
         JettyBinding.write(api.protocolError(status, message), response, callback);
         return true;
     }
