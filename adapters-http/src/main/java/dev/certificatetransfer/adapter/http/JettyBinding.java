@@ -133,7 +133,7 @@ final class JettyBinding extends Handler.Abstract {
             try {
                 read();
             } catch (RuntimeException readAfterTheEnd) { // the deadline ended the request while this thread read
-                fail(readAfterTheEnd);
+                fail(unreadable(readAfterTheEnd));
             }
         }
 
@@ -145,7 +145,7 @@ final class JettyBinding extends Handler.Abstract {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    fail(Content.Chunk.isFailure(chunk, false) ? timedOut() : chunk.getFailure());
+                    fail(Content.Chunk.isFailure(chunk, false) ? timedOut() : unreadable(chunk.getFailure()));
                     return;
                 }
                 append(chunk.getByteBuffer());
@@ -198,6 +198,13 @@ final class JettyBinding extends Handler.Abstract {
 
     private static HttpException.RuntimeException timedOut() {
         return new HttpException.RuntimeException(408, "The request body did not arrive in time");
+    }
+
+    /** A read that failed (a malformed chunk, a connection lost) is the client's doing: never a 5xx. */
+    private static Throwable unreadable(Throwable failure) {
+        return failure instanceof HttpException
+                ? failure
+                : new HttpException.RuntimeException(400, "The request body could not be read", failure);
     }
 
     private static boolean mayHaveBody(Request request) {
