@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ./mvnw -B -o package -pl examples/server -am -DskipTests
- * java examples/server/soak/Soak.java [minutes=5] [slow connections=300] [hostile clients=8] [server options...]
+ * java [-Dsoak.jvmArgs="-Xmx256m ..."] examples/server/soak/Soak.java [minutes=5] [slow connections=300]
+ *     [hostile clients=8] [server options...]
  * </pre>
  *
  * Linux only (/proc). Not part of the build: a run takes minutes and loads the machine.
@@ -49,20 +50,29 @@ public final class Soak {
     private static final LongAdder HEALTH_FAILED = new LongAdder();
     private static final AtomicLong HEALTH_MAX_MS = new AtomicLong();
     private static final LongAdder SLOW_OPENED = new LongAdder();
+    private static final String CLOSED = "closed before a status line";
+    private static final String MALFORMED_LINE = "malformed status line";
 
     public static void main(String[] args) throws Exception {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int slow = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int hostile = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "--port", "0", "--store", "memory"));
-        for (int i = 3; i < args.length; i++) {
-            command.add(args[i]);
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String jvmArg : System.getProperty("soak.jvmArgs", "").split(" ")) {
+            if (!jvmArg.isBlank()) {
+                command.add(jvmArg);
+            }
         }
+        command.addAll(List.of("-jar", JAR.toString(), "--port", "0"));
+        var serverOptions = List.of(args).subList(Math.min(3, args.length), args.length);
+        if (!serverOptions.contains("--store")) {
+            command.addAll(List.of("--store", "memory"));
+        }
+        command.addAll(serverOptions);
         var out = Files.createTempFile("soak", ".out");
-        var server = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var err = Files.createTempFile("soak", ".err");
+        var server = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             int port = -1;
             String key = null;
@@ -83,8 +93,8 @@ public final class Soak {
                 throw new IllegalStateException("the server did not start: " + Files.readString(out));
             }
             long pid = server.pid();
-            System.out.printf("server pid %d port %d; %d min, %d slow connections, %d hostile clients%n",
-                    pid, port, minutes, slow, hostile);
+            System.out.printf("server pid %d port %d, its log in %s; %d min, %d slow connections, %d hostile clients%n",
+                    pid, port, err, minutes, slow, hostile);
             report("before", pid);
             var threads = new ArrayList<Thread>();
             for (int i = 0; i < slow; i++) {
@@ -189,12 +199,19 @@ public final class Soak {
                     var in = socket.getInputStream();
                     var out = socket.getOutputStream();
                     boolean open = true;
+                    int previous = -1;
                     while (running && open) {
                         int pick = ThreadLocalRandom.current().nextInt(HOSTILE.length);
                         out.write(HOSTILE[pick].getBytes(StandardCharsets.US_ASCII));
                         out.flush();
                         REQUESTS.increment();
-                        open = readResponse(in, HOSTILE[pick].startsWith("HEAD"));
+                        String ending = readResponse(in, HOSTILE[pick].startsWith("HEAD"));
+                        open = ending.isEmpty();
+                        if (ending.equals(CLOSED) || ending.equals(MALFORMED_LINE)) {
+                            System.out.printf("  %s: request %d after request %d on one connection%n",
+                                    ending, pick, previous);
+                        }
+                        previous = pick;
                     }
                 } catch (IOException e) {
                     STATUSES.computeIfAbsent("io: " + e.getClass().getSimpleName(), k -> new LongAdder())
@@ -204,18 +221,21 @@ public final class Soak {
         };
     }
 
-    /** Reads one final response; counts its status (or a malformed line); false when the connection ends. */
-    private static boolean readResponse(InputStream in, boolean head) throws IOException {
+    /**
+     * Reads one final response and counts its status; answers "" when the connection stays open, else why it ends:
+     * "close" (the response said so), {@link #CLOSED} or {@link #MALFORMED_LINE}.
+     */
+    private static String readResponse(InputStream in, boolean head) throws IOException {
         while (true) {
             String statusLine = line(in);
             if (statusLine == null) {
-                STATUSES.computeIfAbsent("closed before a status line", k -> new LongAdder()).increment();
-                return false;
+                STATUSES.computeIfAbsent(CLOSED, k -> new LongAdder()).increment();
+                return CLOSED;
             }
             if (!STATUS_LINE.matcher(statusLine).matches()) {
                 MALFORMED.increment();
                 System.out.println("malformed status line: " + statusLine);
-                return false;
+                return MALFORMED_LINE;
             }
             long length = 0;
             boolean close = false;
@@ -235,7 +255,7 @@ public final class Soak {
             if (!head) {
                 in.readNBytes((int) length);
             }
-            return !close;
+            return close ? "close" : "";
         }
     }
 
