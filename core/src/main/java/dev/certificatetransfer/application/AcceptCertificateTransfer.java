@@ -15,10 +15,12 @@ final class AcceptCertificateTransfer {
 
     private final AuthorizationCheck authorization;
     private final CommitLoop commitLoop;
+    private final QuotaCheck quota;
 
-    AcceptCertificateTransfer(AuthorizationCheck authorization, CommitLoop commitLoop) {
+    AcceptCertificateTransfer(AuthorizationCheck authorization, CommitLoop commitLoop, QuotaCheck quota) {
         this.authorization = authorization;
         this.commitLoop = commitLoop;
+        this.quota = quota;
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
@@ -27,8 +29,14 @@ final class AcceptCertificateTransfer {
                 .authorize(caller, IotAction.ACCEPT_CERTIFICATE_TRANSFER, id)
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         id,
-                        (stored, now) -> CommitLoop.oneChange(
-                                TransferRules.accept(stored.certificate(), id, caller, setAsActive, now))))
+                        (stored, now) -> CommitLoop.oneChange(TransferRules.accept(
+                                stored.certificate(),
+                                id,
+                                caller,
+                                setAsActive,
+                                quota.quota(),
+                                quota.usageOf(caller.account()),
+                                now))))
                 .map(Option::get);
     }
 }

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.application;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
@@ -57,14 +58,15 @@ public final class CertificateTransferService implements CertificateTransferUseC
         var commitLoop = new CommitLoop(b.repository, expiryView, b.maxCommitAttempts, b.listener);
         cancel = new CancelCertificateTransfer(authorization, commitLoop);
         transfer = new TransferCertificate(authorization, commitLoop, b.attachments, b.transferRule, b.region);
-        accept = new AcceptCertificateTransfer(authorization, commitLoop);
+        var quota = new QuotaCheck(b.accountQuota, b.repository);
+        accept = new AcceptCertificateTransfer(authorization, commitLoop, quota);
         reject = new RejectCertificateTransfer(authorization, commitLoop);
         describe = new DescribeCertificate(authorization, b.repository, expiryView, commitLoop);
         update = new UpdateCertificate(authorization, commitLoop);
         delete = new DeleteCertificate(authorization, commitLoop, b.attachments);
         list = new ListCertificates(authorization, b.repository, expiryView);
         listOutgoing = new ListOutgoingCertificates(authorization, b.repository, expiryView);
-        register = new RegisterCertificateWithoutCa(authorization, commitLoop, b.region);
+        register = new RegisterCertificateWithoutCa(authorization, commitLoop, quota, b.region);
         sweep = new SweepExpiredTransfers(b.repository, commitLoop, expiryView, b.listener);
     }
 
@@ -177,6 +179,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         private TransferExpiry transferExpiry = TransferExpiry.none();
         private TransferRule transferRule = TransferRule.allowAll();
         private ServiceListener listener = ServiceListener.none();
+        private AccountQuota accountQuota = AccountQuota.unlimited();
 
         private Builder() {}
 
@@ -288,6 +291,19 @@ public final class CertificateTransferService implements CertificateTransferUseC
          */
         public Builder listener(ServiceListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Ours (docs/behaviour.md#15-account-quotas): the most certificates, and bytes of their PEM, that one account
+         * may own; registering or accepting past it answers LIMIT_EXCEEDED. Defaults to
+         * {@link AccountQuota#unlimited()}, as on AWS here: then what an account owns is never counted.
+         *
+         * @param accountQuota the quota of every account
+         * @return this builder
+         */
+        public Builder accountQuota(AccountQuota accountQuota) {
+            this.accountQuota = Objects.requireNonNull(accountQuota, "accountQuota");
             return this;
         }
 

@@ -16,11 +16,14 @@ final class RegisterCertificateWithoutCa {
 
     private final AuthorizationCheck authorization;
     private final CommitLoop commitLoop;
+    private final QuotaCheck quota;
     private final Region region;
 
-    RegisterCertificateWithoutCa(AuthorizationCheck authorization, CommitLoop commitLoop, Region region) {
+    RegisterCertificateWithoutCa(
+            AuthorizationCheck authorization, CommitLoop commitLoop, QuotaCheck quota, Region region) {
         this.authorization = authorization;
         this.commitLoop = commitLoop;
+        this.quota = quota;
         this.region = region;
     }
 
@@ -33,7 +36,14 @@ final class RegisterCertificateWithoutCa {
                 .flatMap(allowed -> commitLoop.decideAndCommit(
                         certificate.id(),
                         (stored, now) -> CommitLoop.oneChange(CertificateRules.register(
-                                stored.certificate(), stored.nextVersion(), certificate, caller, status, now))))
+                                stored.certificate(),
+                                stored.nextVersion(),
+                                certificate,
+                                caller,
+                                status,
+                                quota.quota(),
+                                quota.usageOf(caller.account()),
+                                now))))
                 .map(after ->
                         new RegisterCertificateResult(after.get(), after.get().arn(region)));
     }

@@ -281,4 +281,27 @@ public sealed interface Refusal {
             return RefusalCode.THROTTLED;
         }
     }
+
+    /**
+     * Registering or accepting the certificate would take the caller's account past its quota of certificates or of
+     * PEM bytes (410 LimitExceededException; docs/behaviour.md#15-account-quotas).
+     *
+     * @param message the explanation, safe to show to the caller: it speaks only of the caller's own account
+     */
+    record LimitExceeded(String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param message the explanation, safe to show to the caller
+         * @throws NullPointerException if a component is null
+         */
+        public LimitExceeded {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.LIMIT_EXCEEDED;
+        }
+    }
 }

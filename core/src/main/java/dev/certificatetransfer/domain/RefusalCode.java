@@ -24,5 +24,9 @@ public enum RefusalCode {
     /** TransferAlreadyCompletedException, 410. */
     TRANSFER_ALREADY_COMPLETED,
     /** ThrottlingException, 400 (not 429): the call kept losing the compare-and-set race, or a rate limit. */
-    THROTTLED
+    THROTTLED,
+    /**
+     * LimitExceededException, 410: the account would own more certificates, or bytes of PEM, than its quota allows.
+     */
+    LIMIT_EXCEEDED
 }

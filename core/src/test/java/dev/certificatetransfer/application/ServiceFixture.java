@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
@@ -18,6 +21,7 @@ import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.out.Authorizer;
 import dev.certificatetransfer.port.out.TransferRule;
 import dev.certificatetransfer.testing.Accounts;
+import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
@@ -38,6 +42,8 @@ class ServiceFixture {
     final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
     /** How many times the service asked the attachment query, of any certificate. */
     final AtomicInteger attachmentQueries = new AtomicInteger();
+    /** How many times the service asked the repository what an account owns. */
+    final AtomicInteger usageQueries = new AtomicInteger();
 
     final CertificateTransferService service;
 
@@ -55,9 +61,31 @@ class ServiceFixture {
 
     /** A service with the given clock and the transfer rules of docs/behaviour.md, section 14. */
     ServiceFixture(Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferRule transferRule) {
+        this(authorizer, clock, expiry, transferRule, AccountQuota.unlimited());
+    }
+
+    /** A service whose accounts have the quota of docs/behaviour.md#15-account-quotas. */
+    ServiceFixture(AccountQuota quota) {
+        this(
+                new AllowAuthenticatedAuthorizer(),
+                new TickingClock(),
+                TransferExpiry.none(),
+                TransferRule.allowAll(),
+                quota);
+    }
+
+    private ServiceFixture(
+            Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferRule transferRule, AccountQuota quota) {
         this.clock = clock;
         service = CertificateTransferService.builder()
-                .repository(repository)
+                .repository(new ForwardingCertificateRepository(repository) {
+                    @Override
+                    public AccountUsage usage(AccountId owner) {
+                        usageQueries.incrementAndGet();
+                        return super.usage(owner);
+                    }
+                })
+                .accountQuota(quota)
                 .authorizer(authorizer)
                 .clock(clock)
                 .transferExpiry(expiry)

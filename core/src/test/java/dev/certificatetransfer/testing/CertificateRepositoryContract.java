@@ -6,6 +6,7 @@ import static dev.certificatetransfer.testing.Accounts.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Actor;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
@@ -878,6 +879,87 @@ public abstract class CertificateRepositoryContract {
             ids.sort(java.util.Comparator.comparing(c -> c.id().value()));
             assertThat(repository.listVisibleTo(ALICE, first(10, SortOrder.ASCENDING)))
                     .containsExactlyElementsOf(ids);
+        }
+    }
+
+    /** What an account owns, as the quota counts it (docs/behaviour.md#15-account-quotas). */
+    @Nested
+    class Usage {
+
+        private AccountUsage of(Certificate... certificates) {
+            var usage = AccountUsage.NONE;
+            for (var c : certificates) {
+                usage = usage.plus(AccountUsage.of(c.pem()));
+            }
+            return usage;
+        }
+
+        @Test
+        void an_account_that_owns_nothing_has_no_usage() {
+            assertThat(repository.usage(ALICE)).isEqualTo(AccountUsage.NONE);
+        }
+
+        @Test
+        void every_certificate_the_account_owns_counts_with_its_pem_length_whatever_its_status() {
+            var inactive = register(0, ALICE);
+            var active = apply(
+                    register(1, ALICE),
+                    statusChange(found(TestCertificates.id(1)).get(), CertificateStatus.ACTIVE));
+            var bobs = register(2, BOB);
+
+            assertThat(repository.usage(ALICE)).isEqualTo(of(inactive, active));
+            assertThat(repository.usage(ALICE).pemBytes())
+                    .isEqualTo((long) inactive.pem().value().length()
+                            + active.pem().value().length());
+            assertThat(repository.usage(BOB)).isEqualTo(of(bobs));
+            assertThat(repository.usage(CAROL)).isEqualTo(AccountUsage.NONE);
+        }
+
+        @Test
+        void a_certificate_pending_transfer_counts_for_its_owner_until_the_target_accepts() {
+            var kept = register(0, ALICE);
+            var offered = register(1, ALICE);
+            var pending = apply(offered, transferTo(offered, BOB));
+
+            assertThat(repository.usage(ALICE)).isEqualTo(of(kept, offered));
+            assertThat(repository.usage(BOB)).isEqualTo(AccountUsage.NONE);
+
+            var accepted = apply(
+                    pending,
+                    new TransferAccepted(
+                            pending.id(),
+                            by(BOB),
+                            ALICE,
+                            CertificateStatus.ACTIVE,
+                            clock.instant(),
+                            pending.nextVersion()));
+            assertThat(repository.usage(ALICE)).isEqualTo(of(kept));
+            assertThat(repository.usage(BOB)).isEqualTo(of(accepted));
+        }
+
+        @Test
+        void a_rejected_transfer_leaves_the_certificate_counted_for_its_owner() {
+            var c = register(0, ALICE);
+            var pending = apply(c, transferTo(c, BOB));
+            apply(
+                    pending,
+                    new TransferRejected(
+                            pending.id(), by(BOB), ALICE, Option.none(), clock.instant(), pending.nextVersion()));
+
+            assertThat(repository.usage(ALICE)).isEqualTo(of(c));
+            assertThat(repository.usage(BOB)).isEqualTo(AccountUsage.NONE);
+        }
+
+        @Test
+        void a_deleted_certificate_counts_no_more_and_a_lost_commit_counts_nothing() {
+            var kept = register(0, ALICE);
+            var deleted = register(1, ALICE);
+            apply(deleted, deletion(deleted));
+            var stale = CertificateChange.of(Option.some(kept), statusChange(kept, CertificateStatus.ACTIVE));
+            apply(kept, statusChange(kept, CertificateStatus.REVOKED));
+
+            assertThat(repository.commit(stale)).isEqualTo(CommitOutcome.CONFLICT);
+            assertThat(repository.usage(ALICE)).isEqualTo(of(kept));
         }
     }
 }

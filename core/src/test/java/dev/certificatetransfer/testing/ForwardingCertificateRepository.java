@@ -1,6 +1,7 @@
 package dev.certificatetransfer.testing;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.port.out.CertificateRepository;
@@ -45,5 +46,10 @@ public abstract class ForwardingCertificateRepository implements CertificateRepo
     @Override
     public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
         return delegate.listDueTransfers(query);
+    }
+
+    @Override
+    public AccountUsage usage(AccountId owner) {
+        return delegate.usage(owner);
     }
 }

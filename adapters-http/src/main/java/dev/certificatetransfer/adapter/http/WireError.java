@@ -4,7 +4,7 @@ import dev.certificatetransfer.domain.RefusalCode;
 
 /**
  * The one table of every error either dialect sends: its HTTP status, its AWS error type ({@code x-amzn-ErrorType})
- * and its envelope code, as docs/behaviour.md#13-on-the-wire lists them. The first ten rows are the core's
+ * and its envelope code, as docs/behaviour.md#13-on-the-wire lists them. The first eleven rows are the core's
  * {@link RefusalCode}s (docs/behaviour.md#2-answers-codes-aws-errors-http-statuses); the others are refusals of the
  * HTTP edge itself.
  */
@@ -32,6 +32,11 @@ public enum WireError {
      * the SDKs retry).
      */
     THROTTLED(400, "ThrottlingException", "THROTTLED"),
+    /**
+     * {@link RefusalCode#LIMIT_EXCEEDED}: 410, AWS IoT's LimitExceededException (which botocore, so the AWS CLI,
+     * retries as if throttled).
+     */
+    LIMIT_EXCEEDED(410, "LimitExceededException", "LIMIT_EXCEEDED"),
 
     /**
      * The request is not authenticated. AWS answers 403 with the authenticator's own error type
@@ -64,7 +69,7 @@ public enum WireError {
      * The row of a core refusal code.
      *
      * @param code the code of a {@code Refusal}
-     * @return its row, one of the first ten
+     * @return its row, one of the first eleven
      */
     public static WireError of(RefusalCode code) {
         return switch (code) {
@@ -78,6 +83,7 @@ public enum WireError {
             case ALREADY_EXISTS -> ALREADY_EXISTS;
             case TRANSFER_ALREADY_COMPLETED -> TRANSFER_ALREADY_COMPLETED;
             case THROTTLED -> THROTTLED;
+            case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
         };
     }
 

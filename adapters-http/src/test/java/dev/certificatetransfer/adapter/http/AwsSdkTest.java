@@ -3,6 +3,7 @@ package dev.certificatetransfer.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.iot.model.DeleteConflictException;
 import software.amazon.awssdk.services.iot.model.InternalFailureException;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.IotException;
+import software.amazon.awssdk.services.iot.model.LimitExceededException;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.ThrottlingException;
@@ -361,6 +363,22 @@ class AwsSdkTest {
             try (var stranger = SdkClients.client(server.port(), "AKIDUNKNOWN000000000")) {
                 var error = refused(() -> stranger.listCertificates(r -> {}), IotException.class, 403);
                 assertThat(error.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+            }
+        }
+
+        @Test
+        void registering_past_the_account_quota_is_a_limit_exceeded_exception_and_changes_nothing() {
+            var limited = new HttpFixture(new TickingClock(), new AccountQuota(1, AccountQuota.UNLIMITED));
+            try (var quoted = start(limited.service, Throttle.off());
+                    var client = SdkClients.client(quoted.port(), TestCredentials.ALICE_KEY)) {
+                register(client, 0);
+                var before = limited.snapshot();
+                int events = limited.events.events().size();
+
+                var error = refused(() -> register(client, 1), LimitExceededException.class, 410);
+                assertThat(error.awsErrorDetails().errorCode()).isEqualTo("LimitExceededException");
+                assertThat(limited.snapshot()).isEqualTo(before);
+                assertThat(limited.events.events()).hasSize(events);
             }
         }
 

@@ -3,6 +3,7 @@ package dev.certificatetransfer.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.testing.Accounts;
@@ -320,6 +321,34 @@ class EnvelopeDialectTest {
                     send("POST", "/certificate/register-no-ca", Accounts.BOB, "{\"certificatePem\":\"" + pem + "\"}"),
                     409,
                     error("ALREADY_EXISTS", "The certificate " + ID + " is already registered"));
+        }
+
+        @Test
+        void limit_exceeded() {
+            var limited = new HttpFixture(CLOCK, new AccountQuota(1, AccountQuota.UNLIMITED));
+            try (var server = start(limited.service, Throttle.off())) {
+                var pem = TestCertificates.pem(0).replace("\n", "\\n");
+                var another = TestCertificates.pem(1).replace("\n", "\\n");
+                send(
+                        server,
+                        "POST",
+                        "/certificate/register-no-ca",
+                        Accounts.ALICE,
+                        "{\"certificatePem\":\"" + pem + "\"}");
+
+                answers(
+                        send(
+                                server,
+                                "POST",
+                                "/certificate/register-no-ca",
+                                Accounts.ALICE,
+                                "{\"certificatePem\":\"" + another + "\"}"),
+                        410,
+                        error(
+                                "LIMIT_EXCEEDED",
+                                "The account owns 1 certificates, the most its quota allows;"
+                                        + " delete one before adding another"));
+            }
         }
 
         @Test

@@ -4,6 +4,7 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.http.auth.Authenticator;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
@@ -26,10 +27,16 @@ final class HttpFixture {
     final CertificateTransferService service;
 
     HttpFixture(Clock clock) {
+        this(clock, AccountQuota.unlimited());
+    }
+
+    /** A service whose accounts have the quota (docs/behaviour.md#15-account-quotas). */
+    HttpFixture(Clock clock, AccountQuota quota) {
         service = CertificateTransferService.builder()
                 .repository(repository)
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(clock)
+                .accountQuota(quota)
                 .attachments(id -> attachments.getOrDefault(id, Attachments.NONE))
                 .build();
     }

@@ -8,6 +8,7 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
@@ -77,6 +78,7 @@ class RefusalsOnTheWireTest {
             .authorizer(new AllowAuthenticatedAuthorizer())
             .clock(new TickingClock())
             .attachments(id -> attachments.getOrDefault(id, Attachments.NONE))
+            .accountQuota(new AccountQuota(1, AccountQuota.UNLIMITED))
             .build();
     private final List<CertificateTransferServer> servers = new ArrayList<>();
 
@@ -113,6 +115,7 @@ class RefusalsOnTheWireTest {
             case TRANSFER_ALREADY_COMPLETED ->
                 new Wire(410, "TransferAlreadyCompletedException", "TRANSFER_ALREADY_COMPLETED");
             case THROTTLED -> new Wire(400, "ThrottlingException", "THROTTLED");
+            case LIMIT_EXCEEDED -> new Wire(410, "LimitExceededException", "LIMIT_EXCEEDED");
         };
     }
 
@@ -189,7 +192,24 @@ class RefusalsOnTheWireTest {
                         "/certificates/" + ID + "?newStatus=ACTIVE",
                         "");
             }
+            case LIMIT_EXCEEDED -> {
+                registeredByAlice(CertificateStatus.INACTIVE);
+                var another = TestCertificates.pem(1);
+                yield new Call(
+                        Accounts.ALICE,
+                        c -> c.registerCertificateWithoutCA(r -> r.certificatePem(another)),
+                        "POST",
+                        "/certificate/register-no-ca",
+                        "{\"certificatePem\":\"" + another.replace("\n", "\\n") + "\"}");
+            }
         };
+    }
+
+    /** What storage holds for every test certificate id. */
+    private List<StoredCertificate> stored() {
+        return java.util.stream.IntStream.range(0, TestCertificates.COUNT)
+                .mapToObj(i -> repository.find(TestCertificates.id(i)))
+                .toList();
     }
 
     private void registeredByAlice(CertificateStatus status) {
@@ -261,7 +281,7 @@ class RefusalsOnTheWireTest {
         var aws = serve(service, Dialect.AWS, Throttle.off());
         var envelope = serve(service, Dialect.ENVELOPE, Throttle.off());
         var call = refusedWith(code);
-        StoredCertificate before = repository.find(TestCertificates.id(0));
+        List<StoredCertificate> before = stored();
         int eventsBefore = events.events().size();
         var expected = documented(code);
 
@@ -274,7 +294,7 @@ class RefusalsOnTheWireTest {
                         call.body())))
                 .isEqualTo(expected.status() + " " + expected.envelopeCode());
 
-        assertThat(repository.find(TestCertificates.id(0))).isEqualTo(before);
+        assertThat(stored()).isEqualTo(before);
         assertThat(events.events()).hasSize(eventsBefore);
     }
 

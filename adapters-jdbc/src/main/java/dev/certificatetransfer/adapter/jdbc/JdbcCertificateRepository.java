@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.port.out.CertificateRepository;
@@ -36,6 +37,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     private final Commits commits;
     private final KeysetListings postgresListings;
     private final KeysetListings portableListings;
+    private final OwnedUsage ownedUsage;
 
     /**
      * A repository on the tables in the connection's default schema, migrated by {@link JdbcMigrations#migrate}.
@@ -62,6 +64,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
         this.commits = new Commits(schema);
         this.postgresListings = new KeysetListings(true, schema);
         this.portableListings = new KeysetListings(false, schema);
+        this.ownedUsage = new OwnedUsage(table);
     }
 
     @Override
@@ -103,6 +106,12 @@ public final class JdbcCertificateRepository implements CertificateRepository {
         return database.autoCommitted(
                 "Listing the pending transfers due by " + query.transferredAtOrBefore(),
                 connection -> DueTransfers.page(connection, database.isPostgres(), table, query));
+    }
+
+    @Override
+    public AccountUsage usage(AccountId owner) {
+        return database.autoCommitted(
+                "Counting the certificates of " + owner, connection -> ownedUsage.of(connection, owner));
     }
 
     private KeysetListings listings() {

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.micrometer;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -22,12 +23,16 @@ import java.util.function.ToLongFunction;
  * OutboxBacklogMetrics.of(relay::backlog, OutboxBacklog::undelivered, OutboxBacklog::oldestAge).bindTo(registry);
  * }</pre>
  *
- * <p>Each scrape asks the supplier once per gauge; a supplier that throws (a database that is down) makes the gauges
- * read NaN for that scrape.
+ * <p>One read of the backlog serves both gauges for {@link #READ_REUSED_FOR} on the registry's clock, so a scrape asks
+ * the supplier (a database query) once, not once per gauge. A supplier that throws (a database that is down) makes
+ * both gauges read NaN until the next read; the failure is not retried within that window either.
  *
  * @param <B> the backlog's type
  */
 public final class OutboxBacklogMetrics<B> implements MeterBinder {
+
+    /** How long one read of the backlog answers both gauges: one second, shorter than any scrape interval. */
+    public static final Duration READ_REUSED_FOR = Duration.ofSeconds(1);
 
     private final Supplier<B> backlog;
     private final ToLongFunction<B> undelivered;
@@ -55,15 +60,51 @@ public final class OutboxBacklogMetrics<B> implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(MeterNames.OUTBOX_BACKLOG, () -> undelivered.applyAsLong(backlog.get()))
+        var reads = new RecentRead<>(backlog, registry.config().clock());
+        Gauge.builder(MeterNames.OUTBOX_BACKLOG, () -> undelivered.applyAsLong(reads.get()))
                 .description("Events in the outbox not yet delivered")
                 .baseUnit("events")
                 .register(registry);
         TimeGauge.builder(
                         MeterNames.OUTBOX_OLDEST_AGE,
-                        () -> oldestAge.apply(backlog.get()).toNanos(),
+                        () -> oldestAge.apply(reads.get()).toNanos(),
                         TimeUnit.NANOSECONDS)
                 .description("Age of the oldest undelivered event in the outbox (the delivery lag)")
                 .register(registry);
+    }
+
+    /** The supplier's last answer (or failure), reused while it is younger than {@link #READ_REUSED_FOR}. */
+    private static final class RecentRead<B> {
+
+        private final Supplier<B> supplier;
+        private final Clock clock;
+        private B value;
+        private RuntimeException failure;
+        private long readAt;
+        private boolean read;
+
+        RecentRead(Supplier<B> supplier, Clock clock) {
+            this.supplier = supplier;
+            this.clock = clock;
+        }
+
+        synchronized B get() {
+            var now = clock.monotonicTime();
+            if (!read || now - readAt >= READ_REUSED_FOR.toNanos()) {
+                read = true;
+                readAt = now;
+                try {
+                    value = supplier.get();
+                    failure = null;
+                } catch (RuntimeException e) {
+                    value = null;
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Principal;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -91,6 +93,20 @@ class MicrometerMetricsTest {
             assertCountedAndTimed("CancelCertificateTransfer", "TRANSFER_ALREADY_COMPLETED", 1);
             assertCountedAndTimed("UpdateCertificate", "THROTTLED", 1);
             assertThat(registry.find(MeterNames.OPERATIONS).counters()).hasSize(5);
+        }
+
+        @Test
+        void a_registration_past_the_account_quota_is_counted_by_its_code() {
+            var service = metered(registry, service().accountQuota(new AccountQuota(1, AccountQuota.UNLIMITED)));
+            service.registerCertificateWithoutCa(ALICE, TestCertificates.parsed(0), CertificateStatus.INACTIVE)
+                    .get();
+
+            assertThat(service.registerCertificateWithoutCa(
+                                    ALICE, TestCertificates.parsed(1), CertificateStatus.INACTIVE)
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.LIMIT_EXCEEDED);
+            assertCountedAndTimed("RegisterCertificateWithoutCA", "LIMIT_EXCEEDED", 1);
         }
 
         @Test
@@ -154,17 +170,47 @@ class MicrometerMetricsTest {
         }
 
         @Test
-        void the_outbox_gauges_read_the_backlog_on_every_read() {
+        void the_outbox_gauges_read_the_backlog_once_per_scrape_and_again_a_second_later() {
+            var reads = new AtomicInteger();
             var backlog = new AtomicReference<>(new Backlog(0, Duration.ZERO));
-            OutboxBacklogMetrics.of(backlog::get, Backlog::undelivered, Backlog::oldestAge)
+            OutboxBacklogMetrics.of(
+                            () -> {
+                                reads.incrementAndGet();
+                                return backlog.get();
+                            },
+                            Backlog::undelivered,
+                            Backlog::oldestAge)
                     .bindTo(registry);
             assertThat(registry.get(MeterNames.OUTBOX_BACKLOG).gauge().value()).isZero();
+            assertThat(registry.get(MeterNames.OUTBOX_OLDEST_AGE).timeGauge().value(TimeUnit.SECONDS))
+                    .isZero();
+            assertThat(reads).as("both gauges of one scrape, one read").hasValue(1);
 
             backlog.set(new Backlog(12, Duration.ofSeconds(90)));
+            meterClock.add(OutboxBacklogMetrics.READ_REUSED_FOR);
 
             assertThat(registry.get(MeterNames.OUTBOX_BACKLOG).gauge().value()).isEqualTo(12);
             assertThat(registry.get(MeterNames.OUTBOX_OLDEST_AGE).timeGauge().value(TimeUnit.SECONDS))
                     .isEqualTo(90);
+            assertThat(reads).hasValue(2);
+        }
+
+        @Test
+        void a_backlog_that_cannot_be_read_makes_both_gauges_nan_with_one_attempt() {
+            var reads = new AtomicInteger();
+            OutboxBacklogMetrics.<Backlog>of(
+                            () -> {
+                                reads.incrementAndGet();
+                                throw new IllegalStateException("the database is down");
+                            },
+                            Backlog::undelivered,
+                            Backlog::oldestAge)
+                    .bindTo(registry);
+
+            assertThat(registry.get(MeterNames.OUTBOX_BACKLOG).gauge().value()).isNaN();
+            assertThat(registry.get(MeterNames.OUTBOX_OLDEST_AGE).timeGauge().value(TimeUnit.SECONDS))
+                    .isNaN();
+            assertThat(reads).hasValue(1);
         }
 
         private void assertCountedAndTimed(String operation, String outcome, int times) {

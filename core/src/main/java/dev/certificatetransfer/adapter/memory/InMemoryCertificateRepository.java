@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.memory;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
@@ -33,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Two sorted indexes per account, one holding the certificates it owns or that are pending transfer to it, one
  * holding those it owns that are pending transfer, make both listings cost a seek plus the page; a listing takes
  * the account's index lock only while it copies one batch of keys. A third index, of pending transfers by transfer
- * date, makes a page of the expiry sweep cost a seek plus the page.
+ * date, makes a page of the expiry sweep cost a seek plus the page. What each account owns is counted as it
+ * commits, so {@link #usage} is one lookup.
  */
 public final class InMemoryCertificateRepository implements CertificateRepository {
 
@@ -43,6 +45,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     private final AccountIndex visible = AccountIndex.visible();
     private final AccountIndex outgoing = AccountIndex.outgoing();
     private final PendingTransferIndex pending = new PendingTransferIndex();
+    private final OwnerUsage ownerUsage = new OwnerUsage();
     private final ConcurrentLinkedQueue<CertificateEvent> undelivered = new ConcurrentLinkedQueue<>();
     private final ReentrantLock delivering = new ReentrantLock();
     private final EventPublisher publisher;
@@ -81,6 +84,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
             visible.update(before, after);
             outgoing.update(before, after);
             pending.update(before, after);
+            ownerUsage.update(before, after);
             outcome[0] = deliverFirstOrQueue(change.event());
             return next;
         });
@@ -107,6 +111,11 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     @Override
     public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
         return pending.due(query, this::current);
+    }
+
+    @Override
+    public AccountUsage usage(AccountId owner) {
+        return ownerUsage.of(owner);
     }
 
     private Certificate current(CertificateId id) {

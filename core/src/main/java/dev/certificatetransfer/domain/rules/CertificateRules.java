@@ -1,6 +1,8 @@
 package dev.certificatetransfer.domain.rules;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
@@ -8,6 +10,7 @@ import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
+import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.ParsedCertificate;
@@ -42,7 +45,8 @@ public final class CertificateRules {
     /**
      * RegisterCertificateWithoutCA: the caller owns the new certificate, in {@code SNI_ONLY} mode, at
      * {@code nextVersion}, the one after the id's stored version (so a re-registration never reuses a version).
-     * Precondition: {@code status} is {@link #requestable}.
+     * {@code usage} (what the caller's account owns) is asked only when the quota limits something and every other
+     * check passed. Precondition: {@code status} is {@link #requestable}.
      */
     public static Either<Refusal, CertificateRegistered> register(
             Option<Certificate> current,
@@ -50,19 +54,46 @@ public final class CertificateRules {
             ParsedCertificate parsed,
             Principal caller,
             CertificateStatus status,
+            AccountQuota quota,
+            Lazy<AccountUsage> usage,
             Instant at) {
         requireRequestable(status);
-        return current.isDefined()
-                ? Either.left(new Refusal.AlreadyExists(parsed.id()))
-                : Either.right(new CertificateRegistered(
+        if (current.isDefined()) {
+            return Either.left(new Refusal.AlreadyExists(parsed.id()));
+        }
+        return withinQuota(quota, parsed.pem(), usage)
+                .map(pem -> new CertificateRegistered(
                         parsed.id(),
                         caller,
-                        parsed.pem(),
+                        pem,
                         parsed.validity(),
                         CertificateMode.SNI_ONLY,
                         status,
                         at,
                         nextVersion));
+    }
+
+    /**
+     * The quota rule (docs/behaviour.md#15-account-quotas), the last check of a registration and of an acceptance:
+     * LIMIT_EXCEEDED if the account, owning {@code usage}, would pass a limit of the quota by owning one more
+     * certificate of this PEM. {@code usage} is not asked when the quota limits nothing.
+     */
+    static Either<Refusal, CertificatePem> withinQuota(
+            AccountQuota quota, CertificatePem pem, Lazy<AccountUsage> usage) {
+        if (quota.isUnlimited()) {
+            return Either.right(pem);
+        }
+        var owned = usage.get();
+        if (owned.certificates() >= quota.maxCertificates()) {
+            return Either.left(new Refusal.LimitExceeded("The account owns " + owned.certificates()
+                    + " certificates, the most its quota allows; delete one before adding another"));
+        }
+        long bytes = pem.value().length();
+        if (bytes > quota.maxPemBytes() - owned.pemBytes()) {
+            return Either.left(new Refusal.LimitExceeded("The account's certificates hold " + owned.pemBytes()
+                    + " bytes of PEM; " + bytes + " more would pass its quota of " + quota.maxPemBytes() + " bytes"));
+        }
+        return Either.right(pem);
     }
 
     /** The state change of a registration: a new certificate, customer version 1. */

@@ -1,6 +1,8 @@
 package dev.certificatetransfer.domain.rules;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
@@ -68,14 +70,25 @@ public final class TransferRules {
         return c.evolve(c.owner(), c.previousOwner(), CertificateStatus.PENDING_TRANSFER, Option.some(transfer), e);
     }
 
-    /** AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}. */
+    /**
+     * AcceptCertificateTransfer: the target takes ownership, {@code ACTIVE} if {@code setAsActive}. {@code usage}
+     * (what the caller's account owns) is asked only when the quota limits something and every other check passed.
+     */
     public static Either<Refusal, TransferAccepted> accept(
-            Option<Certificate> current, CertificateId id, Principal caller, boolean setAsActive, Instant at) {
+            Option<Certificate> current,
+            CertificateId id,
+            Principal caller,
+            boolean setAsActive,
+            AccountQuota quota,
+            Lazy<AccountUsage> usage,
+            Instant at) {
         var status = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
         return visibleToTransferParty(current, id, caller.account())
                 .flatMap(c -> pendingTransfer(c)
                         .flatMap(pending -> onlyTarget(pending, caller.account(), "accept"))
-                        .map(p -> new TransferAccepted(id, caller, p.source(), status, at, c.nextVersion())));
+                        .flatMap(p -> CertificateRules.withinQuota(quota, c.pem(), usage)
+                                .map(pem ->
+                                        new TransferAccepted(id, caller, p.source(), status, at, c.nextVersion()))));
     }
 
     /** The state change of an acceptance: the target owns the certificate, the source is its previous owner. */

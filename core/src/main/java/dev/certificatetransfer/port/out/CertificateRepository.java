@@ -1,6 +1,7 @@
 package dev.certificatetransfer.port.out;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.spi.CertificateChange;
@@ -84,4 +85,15 @@ public interface CertificateRepository {
      * @return the certificates as stored, possibly none
      */
     Seq<Certificate> listDueTransfers(DueTransfersQuery query);
+
+    /**
+     * What the account owns now: how many certificates (in any status, those pending transfer to another account
+     * included, those pending transfer to it not) and the summed length of their PEM text. The service asks it only
+     * when an {@code AccountQuota} limits something (docs/behaviour.md#15-account-quotas); its cost may grow with
+     * what the account owns, never with the whole store. Like {@link #find}, it reads the latest committed state.
+     *
+     * @param owner the account
+     * @return its usage; {@link AccountUsage#NONE} if it owns nothing
+     */
+    AccountUsage usage(AccountId owner);
 }

@@ -6,6 +6,8 @@ import static dev.certificatetransfer.testing.Accounts.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.certificatetransfer.domain.AccountQuota;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
@@ -38,7 +40,14 @@ class CertificateRulesTest {
         return CertificateRules.registered(
                 Option.none(),
                 CertificateRules.register(
-                                Option.none(), 1, TestCertificates.parsed(0), Accounts.principal(ALICE), status, AT)
+                                Option.none(),
+                                1,
+                                TestCertificates.parsed(0),
+                                Accounts.principal(ALICE),
+                                status,
+                                RulesFixtures.UNLIMITED,
+                                RulesFixtures.neverAsked(),
+                                AT)
                         .get());
     }
 
@@ -69,6 +78,8 @@ class CertificateRulesTest {
                                     TestCertificates.parsed(0),
                                     Accounts.principal(BOB),
                                     CertificateStatus.INACTIVE,
+                                    RulesFixtures.UNLIMITED,
+                                    RulesFixtures.neverAsked(),
                                     LATER)
                             .getLeft()
                             .code())
@@ -80,6 +91,8 @@ class CertificateRulesTest {
                             TestCertificates.parsed(0),
                             Accounts.principal(BOB),
                             CertificateStatus.INACTIVE,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
                             LATER)
                     .get();
             assertThat(again.version()).isEqualTo(5);
@@ -101,8 +114,76 @@ class CertificateRulesTest {
                             TestCertificates.parsed(0),
                             Accounts.principal(ALICE),
                             CertificateStatus.PENDING_TRANSFER,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
                             AT))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** The quota rule of docs/behaviour.md#15-account-quotas, the last check of a registration. */
+    @Nested
+    class Quota {
+
+        private final long pemLength = TestCertificates.parsed(0).pem().value().length();
+
+        private Either<Refusal, CertificateRegistered> register(
+                Option<Certificate> current, AccountQuota quota, AccountUsage owned) {
+            return CertificateRules.register(
+                    current,
+                    1,
+                    TestCertificates.parsed(0),
+                    Accounts.principal(ALICE),
+                    CertificateStatus.INACTIVE,
+                    quota,
+                    Lazy.of(() -> owned),
+                    AT);
+        }
+
+        @Test
+        void an_account_may_own_up_to_its_limit_of_certificates_and_not_one_more() {
+            var three = new AccountQuota(3, AccountQuota.UNLIMITED);
+
+            assertThat(register(Option.none(), three, new AccountUsage(2, 2 * pemLength))
+                            .isRight())
+                    .isTrue();
+            assertThat(register(Option.none(), three, new AccountUsage(3, 3 * pemLength))
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.LIMIT_EXCEEDED);
+        }
+
+        @Test
+        void the_new_pem_may_fill_the_byte_limit_exactly_and_not_one_byte_more() {
+            var bytes = new AccountQuota(AccountQuota.UNLIMITED, 1_000 + pemLength);
+
+            assertThat(register(Option.none(), bytes, new AccountUsage(1, 1_000))
+                            .isRight())
+                    .isTrue();
+            assertThat(register(Option.none(), bytes, new AccountUsage(1, 1_001))
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.LIMIT_EXCEEDED);
+        }
+
+        @Test
+        void a_registered_id_is_answered_first_and_an_unlimited_quota_never_counts() {
+            var full = new AccountQuota(1, 1);
+            assertThat(register(Option.some(registered(CertificateStatus.INACTIVE)), full, new AccountUsage(9, 9))
+                            .getLeft()
+                            .code())
+                    .isEqualTo(RefusalCode.ALREADY_EXISTS);
+            assertThat(CertificateRules.register(
+                                    Option.none(),
+                                    1,
+                                    TestCertificates.parsed(0),
+                                    Accounts.principal(ALICE),
+                                    CertificateStatus.INACTIVE,
+                                    AccountQuota.unlimited(),
+                                    RulesFixtures.neverAsked(),
+                                    AT)
+                            .isRight())
+                    .isTrue();
         }
     }
 

@@ -6,6 +6,8 @@ import static dev.certificatetransfer.testing.Accounts.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.AccountQuota;
+import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
@@ -182,7 +184,14 @@ class TransferRulesTest {
             var pending = pendingToBob();
             var accepted = TransferRules.accepted(
                     pending,
-                    TransferRules.accept(Option.some(pending), ID, Accounts.principal(BOB), false, LATER)
+                    TransferRules.accept(
+                                    Option.some(pending),
+                                    ID,
+                                    Accounts.principal(BOB),
+                                    false,
+                                    RulesFixtures.UNLIMITED,
+                                    RulesFixtures.neverAsked(),
+                                    LATER)
                             .get());
 
             assertThat(code(TransferRules.cancel(Option.some(accepted), ID, Accounts.principal(ALICE), LATER)))
@@ -206,7 +215,14 @@ class TransferRulesTest {
             var pending = pendingToBob();
             var after = TransferRules.accepted(
                     pending,
-                    TransferRules.accept(Option.some(pending), ID, Accounts.principal(BOB), true, LATER)
+                    TransferRules.accept(
+                                    Option.some(pending),
+                                    ID,
+                                    Accounts.principal(BOB),
+                                    true,
+                                    RulesFixtures.UNLIMITED,
+                                    RulesFixtures.neverAsked(),
+                                    LATER)
                             .get());
 
             assertThat(after.owner()).isEqualTo(BOB);
@@ -230,10 +246,37 @@ class TransferRulesTest {
         }
 
         @Test
+        void the_target_may_not_accept_past_its_quota_and_only_the_target_is_counted() {
+            var pending = pendingToBob();
+            var two = new AccountQuota(2, AccountQuota.UNLIMITED);
+            var bobOwnsOne = Lazy.of(() -> new AccountUsage(1, 1));
+            var bobOwnsTwo = Lazy.of(() -> new AccountUsage(2, 2));
+
+            assertThat(TransferRules.accept(
+                                    Option.some(pending), ID, Accounts.principal(BOB), false, two, bobOwnsOne, LATER)
+                            .isRight())
+                    .isTrue();
+            assertThat(code(TransferRules.accept(
+                            Option.some(pending), ID, Accounts.principal(BOB), false, two, bobOwnsTwo, LATER)))
+                    .isEqualTo(RefusalCode.LIMIT_EXCEEDED);
+            assertThat(code(TransferRules.accept(
+                            Option.some(pending), ID, Accounts.principal(ALICE), false, two, bobOwnsTwo, LATER)))
+                    .as("the role comes first")
+                    .isEqualTo(RefusalCode.UNAUTHORIZED);
+        }
+
+        @Test
         void the_owner_may_neither_accept_nor_reject_its_own_offer() {
             var pending = pendingToBob();
 
-            assertThat(code(TransferRules.accept(Option.some(pending), ID, Accounts.principal(ALICE), false, LATER)))
+            assertThat(code(TransferRules.accept(
+                            Option.some(pending),
+                            ID,
+                            Accounts.principal(ALICE),
+                            false,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
+                            LATER)))
                     .isEqualTo(RefusalCode.UNAUTHORIZED);
             assertThat(code(TransferRules.reject(
                             Option.some(pending), ID, Accounts.principal(ALICE), Option.none(), LATER)))
@@ -266,7 +309,14 @@ class TransferRulesTest {
 
             assertThat(seen.status()).isEqualTo(CertificateStatus.INACTIVE);
             assertThat(seen.lastTransfer().get().status()).isEqualTo(TransferStatus.EXPIRED);
-            assertThat(code(TransferRules.accept(Option.some(seen), ID, Accounts.principal(BOB), false, LATER)))
+            assertThat(code(TransferRules.accept(
+                            Option.some(seen),
+                            ID,
+                            Accounts.principal(BOB),
+                            false,
+                            RulesFixtures.UNLIMITED,
+                            RulesFixtures.neverAsked(),
+                            LATER)))
                     .isEqualTo(RefusalCode.TRANSFER_ALREADY_COMPLETED);
         }
     }

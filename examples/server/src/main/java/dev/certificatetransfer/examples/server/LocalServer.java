@@ -129,6 +129,7 @@ public final class LocalServer implements AutoCloseable {
                 .clock(Clock.systemUTC())
                 .region(options.region())
                 .transferExpiry(options.transferExpiry())
+                .accountQuota(options.accountQuota())
                 .listener(metrics.listener())
                 .build();
     }

@@ -1,6 +1,8 @@
 package dev.certificatetransfer.examples.server;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The local server's log settings (slf4j-simple, on standard error): the level asked for, with times; the
@@ -9,6 +11,13 @@ import java.util.List;
 final class ServerLogging {
 
     private static final String PREFIX = "org.slf4j.simpleLogger.";
+
+    /**
+     * The PostgreSQL driver logs through java.util.logging, straight to standard error, and its warnings about a
+     * URL quote the URL's text, {@code user:password@} included; held here because java.util.logging keeps its
+     * loggers only weakly and would forget the level set on one.
+     */
+    private static final Logger POSTGRESQL_DRIVER = Logger.getLogger("org.postgresql");
 
     private ServerLogging() {}
 
@@ -34,6 +43,11 @@ final class ServerLogging {
         }
         // the pool repeats, with a stack trace, the failures the server reports in its own words
         setIfAbsent(PREFIX + "log.com.zaxxer.hikari", level.equals("trace") ? "info" : "off");
+        // the driver's own log is off at every level (a level set in a java.util.logging configuration wins): the
+        // server reports a database it cannot open in its own words, without the password
+        if (POSTGRESQL_DRIVER.getLevel() == null) {
+            POSTGRESQL_DRIVER.setLevel(Level.OFF);
+        }
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.examples.server;
 
 import dev.certificatetransfer.adapter.http.Dialect;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.TransferExpiry;
 import io.vavr.control.Either;
@@ -29,7 +30,11 @@ public record ServerOptions(
         Option<Path> credentials,
         String logLevel,
         TransferExpiry transferExpiry,
+        AccountQuota accountQuota,
         HttpLimits limits) {
+
+    /** The local server's quota unless told otherwise: 10,000 certificates and 64 MiB of PEM per account. */
+    public static final AccountQuota DEFAULT_QUOTA = new AccountQuota(10_000, 64L * 1024 * 1024);
 
     /** The text {@code --help} prints. */
     public static final String USAGE = """
@@ -51,10 +56,18 @@ public record ServerOptions(
               --log-level <l>      error, warn, info, debug or trace (default info; debug logs one line per request)
               --transfer-ttl <d>   pending transfers expire after this long (ours, not AWS's; default never):
                                    30d, 12h, 15m, 90s or an ISO-8601 duration such as PT1H30M
-              --max-connections <n>  connections open at once; more wait to be accepted (default 1000)
+              --max-certificates-per-account <n>
+                                   the most certificates one account may own; past it, registering or
+                                   accepting answers LimitExceededException, 410 (default 10000; or unlimited)
+              --max-certificate-bytes-per-account <n>
+                                   the most bytes of PEM one account's certificates may hold
+                                   (default 67108864, 64 MiB; or unlimited)
+              --max-connections <n>
+                                   connections open at once; more wait to be accepted (default 1000)
               --threads <n>        worker threads that run requests, besides Jetty's acceptor and one selector
                                    per core; a body still arriving holds none (default 32)
-              --max-queued-requests <n>  requests waiting for a thread; beyond it the connection is closed
+              --max-queued-requests <n>
+                                   requests waiting for a thread; beyond it the connection is closed
                                    (default 256)
               --read-timeout <d>   how long a connection may stay silent, as --transfer-ttl (default 15s)
               --min-body-rate <n>  bytes per second: a body must arrive within the read timeout plus its
@@ -72,6 +85,8 @@ public record ServerOptions(
             "credentials",
             "log-level",
             "transfer-ttl",
+            "max-certificates-per-account",
+            "max-certificate-bytes-per-account",
             "max-connections",
             "threads",
             "max-queued-requests",
@@ -158,9 +173,12 @@ public record ServerOptions(
         var store = Store.parse(values.getOrDefault("store", Store.DEFAULT));
         var logLevel = logLevel(values.getOrDefault("log-level", "info"));
         var expiry = transferExpiry(values.get("transfer-ttl"));
+        var maxCertificates = limit("max-certificates-per-account", values, DEFAULT_QUOTA.maxCertificates());
+        var maxBytes = limit("max-certificate-bytes-per-account", values, DEFAULT_QUOTA.maxPemBytes());
         Option<Path> credentials = Option.of(values.get("credentials")).map(Path::of);
         var limits = limits(values);
-        return Stream.<Either<String, ?>>of(port, bind, dialect, region, store, logLevel, expiry, limits)
+        return Stream.<Either<String, ?>>of(
+                        port, bind, dialect, region, store, logLevel, expiry, maxCertificates, maxBytes, limits)
                 .filter(Either::isLeft)
                 .findFirst()
                 .<Either<String, ServerOptions>>map(mistake -> Either.left(mistake.getLeft()))
@@ -173,6 +191,7 @@ public record ServerOptions(
                         credentials,
                         logLevel.get(),
                         expiry.get(),
+                        new AccountQuota(maxCertificates.get(), maxBytes.get()),
                         limits.get())));
     }
 
@@ -215,6 +234,26 @@ public record ServerOptions(
             // answered below
         }
         return Either.left("--read-timeout must be a positive duration such as 15s, 2m or PT30S; got '" + text + "'");
+    }
+
+    /** A quota's limit: a whole number from 1 up, or {@code unlimited}; absent: the default. */
+    private static Either<String, Long> limit(String name, Map<String, String> values, long byDefault) {
+        String text = values.get(name);
+        if (text == null) {
+            return Either.right(byDefault);
+        }
+        if (text.equalsIgnoreCase("unlimited")) {
+            return Either.right(AccountQuota.UNLIMITED);
+        }
+        try {
+            long limit = Long.parseLong(text);
+            if (limit >= 1) {
+                return Either.right(limit);
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        return Either.left("--" + name + " must be a whole number from 1 up, or unlimited; got '" + text + "'");
     }
 
     private static Either<String, Integer> port(String text) {

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.examples.server;
 
 import dev.certificatetransfer.adapter.http.Dialect;
+import dev.certificatetransfer.domain.AccountQuota;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ final class StartupBanner {
                         .map(ttl -> "expire " + ttl + " after their transfer date (ours, not AWS's), swept every "
                                 + sweepInterval.toSeconds() + " s")
                         .getOrElse("never expire (as in AWS)"));
+        out.println("  quota        " + quota(options.accountQuota()));
         out.println("  health       GET /health");
         out.println("  metrics      GET /metrics (Prometheus text, no credentials)");
         out.println("  started in   " + took.toMillis() + " ms");
@@ -46,6 +48,19 @@ final class StartupBanner {
         credentials.demo().forEach(demo -> printDemoAccounts(demo, endpoint));
         out.println("listening on http://" + urlHost(options.bind()) + ":" + port);
         out.flush();
+    }
+
+    /** The quota as the banner shows it: each limit, or unlimited. */
+    private static String quota(AccountQuota quota) {
+        if (quota.isUnlimited()) {
+            return "unlimited certificates per account";
+        }
+        return (quota.maxCertificates() == AccountQuota.UNLIMITED
+                        ? "unlimited certificates"
+                        : quota.maxCertificates() + " certificates")
+                + " and "
+                + (quota.maxPemBytes() == AccountQuota.UNLIMITED ? "unlimited bytes" : quota.maxPemBytes() + " bytes")
+                + " of PEM per account (LimitExceededException past it)";
     }
 
     private void printDemoAccounts(DemoAccounts demo, String endpoint) {

@@ -3,6 +3,7 @@ package dev.certificatetransfer.examples.server;
 import io.vavr.control.Either;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Where the local server keeps certificates: in memory, in an H2 file, or behind any JDBC URL. */
 public sealed interface Store {
@@ -47,7 +48,10 @@ public sealed interface Store {
                     "jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0",
                     "h2 file " + path + ".mv.db"));
         }
-        if (text.startsWith("jdbc:h2:") || text.startsWith("jdbc:postgresql:")) {
+        if (text.startsWith("jdbc:h2:")) {
+            return Either.right(new Jdbc(closedByTheServer(text), withoutSecrets(text)));
+        }
+        if (text.startsWith("jdbc:postgresql:")) {
             return Either.right(new Jdbc(text, withoutSecrets(text)));
         }
         if (text.startsWith("jdbc:")) {
@@ -56,6 +60,14 @@ public sealed interface Store {
         }
         return Either.left(
                 "--store must be memory, h2:<path> or a JDBC URL (jdbc:...); got '" + withoutSecrets(text) + "'");
+    }
+
+    /**
+     * An H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it names that setting itself: otherwise H2's own shutdown
+     * hook closes the database while the server is still draining (the relay's last round, requests in flight).
+     */
+    private static String closedByTheServer(String url) {
+        return url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The URL up to its parameters ({@code ?} or {@code ;}) and without user information: what may be printed. */

@@ -1,7 +1,9 @@
 package dev.certificatetransfer.examples.server;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
@@ -23,13 +25,22 @@ final class DemoKeys {
         if (!key.find()) {
             throw new AssertionError("no demo key for " + account + " in:\n" + printed);
         }
+        return client(port, AwsBasicCredentials.create(key.group(1), key.group(2)));
+    }
+
+    /** A client signing with {@code credentials}, each request seen by the {@code interceptors} too. */
+    static IotClient client(int port, AwsCredentials credentials, ExecutionInterceptor... interceptors) {
         return IotClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(key.group(1), key.group(2))))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClientBuilder(Apache5HttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
+                .overrideConfiguration(c -> {
+                    c.retryStrategy(DefaultRetryStrategy.doNotRetry());
+                    for (var interceptor : interceptors) {
+                        c.addExecutionInterceptor(interceptor);
+                    }
+                })
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
+import software.amazon.awssdk.services.iot.model.LimitExceededException;
 import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
 
 import java.io.ByteArrayOutputStream;
@@ -63,7 +64,11 @@ class LocalServerSmokeTest {
     }
 
     private static String pem() {
-        try (var in = LocalServerSmokeTest.class.getResourceAsStream("/demo/device-1.pem")) {
+        return pem(1);
+    }
+
+    private static String pem(int number) {
+        try (var in = LocalServerSmokeTest.class.getResourceAsStream("/demo/device-" + number + ".pem")) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,6 +137,23 @@ class LocalServerSmokeTest {
                     .contains("certificate_transfer_outbox_oldest_age_seconds ");
         }
         assertThat(output()).endsWith("stopped" + System.lineSeparator());
+    }
+
+    @Test
+    void the_account_quota_of_the_command_line_answers_limit_exceeded_to_the_sdk() {
+        try (var server = start("--port", "0", "--store", "memory", "--max-certificates-per-account", "1")) {
+            assertThat(output()).contains("quota        1 certificates and 67108864 bytes of PEM per account");
+            assertThat(server.port()).isEqualTo(port());
+            try (var alice = client("alice")) {
+                alice.registerCertificateWithoutCA(r -> r.certificatePem(pem(1)));
+
+                assertThatThrownBy(() -> alice.registerCertificateWithoutCA(r -> r.certificatePem(pem(2))))
+                        .isInstanceOfSatisfying(
+                                LimitExceededException.class,
+                                e -> assertThat(e.statusCode()).isEqualTo(410));
+                assertThat(alice.listCertificates(r -> {}).certificates()).hasSize(1);
+            }
+        }
     }
 
     @Test

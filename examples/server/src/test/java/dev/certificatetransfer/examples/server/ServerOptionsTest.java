@@ -3,6 +3,7 @@ package dev.certificatetransfer.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certificatetransfer.adapter.http.Dialect;
+import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.TransferExpiry;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,37 @@ class ServerOptionsTest {
         assertThat(options.credentials().isEmpty()).isTrue();
         assertThat(options.logLevel()).isEqualTo("info");
         assertThat(options.transferExpiry()).isEqualTo(TransferExpiry.none());
+        assertThat(options.accountQuota()).isEqualTo(new AccountQuota(10_000, 64L * 1024 * 1024));
+    }
+
+    @Test
+    void the_account_quota_is_read_as_a_number_or_unlimited_each_limit_on_its_own() {
+        assertThat(run("--max-certificates-per-account", "3").accountQuota())
+                .isEqualTo(new AccountQuota(3, 64L * 1024 * 1024));
+        assertThat(run("--max-certificate-bytes-per-account=5000").accountQuota())
+                .isEqualTo(new AccountQuota(10_000, 5000));
+        assertThat(run(
+                                "--max-certificates-per-account",
+                                "unlimited",
+                                "--max-certificate-bytes-per-account",
+                                "UNLIMITED")
+                        .accountQuota())
+                .isEqualTo(AccountQuota.unlimited());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jdbc:h2:file:/tmp/c | jdbc:h2:file:/tmp/c;DB_CLOSE_ON_EXIT=FALSE",
+                "jdbc:h2:file:/tmp/c;WRITE_DELAY=0 | jdbc:h2:file:/tmp/c;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                "jdbc:h2:file:/tmp/c;db_close_on_exit=TRUE | jdbc:h2:file:/tmp/c;db_close_on_exit=TRUE",
+                "jdbc:postgresql://db/ct | jdbc:postgresql://db/ct"
+            })
+    void an_h2_url_is_closed_by_the_server_not_by_h2_unless_it_says_otherwise(String given, String opened) {
+        assertThat(run("--store", given).store())
+                .isInstanceOfSatisfying(
+                        Store.Jdbc.class, jdbc -> assertThat(jdbc.url()).isEqualTo(opened));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,6 +94,9 @@ class ServerOptionsTest {
                 "--log-level",
                 "DEBUG",
                 "--transfer-ttl=1h",
+                "--max-certificates-per-account=7",
+                "--max-certificate-bytes-per-account",
+                "9000",
                 "--max-connections=50",
                 "--threads",
                 "4",
@@ -80,6 +115,7 @@ class ServerOptionsTest {
                         io.vavr.control.Option.some(Path.of("keys.csv")),
                         "debug",
                         TransferExpiry.after(java.time.Duration.ofHours(1)),
+                        new AccountQuota(7, 9000),
                         new ServerOptions.HttpLimits(50, 4, 8, java.time.Duration.ofMinutes(2), 100)));
     }
 
@@ -138,6 +174,8 @@ class ServerOptionsTest {
                         "--credentials",
                         "--log-level",
                         "--transfer-ttl",
+                        "--max-certificates-per-account",
+                        "--max-certificate-bytes-per-account",
                         "--help");
     }
 
@@ -163,6 +201,11 @@ class ServerOptionsTest {
                 "--transfer-ttl 1w          | --transfer-ttl must be a positive duration",
                 "--transfer-ttl 999999999d  | --transfer-ttl must be a positive duration",
                 "--transfer-ttl PT0.0001S   | --transfer-ttl must be a positive duration",
+                "--max-certificates-per-account 0 | --max-certificates-per-account must be a whole number from 1 up,"
+                        + " or unlimited; got '0'",
+                "--max-certificates-per-account lots | --max-certificates-per-account must be a whole number",
+                "--max-certificate-bytes-per-account -1 | --max-certificate-bytes-per-account must be a whole number",
+                "--max-certificate-bytes-per-account 1.5 | --max-certificate-bytes-per-account must be a whole number",
             })
     void a_mistake_is_explained(String commandLine, String message) {
         var parsed = ServerOptions.parse(commandLine.trim().split(" +"));

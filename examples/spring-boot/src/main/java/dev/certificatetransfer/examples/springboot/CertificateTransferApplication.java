@@ -102,7 +102,7 @@ public class CertificateTransferApplication {
                     case UNAUTHORIZED -> 401;
                     case NOT_FOUND -> 404;
                     case CERTIFICATE_STATE -> 406;
-                    case TRANSFER_ALREADY_COMPLETED -> 410;
+                    case TRANSFER_ALREADY_COMPLETED, LIMIT_EXCEEDED -> 410;
                     default -> 409;
                 });
     }
