@@ -27,11 +27,13 @@ import java.util.function.Supplier;
 /**
  * The translation layer: one {@link HttpRequest} in, one {@link HttpResponse} out, with no server types, in the
  * {@link Dialect} chosen when it is built. {@link CertificateTransferServer} serves it on Jetty; a host with its own
- * HTTP stack can call {@link #handle} itself (reading at most {@link #MAX_BODY_BYTES} + 1 body bytes, or answering
- * {@link #payloadTooLarge} without reading when the declared length is over).
+ * HTTP stack calls {@link #checkHead} with the request line and headers, sends the answer it gives or reads the
+ * body (at most {@link #MAX_BODY_BYTES} + 1 bytes) for {@link HeadCheck.ReadBody#answer}, and writes the
+ * {@link HttpResponse} back; or it reads the body first and calls {@link #handle}.
  *
- * <p>The order in which a request is checked (body size, route, authentication, the optional {@link Throttle},
- * then the service's own checks) and the answers of both dialects are in docs/behaviour.md#13-on-the-wire. Nothing
+ * <p>The order in which a request is checked (the declared body size, the route, what authentication decides from
+ * the head, then with the body its size and the rest of authentication, the optional {@link Throttle}, the
+ * service's own checks) and the answers of both dialects are in docs/behaviour.md#13-on-the-wire. Nothing
  * a client sends gives a 5xx: an exception is a bug or broken infrastructure, answered 500 InternalFailureException
  * / INTERNAL with the request id, and logged. Every response carries a request id; every request gets one debug
  * line (never a header, so never a credential). Besides the operations it answers {@code GET /health} and any
@@ -100,44 +102,137 @@ public final class CertificateTransferHttpApi {
     }
 
     /**
-     * Answers one request; never throws.
+     * Answers one request whose body is already read; never throws. The same as {@link #checkHead} followed, when
+     * the head passes, by {@link HeadCheck.ReadBody#answer} with the body.
      *
      * @param request the request as received, with at most {@link #MAX_BODY_BYTES} + 1 body bytes
      * @return the answer to write back: a success, or the dialect's error (an exception is logged and answered 500)
      */
     public HttpResponse handle(HttpRequest request) {
-        long started = System.nanoTime();
+        var check = check(request, false);
+        return check instanceof HeadCheck.ReadBody read
+                ? read.answer(request.body())
+                : ((HeadCheck.Answered) check).response();
+    }
+
+    /**
+     * Checks a request before its body is read, so that a server holds no body (and no thread waiting for one)
+     * for a request it refuses anyway: a declared {@code Content-Length} over {@link #MAX_BODY_BYTES} (413), the
+     * route, and what the authenticator can decide from the head (an unknown key, a bad scope, a stale or missing
+     * date, a missing or malformed Authorization header; docs/behaviour.md#13-on-the-wire has the order). The
+     * health check and the plain-text endpoints are answered here too. Never throws.
+     *
+     * @param head the request line and headers; a body in it is ignored
+     * @return the answer to send without reading the body, or what to call once the body is read
+     */
+    public HeadCheck checkHead(HttpRequest head) {
+        return check(head, true);
+    }
+
+    private HeadCheck check(HttpRequest head, boolean bodyUnread) {
         var requestId = requestIds.get();
-        var log = new RequestLog(request, requestId, started);
+        var log = new RequestLog(head, requestId, System.nanoTime());
+        HeadCheck check;
+        try {
+            check = checkHead(head, requestId, log);
+        } catch (RuntimeException e) {
+            check = new HeadCheck.Answered(internalError(head, requestId, e));
+        }
+        if (check instanceof HeadCheck.Answered answered) {
+            var response =
+                    bodyUnread && declaresBody(head) ? withConnectionClose(answered.response()) : answered.response();
+            log.finish(response);
+            return new HeadCheck.Answered(response);
+        }
+        return check;
+    }
+
+    private HeadCheck checkHead(HttpRequest head, String requestId, RequestLog log) {
+        if (declaredLength(head) > MAX_BODY_BYTES) {
+            return new HeadCheck.Answered(tooLarge(requestId));
+        }
+        if (HEALTH_PATH.equals(head.rawPath())) {
+            return new HeadCheck.Answered(health(head, requestId));
+        }
+        var endpoint = textEndpoints.get(head.rawPath());
+        if (endpoint != null) {
+            return new HeadCheck.Answered(text(endpoint, head, requestId));
+        }
+        return RouteTable.route(head.method(), head.rawPath()).accept(new Route.Visitor<>() {
+            @Override
+            public HeadCheck found(Operation operation, Option<String> label) {
+                log.operation(operation);
+                return authenticator
+                        .authenticateHead(head)
+                        .<HeadCheck>map(rest -> new HeadCheck.ReadBody(
+                                body -> answer(new Call(operation, label, head.withBody(body), rest), requestId, log)))
+                        .getOrElseGet(refusal -> new HeadCheck.Answered(refuse(WireRefusal.of(refusal), requestId)));
+            }
+
+            @Override
+            public HeadCheck noSuchPath() {
+                return new HeadCheck.Answered(refuse(WireRefusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId));
+            }
+
+            @Override
+            public HeadCheck wrongMethod(List<String> allowed) {
+                return new HeadCheck.Answered(methodNotAllowed(head.method(), allowed, requestId));
+            }
+
+            @Override
+            public HeadCheck malformed(Refusal refusal) {
+                return new HeadCheck.Answered(refuse(WireRefusal.of(refusal), requestId));
+            }
+        });
+    }
+
+    /** A routed request whose head passed, with its body and the rest of its authentication. */
+    private record Call(Operation operation, Option<String> label, HttpRequest request, Authenticator.BodyCheck rest) {}
+
+    /** The second half of a request: the body's size, the rest of authentication, the throttle, the operation. */
+    private HttpResponse answer(Call call, String requestId, RequestLog log) {
         HttpResponse response;
         try {
-            response = request.body().length > MAX_BODY_BYTES ? tooLarge(requestId) : respond(request, requestId, log);
+            response =
+                    call.request().body().length > MAX_BODY_BYTES ? tooLarge(requestId) : serve(call, requestId, log);
         } catch (RuntimeException e) {
-            LOG.error(
-                    "request {} ({} {}) failed",
-                    requestId,
-                    request.method(),
-                    RequestLog.printable(request.rawPath()),
-                    e);
-            response = format.error(
-                    WireRefusal.of(WireError.INTERNAL, "An unexpected error has occurred."), requestId, Map.of());
+            response = internalError(call.request(), requestId, e);
         }
         log.finish(response);
         return response;
     }
 
-    /**
-     * The 413 answer for a request whose declared body length is over {@link #MAX_BODY_BYTES}, to send without
-     * reading the body.
-     *
-     * @param head the request without its body (it is logged, not answered)
-     * @return the dialect's 413 error, with {@code Connection: close}
-     */
-    public HttpResponse payloadTooLarge(HttpRequest head) {
-        var requestId = requestIds.get();
-        var response = tooLarge(requestId);
-        new RequestLog(head, requestId, System.nanoTime()).finish(response);
-        return response;
+    private HttpResponse internalError(HttpRequest request, String requestId, RuntimeException e) {
+        LOG.error("request {} ({} {}) failed", requestId, request.method(), RequestLog.printable(request.rawPath()), e);
+        return format.error(
+                WireRefusal.of(WireError.INTERNAL, "An unexpected error has occurred."), requestId, Map.of());
+    }
+
+    /** The Content-Length the head declares; -1 when it declares none or one that is not a number. */
+    private static long declaredLength(HttpRequest head) {
+        var values = head.header("content-length");
+        if (values.size() != 1) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(values.get(0).strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    /** Whether a body follows the head: a positive Content-Length, or a Transfer-Encoding (chunked). */
+    private static boolean declaresBody(HttpRequest head) {
+        return declaredLength(head) > 0 || !head.header("transfer-encoding").isEmpty();
+    }
+
+    private static HttpResponse withConnectionClose(HttpResponse response) {
+        if (response.header("Connection").isDefined()) {
+            return response;
+        }
+        var headers = new LinkedHashMap<>(response.headers());
+        headers.put("Connection", "close");
+        return new HttpResponse(response.status(), headers, response.body());
     }
 
     /**
@@ -161,50 +256,17 @@ public final class CertificateTransferHttpApi {
         return status >= 400 && status < 500 ? withStatus(response, status) : response;
     }
 
-    private HttpResponse respond(HttpRequest request, String requestId, RequestLog log) {
-        if (HEALTH_PATH.equals(request.rawPath())) {
-            return health(request, requestId);
-        }
-        var endpoint = textEndpoints.get(request.rawPath());
-        if (endpoint != null) {
-            return text(endpoint, request, requestId);
-        }
-        return RouteTable.route(request.method(), request.rawPath()).accept(new Route.Visitor<>() {
-            @Override
-            public HttpResponse found(Operation operation, Option<String> label) {
-                return serve(operation, label, request, requestId, log);
-            }
-
-            @Override
-            public HttpResponse noSuchPath() {
-                return refuse(WireRefusal.of(WireError.NO_SUCH_PATH, "Not Found"), requestId);
-            }
-
-            @Override
-            public HttpResponse wrongMethod(List<String> allowed) {
-                return methodNotAllowed(request.method(), allowed, requestId);
-            }
-
-            @Override
-            public HttpResponse malformed(Refusal refusal) {
-                return refuse(WireRefusal.of(refusal), requestId);
-            }
-        });
-    }
-
-    /** A routed request: authentication, the throttle, then the operation. */
-    private HttpResponse serve(
-            Operation operation, Option<String> label, HttpRequest request, String requestId, RequestLog log) {
-        log.operation(operation);
-        return authenticator
-                .authenticate(request)
+    /** A call whose head passed: the rest of authentication, the throttle, then the operation. */
+    private HttpResponse serve(Call call, String requestId, RequestLog log) {
+        return call.rest()
+                .authenticate(call.request())
                 .filterOrElse(this::speaksFor, this::notAnAwsAccount)
                 .fold(refusal -> refuse(WireRefusal.of(refusal), requestId), caller -> {
                     log.caller(caller);
                     if (!throttle.admits(caller.account())) {
                         return refuse(WireRefusal.of(WireError.THROTTLED, "Rate exceeded"), requestId);
                     }
-                    return call(operation, label, caller, request)
+                    return call(call.operation(), call.label(), caller, call.request())
                             .fold(
                                     refusal -> refuse(WireRefusal.of(refusal), requestId),
                                     output -> format.success(output, service.region(), requestId));

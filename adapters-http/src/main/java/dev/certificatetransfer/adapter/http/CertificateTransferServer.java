@@ -5,10 +5,13 @@ import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -36,6 +39,12 @@ import java.util.Objects;
  * {@link CertificateTransferHttpApi#MAX_BODY_BYTES} + 1 body bytes) and writes back the {@link HttpResponse}
  * that {@link CertificateTransferHttpApi#handle} returns.
  *
+ * <p>It holds up under slow and many clients (docs/hosting.md#limits-of-the-http-server): a request is checked from its
+ * line and headers before its body is read ({@link CertificateTransferHttpApi#checkHead}); a body is read without
+ * holding a thread while it waits, and must arrive within the read timeout plus the time the minimum body rate
+ * allows; the connections, the worker threads and the requests queued for them are bounded. Every limit has a
+ * default on the {@link Builder}.
+ *
  * <p>{@link #close()} stops gracefully: the connector stops accepting, requests in flight finish (up to the stop
  * timeout, 5 seconds by default), then the server stops.
  */
@@ -47,7 +56,8 @@ public final class CertificateTransferServer implements AutoCloseable {
 
     private CertificateTransferServer(Builder builder, CertificateTransferHttpApi api) {
         this.api = api;
-        this.server = new Server();
+        int selectors = Runtime.getRuntime().availableProcessors();
+        this.server = new Server(threadPool(builder, selectors));
         var config = new HttpConfiguration();
         config.setSendServerVersion(false);
         // The translation layer reads the raw path itself and decodes each segment once, so Jetty need not refuse
@@ -55,18 +65,31 @@ public final class CertificateTransferServer implements AutoCloseable {
         config.setUriCompliance(UriCompliance.UNSAFE);
         // One selector per core (Jetty's default is one per two): with a non-blocking service the selectors do the
         // work.
-        this.connector = new ServerConnector(
-                server, 1, Runtime.getRuntime().availableProcessors(), new HttpConnectionFactory(config));
+        this.connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(config));
         connector.setHost(builder.host);
         connector.setPort(builder.port);
+        connector.setIdleTimeout(builder.readTimeout.toMillis());
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(builder.maxConnections, connector));
         server.setHandler(new GracefulHandler(new JettyBinding(
                 api,
-                builder.nonBlockingService
-                        ? Invocable.InvocationType.NON_BLOCKING
-                        : Invocable.InvocationType.BLOCKING)));
+                builder.nonBlockingService ? Invocable.InvocationType.NON_BLOCKING : Invocable.InvocationType.BLOCKING,
+                builder.readTimeout,
+                builder.minBodyRate)));
         server.setErrorHandler(new DialectErrorHandler(api));
         server.setStopTimeout(builder.stopTimeout.toMillis());
+    }
+
+    /**
+     * The worker threads on top of the acceptor and the selectors, with a bounded queue: a request that finds it full
+     * has its connection closed.
+     */
+    private static QueuedThreadPool threadPool(Builder builder, int selectors) {
+        int max = builder.threads + 1 + selectors;
+        var pool = new QueuedThreadPool(
+                max, Math.min(max, 8 + selectors), 60_000, new BlockingArrayQueue<>(builder.maxQueuedRequests));
+        pool.setName("certificate-transfer-http");
+        return pool;
     }
 
     /**
@@ -135,6 +158,11 @@ public final class CertificateTransferServer implements AutoCloseable {
         private int port;
         private Duration stopTimeout = Duration.ofSeconds(5);
         private boolean nonBlockingService;
+        private int maxConnections = 1000;
+        private int threads = 32;
+        private int maxQueuedRequests = 256;
+        private Duration readTimeout = Duration.ofSeconds(15);
+        private long minBodyRate = 4096;
 
         private Builder() {}
 
@@ -178,9 +206,9 @@ public final class CertificateTransferServer implements AutoCloseable {
 
         /**
          * Declares that nothing the server calls ever blocks: the service and its storage, the authorizer and the
-         * credentials store (in-memory ones, not JDBC). Requests without a body are then answered on Jetty's
-         * selector threads, with no hand-off to a worker thread (about one thread switch less per request); a
-         * request with a body is still read on a worker thread. Defaults to false: every request on a worker thread.
+         * credentials store (in-memory ones, not JDBC). Requests are then answered on Jetty's selector threads, with
+         * no hand-off to a worker thread (about one thread switch less per request). Defaults to false: every
+         * request on a worker thread.
          *
          * @param nonBlockingService whether nothing the server calls blocks
          * @return this builder
@@ -188,6 +216,85 @@ public final class CertificateTransferServer implements AutoCloseable {
         public Builder nonBlockingService(boolean nonBlockingService) {
             this.nonBlockingService = nonBlockingService;
             return this;
+        }
+
+        /**
+         * The most connections open at once; defaults to 1000. At the limit the server stops accepting until one
+         * closes (new clients wait in the operating system's backlog).
+         *
+         * @param maxConnections at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 1
+         */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = positive(maxConnections, "maxConnections");
+            return this;
+        }
+
+        /**
+         * The most worker threads that run requests; defaults to 32. Jetty's acceptor and its selectors (one per
+         * core) come on top. A body that is still arriving holds no thread.
+         *
+         * @param threads at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 1
+         */
+        public Builder threads(int threads) {
+            this.threads = positive(threads, "threads");
+            return this;
+        }
+
+        /**
+         * The most requests that wait for a worker thread; defaults to 256. A request that finds the queue full has
+         * its connection closed.
+         *
+         * @param maxQueuedRequests at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 1
+         */
+        public Builder maxQueuedRequests(int maxQueuedRequests) {
+            this.maxQueuedRequests = positive(maxQueuedRequests, "maxQueuedRequests");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay silent: between requests, within a request's head, and while its body is
+         * awaited; defaults to 15 seconds. Also the grace a body has on top of what {@link #minBodyRate} allows.
+         *
+         * @param readTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            if (Objects.requireNonNull(readTimeout, "readTimeout").isNegative() || readTimeout.isZero()) {
+                throw new IllegalArgumentException("readTimeout must be positive");
+            }
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        /**
+         * The slowest a request body may arrive, in bytes per second; defaults to 4096. A body must be complete within
+         * {@link #readTimeout} plus its declared length (64 KiB when chunked) at this rate, or it is answered 408
+         * and its connection closed.
+         *
+         * @param bytesPerSecond at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 1
+         */
+        public Builder minBodyRate(long bytesPerSecond) {
+            if (bytesPerSecond < 1) {
+                throw new IllegalArgumentException("minBodyRate must be at least 1 byte per second");
+            }
+            this.minBodyRate = bytesPerSecond;
+            return this;
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1");
+            }
+            return value;
         }
 
         /**

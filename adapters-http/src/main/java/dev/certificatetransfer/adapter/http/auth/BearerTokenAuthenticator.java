@@ -35,6 +35,20 @@ public final class BearerTokenAuthenticator implements Authenticator {
      */
     @Override
     public Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request) {
+        return principal(request);
+    }
+
+    /**
+     * The whole authentication, from the head alone: a bearer token does not cover the body.
+     *
+     * @return the refusals of {@link #authenticate}, or a check that accepts any body
+     */
+    @Override
+    public Either<AuthenticationRefusal, BodyCheck> authenticateHead(HttpRequest head) {
+        return principal(head).map(principal -> request -> Either.right(principal));
+    }
+
+    private Either<AuthenticationRefusal, Principal> principal(HttpRequest request) {
         List<String> values = request.header("authorization");
         if (values.size() != 1 || !values.get(0).regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Either.left(AuthenticationRefusal.missingToken(

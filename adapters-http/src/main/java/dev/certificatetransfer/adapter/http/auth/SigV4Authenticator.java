@@ -68,72 +68,96 @@ public final class SigV4Authenticator implements Authenticator {
     }
 
     /**
-     * The principal of the access key that signed this request.
+     * The principal of the access key that signed this request: {@link #authenticateHead} and its check of the
+     * body in one.
      *
      * @return the principal, or why the request is not authenticated
      */
     @Override
     public Either<AuthenticationRefusal, Principal> authenticate(HttpRequest request) {
-        Either<AuthenticationRefusal, AuthorizationHeader> header = AuthorizationHeader.of(request);
+        return authenticateHead(request).flatMap(rest -> rest.authenticate(request));
+    }
+
+    /**
+     * Everything the head decides: the Authorization header, the date, the credential scope, the signed headers,
+     * the clock skew, the {@code x-amz-content-sha256} header and the access key; when that header is sent, the
+     * signature too (it covers the declared hash), so that only the comparison of the hash with the body waits for
+     * the body. Without it the signature covers the body's own hash and is checked once the body is in.
+     *
+     * @return the refusal the head earns, or the check of the body
+     */
+    @Override
+    public Either<AuthenticationRefusal, BodyCheck> authenticateHead(HttpRequest head) {
+        Either<AuthenticationRefusal, AuthorizationHeader> header = AuthorizationHeader.of(head);
         if (header.isLeft()) {
             return Either.left(header.getLeft());
         }
-        Either<AuthenticationRefusal, RequestTimestamp> timestamp = RequestTimestamp.of(request);
+        Either<AuthenticationRefusal, RequestTimestamp> timestamp = RequestTimestamp.of(head);
         if (timestamp.isLeft()) {
             return Either.left(timestamp.getLeft());
         }
-        return verify(request, header.get(), timestamp.get());
+        return verify(head, header.get(), timestamp.get());
     }
 
-    private Either<AuthenticationRefusal, Principal> verify(
-            HttpRequest request, AuthorizationHeader header, RequestTimestamp timestamp) {
+    private Either<AuthenticationRefusal, BodyCheck> verify(
+            HttpRequest head, AuthorizationHeader header, RequestTimestamp timestamp) {
         Option<AuthenticationRefusal> refused = SignatureRules.scope(header.scope(), timestamp, region, services)
-                .orElse(() -> SignatureRules.signedHeaders(request, header.signedHeaders(), timestamp))
+                .orElse(() -> SignatureRules.signedHeaders(head, header.signedHeaders(), timestamp))
                 .orElse(() -> SignatureRules.skew(timestamp.instant(), clock.instant(), ALLOWED_SKEW));
         if (refused.isDefined()) {
             return Either.left(refused.get());
         }
-        return payloadHash(request).flatMap(hash -> authenticate(request, header, timestamp, hash));
+        return declaredPayloadHash(head)
+                .flatMap(declared -> credentials
+                        .accessKey(header.accessKeyId())
+                        .toEither(AuthenticationRefusal::unrecognizedClient)
+                        .flatMap(key -> bodyCheck(head, new Signed(header, timestamp, key), declared)));
     }
 
-    private Either<AuthenticationRefusal, Principal> authenticate(
-            HttpRequest request, AuthorizationHeader header, RequestTimestamp timestamp, String payloadHash) {
-        Option<AccessKey> key = credentials.accessKey(header.accessKeyId());
-        if (key.isEmpty()) {
-            return Either.left(AuthenticationRefusal.unrecognizedClient());
+    /** With a declared hash, the signature now and the hash against the body later; else the signature later. */
+    private Either<AuthenticationRefusal, BodyCheck> bodyCheck(
+            HttpRequest head, Signed signed, Option<String> declared) {
+        if (declared.isEmpty()) {
+            return Either.right(request -> signature(
+                    request, signed, request.body().length == 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body())));
         }
+        return signature(head, signed, declared.get()).map(principal -> request -> {
+            Option<AuthenticationRefusal> swappedBody = SignatureRules.payload(declared.get(), request.body());
+            return swappedBody.isDefined() ? Either.left(swappedBody.get()) : Either.right(principal);
+        });
+    }
+
+    /** What the head established: the parsed header, the date and the access key it names. */
+    private record Signed(AuthorizationHeader header, RequestTimestamp timestamp, AccessKey key) {}
+
+    private Either<AuthenticationRefusal, Principal> signature(HttpRequest request, Signed signed, String payloadHash) {
+        var header = signed.header();
         String stringToSign = AuthorizationHeader.ALGORITHM
                 + '\n'
-                + timestamp.basic()
+                + signed.timestamp().basic()
                 + '\n'
                 + header.scope().text()
                 + '\n'
                 + sha256Hex(CanonicalRequest.of(request, header.signedHeaders(), payloadHash)
                         .getBytes(StandardCharsets.UTF_8));
-        byte[] signingKey = signingKeys.signingKey(key.get(), header.scope());
+        byte[] signingKey = signingKeys.signingKey(signed.key(), header.scope());
         byte[] expected = HexFormat.of()
                 .formatHex(SigningKeys.hmac(signingKey, stringToSign))
                 .getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, header.signature().getBytes(StandardCharsets.US_ASCII))) {
-            return Either.left(SignatureRules.signatureMismatch());
-        }
-        Option<AuthenticationRefusal> swappedBody =
-                request.header("x-amz-content-sha256").isEmpty()
-                        ? Option.none()
-                        : SignatureRules.payload(payloadHash, request.body());
-        return swappedBody.isDefined()
-                ? Either.left(swappedBody.get())
-                : Either.right(key.get().principal());
+        return MessageDigest.isEqual(expected, header.signature().getBytes(StandardCharsets.US_ASCII))
+                ? Either.right(signed.key().principal())
+                : Either.left(SignatureRules.signatureMismatch());
     }
 
     /**
-     * The {@code x-amz-content-sha256} header when present (a hex SHA-256), else the body's. UNSIGNED-PAYLOAD, S3's
-     * way of leaving the body out of the signature, is refused: every body is signed (docs/behaviour.md section 13).
+     * The {@code x-amz-content-sha256} header when present (a hex SHA-256); none when absent (the body's own hash is
+     * signed then). UNSIGNED-PAYLOAD, S3's way of leaving the body out of the signature, is refused: every body is
+     * signed (docs/behaviour.md#13-on-the-wire).
      */
-    private static Either<AuthenticationRefusal, String> payloadHash(HttpRequest request) {
-        var declared = request.header("x-amz-content-sha256");
+    private static Either<AuthenticationRefusal, Option<String>> declaredPayloadHash(HttpRequest head) {
+        var declared = head.header("x-amz-content-sha256");
         if (declared.isEmpty()) {
-            return Either.right(request.body().length == 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body()));
+            return Either.right(Option.none());
         }
         String value = declared.size() == 1 ? declared.get(0).strip() : "";
         if (value.equals(UNSIGNED_PAYLOAD)) {
@@ -142,7 +166,7 @@ public final class SigV4Authenticator implements Authenticator {
                     + " or leave the header out)."));
         }
         if (SignatureRules.isSha256Hex(value)) {
-            return Either.right(value);
+            return Either.right(Option.some(value));
         }
         return Either.left(AuthenticationRefusal.invalidSignature(
                 "The x-amz-content-sha256 header must be the hex SHA-256 of the payload."));

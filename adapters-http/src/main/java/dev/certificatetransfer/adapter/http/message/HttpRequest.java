@@ -56,6 +56,16 @@ public record HttpRequest(
     }
 
     /**
+     * This request with another body, as when a body is read after the head was checked.
+     *
+     * @param body the body bytes, empty or null when there are none
+     * @return a request with this method, path, query and headers, and that body
+     */
+    public HttpRequest withBody(byte[] body) {
+        return new HttpRequest(method, rawPath, rawQuery, headers, body);
+    }
+
+    /**
      * Whether the other is a request with the same method, path, query, headers and body bytes.
      *
      * @param other any object

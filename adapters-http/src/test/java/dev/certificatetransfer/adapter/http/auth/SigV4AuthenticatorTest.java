@@ -636,4 +636,68 @@ class SigV4AuthenticatorTest {
             assertThat(store.toString()).doesNotContain(SECRET);
         }
     }
+
+    /** What the head alone decides, before the body is read (docs/behaviour.md#13-on-the-wire). */
+    @Nested
+    class Decides_from_the_head {
+
+        private final byte[] body = utf8("{\"transferMessage\":\"hi\"}");
+
+        private Signed transfer(Header... headers) {
+            return iot.sign("PATCH", "/transfer-certificate/" + ID, List.of(), host(headers), body, NOW);
+        }
+
+        private HttpRequest headOf(Signed signed) {
+            return signed.toHttpRequest().withBody(new byte[0]);
+        }
+
+        @Test
+        void with_a_declared_payload_hash_the_signature_is_checked_from_the_head_and_the_body_against_the_hash() {
+            var signed =
+                    transfer(new Header("x-amz-content-sha256", ReferenceSigner.hex(ReferenceSigner.sha256(body))));
+
+            var rest = verifier.authenticateHead(headOf(signed)).get();
+            assertThat(rest.authenticate(signed.toHttpRequest()).get()).isEqualTo(ALICE);
+            assertThat(rest.authenticate(signed.toHttpRequest().withBody(utf8("{}")))
+                            .getLeft()
+                            .message())
+                    .isEqualTo("The provided 'x-amz-content-sha256' header does not match what was computed.");
+            assertThat(verifier.authenticateHead(withAuthorization(headOf(signed), a -> a.replaceAll(".$", "x")))
+                            .getLeft()
+                            .message())
+                    .isEqualTo(MISMATCH);
+        }
+
+        @Test
+        void without_a_declared_payload_hash_the_signature_waits_for_the_body_it_covers() {
+            var signed = transfer();
+
+            var rest = verifier.authenticateHead(headOf(signed)).get();
+            assertThat(rest.authenticate(signed.toHttpRequest()).get()).isEqualTo(ALICE);
+            assertThat(rest.authenticate(signed.toHttpRequest().withBody(utf8("{}")))
+                            .getLeft()
+                            .message())
+                    .isEqualTo(MISMATCH);
+        }
+
+        @Test
+        void an_unknown_key_a_stale_date_and_a_missing_authorization_are_refused_from_the_head() {
+            var signed = transfer();
+
+            assertThat(verifierAt(NOW.plus(Duration.ofMinutes(16)))
+                            .authenticateHead(headOf(signed))
+                            .getLeft()
+                            .message())
+                    .startsWith("Signature expired");
+            assertThat(verifier.authenticateHead(
+                                    withAuthorization(headOf(signed), a -> a.replace(KEY_ID, "AKIDNOBODY")))
+                            .getLeft()
+                            .code())
+                    .isEqualTo(Code.UNRECOGNIZED_CLIENT);
+            assertThat(verifier.authenticateHead(withHeader(headOf(signed), "authorization", List.of()))
+                            .getLeft()
+                            .code())
+                    .isEqualTo(Code.MISSING_AUTHENTICATION_TOKEN);
+        }
+    }
 }

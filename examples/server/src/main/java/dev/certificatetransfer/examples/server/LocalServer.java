@@ -147,10 +147,16 @@ public final class LocalServer implements AutoCloseable {
                 .health(storage.health())
                 .plainTextEndpoint(ServerMetrics.PATH, ServerMetrics.CONTENT_TYPE, metrics::scrape)
                 .build();
+        var limits = options.limits();
         return CertificateTransferServer.builder()
                 .api(api)
                 .host(options.bind())
                 .port(options.port())
+                .maxConnections(limits.maxConnections())
+                .threads(limits.threads())
+                .maxQueuedRequests(limits.maxQueuedRequests())
+                .readTimeout(limits.readTimeout())
+                .minBodyRate(limits.minBodyRate())
                 .nonBlockingService(options.store() instanceof Store.Memory) // nothing in memory blocks
                 .stopTimeout(Duration.ofSeconds(10))
                 .build();

@@ -33,6 +33,14 @@ final class ServerLogging {
         for (String library : List.of("org.eclipse.jetty", "org.flywaydb", "org.h2")) {
             setIfAbsent(PREFIX + "log." + library, libraries);
         }
+        // The HTTP server's bounded queue is a limit chosen on purpose: Jetty warns of it at every start, and logs a
+        // stack trace for each task it sheds when full (the connection is closed: the limit at work, under an attack
+        // once per request).
+        for (String limit : List.of(
+                "org.eclipse.jetty.util.thread.QueuedThreadPool",
+                "org.eclipse.jetty.util.thread.strategy.AdaptiveExecutionStrategy")) {
+            setIfAbsent(PREFIX + "log." + limit, level.equals("trace") ? "info" : "error");
+        }
         // the pool repeats, with a stack trace, the failures the server reports in its own words
         setIfAbsent(PREFIX + "log.com.zaxxer.hikari", level.equals("trace") ? "info" : "off");
         // the driver's own log is off at every level (a level set in a java.util.logging configuration wins): the

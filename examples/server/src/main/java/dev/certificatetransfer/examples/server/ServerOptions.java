@@ -30,7 +30,8 @@ public record ServerOptions(
         Option<Path> credentials,
         String logLevel,
         TransferExpiry transferExpiry,
-        AccountQuota accountQuota) {
+        AccountQuota accountQuota,
+        HttpLimits limits) {
 
     /** The local server's quota unless told otherwise: 10,000 certificates and 64 MiB of PEM per account. */
     public static final AccountQuota DEFAULT_QUOTA = new AccountQuota(10_000, 64L * 1024 * 1024);
@@ -61,6 +62,16 @@ public record ServerOptions(
               --max-certificate-bytes-per-account <n>
                                    the most bytes of PEM one account's certificates may hold
                                    (default 67108864, 64 MiB; or unlimited)
+              --max-connections <n>
+                                   connections open at once; more wait to be accepted (default 1000)
+              --threads <n>        worker threads that run requests, besides Jetty's acceptor and one selector
+                                   per core; a body still arriving holds none (default 32)
+              --max-queued-requests <n>
+                                   requests waiting for a thread; beyond it the connection is closed
+                                   (default 256)
+              --read-timeout <d>   how long a connection may stay silent, as --transfer-ttl (default 15s)
+              --min-body-rate <n>  bytes per second: a body must arrive within the read timeout plus its
+                                   length at this rate, or it is answered 408 (default 4096)
               --help               print this and exit
             """;
 
@@ -75,8 +86,30 @@ public record ServerOptions(
             "log-level",
             "transfer-ttl",
             "max-certificates-per-account",
-            "max-certificate-bytes-per-account");
+            "max-certificate-bytes-per-account",
+            "max-connections",
+            "threads",
+            "max-queued-requests",
+            "read-timeout",
+            "min-body-rate");
     private static final Pattern SHORTHAND_DURATION = Pattern.compile("([0-9]{1,9})([dhms])");
+
+    /**
+     * The HTTP server's limits under slow and many clients, each given to {@code CertificateTransferServer}'s
+     * builder.
+     *
+     * @param maxConnections connections open at once
+     * @param threads worker threads that run requests
+     * @param maxQueuedRequests requests waiting for a worker thread
+     * @param readTimeout how long a connection may stay silent
+     * @param minBodyRate the slowest a body may arrive, in bytes per second
+     */
+    public record HttpLimits(
+            int maxConnections, int threads, int maxQueuedRequests, Duration readTimeout, long minBodyRate) {
+
+        /** The defaults the usage text states. */
+        public static final HttpLimits DEFAULTS = new HttpLimits(1000, 32, 256, Duration.ofSeconds(15), 4096);
+    }
 
     /** What the command line asks for: run with options, print the help, or a mistake to report. */
     public sealed interface Parsed {
@@ -143,8 +176,9 @@ public record ServerOptions(
         var maxCertificates = limit("max-certificates-per-account", values, DEFAULT_QUOTA.maxCertificates());
         var maxBytes = limit("max-certificate-bytes-per-account", values, DEFAULT_QUOTA.maxPemBytes());
         Option<Path> credentials = Option.of(values.get("credentials")).map(Path::of);
+        var limits = limits(values);
         return Stream.<Either<String, ?>>of(
-                        port, bind, dialect, region, store, logLevel, expiry, maxCertificates, maxBytes)
+                        port, bind, dialect, region, store, logLevel, expiry, maxCertificates, maxBytes, limits)
                 .filter(Either::isLeft)
                 .findFirst()
                 .<Either<String, ServerOptions>>map(mistake -> Either.left(mistake.getLeft()))
@@ -157,7 +191,49 @@ public record ServerOptions(
                         credentials,
                         logLevel.get(),
                         expiry.get(),
-                        new AccountQuota(maxCertificates.get(), maxBytes.get()))));
+                        new AccountQuota(maxCertificates.get(), maxBytes.get()),
+                        limits.get())));
+    }
+
+    private static Either<String, HttpLimits> limits(Map<String, String> values) {
+        var defaults = HttpLimits.DEFAULTS;
+        var connections = atLeastOne(values, "max-connections", defaults.maxConnections());
+        var threads = atLeastOne(values, "threads", defaults.threads());
+        var queued = atLeastOne(values, "max-queued-requests", defaults.maxQueuedRequests());
+        var rate = atLeastOne(values, "min-body-rate", (int) defaults.minBodyRate());
+        Either<String, Duration> timeout = Option.of(values.get("read-timeout"))
+                .map(ServerOptions::readTimeout)
+                .getOrElse(Either.right(defaults.readTimeout()));
+        return connections.flatMap(c -> threads.flatMap(t ->
+                queued.flatMap(q -> timeout.flatMap(d -> rate.map(r -> new HttpLimits(c, t, q, d, r))))));
+    }
+
+    private static Either<String, Integer> atLeastOne(Map<String, String> values, String name, int otherwise) {
+        var text = values.get(name);
+        if (text == null) {
+            return Either.right(otherwise);
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1) {
+                return Either.right(value);
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        return Either.left("--" + name + " must be a whole number of at least 1; got '" + text + "'");
+    }
+
+    private static Either<String, Duration> readTimeout(String text) {
+        try {
+            var timeout = duration(text);
+            if (!timeout.isNegative() && !timeout.isZero()) {
+                return Either.right(timeout);
+            }
+        } catch (DateTimeParseException | ArithmeticException notADuration) {
+            // answered below
+        }
+        return Either.left("--read-timeout must be a positive duration such as 15s, 2m or PT30S; got '" + text + "'");
     }
 
     /** A quota's limit: a whole number from 1 up, or {@code unlimited}; absent: the default. */

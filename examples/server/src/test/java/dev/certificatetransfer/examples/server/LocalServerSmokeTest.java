@@ -379,4 +379,16 @@ class LocalServerSmokeTest {
                 .hasMessageContaining("bad.csv")
                 .hasMessageContaining("line 2");
     }
+
+    @Test
+    void the_read_timeout_on_the_command_line_reaches_the_http_server() throws Exception {
+        try (var server = start("--port", "0", "--store", "memory", "--read-timeout", "1s", "--threads", "2");
+                var silent = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+            silent.setSoTimeout(10_000);
+
+            assertThat(silent.getInputStream().read())
+                    .as("a connection silent for the read timeout (1 s, not the default 15 s) is closed")
+                    .isEqualTo(-1);
+        }
+    }
 }

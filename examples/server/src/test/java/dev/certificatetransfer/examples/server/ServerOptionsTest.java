@@ -96,7 +96,14 @@ class ServerOptionsTest {
                 "--transfer-ttl=1h",
                 "--max-certificates-per-account=7",
                 "--max-certificate-bytes-per-account",
-                "9000");
+                "9000",
+                "--max-connections=50",
+                "--threads",
+                "4",
+                "--max-queued-requests=8",
+                "--read-timeout",
+                "2m",
+                "--min-body-rate=100");
 
         assertThat(options)
                 .isEqualTo(new ServerOptions(
@@ -108,7 +115,38 @@ class ServerOptionsTest {
                         io.vavr.control.Option.some(Path.of("keys.csv")),
                         "debug",
                         TransferExpiry.after(java.time.Duration.ofHours(1)),
-                        new AccountQuota(7, 9000)));
+                        new AccountQuota(7, 9000),
+                        new ServerOptions.HttpLimits(50, 4, 8, java.time.Duration.ofMinutes(2), 100)));
+    }
+
+    @Test
+    void the_http_limits_default_to_what_the_usage_says() {
+        var limits = run().limits();
+
+        assertThat(limits).isEqualTo(ServerOptions.HttpLimits.DEFAULTS);
+        assertThat(ServerOptions.USAGE)
+                .contains("connections open at once; more wait to be accepted (default " + limits.maxConnections())
+                .contains("per core; a body still arriving holds none (default " + limits.threads())
+                .contains("(default " + limits.maxQueuedRequests() + ")")
+                .contains("stay silent, as --transfer-ttl (default "
+                        + limits.readTimeout().toSeconds() + "s)")
+                .contains("or it is answered 408 (default " + limits.minBodyRate() + ")");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "--max-connections, 0",
+        "--threads, -1",
+        "--max-queued-requests, many",
+        "--min-body-rate, 1.5",
+        "--read-timeout, 0s",
+        "--read-timeout, soon"
+    })
+    void a_limit_that_is_not_positive_is_a_mistake_named_after_its_option(String option, String value) {
+        assertThat(ServerOptions.parse(option, value))
+                .isInstanceOfSatisfying(
+                        ServerOptions.Parsed.Invalid.class,
+                        invalid -> assertThat(invalid.message()).startsWith(option + " must be"));
     }
 
     @Test
