@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -76,9 +77,23 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
      * other transactions are active (PostgreSQL's defaults are 0 and 5; neither weakens durability).
      */
     static JdbcBenchmarkDatabases postgres(int commitDelayMicros, int commitSiblings) {
+        return postgres(commitDelayMicros, commitSiblings, Map.of());
+    }
+
+    /**
+     * The durable embedded PostgreSQL of {@link #postgres()} with more server settings, such as the statistics
+     * {@link PostgresCycleAnalysis} reads ({@code shared_preload_libraries=pg_stat_statements}).
+     */
+    static JdbcBenchmarkDatabases postgres(Map<String, String> moreSettings) {
+        return postgres(0, 5, moreSettings);
+    }
+
+    private static JdbcBenchmarkDatabases postgres(
+            int commitDelayMicros, int commitSiblings, Map<String, String> moreSettings) {
         try {
-            var server = EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", "on")
+            var builder = EmbeddedPostgres.builder();
+            moreSettings.forEach(builder::setServerConfig);
+            var server = builder.setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("commit_delay", Integer.toString(commitDelayMicros))
@@ -102,6 +117,14 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
 
     DataSource dataSource() {
         return pool;
+    }
+
+    /**
+     * Closes the pool's connections and opens new ones as needed: a PostgreSQL backend reports its table statistics
+     * when it ends, so the statistics read afterwards are complete.
+     */
+    void closeConnections() {
+        pool.getHikariPoolMXBean().softEvictConnections();
     }
 
     CertificateTransferService service() {
