@@ -153,7 +153,8 @@ public final class PostgresCycleAnalysis {
                         + " FROM pg_stat_user_tables t ORDER BY relname");
         print(
                 database,
-                "Per relation and WAL record, at least one in 20 cycles (pg_walinspect; a record on two pages counts once)",
+                "Per relation and WAL record, at least one in 20 cycles (pg_walinspect; a record on two pages"
+                        + " counts once)",
                 "SELECT coalesce(c.relname, b.relfilenode::text, '-') AS relation, b.resource_manager,"
                         + " b.record_type, round(count(DISTINCT b.start_lsn)::numeric / " + cycles
                         + ", 2) AS per_cycle, round(sum(CASE WHEN b.block_id = 0 THEN b.record_length ELSE 0 END)::"
