@@ -29,6 +29,7 @@ public final class PostgresCycleAnalysis {
 
     private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
     private static final AccountId BOB = new AccountId("222222222222");
+    private static final int BACKLOG = 400;
     private static final long DEADLINE_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private PostgresCycleAnalysis() {}
@@ -66,6 +67,31 @@ public final class PostgresCycleAnalysis {
             relay.close();
             awaitStatisticsReported(database);
             report(database, cycles, threads, seconds, start, end);
+            runCycles(service, threads, BACKLOG / 2);
+            explainTheRelaysRound(database);
+        }
+    }
+
+    /**
+     * The plan of the relay's round (its statement as {@code pg_stat_statements} recorded it), with a backlog of
+     * {@link #BACKLOG} events behind the delivered ones.
+     */
+    private static void explainTheRelaysRound(JdbcBenchmarkDatabases database) throws SQLException {
+        String take = text(
+                database, "SELECT query FROM pg_stat_statements WHERE query LIKE 'SELECT e.sequence_number%' LIMIT 1");
+        System.out.println("== The relay's round with " + BACKLOG + " events undelivered: EXPLAIN (ANALYZE, BUFFERS)");
+        try (Connection connection = database.dataSource().getConnection();
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("PREPARE take AS " + take);
+            try (var rows = statement.executeQuery(
+                    "EXPLAIN (ANALYZE, BUFFERS, WAL) EXECUTE take(" + Long.MAX_VALUE + ", 100)")) {
+                while (rows.next()) {
+                    System.out.println("    " + rows.getString(1));
+                }
+            }
+            connection.rollback();
+            statement.execute("DEALLOCATE take");
         }
     }
 
