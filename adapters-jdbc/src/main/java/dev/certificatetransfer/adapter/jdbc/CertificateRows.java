@@ -20,68 +20,94 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * Maps a certificate to a row of the {@code certificate} table and back: the state columns, in {@link #STATE}
- * order, and the keys the adapter keeps ({@code pending_target}, {@code outgoing_owner} for the listings,
- * {@code pending_transfer_date} for the expiry sweep). A tombstone is the id and the version with every other column
- * NULL.
+ * Maps a certificate to its rows and back: the {@code certificate} row holds what a change may change (the version,
+ * the owner, the status, the last transfer), in {@link #STATE} order, and is all that a transfer, an answer to it or
+ * a status change rewrites; the {@code certificate_content} row holds what the registration fixed (the PEM, its
+ * validity and the mode), in {@link #CONTENT} order. A tombstone is a {@code certificate} row with the id and the
+ * version and every other column NULL, and no content. The adapter's keys of a pending transfer (for the listings
+ * and the expiry sweep) are rows of their own: {@link PendingTransferRows}.
  */
 final class CertificateRows {
 
-    /** Every column but the id, in the order {@link #state} binds them. */
-    static final String STATE = "version, owner, pem, not_before, not_after, mode, previous_owner, status, "
-            + "creation_date, last_modified_date, customer_version, transfer_status, transfer_source, "
-            + "transfer_target, transfer_message, transfer_date, accept_date, reject_date, cancel_date, "
-            + "reject_reason, pending_target, outgoing_owner, expire_date, pending_transfer_date";
+    /** Every column of {@code certificate} but the id, in the order {@link #state} binds them. */
+    static final String STATE = "version, owner, previous_owner, status, creation_date, last_modified_date,"
+            + " customer_version, transfer_status, transfer_source, transfer_target, transfer_message, transfer_date,"
+            + " accept_date, reject_date, cancel_date, reject_reason, expire_date";
 
-    /** Every column, the id first. */
-    static final String ALL = "id, " + STATE;
+    /** Every column of {@code certificate_content} but the id, in the order {@link #content} binds them. */
+    static final String CONTENT = "pem, not_before, not_after, mode";
+
+    /**
+     * What {@link #stored} and {@link #certificate} read: every column of {@code certificate c} and of
+     * {@code certificate_content t} (the tables' aliases), each once.
+     */
+    static final String SELECTED = "c.id, c." + STATE.replace(", ", ", c.") + ", t." + CONTENT.replace(", ", ", t.");
 
     /** {@link #STATE} as the SET list of an UPDATE. */
     static final String ASSIGNMENTS = STATE.replace(",", " = ?,") + " = ?";
 
+    /** {@link #CONTENT} as the SET list of an UPDATE. */
+    static final String CONTENT_ASSIGNMENTS = CONTENT.replace(",", " = ?,") + " = ?";
+
     /** One placeholder per column of {@link #STATE}. */
-    static final String STATE_PLACEHOLDERS = "?" + ", ?".repeat(STATE.split(",").length - 1);
+    static final String STATE_PLACEHOLDERS = placeholders(STATE);
+
+    /** One placeholder per column of {@link #CONTENT}. */
+    static final String CONTENT_PLACEHOLDERS = placeholders(CONTENT);
 
     private CertificateRows() {}
 
-    /** Binds the state columns: the certificate's, or a tombstone's at the version. */
+    /**
+     * The FROM clause of a certificate's rows by id: {@code certificate c} and its content {@code t}, none for a
+     * tombstone.
+     */
+    static String byId(JdbcSchema schema) {
+        return " FROM " + schema.qualify("certificate") + " c LEFT JOIN " + schema.qualify("certificate_content")
+                + " t ON t.id = c.id";
+    }
+
+    /**
+     * The FROM clause of the certificates whose ids a page {@code p} (a derived table with an {@code id} column)
+     * selects: their {@code certificate c} and {@code certificate_content t} rows.
+     */
+    static String ofPage(JdbcSchema schema, String page) {
+        return " FROM (" + page + ") p JOIN " + schema.qualify("certificate") + " c ON c.id = p.id JOIN "
+                + schema.qualify("certificate_content") + " t ON t.id = p.id";
+    }
+
+    /** Binds the {@code certificate} columns: the certificate's, or a tombstone's at the version. */
     static void state(SqlArguments arguments, Option<Certificate> certificate, long version) {
         arguments.number(version);
         Certificate c = certificate.getOrNull();
         if (c == null) {
-            arguments
-                    .text(null)
-                    .text(null)
-                    .time(null)
-                    .time(null)
-                    .text(null)
-                    .text(null)
-                    .text(null)
-                    .time(null)
-                    .time(null)
-                    .number(null);
+            arguments.text(null).text(null).text(null).time(null).time(null).number(null);
             transfer(arguments, null);
-            arguments.text(null).text(null).time(null).time(null);
+            arguments.time(null);
             return;
         }
         arguments
                 .text(c.owner().value())
-                .text(c.pem().value())
-                .time(c.validity().notBefore())
-                .time(c.validity().notAfter())
-                .name(c.mode())
                 .text(c.previousOwner().map(AccountId::value).getOrNull())
                 .name(c.status())
                 .time(c.creationDate())
                 .time(c.lastModifiedDate())
                 .number(c.customerVersion());
         transfer(arguments, c.lastTransfer().getOrNull());
-        Transfer.Pending pending = c.pendingTransfer().getOrNull();
+        arguments.time(c.lastTransfer().getOrNull() instanceof Transfer.Expired e ? e.expiryDate() : null);
+    }
+
+    /** Binds the {@code certificate_content} columns of a registered certificate. */
+    static void content(SqlArguments arguments, Certificate c) {
         arguments
-                .text(pending == null ? null : pending.target().value())
-                .text(pending == null ? null : c.owner().value())
-                .time(c.lastTransfer().getOrNull() instanceof Transfer.Expired e ? e.expiryDate() : null)
-                .time(pending == null ? null : pending.transferDate());
+                .text(c.pem().value())
+                .time(c.validity().notBefore())
+                .time(c.validity().notAfter())
+                .name(c.mode());
+    }
+
+    /** Whether two certificates have the same content: what the registration fixed. */
+    static boolean sameContent(Certificate one, Certificate other) {
+        return one.pem().equals(other.pem()) && one.validity().equals(other.validity()) && one.mode() == other.mode();
     }
 
     private static void transfer(SqlArguments arguments, Transfer t) {
@@ -116,7 +142,7 @@ final class CertificateRows {
                                 : null);
     }
 
-    /** The stored state of the row the result set is on, selected with {@link #ALL}. */
+    /** The stored state of the row the result set is on, selected with {@link #SELECTED}. */
     static StoredCertificate stored(ResultSet row) throws SQLException {
         long version = row.getLong("version");
         return row.getString("owner") == null
@@ -172,6 +198,10 @@ final class CertificateRows {
     static Instant time(ResultSet row, String column) throws SQLException {
         long millis = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static String placeholders(String columns) {
+        return "?" + ", ?".repeat(columns.split(",").length - 1);
     }
 
     static Instant time(ResultSet row, int column) throws SQLException {

@@ -11,9 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * The expiry sweep's page as one range of the index on {@code (pending_transfer_date, id)}: the column is set only
- * while a transfer is pending, so the range holds the due pending transfers and nothing else, and a page costs a
- * seek plus its rows however many certificates there are. As in {@link KeysetListings}, PostgreSQL gets the row
+ * The expiry sweep's page as one range of the index on the pending transfers' {@code (transfer_date, id)}: a
+ * certificate has a {@code certificate_pending_transfer} row only while its transfer is pending, so the range holds
+ * the due pending transfers and nothing else, and a page costs a seek plus its rows however many certificates there
+ * are. As in {@link KeysetListings}, PostgreSQL gets the row
  * comparison and a literal limit, other databases the expanded comparison. Keys come from stored certificates, so
  * they are whole milliseconds; the bound is floored to its millisecond, which selects the same rows.
  */
@@ -21,18 +22,19 @@ final class DueTransfers {
 
     private DueTransfers() {}
 
-    static Seq<Certificate> page(Connection connection, boolean postgres, String table, DueTransfersQuery query)
+    static Seq<Certificate> page(Connection connection, boolean postgres, JdbcSchema schema, DueTransfersQuery query)
             throws SQLException {
         PendingTransferKey after = query.after().getOrNull();
         String afterCondition = after == null
                 ? ""
                 : postgres
-                        ? " AND (pending_transfer_date, id) > (?, ?)"
-                        : " AND pending_transfer_date >= ? AND (pending_transfer_date > ? OR (pending_transfer_date = ?"
-                                + " AND id > ?))";
-        String sql = "SELECT " + CertificateRows.ALL + " FROM " + table + " WHERE pending_transfer_date <= ?"
-                + afterCondition + " ORDER BY pending_transfer_date ASC, id ASC"
+                        ? " AND (transfer_date, id) > (?, ?)"
+                        : " AND transfer_date >= ? AND (transfer_date > ? OR (transfer_date = ? AND id > ?))";
+        String page = "SELECT id, transfer_date FROM " + schema.qualify("certificate_pending_transfer")
+                + " WHERE transfer_date <= ?" + afterCondition + " ORDER BY transfer_date ASC, id ASC"
                 + (postgres ? " LIMIT " + query.limit() : " LIMIT ?");
+        String sql = "SELECT " + CertificateRows.SELECTED + CertificateRows.ofPage(schema, page)
+                + " ORDER BY p.transfer_date ASC, p.id ASC";
         var arguments = new SqlArguments().number(bound(query));
         if (after != null) {
             long millis = after.transferDate().toEpochMilli();

@@ -20,8 +20,11 @@ import javax.sql.DataSource;
  * is one short transaction: a compare-and-set {@code UPDATE ... WHERE id = ? AND version = ?} (an {@code INSERT}
  * for an id never stored) and the event's row in the {@code certificate_event} outbox; on PostgreSQL both are one
  * statement, so one round trip. Zero rows changed, or a duplicate id, is a lost race: {@link CommitOutcome#CONFLICT}.
- * A deletion leaves a tombstone row holding the version. The expiry sweep's pages are ranges of an index on the
- * pending transfers' dates (migration V2), so they cost the page, not the table.
+ * A deletion leaves a tombstone row holding the version. Beside the {@code certificate} row, which every change
+ * rewrites, are the content a registration fixes ({@code certificate_content}) and the keys of a pending transfer
+ * ({@code certificate_pending_transfer}), written only by the changes that change them (migration V4). The listings
+ * and the expiry sweep's pages are ranges of indexes on the owner's certificates and on the pending transfers, so
+ * they cost the page, not the table.
  *
  * <p>Events are not published here: an {@link OutboxRelay} delivers the outbox. Database failures are
  * {@link JdbcRepositoryException}s; serialization failures and deadlocks are retried first (a few times, with
@@ -33,7 +36,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
 
     private final Database database;
     private final String find;
-    private final String table;
+    private final JdbcSchema schema;
     private final Commits commits;
     private final KeysetListings postgresListings;
     private final KeysetListings portableListings;
@@ -59,8 +62,8 @@ public final class JdbcCertificateRepository implements CertificateRepository {
      */
     public JdbcCertificateRepository(DataSource dataSource, JdbcSchema schema) {
         this.database = new Database(dataSource);
-        this.table = schema.qualify("certificate");
-        this.find = "SELECT " + CertificateRows.ALL + " FROM " + table + " WHERE id = ?";
+        this.schema = schema;
+        this.find = "SELECT " + CertificateRows.SELECTED + CertificateRows.byId(schema) + " WHERE c.id = ?";
         this.commits = new Commits(schema);
         this.postgresListings = new KeysetListings(true, schema);
         this.portableListings = new KeysetListings(false, schema);
@@ -105,7 +108,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
     public Seq<Certificate> listDueTransfers(DueTransfersQuery query) {
         return database.autoCommitted(
                 "Listing the pending transfers due by " + query.transferredAtOrBefore(),
-                connection -> DueTransfers.page(connection, database.isPostgres(), table, query));
+                connection -> DueTransfers.page(connection, database.isPostgres(), schema, query));
     }
 
     @Override

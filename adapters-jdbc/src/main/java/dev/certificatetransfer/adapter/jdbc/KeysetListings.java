@@ -14,10 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 
 /**
- * The listings as keyset queries, each one range of an index on {@code (account column, creation_date, id)}: a page
- * costs a seek plus its own rows, whatever its offset and however many rows the account has. The visible listing
- * is two such ranges (the owner's, and the pending target's) merged by one {@code UNION ALL}; a certificate is never
- * in both, since a transfer never goes to its own owner.
+ * The listings as keyset queries, each one range of an index on {@code (account column, creation_date, id)}, joined
+ * to the page's certificates by id: a page costs a seek plus its own rows, whatever its offset and however many rows
+ * the account has. The visible listing is two such ranges (the owner's certificates, and the pending transfers to
+ * the account as target) merged by one {@code UNION ALL}; a certificate is never in both, since a transfer never goes
+ * to its own owner. The outgoing listing is one range of the pending transfers by their source.
  *
  * <p>The key condition {@code (creation_date, id) > (?, ?)} is written so each database seeks to it. H2 gets
  * {@code creation_date >= ? AND (creation_date > ? OR (creation_date = ? AND id > ?))}: the first conjunct is its
@@ -31,7 +32,9 @@ import java.util.ArrayList;
 final class KeysetListings {
 
     private final boolean postgres;
-    private final String table;
+    private final JdbcSchema schema;
+    private final String certificates;
+    private final String pendingTransfers;
 
     /**
      * The listings of the schema's certificates: on PostgreSQL ({@code postgres}) with row comparisons and literal
@@ -39,7 +42,9 @@ final class KeysetListings {
      */
     KeysetListings(boolean postgres, JdbcSchema schema) {
         this.postgres = postgres;
-        this.table = schema.qualify("certificate");
+        this.schema = schema;
+        this.certificates = schema.qualify("certificate");
+        this.pendingTransfers = schema.qualify("certificate_pending_transfer");
     }
 
     Seq<Certificate> visibleTo(Connection connection, AccountId account, ListingQuery query) throws SQLException {
@@ -47,9 +52,10 @@ final class KeysetListings {
         if (bound.nothingFollows) {
             return Array.empty();
         }
-        String sql = "SELECT " + CertificateRows.ALL + " FROM (" + range("owner", query, bound) + " UNION ALL "
-                + range("pending_target", query, bound) + ") visible ORDER BY " + orderBy(query.order())
-                + limit(query);
+        String page = range(certificates, "owner", query, bound) + " UNION ALL "
+                + range(pendingTransfers, "target", query, bound);
+        String sql = "SELECT " + CertificateRows.SELECTED + CertificateRows.ofPage(schema, page) + " ORDER BY "
+                + orderBy("p.", query.order()) + limit(query);
         var arguments = new SqlArguments();
         bindRange(arguments, account, bound, query.limit());
         bindRange(arguments, account, bound, query.limit());
@@ -66,11 +72,14 @@ final class KeysetListings {
         }
         var arguments = new SqlArguments();
         bindRange(arguments, account, bound, query.limit());
-        return select(connection, range("outgoing_owner", query, bound), arguments, query.limit());
+        String sql = "SELECT " + CertificateRows.SELECTED
+                + CertificateRows.ofPage(schema, range(pendingTransfers, "source", query, bound)) + " ORDER BY "
+                + orderBy("p.", query.order());
+        return select(connection, sql, arguments, query.limit());
     }
 
-    /** One index range: the account's rows after the key, in order, at most the limit. */
-    private String range(String accountColumn, ListingQuery query, Bound bound) {
+    /** One index range: the ids and creation dates of the account's rows after the key, in order, at most the limit. */
+    private String range(String table, String accountColumn, ListingQuery query, Bound bound) {
         String comparison = query.order() == SortOrder.ASCENDING ? ">" : "<";
         String after = bound.id == null
                 ? ""
@@ -78,8 +87,8 @@ final class KeysetListings {
                         ? " AND (creation_date, id) " + comparison + " (?, ?)"
                         : " AND creation_date " + comparison + "= ? AND (creation_date " + comparison
                                 + " ? OR (creation_date = ? AND id " + comparison + " ?))";
-        return "(SELECT " + CertificateRows.ALL + " FROM " + table + " WHERE " + accountColumn + " = ?" + after
-                + " ORDER BY " + orderBy(query.order()) + limit(query) + ")";
+        return "(SELECT id, creation_date FROM " + table + " WHERE " + accountColumn + " = ?" + after + " ORDER BY "
+                + orderBy("", query.order()) + limit(query) + ")";
     }
 
     private String limit(ListingQuery query) {
@@ -141,8 +150,9 @@ final class KeysetListings {
         }
     }
 
-    private static String orderBy(SortOrder order) {
-        return order == SortOrder.ASCENDING ? "creation_date ASC, id ASC" : "creation_date DESC, id DESC";
+    private static String orderBy(String alias, SortOrder order) {
+        String direction = order == SortOrder.ASCENDING ? " ASC" : " DESC";
+        return alias + "creation_date" + direction + ", " + alias + "id" + direction;
     }
 
     private static Seq<Certificate> select(Connection connection, String sql, SqlArguments arguments, int limit)

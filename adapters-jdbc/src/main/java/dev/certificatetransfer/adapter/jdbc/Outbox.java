@@ -12,6 +12,9 @@ import java.util.List;
 /**
  * The SQL on the {@code certificate_event} outbox of one schema: take the next events to deliver, mark them, count
  * the backlog, delete what was delivered long ago. Each method runs in the caller's connection and transaction.
+ * Every query on undelivered events reads the index on {@code (delivered_at, sequence_number)}, so its cost grows
+ * with the backlog, never with the delivered events: a certificate's events are numbered in version order (each
+ * commits after the one before it), so "no earlier undelivered event of its certificate" is a range of that index.
  */
 final class Outbox {
 
@@ -26,8 +29,8 @@ final class Outbox {
         next = "SELECT e.sequence_number, "
                 + EventRows.COLUMNS.replace(", ", ", e.").replaceFirst("^", "e.")
                 + " FROM " + table + " e WHERE e.delivered_at IS NULL AND e.sequence_number <= ? AND NOT EXISTS ("
-                + "SELECT 1 FROM " + table + " earlier WHERE earlier.certificate_id = e.certificate_id"
-                + " AND earlier.version < e.version AND earlier.delivered_at IS NULL)"
+                + "SELECT 1 FROM " + table + " earlier WHERE earlier.delivered_at IS NULL"
+                + " AND earlier.sequence_number < e.sequence_number AND earlier.certificate_id = e.certificate_id)"
                 + " ORDER BY e.sequence_number LIMIT ? FOR UPDATE SKIP LOCKED";
         markDelivered = "UPDATE " + table + " SET delivered_at = ? WHERE sequence_number = ?";
         backlog = "SELECT COUNT(*), MIN(occurred_at) FROM " + table + " WHERE delivered_at IS NULL";

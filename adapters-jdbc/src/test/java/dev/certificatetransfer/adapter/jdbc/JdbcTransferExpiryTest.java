@@ -94,7 +94,7 @@ class JdbcTransferExpiryTest {
             var clock = new MovableClock(TickingClock.START);
             var id = offeredToBob(service(current, clock), 0);
             flyway(old).target("1").load().migrate();
-            copyV1Row(current, old);
+            OldSchemaRows.copyCertificates(current, old, OldSchemaRows.V1_CERTIFICATE);
 
             flyway(old).load().migrate();
 
@@ -111,23 +111,5 @@ class JdbcTransferExpiryTest {
                 .dataSource(dataSource)
                 .locations(JdbcMigrations.LOCATION)
                 .table(JdbcMigrations.HISTORY_TABLE);
-    }
-
-    /** Copies the one certificate row, as schema V1 has it, from a database on the newest schema. */
-    private static void copyV1Row(DataSource from, DataSource to) throws SQLException {
-        String columns = CertificateRows.ALL.replace(", expire_date, pending_transfer_date", "");
-        int count = columns.split(",").length;
-        try (var source = from.getConnection();
-                var target = to.getConnection();
-                var read = source.prepareStatement("SELECT " + columns + " FROM certificate");
-                var write = target.prepareStatement(
-                        "INSERT INTO certificate (" + columns + ") VALUES (?" + ", ?".repeat(count - 1) + ")");
-                var rows = read.executeQuery()) {
-            assertThat(rows.next()).isTrue();
-            for (int i = 1; i <= count; i++) {
-                write.setObject(i, rows.getObject(i));
-            }
-            write.executeUpdate();
-        }
     }
 }

@@ -58,7 +58,12 @@ class PostgresSchemaOfItsOwnTest extends SchemaOfItsOwnContract {
         var applied = history(database, JdbcSchema.CONNECTION_DEFAULT);
 
         execute(database, "CREATE SCHEMA certificate_transfer");
-        for (String table : List.of("certificate", "certificate_event", JdbcMigrations.HISTORY_TABLE)) {
+        for (String table : List.of(
+                "certificate",
+                "certificate_content",
+                "certificate_pending_transfer",
+                "certificate_event",
+                JdbcMigrations.HISTORY_TABLE)) {
             execute(database, "ALTER TABLE " + table + " SET SCHEMA certificate_transfer");
         }
         JdbcMigrations.migrate(database, OWN);

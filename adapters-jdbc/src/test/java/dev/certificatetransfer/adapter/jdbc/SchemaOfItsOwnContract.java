@@ -68,6 +68,8 @@ abstract class SchemaOfItsOwnContract {
                         host + "flyway_schema_history",
                         "certificate_transfer.certificate",
                         "certificate_transfer.certificate_event",
+                        "certificate_transfer.certificate_content",
+                        "certificate_transfer.certificate_pending_transfer",
                         "certificate_transfer.certificate_transfer_schema_history");
 
         var id = register(database, OWN, 0);
@@ -105,7 +107,8 @@ abstract class SchemaOfItsOwnContract {
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT LOWER(table_schema), LOWER(table_name)"
                         + " FROM information_schema.tables WHERE LOWER(table_name) IN ('certificate',"
-                        + " 'certificate_event', 'certificate_transfer_schema_history', 'flyway_schema_history')")) {
+                        + " 'certificate_event', 'certificate_content', 'certificate_pending_transfer',"
+                        + " 'certificate_transfer_schema_history', 'flyway_schema_history')")) {
             var found = new ArrayList<String>();
             while (rows.next()) {
                 found.add(rows.getString(1) + "." + rows.getString(2));

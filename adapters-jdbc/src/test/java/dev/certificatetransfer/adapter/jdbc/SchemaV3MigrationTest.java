@@ -75,8 +75,8 @@ class SchemaV3MigrationTest {
         service.rejectCertificateTransfer(bob, rejected, Option.some(new RejectReason("no")))
                 .get();
         flyway(old).target("2").load().migrate();
-        copy(current, old, "certificate", CertificateRows.ALL, "id");
-        copy(current, old, "certificate_event", EventRows.COLUMNS.replace(" actor_name,", ""), "sequence_number");
+        OldSchemaRows.copyCertificates(current, old, OldSchemaRows.V3_CERTIFICATE);
+        OldSchemaRows.copyEvents(current, old, EventRows.COLUMNS.replace(" actor_name,", ""));
 
         flyway(old).load().migrate();
 
@@ -105,25 +105,6 @@ class SchemaV3MigrationTest {
                 .dataSource(dataSource)
                 .locations(JdbcMigrations.LOCATION)
                 .table(JdbcMigrations.HISTORY_TABLE);
-    }
-
-    /** Copies every row of the table, in these columns and in this order, from the newest schema to an older one. */
-    private static void copy(DataSource from, DataSource to, String table, String columns, String order)
-            throws SQLException {
-        int count = columns.split(",").length;
-        try (var source = from.getConnection();
-                var target = to.getConnection();
-                var read = source.prepareStatement("SELECT " + columns + " FROM " + table + " ORDER BY " + order);
-                var write = target.prepareStatement(
-                        "INSERT INTO " + table + " (" + columns + ") VALUES (?" + ", ?".repeat(count - 1) + ")");
-                var rows = read.executeQuery()) {
-            while (rows.next()) {
-                for (int i = 1; i <= count; i++) {
-                    write.setObject(i, rows.getObject(i));
-                }
-                write.executeUpdate();
-            }
-        }
     }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {

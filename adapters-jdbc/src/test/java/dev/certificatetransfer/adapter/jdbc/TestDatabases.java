@@ -142,6 +142,8 @@ final class TestDatabases {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("DELETE FROM " + schema.qualify("certificate_event"));
+            statement.execute("DELETE FROM " + schema.qualify("certificate_pending_transfer"));
+            statement.execute("DELETE FROM " + schema.qualify("certificate_content"));
             statement.execute("DELETE FROM " + schema.qualify("certificate"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

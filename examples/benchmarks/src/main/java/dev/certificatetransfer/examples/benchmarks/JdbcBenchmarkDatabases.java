@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -76,9 +77,23 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
      * other transactions are active (PostgreSQL's defaults are 0 and 5; neither weakens durability).
      */
     static JdbcBenchmarkDatabases postgres(int commitDelayMicros, int commitSiblings) {
+        return postgres(commitDelayMicros, commitSiblings, Map.of());
+    }
+
+    /**
+     * The durable embedded PostgreSQL of {@link #postgres()} with more server settings, such as the statistics
+     * {@link PostgresCycleAnalysis} reads ({@code shared_preload_libraries=pg_stat_statements}).
+     */
+    static JdbcBenchmarkDatabases postgres(Map<String, String> moreSettings) {
+        return postgres(0, 5, moreSettings);
+    }
+
+    private static JdbcBenchmarkDatabases postgres(
+            int commitDelayMicros, int commitSiblings, Map<String, String> moreSettings) {
         try {
-            var server = EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", "on")
+            var builder = EmbeddedPostgres.builder();
+            moreSettings.forEach(builder::setServerConfig);
+            var server = builder.setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("commit_delay", Integer.toString(commitDelayMicros))
@@ -104,6 +119,14 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * Closes the pool's connections and opens new ones as needed: a PostgreSQL backend reports its table statistics
+     * when it ends, so the statistics read afterwards are complete.
+     */
+    void closeConnections() {
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+
     CertificateTransferService service() {
         return CertificateTransferService.builder()
                 .repository(new JdbcCertificateRepository(pool))
@@ -123,29 +146,36 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
     }
 
     /**
-     * Inserts certificates 1..count for the owner in one set-based INSERT into the adapter's own table (the same
-     * columns a registration writes, one demo PEM for all), far faster than one registration per certificate.
+     * Inserts certificates 1..count for the owner with set-based INSERTs into the adapter's own tables (the same
+     * rows a registration writes, one demo PEM for all), far faster than one registration per certificate.
      */
     void insertSynthetic(String owner, long count) {
         boolean h2 = postgres == null;
         String series = h2 ? "SYSTEM_RANGE(1, ?) AS s(n)" : "generate_series(1, ?) AS s(n)";
+        String id = "LPAD(CAST(n AS VARCHAR(64)), 64, '0')";
         ParsedCertificate template = DemoCertificates.parsed(1);
-        String sql = "INSERT INTO certificate (id, version, owner, pem, not_before, not_after, mode, status,"
-                + " creation_date, last_modified_date, customer_version) SELECT LPAD(CAST(n AS VARCHAR(64)), 64, '0'),"
-                + " 1, ?, ?, ?, ?, 'SNI_ONLY', 'INACTIVE', ? + n, ? + n, 1 FROM " + series;
+        String certificates = "INSERT INTO certificate (id, version, owner, status, creation_date,"
+                + " last_modified_date, customer_version) SELECT " + id + ", 1, ?, 'INACTIVE', ? + n, ? + n, 1 FROM "
+                + series;
+        String contents = "INSERT INTO certificate_content (id, pem, not_before, not_after, mode) SELECT " + id
+                + ", ?, ?, ?, 'SNI_ONLY' FROM " + series;
         try (var connection = pool.getConnection();
-                var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, owner);
-            statement.setString(2, template.pem().value());
-            statement.setLong(3, template.validity().notBefore().toEpochMilli());
-            statement.setLong(4, template.validity().notAfter().toEpochMilli());
-            statement.setLong(5, START.toEpochMilli());
-            statement.setLong(6, START.toEpochMilli());
-            statement.setLong(7, count);
-            statement.executeUpdate();
+                var certificate = connection.prepareStatement(certificates);
+                var content = connection.prepareStatement(contents)) {
+            certificate.setString(1, owner);
+            certificate.setLong(2, START.toEpochMilli());
+            certificate.setLong(3, START.toEpochMilli());
+            certificate.setLong(4, count);
+            certificate.executeUpdate();
+            content.setString(1, template.pem().value());
+            content.setLong(2, template.validity().notBefore().toEpochMilli());
+            content.setLong(3, template.validity().notAfter().toEpochMilli());
+            content.setLong(4, count);
+            content.executeUpdate();
             if (!h2) {
                 try (var analyze = connection.createStatement()) {
                     analyze.execute("ANALYZE certificate");
+                    analyze.execute("ANALYZE certificate_content");
                 }
             }
         } catch (SQLException e) {

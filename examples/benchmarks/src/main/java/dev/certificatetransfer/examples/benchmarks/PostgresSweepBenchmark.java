@@ -43,18 +43,22 @@ public class PostgresSweepBenchmark {
     private static final int CERTIFICATES = 1_000_000;
     private static final int DUE = 10_000;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String DUE_ONES = "MOD(CAST(id AS BIGINT), " + (CERTIFICATES / DUE) + ") = 0";
 
     /**
      * Every hundredth certificate, offered by its owner to Bob at the given date: what a TransferRequested writes
-     * (the adapter's listing and sweep keys included), over whatever the previous iteration's sweep left.
+     * (the certificate's row, and the adapter's keys of the pending transfer for the listings and the sweep), over
+     * whatever the previous iteration's sweep left.
      */
     private static final String OPEN_TRANSFERS = "UPDATE certificate SET version = version + 1,"
             + " customer_version = customer_version + 1, status = 'PENDING_TRANSFER', transfer_status = 'PENDING',"
             + " transfer_source = owner, transfer_target = '222222222222', transfer_message = NULL,"
             + " transfer_date = ?, accept_date = NULL, reject_date = NULL, cancel_date = NULL, reject_reason = NULL,"
-            + " expire_date = NULL, pending_target = '222222222222', outgoing_owner = owner,"
-            + " pending_transfer_date = ?, last_modified_date = ? WHERE MOD(CAST(id AS BIGINT), "
-            + (CERTIFICATES / DUE) + ") = 0";
+            + " expire_date = NULL, last_modified_date = ? WHERE " + DUE_ONES;
+
+    private static final String PENDING_KEYS = "INSERT INTO certificate_pending_transfer (id, source, target,"
+            + " creation_date, transfer_date) SELECT id, owner, '222222222222', creation_date, ? FROM certificate"
+            + " WHERE " + DUE_ONES;
 
     private JdbcBenchmarkDatabases database;
     private CertificateTransferService service;
@@ -78,15 +82,17 @@ public class PostgresSweepBenchmark {
         long at = START.plus(Duration.ofDays(iteration)).toEpochMilli();
         try (var connection = database.dataSource().getConnection();
                 var open = connection.prepareStatement(OPEN_TRANSFERS);
+                var keys = connection.prepareStatement(PENDING_KEYS);
                 var statement = connection.createStatement()) {
             open.setLong(1, at);
             open.setLong(2, at);
-            open.setLong(3, at);
-            if (open.executeUpdate() != DUE) {
+            keys.setLong(1, at);
+            if (open.executeUpdate() != DUE || keys.executeUpdate() != DUE) {
                 throw new IllegalStateException("expected to open " + DUE + " transfers");
             }
             statement.execute("DELETE FROM certificate_event");
             statement.execute("VACUUM ANALYZE certificate");
+            statement.execute("VACUUM ANALYZE certificate_pending_transfer");
         }
     }
 

@@ -7,7 +7,10 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Option;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -15,11 +18,13 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.ThreadParams;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmarks of a JDBC transfer benchmark: each thread transfers its own certificate to Bob and cancels the
- * transfer (one full cycle: two reads and two commits), at 1, 2, 4 and 8 threads. The pool has a connection for
- * every thread ({@link JdbcBenchmarkDatabases#POOL_SIZE}).
+ * transfer (one full cycle: two reads and two commits), at 1, 2, 4 and 8 threads, and one cycle's latency (p50, p99)
+ * at 1 and 8 threads. The pool has a connection for every thread ({@link JdbcBenchmarkDatabases#POOL_SIZE}).
+ * {@link BaselineCycles} is the same database's bare cycle.
  */
 public abstract class TransferCycles {
 
@@ -86,6 +91,24 @@ public abstract class TransferCycles {
     @Benchmark
     @Threads(8)
     public Certificate transferThenCancelCycle8Threads(OwnCertificate own) {
+        return cycle(ids[own.index]);
+    }
+
+    /** One cycle's latency at one thread: JMH's SampleTime gives its percentiles (p50, p99). */
+    @Benchmark
+    @Threads(1)
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Certificate cycleLatency1Thread(OwnCertificate own) {
+        return cycle(ids[own.index]);
+    }
+
+    /** One cycle's latency while eight threads cycle. */
+    @Benchmark
+    @Threads(8)
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Certificate cycleLatency8Threads(OwnCertificate own) {
         return cycle(ids[own.index]);
     }
 

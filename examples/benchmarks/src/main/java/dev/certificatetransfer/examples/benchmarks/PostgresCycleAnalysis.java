@@ -1,0 +1,245 @@
+package dev.certificatetransfer.examples.benchmarks;
+
+import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
+import dev.certificatetransfer.application.CertificateTransferService;
+import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.Principal;
+import io.vavr.control.Option;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Where a transfer+cancel cycle's time and WAL go on PostgreSQL: the benchmarks' durable embedded server, with
+ * {@code pg_stat_statements} preloaded and {@code pg_walinspect}, runs the cycles of {@link TransferCycles} (each
+ * thread on its own certificate) while an {@link OutboxRelay} delivers the events, then prints per statement its
+ * calls, execution time, rows and WAL; per relation the WAL records (heap updates HOT or not, index entries written)
+ * and bytes; and the WAL bytes per cycle. Not a benchmark: the statistics cost time themselves. Run it with
+ * {@code java -cp examples/benchmarks/target/benchmarks.jar
+ * dev.certificatetransfer.examples.benchmarks.PostgresCycleAnalysis [cycles] [threads]}.
+ */
+public final class PostgresCycleAnalysis {
+
+    private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
+    private static final AccountId BOB = new AccountId("222222222222");
+    private static final int BACKLOG = 400;
+    private static final long DEADLINE_NANOS = TimeUnit.MINUTES.toNanos(5);
+
+    private PostgresCycleAnalysis() {}
+
+    /**
+     * Runs the analysis and prints it.
+     *
+     * @param args the number of measured cycles (5,000 unless given) and of threads (4 unless given)
+     * @throws Exception if the database fails
+     */
+    public static void main(String[] args) throws Exception {
+        int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        try (var database = JdbcBenchmarkDatabases.postgres(Map.of(
+                "shared_preload_libraries", "pg_stat_statements",
+                "pg_stat_statements.track", "all",
+                "track_io_timing", "on"))) {
+            var relay = new OutboxRelay(database.dataSource(), event -> {});
+            execute(database, "CREATE EXTENSION pg_stat_statements");
+            execute(database, "CREATE EXTENSION pg_walinspect");
+            database.insertSynthetic(ALICE.account().value(), threads);
+            var service = database.service();
+            relay.start(Duration.ofMillis(5));
+            runCycles(service, threads, Math.max(threads * 200, cycles / 5));
+            awaitDelivered(relay);
+            awaitStatisticsReported(database);
+            execute(database, "CHECKPOINT");
+            execute(database, "SELECT pg_stat_statements_reset(), pg_stat_reset()");
+            String start = text(database, "SELECT pg_current_wal_insert_lsn()");
+            long began = System.nanoTime();
+            runCycles(service, threads, cycles);
+            awaitDelivered(relay);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            String end = text(database, "SELECT pg_current_wal_insert_lsn()");
+            relay.close();
+            awaitStatisticsReported(database);
+            report(database, cycles, threads, seconds, start, end);
+            runCycles(service, threads, BACKLOG / 2);
+            explainTheRelaysRound(database);
+        }
+    }
+
+    /**
+     * The plan of the relay's round (its statement as {@code pg_stat_statements} recorded it), with a backlog of
+     * {@link #BACKLOG} events behind the delivered ones.
+     */
+    private static void explainTheRelaysRound(JdbcBenchmarkDatabases database) throws SQLException {
+        String take = text(
+                database, "SELECT query FROM pg_stat_statements WHERE query LIKE 'SELECT e.sequence_number%' LIMIT 1");
+        System.out.println("== The relay's round with " + BACKLOG + " events undelivered: EXPLAIN (ANALYZE, BUFFERS)");
+        try (Connection connection = database.dataSource().getConnection();
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("PREPARE take AS " + take);
+            try (var rows = statement.executeQuery(
+                    "EXPLAIN (ANALYZE, BUFFERS, WAL) EXECUTE take(" + Long.MAX_VALUE + ", 100)")) {
+                while (rows.next()) {
+                    System.out.println("    " + rows.getString(1));
+                }
+            }
+            connection.rollback();
+            statement.execute("DEALLOCATE take");
+        }
+    }
+
+    private static void runCycles(CertificateTransferService service, int threads, int cycles)
+            throws InterruptedException {
+        var workers = new ArrayList<Thread>();
+        for (int t = 0; t < threads; t++) {
+            CertificateId id = JdbcBenchmarkDatabases.syntheticId(t + 1);
+            int share = cycles / threads + (t < cycles % threads ? 1 : 0);
+            var worker = new Thread(() -> {
+                for (int i = 0; i < share; i++) {
+                    service.transferCertificate(ALICE, id, BOB, Option.none()).get();
+                    service.cancelCertificateTransfer(ALICE, id).get();
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (var worker : workers) {
+            worker.join();
+        }
+    }
+
+    private static void awaitDelivered(OutboxRelay relay) {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        while (!relay.backlog().isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the relay did not deliver the outbox within 5 minutes");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    /** Ends the pool's connections and waits until their backends are gone, which reports their statistics. */
+    private static void awaitStatisticsReported(JdbcBenchmarkDatabases database) throws SQLException {
+        String before = text(database, "SELECT now()");
+        database.closeConnections();
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        String sql = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                + " AND pid <> pg_backend_pid() AND backend_start < '" + before + "'::timestamptz";
+        while (!"0".equals(text(database, sql))) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the pool's connections did not end within 5 minutes");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private static void report(
+            JdbcBenchmarkDatabases database, int cycles, int threads, double seconds, String start, String end)
+            throws SQLException {
+        String range = "'" + start + "'::pg_lsn, '" + end + "'::pg_lsn";
+        System.out.printf(
+                Locale.ROOT,
+                "%d cycles on %d threads in %.1f s (%.0f cycles/s with the statistics on), relay delivering%n",
+                cycles,
+                threads,
+                seconds,
+                cycles / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "WAL: %s bytes per cycle (%s .. %s)%n%n",
+                text(database, "SELECT round(pg_wal_lsn_diff('" + end + "', '" + start + "') / " + cycles + ")"),
+                start,
+                end);
+        print(
+                database,
+                "Per statement (pg_stat_statements; time is execution, not the commit's WAL flush)",
+                "SELECT round(calls::numeric / " + cycles + ", 2) AS calls_per_cycle, calls,"
+                        + " round((total_exec_time * 1000 / calls)::numeric, 1) AS mean_us,"
+                        + " round((total_exec_time * 1000 / " + cycles + ")::numeric, 1) AS us_per_cycle,"
+                        + " round(rows::numeric / calls, 2) AS rows_per_call,"
+                        + " round(wal_records::numeric / " + cycles + ", 2) AS wal_records_per_cycle,"
+                        + " round(wal_bytes / " + cycles + ") AS wal_bytes_per_cycle, wal_fpi,"
+                        + " left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query"
+                        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
+                        + " WHERE datname = current_database()) AND calls >= " + cycles / 100
+                        + " ORDER BY total_exec_time DESC");
+        print(
+                database,
+                "Per table (pg_stat_user_tables)",
+                "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del,"
+                        + " CASE WHEN n_tup_upd > 0 THEN round(100.0 * n_tup_hot_upd / n_tup_upd) END AS hot_percent,"
+                        + " (SELECT count(*) FROM pg_index i WHERE i.indrelid = t.relid) AS indexes"
+                        + " FROM pg_stat_user_tables t ORDER BY relname");
+        print(
+                database,
+                "Per relation and WAL record, at least one in 20 cycles (pg_walinspect; a record on two pages"
+                        + " counts once)",
+                "SELECT coalesce(c.relname, b.relfilenode::text, '-') AS relation, b.resource_manager,"
+                        + " b.record_type, round(count(DISTINCT b.start_lsn)::numeric / " + cycles
+                        + ", 2) AS per_cycle, round(sum(CASE WHEN b.block_id = 0 THEN b.record_length ELSE 0 END)::"
+                        + "numeric / " + cycles + ") AS bytes_per_cycle, count(*) FILTER (WHERE b.block_fpi_length > 0)"
+                        + " AS fpi FROM pg_get_wal_block_info(" + range + ") b LEFT JOIN pg_class c"
+                        + " ON c.relfilenode = b.relfilenode GROUP BY 1, 2, 3 HAVING count(DISTINCT b.start_lsn) >= "
+                        + cycles / 20
+                        + " ORDER BY 5 DESC");
+        print(
+                database,
+                "Per WAL record type, all relations (pg_walinspect)",
+                "SELECT \"resource_manager/record_type\" AS record, round(count::numeric / " + cycles
+                        + ", 2) AS per_cycle, round(combined_size::numeric / " + cycles + ") AS bytes_per_cycle,"
+                        + " round(fpi_size::numeric / " + cycles + ") AS fpi_bytes_per_cycle FROM pg_get_wal_stats("
+                        + range + ", true) WHERE count > 0"
+                        + " ORDER BY combined_size DESC");
+    }
+
+    private static void print(JdbcBenchmarkDatabases database, String title, String sql) throws SQLException {
+        System.out.println("== " + title);
+        try (Connection connection = database.dataSource().getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            var header = new StringBuilder("|");
+            var rule = new StringBuilder("|");
+            for (int i = 1; i <= columns; i++) {
+                header.append(' ').append(rows.getMetaData().getColumnLabel(i)).append(" |");
+                rule.append(" --- |");
+            }
+            System.out.println(header);
+            System.out.println(rule);
+            while (rows.next()) {
+                var line = new StringBuilder("|");
+                for (int i = 1; i <= columns; i++) {
+                    String value = rows.getString(i);
+                    line.append(' ')
+                            .append(value == null ? "" : value.replace("|", "\\|"))
+                            .append(" |");
+                }
+                System.out.println(line);
+            }
+        }
+        System.out.println();
+    }
+
+    private static void execute(JdbcBenchmarkDatabases database, String sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String text(JdbcBenchmarkDatabases database, String sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                var statement = connection.createStatement();
+                var row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
