@@ -67,7 +67,7 @@ public final class JdbcCertificateRepository implements CertificateRepository {
         this.commits = new Commits(schema);
         this.postgresListings = new KeysetListings(true, schema);
         this.portableListings = new KeysetListings(false, schema);
-        this.ownedUsage = new OwnedUsage(table);
+        this.ownedUsage = new OwnedUsage(schema);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.certificatetransfer.adapter.springboot;
 
 import dev.certificatetransfer.adapter.http.CertificateTransferHttpApi;
+import dev.certificatetransfer.adapter.http.HeadCheck;
 import dev.certificatetransfer.adapter.http.message.HttpRequest;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import jakarta.servlet.http.HttpServlet;
@@ -16,10 +17,11 @@ import java.util.Map;
 /**
  * The servlet that feeds the translation layer, as the Jetty binding does: it copies the request (the path as sent
  * after the context path, the query as sent, the headers, the body) into an {@link HttpRequest} and writes the
- * {@link HttpResponse} back. A body whose declared length is over {@link CertificateTransferHttpApi#MAX_BODY_BYTES}
- * is answered 413 without being read; any other is read to at most that + 1 bytes, so a chunked body that runs over
- * is refused without being read to its end either. Every method goes to the translation layer, which answers 405
- * itself.
+ * {@link HttpResponse} back. The head is checked first ({@link CertificateTransferHttpApi#checkHead}): what it
+ * refuses (a declared length over {@link CertificateTransferHttpApi#MAX_BODY_BYTES}, an unknown key, a stale date,
+ * ...) is answered without reading the body, so the container sends no {@code 100 Continue} for it; any other body
+ * is read to at most that + 1 bytes, so a chunked body that runs over is refused without being read to its end
+ * either. Every method goes to the translation layer, which answers 405 itself.
  */
 final class ServletBinding extends HttpServlet {
 
@@ -34,12 +36,10 @@ final class ServletBinding extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        var headers = headers(request);
-        if (request.getContentLengthLong() > CertificateTransferHttpApi.MAX_BODY_BYTES) {
-            write(
-                    api.payloadTooLarge(
-                            new HttpRequest(request.getMethod(), path, request.getQueryString(), headers, NO_BODY)),
-                    response);
+        var head = new HttpRequest(request.getMethod(), path, request.getQueryString(), headers(request), NO_BODY);
+        var check = api.checkHead(head);
+        if (check instanceof HeadCheck.Answered answered) {
+            write(answered.response(), response);
             return;
         }
         byte[] body;
@@ -51,9 +51,7 @@ final class ServletBinding extends HttpServlet {
             write(refusal, response);
             return;
         }
-        write(
-                api.handle(new HttpRequest(request.getMethod(), path, request.getQueryString(), headers, body)),
-                response);
+        write(((HeadCheck.ReadBody) check).answer(body), response);
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

@@ -76,15 +76,11 @@ class ServletBindingTest {
     void a_body_declared_over_the_limit_is_answered_413_without_being_read() throws Exception {
         var tooLarge = new MockHttpServletRequest("POST", "/certificate/register-no-ca") {
             @Override
-            public long getContentLengthLong() {
-                return MAX + 1L;
-            }
-
-            @Override
             public ServletInputStream getInputStream() {
                 throw new AssertionError("the body was read");
             }
         };
+        tooLarge.addHeader("Content-Length", MAX + 1L);
 
         var response = serve(tooLarge);
 
@@ -94,15 +90,27 @@ class ServletBindingTest {
 
     @Test
     void an_undeclared_body_over_the_limit_is_answered_413() throws Exception {
-        var chunked = new MockHttpServletRequest("POST", "/certificate/register-no-ca") {
-            @Override
-            public long getContentLengthLong() {
-                return -1;
-            }
-        };
+        var chunked = request("POST", "/certificate/register-no-ca");
         chunked.setContent(new byte[MAX + 100]);
 
         assertThat(serve(chunked).getStatus()).isEqualTo(413);
+    }
+
+    @Test
+    void a_request_refused_from_its_head_is_answered_without_its_body_being_read() throws Exception {
+        var unauthenticated = new MockHttpServletRequest("POST", "/certificate/register-no-ca") {
+            @Override
+            public ServletInputStream getInputStream() {
+                throw new AssertionError("the body was read");
+            }
+        };
+        unauthenticated.addHeader("Content-Length", 10);
+        unauthenticated.addHeader("Authorization", "Bearer mallory");
+
+        var response = serve(unauthenticated);
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeader("Connection")).isEqualTo("close");
     }
 
     @Test
