@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.ThreadParams;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,11 +35,18 @@ public abstract class BaselineCycles {
     private static final String INSERT = "INSERT INTO baseline_event (row_id, version, type, occurred_at)";
 
     private JdbcBenchmarkDatabases database;
+    private DataSource dataSource;
     private boolean postgres;
 
     /** Uses the database, with one row per thread at version 0 in tables of the baseline's own. */
     void open(JdbcBenchmarkDatabases opened, boolean isPostgres) {
+        open(opened, isPostgres, opened.dataSource());
+    }
+
+    /** The same, the cycles taking their connections from the given data source (one that counts, say). */
+    void open(JdbcBenchmarkDatabases opened, boolean isPostgres, DataSource cycles) {
         database = opened;
+        dataSource = cycles;
         postgres = isPostgres;
         try (var connection = opened.dataSource().getConnection();
                 var statement = connection.createStatement()) {
@@ -98,7 +106,8 @@ public abstract class BaselineCycles {
         return cycle(own);
     }
 
-    private long cycle(OwnRow own) throws SQLException {
+    /** One cycle on the thread's row; also run outside JMH by the cycle analyses. */
+    long cycle(OwnRow own) throws SQLException {
         write(own, "PENDING_TRANSFER", "TRANSFER_REQUESTED");
         write(own, "INACTIVE", "TRANSFER_CANCELLED");
         return own.version;
@@ -108,7 +117,7 @@ public abstract class BaselineCycles {
     private void write(OwnRow own, String status, String type) throws SQLException {
         long next = own.version + 1;
         long now = System.currentTimeMillis();
-        try (Connection connection = database.dataSource().getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             if (postgres) {
                 connection.setAutoCommit(true);
                 try (var statement = connection.prepareStatement("WITH changed AS (" + UPDATE + " RETURNING id) "

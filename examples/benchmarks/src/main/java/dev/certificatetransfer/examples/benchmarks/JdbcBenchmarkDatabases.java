@@ -119,6 +119,11 @@ final class JdbcBenchmarkDatabases implements AutoCloseable {
         return pool;
     }
 
+    /** H2's directory (its database file is {@code certificates.mv.db} in it), or null on PostgreSQL. */
+    Path h2Directory() {
+        return h2Directory;
+    }
+
     /**
      * Closes the pool's connections and opens new ones as needed: a PostgreSQL backend reports its table statistics
      * when it ends, so the statistics read afterwards are complete.

@@ -7,10 +7,15 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Principal;
 import io.vavr.control.Option;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,13 +28,19 @@ import java.util.concurrent.locks.LockSupport;
  * calls, execution time, rows and WAL; per relation the WAL records (heap updates HOT or not, index entries written)
  * and bytes; and the WAL bytes per cycle. Not a benchmark: the statistics cost time themselves. Run it with
  * {@code java -cp examples/benchmarks/target/benchmarks.jar
- * dev.certificatetransfer.examples.benchmarks.PostgresCycleAnalysis [cycles] [threads]}.
+ * dev.certificatetransfer.examples.benchmarks.PostgresCycleAnalysis [cycles] [threads] [mode]}, where the mode is
+ * {@code library} (the default: the service's cycles, the relay delivering), {@code library-no-relay} (the
+ * service's cycles as {@link PostgresTransferBenchmark} runs them, no relay) or {@code baseline} (the bare cycles of
+ * {@link PostgresBaselineBenchmark}, {@link BaselineCycles}); every mode ends with the same per-cycle summary
+ * (statements, execution time, commits, WAL bytes, index entries), so two runs compare the library with its
+ * baseline.
  */
 public final class PostgresCycleAnalysis {
 
     private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
     private static final AccountId BOB = new AccountId("222222222222");
     private static final int BACKLOG = 400;
+    private static final long CLOCK_TICKS = 100;
     private static final long DEADLINE_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private PostgresCycleAnalysis() {}
@@ -37,12 +48,19 @@ public final class PostgresCycleAnalysis {
     /**
      * Runs the analysis and prints it.
      *
-     * @param args the number of measured cycles (5,000 unless given) and of threads (4 unless given)
+     * @param args the number of measured cycles (5,000 unless given), of threads (4 unless given) and the mode
+     *     ({@code library} unless given; {@code library-no-relay} or {@code baseline})
      * @throws Exception if the database fails
      */
     public static void main(String[] args) throws Exception {
         int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        String mode = args.length > 2 ? args[2] : "library";
+        if (!List.of("library", "library-no-relay", "baseline").contains(mode)) {
+            throw new IllegalArgumentException("mode: library, library-no-relay or baseline, not " + mode);
+        }
+        boolean relaying = mode.equals("library");
+        System.out.println("mode " + mode + "; uptime before: " + uptime());
         try (var database = JdbcBenchmarkDatabases.postgres(Map.of(
                 "shared_preload_libraries", "pg_stat_statements",
                 "pg_stat_statements.track", "all",
@@ -52,24 +70,172 @@ public final class PostgresCycleAnalysis {
             execute(database, "CREATE EXTENSION pg_walinspect");
             database.insertSynthetic(ALICE.account().value(), threads);
             var service = database.service();
-            relay.start(Duration.ofMillis(5));
-            runCycles(service, threads, Math.max(threads * 200, cycles / 5));
-            awaitDelivered(relay);
+            Workload workload =
+                    mode.equals("baseline") ? baseline(database, threads) : count -> runCycles(service, threads, count);
+            if (relaying) {
+                relay.start(Duration.ofMillis(5));
+            }
+            workload.run(Math.max(threads * 200, cycles / 5));
+            if (relaying) {
+                awaitDelivered(relay);
+            }
             awaitStatisticsReported(database);
             execute(database, "CHECKPOINT");
             execute(database, "SELECT pg_stat_statements_reset(), pg_stat_reset()");
             String start = text(database, "SELECT pg_current_wal_insert_lsn()");
+            var system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = system.getProcessCpuTime();
+            long serverBefore = serverCpuTicks(database);
             long began = System.nanoTime();
-            runCycles(service, threads, cycles);
-            awaitDelivered(relay);
+            workload.run(cycles);
+            if (relaying) {
+                awaitDelivered(relay);
+            }
             double seconds = (System.nanoTime() - began) / 1e9;
+            long cpu = system.getProcessCpuTime() - cpuBefore;
+            long serverTicks = serverCpuTicks(database) - serverBefore;
             String end = text(database, "SELECT pg_current_wal_insert_lsn()");
             relay.close();
             awaitStatisticsReported(database);
             report(database, cycles, threads, seconds, start, end);
-            runCycles(service, threads, BACKLOG / 2);
-            explainTheRelaysRound(database);
+            summarize(database, mode, cycles, threads, start, end);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Per cycle: %.0f µs of the threads' time (threads x elapsed / cycles), %.0f µs of this JVM's CPU"
+                            + " (the service, the pool and the driver), %.0f µs of the server's CPU (its processes"
+                            + " in /proc, %d ticks a second)%n%n",
+                    seconds * 1e6 * threads / cycles,
+                    cpu / 1e3 / cycles,
+                    serverTicks * 1e6 / CLOCK_TICKS / cycles,
+                    CLOCK_TICKS);
+            if (relaying) {
+                workload.run(BACKLOG / 2);
+                explainTheRelaysRound(database);
+            }
         }
+        System.out.println("uptime after: " + uptime());
+    }
+
+    /** Runs a number of cycles, spread over the threads. */
+    @FunctionalInterface
+    interface Workload {
+        void run(int cycles) throws Exception;
+    }
+
+    /** The bare cycles of {@link BaselineCycles} in their own tables, each thread on its own row. */
+    private static Workload baseline(JdbcBenchmarkDatabases database, int threads) {
+        var baseline = new BaselineCycles() {};
+        baseline.open(database, true);
+        var rows = new BaselineCycles.OwnRow[threads];
+        for (int t = 0; t < threads; t++) {
+            rows[t] = new BaselineCycles.OwnRow();
+            rows[t].id = JdbcBenchmarkDatabases.syntheticId(t + 1).value();
+        }
+        return cycles -> {
+            var workers = new ArrayList<Thread>();
+            for (int t = 0; t < threads; t++) {
+                var row = rows[t];
+                int share = cycles / threads + (t < cycles % threads ? 1 : 0);
+                var worker = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < share; i++) {
+                            baseline.cycle(row);
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                worker.start();
+                workers.add(worker);
+            }
+            for (var worker : workers) {
+                worker.join();
+            }
+        };
+    }
+
+    /**
+     * The CPU time, in clock ticks, of the server's processes (Linux {@code /proc}): the postmaster's own and its
+     * ended children's, and each living child's.
+     */
+    private static long serverCpuTicks(JdbcBenchmarkDatabases database) throws SQLException, IOException {
+        String directory = text(database, "SHOW data_directory");
+        String postmaster =
+                Files.readAllLines(Path.of(directory, "postmaster.pid")).get(0).trim();
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.toList()) {
+                String[] fields = statFields(process);
+                if (fields == null) {
+                    continue;
+                }
+                if (process.getFileName().toString().equals(postmaster)) {
+                    ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                    ticks += Long.parseLong(fields[15]) + Long.parseLong(fields[16]);
+                } else if (fields[3].equals(postmaster)) {
+                    ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** A process's {@code /proc/<pid>/stat}, split so that field n (from 1, as in proc(5)) is at n - 1. */
+    private static String[] statFields(Path process) {
+        if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            int name = stat.lastIndexOf(')');
+            String[] rest = stat.substring(name + 2).trim().split(" ", -1);
+            String[] fields = new String[rest.length + 2];
+            fields[0] = stat.substring(0, stat.indexOf(' '));
+            fields[1] = stat.substring(stat.indexOf('('), name + 1);
+            System.arraycopy(rest, 0, fields, 2, rest.length);
+            return fields;
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+
+    /** The load average, from {@code /proc/loadavg} (Linux), or "unknown". */
+    static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * One line per figure, per cycle: what two runs (the library's, the baseline's) compare. Statements and their
+     * execution time count those called at least once in 100 cycles (not this analysis's own queries); commits
+     * are the database's, this analysis's few included.
+     */
+    private static void summarize(
+            JdbcBenchmarkDatabases database, String mode, int cycles, int threads, String start, String end)
+            throws SQLException {
+        String range = "'" + start + "'::pg_lsn, '" + end + "'::pg_lsn";
+        print(
+                database,
+                "Summary per cycle, " + mode + ", " + threads + " threads",
+                "SELECT (SELECT round(sum(calls)::numeric / " + cycles + ", 2) FROM pg_stat_statements"
+                        + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                        + " AND calls >= " + cycles / 100 + ") AS statements,"
+                        + " (SELECT round((sum(total_exec_time) * 1000 / " + cycles + ")::numeric, 1)"
+                        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
+                        + " WHERE datname = current_database()) AND calls >= " + cycles / 100 + ") AS exec_us,"
+                        + " (SELECT round(xact_commit::numeric / " + cycles + ", 2) FROM pg_stat_database"
+                        + " WHERE datname = current_database()) AS commits,"
+                        + " round(pg_wal_lsn_diff('" + end + "', '" + start + "') / " + cycles + ") AS wal_bytes,"
+                        + " (SELECT round(sum(count)::numeric / " + cycles + ", 2) FROM pg_get_wal_stats(" + range
+                        + ", true) WHERE \"resource_manager/record_type\" = 'Btree/INSERT_LEAF')"
+                        + " AS index_entries,"
+                        + " (SELECT round(sum(count)::numeric / " + cycles + ", 2) FROM pg_get_wal_stats(" + range
+                        + ", true)) AS wal_records,"
+                        + " (SELECT round(sum(n_tup_ins + n_tup_upd + n_tup_del)::numeric / " + cycles + ", 2)"
+                        + " FROM pg_stat_user_tables) AS rows_written");
     }
 
     /**
@@ -146,7 +312,7 @@ public final class PostgresCycleAnalysis {
         String range = "'" + start + "'::pg_lsn, '" + end + "'::pg_lsn";
         System.out.printf(
                 Locale.ROOT,
-                "%d cycles on %d threads in %.1f s (%.0f cycles/s with the statistics on), relay delivering%n",
+                "%d cycles on %d threads in %.1f s (%.0f cycles/s with the statistics on)%n",
                 cycles,
                 threads,
                 seconds,
