@@ -71,11 +71,19 @@ public final class CertificateTransferServer implements AutoCloseable {
         connector.setIdleTimeout(builder.readTimeout.toMillis());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(builder.maxConnections, connector));
-        server.setHandler(new GracefulHandler(new JettyBinding(
-                api,
-                builder.nonBlockingService ? Invocable.InvocationType.NON_BLOCKING : Invocable.InvocationType.BLOCKING,
-                builder.readTimeout,
-                builder.minBodyRate)));
+        // Connections waiting to be accepted while the limit is reached wait in the kernel's backlog (Java's
+        // default of 50 dropped connections in a burst).
+        connector.setAcceptQueueSize(1024);
+        server.setHandler(new GracefulHandler(new HeadDeadline(
+                new JettyBinding(
+                        api,
+                        builder.nonBlockingService
+                                ? Invocable.InvocationType.NON_BLOCKING
+                                : Invocable.InvocationType.BLOCKING,
+                        builder.readTimeout,
+                        builder.minBodyRate),
+                connector,
+                builder.readTimeout)));
         server.setErrorHandler(new DialectErrorHandler(api));
         server.setStopTimeout(builder.stopTimeout.toMillis());
     }

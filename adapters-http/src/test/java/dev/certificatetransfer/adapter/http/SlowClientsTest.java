@@ -364,4 +364,79 @@ class SlowClientsTest {
             }
         }
     }
+
+    @Nested
+    class Heads_sent_a_byte_at_a_time {
+
+        @Test
+        void are_cut_at_the_read_timeout_in_total_so_they_cannot_hold_the_connection_limit() throws Exception {
+            // every connection the limit allows trickles a head, a byte every 100 ms: never idle for the read
+            // timeout of 1 s, so only a deadline on the whole head frees the slots for anyone else
+            server = CertificateTransferServer.builder()
+                    .api(HttpFixture.api(fixture.service, Dialect.AWS, sigV4()))
+                    .maxConnections(3)
+                    .readTimeout(Duration.ofSeconds(1))
+                    .build()
+                    .start();
+            var trickles = new ArrayList<Thread>();
+            var slow = new ArrayList<Socket>();
+            for (int i = 0; i < 3; i++) {
+                var socket = connect();
+                slow.add(socket);
+                var trickle = new Thread(() -> {
+                    try {
+                        for (char c : "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ".toCharArray()) {
+                            send(socket, String.valueOf(c));
+                            Thread.sleep(100);
+                        }
+                        while (!Thread.currentThread().isInterrupted()) {
+                            send(socket, "a");
+                            Thread.sleep(100);
+                        }
+                    } catch (IOException | InterruptedException stopped) {
+                        // the server closed the connection, or the test ended
+                    }
+                });
+                trickle.start();
+                trickles.add(trickle);
+            }
+            try {
+                for (var socket : slow) {
+                    socket.setSoTimeout(10_000);
+                    assertThat(socket.getInputStream().read())
+                            .as("a head still arriving after the read timeout is cut, with no answer")
+                            .isEqualTo(-1);
+                }
+                var health = connect();
+                health.setSoTimeout(5_000);
+                send(health, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(readResponse(health.getInputStream())).startsWith("HTTP/1.1 200 ");
+            } finally {
+                trickles.forEach(Thread::interrupt);
+                for (var trickle : trickles) {
+                    trickle.join(5_000);
+                }
+            }
+        }
+
+        @Test
+        void a_keep_alive_connection_gets_a_new_deadline_after_each_answer() throws Exception {
+            server = CertificateTransferServer.builder()
+                    .api(HttpFixture.api(fixture.service, Dialect.AWS, sigV4()))
+                    .readTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .start();
+            var socket = connect();
+            var in = socket.getInputStream();
+            // four requests on one connection, each 0.9 s after the previous answer: each well within its own
+            // deadline, the last past the first one's
+            for (int i = 0; i < 4; i++) {
+                if (i > 0) {
+                    Thread.sleep(900); // the client's think time between requests, not a wait for the server
+                }
+                send(socket, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(readResponse(in)).as("answer %d", i + 1).startsWith("HTTP/1.1 200 ");
+            }
+        }
+    }
 }

@@ -41,6 +41,9 @@ final class ServerLogging {
                 "org.eclipse.jetty.util.thread.strategy.AdaptiveExecutionStrategy")) {
             setIfAbsent(PREFIX + "log." + limit, level.equals("trace") ? "info" : "error");
         }
+        // Jetty's parser warns of a malformed request quoting what the client sent (a duplicate Host header, say):
+        // text an attacker chooses, once per request
+        setIfAbsent(PREFIX + "log.org.eclipse.jetty.http.HttpParser", "error");
         // the pool repeats, with a stack trace, the failures the server reports in its own words
         setIfAbsent(PREFIX + "log.com.zaxxer.hikari", level.equals("trace") ? "info" : "off");
         // the driver's own log is off at every level (a level set in a java.util.logging configuration wins): the

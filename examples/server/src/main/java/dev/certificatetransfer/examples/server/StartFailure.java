@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 public final class StartFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** User information in a URL or host name ({@code user:password@}), as a driver may echo it. */
-    private static final Pattern USER_INFO = Pattern.compile("[^\\s/@:;?&,'\"]+:[^\\s/@;?&,'\"]*@");
+    /**
+     * User information in a URL or host name ({@code user:password@}), as a driver may echo it: up to the last
+     * {@code @} before the host, since a password may contain {@code @} itself.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("[^\\s/@:;?&,'\"]+:[^\\s/;?&,'\"]*@");
 
     /** A password given as a URL or connection parameter ({@code password=...}, {@code PASSWORD=...}). */
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)\\b(password|pwd)=[^;&'\"\\r\\n]*");

@@ -293,6 +293,9 @@ class LocalServerSmokeTest {
                 .doesNotContain("top")
                 .doesNotContain("secret")
                 .contains("PASSWORD=****");
+        assertThat(StartFailure.withoutSecrets("could not be opened: ct:p@ss-SECRET1@127.0.0.1"))
+                .as("a password with an @ in it")
+                .isEqualTo("could not be opened: ****@127.0.0.1");
         assertThat(StartFailure.withoutSecrets("cannot listen on 127.0.0.1:8080: Address already in use"))
                 .isEqualTo("cannot listen on 127.0.0.1:8080: Address already in use");
     }
