@@ -14,8 +14,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.time.Clock;
@@ -115,5 +117,24 @@ public final class CertificateTransferHttpAutoConfiguration {
         var registration = new ServletRegistrationBean<>(new ServletBinding(api), patterns.toArray(String[]::new));
         registration.setName("certificateTransferHttpApi");
         return registration;
+    }
+
+    /**
+     * On Tomcat, {@code 100 Continue} is sent when the body is first read, not before the servlet runs (Tomcat's
+     * default): a request the API refuses from its head gets its final answer and no {@code 100}. This applies to
+     * every servlet of the application on that connector.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(
+            name = {
+                "org.springframework.boot.tomcat.TomcatConnectorCustomizer",
+                "org.apache.catalina.connector.Connector"
+            })
+    static class ContinueWhenTheBodyIsRead {
+
+        @Bean
+        TomcatConnectorCustomizer certificateTransferContinueOnRead() {
+            return connector -> connector.setProperty("continueResponseTiming", "onRead");
+        }
     }
 }

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedExcepti
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,6 +120,32 @@ class CertificateTransferApplicationTest {
                     .isInstanceOfSatisfying(
                             IotException.class,
                             refused -> assertThat(refused.statusCode()).isEqualTo(403));
+        }
+    }
+
+    @Test
+    void a_request_refused_from_its_head_gets_its_final_answer_and_no_100_continue() throws IOException {
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(String.join(
+                                    "\r\n",
+                                    "POST /certificate/register-no-ca HTTP/1.1",
+                                    "Host: x",
+                                    "Content-Length: 10",
+                                    "Expect: 100-continue",
+                                    "",
+                                    "")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var statusLine = new StringBuilder();
+            var in = socket.getInputStream();
+            for (int b = in.read(); b >= 0 && b != '\r'; b = in.read()) {
+                statusLine.append((char) b);
+            }
+            assertThat(statusLine.toString())
+                    .as("the body is never sent: the answer comes from the head")
+                    .startsWith("HTTP/1.1 403 ");
         }
     }
 
