@@ -11,8 +11,9 @@ import javax.sql.DataSource;
  * Flyway migrations. The tables go to the connection's default schema, or to a schema of their own
  * ({@link JdbcSchema#named}), which keeps them apart from a host's tables of the same names.
  *
- * <p>A host that runs Flyway itself runs a second Flyway with this location and table (and, for a schema of its
- * own, that schema as Flyway's {@code schemas} and {@code defaultSchema}), or adds the location to its own.
+ * <p>A host that runs Flyway itself calls {@link #migrate}, or runs a second Flyway with this location and history
+ * table (and, for a schema of its own, that schema as Flyway's {@code schemas} and {@code defaultSchema}); it does
+ * not add the location to its own Flyway, whose history would then mix both sets of versions.
  */
 public final class JdbcMigrations {
 
