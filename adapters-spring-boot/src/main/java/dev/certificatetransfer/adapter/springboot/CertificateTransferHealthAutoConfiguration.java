@@ -50,7 +50,9 @@ public final class CertificateTransferHealthAutoConfiguration {
                 return JdbcStore.health(
                         database, relay.getIfUnique(), product.get() == null ? "unknown" : product.get());
             }
-            return StoreHealth.up(store == null ? "none" : store.getClass().getSimpleName());
+            return StoreHealth.unknown(
+                    store == null ? "none" : store.getClass().getSimpleName(),
+                    "the host's own repository: its health is the host's to report");
         });
     }
 }

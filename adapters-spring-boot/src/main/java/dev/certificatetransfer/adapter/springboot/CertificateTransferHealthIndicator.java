@@ -20,7 +20,7 @@ final class CertificateTransferHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         var health = check.get();
-        var builder = health.up() ? Health.up() : Health.down();
+        var builder = health.up().fold(Health::unknown, up -> up ? Health.up() : Health.down());
         builder.withDetail("store", health.store());
         if (!health.detail().isEmpty()) {
             builder.withDetail("detail", health.detail());

@@ -52,7 +52,10 @@ final class JdbcStore {
                 relay == null ? new JdbcHealthCheck(dataSource, store) : new JdbcHealthCheck(dataSource, store, relay);
         var health = check.check();
         return new StoreHealth(
-                health.up(), health.store(), health.detail(), health.backlog().getOrNull());
+                Option.some(health.up()),
+                health.store(),
+                health.detail(),
+                health.backlog().getOrNull());
     }
 
     /**

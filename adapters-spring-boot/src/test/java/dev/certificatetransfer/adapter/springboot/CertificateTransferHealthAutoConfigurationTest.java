@@ -2,6 +2,8 @@ package dev.certificatetransfer.adapter.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
+import dev.certificatetransfer.port.out.CertificateRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -131,6 +133,20 @@ class CertificateTransferHealthAutoConfigurationTest {
                     assertThat(health(context).getStatus()).isEqualTo(Status.UP);
                     reachable.set(false);
                     assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
+                });
+    }
+
+    @Test
+    void a_hosts_own_repository_is_reported_unknown_not_up() {
+        var unreachable = new JdbcDataSource();
+        unreachable.setURL("jdbc:h2:tcp://127.0.0.1:1/nowhere");
+        runner.withBean(CertificateRepository.class, () -> new JdbcCertificateRepository(unreachable))
+                .run(context -> {
+                    var health = health(context);
+                    assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+                    assertThat(health.getDetails())
+                            .containsEntry("store", "JdbcCertificateRepository")
+                            .containsKey("detail");
                 });
     }
 
