@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.springboot;
 
+import dev.certificatetransfer.adapter.jdbc.JdbcSchema;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.TransferExpiry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -104,6 +105,9 @@ public record CertificateTransferProperties(
             }
             if (schema != null && schema.isBlank()) {
                 throw new IllegalArgumentException("a schema name is not blank; leave it unset for the default one");
+            }
+            if (schema != null) {
+                JdbcSchema.named(schema); // refused while binding, so that the failure names the property
             }
             Objects.requireNonNull(relay, "relay");
         }

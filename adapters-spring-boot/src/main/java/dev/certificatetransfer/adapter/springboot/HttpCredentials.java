@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.springboot;
 
+import dev.certificatetransfer.adapter.http.Dialect;
 import dev.certificatetransfer.adapter.http.auth.AccessKey;
 import dev.certificatetransfer.adapter.http.auth.CsvCredentials;
 import dev.certificatetransfer.adapter.http.auth.InMemoryCredentialsStore;
@@ -27,15 +28,20 @@ final class HttpCredentials {
                 ? new InMemoryCredentialsStore()
                 : CsvCredentials.load(properties.credentialsFile());
         for (int i = 0; i < properties.accounts().size(); i++) {
-            add(store, properties.accounts().get(i), PREFIX + "accounts[" + i + "].");
+            add(store, properties.accounts().get(i), PREFIX + "accounts[" + i + "].", properties.dialect());
         }
         return store;
     }
 
-    private static void add(InMemoryCredentialsStore store, Account account, String property) {
+    private static void add(InMemoryCredentialsStore store, Account account, String property, Dialect dialect) {
         var id = AccountId.parse(account.accountId() == null ? "" : account.accountId())
                 .getOrElseThrow(refused -> new IllegalArgumentException(
                         property + "account-id is 1 to 64 ASCII letters, digits, '.', '_' and '-'"));
+        if (dialect == Dialect.AWS && !id.isAwsAccountId()) {
+            // the AWS dialect would refuse every request of such an account (403): refused at start instead
+            throw new IllegalArgumentException(property + "account-id is 12 digits in the AWS dialect (AWS's wire names"
+                    + " accounts so); tenant ids such as '" + id.value() + "' need " + PREFIX + "dialect=envelope");
+        }
         if (account.accessKeyId() == null || account.accessKeyId().isBlank()) {
             throw new IllegalArgumentException(property + "access-key-id is missing");
         }

@@ -396,7 +396,12 @@ class CertificateTransferAutoConfigurationTest {
         void a_schema_name_that_is_not_an_identifier_stops_the_start() {
             runner.withBean(DataSource.class, CertificateTransferAutoConfigurationTest::h2)
                     .withPropertyValues("certificate-transfer.jdbc.schema=x; DROP TABLE y")
-                    .run(context -> assertThat(context).hasFailed());
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .as("refused while binding, naming the properties")
+                            .hasStackTraceContaining("certificate-transfer.jdbc")
+                            .rootCause()
+                            .hasMessageContaining("a schema name is 1 to 63"));
         }
 
         @Test

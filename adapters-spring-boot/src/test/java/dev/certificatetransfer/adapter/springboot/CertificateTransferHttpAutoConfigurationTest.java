@@ -258,6 +258,19 @@ class CertificateTransferHttpAutoConfigurationTest {
         }
 
         @Test
+        void with_a_tenant_id_in_the_aws_dialect_naming_the_property() {
+            web.withPropertyValues(
+                            "certificate-transfer.http.accounts[1].account-id=acme",
+                            "certificate-transfer.http.accounts[1].access-key-id=AKIAX",
+                            "certificate-transfer.http.accounts[1].secret-access-key=x")
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageContaining("certificate-transfer.http.accounts[1].account-id")
+                            .hasMessageContaining("12 digits"));
+        }
+
+        @Test
         void with_a_missing_secret_naming_the_property() {
             web.withPropertyValues("certificate-transfer.http.accounts[0].secret-access-key=")
                     .run(context -> assertThat(context)
