@@ -50,12 +50,18 @@ public final class OutboxRelay implements AutoCloseable {
     private static final int DEFAULT_BATCH = 100;
     private static final int DELETE_CHUNK = 1_000;
     private static final long RETENTION_RUN_EVERY_MILLIS = 60_000;
+    /**
+     * The most delivered events one run of the loop deletes: a retention turned on over millions of old events
+     * deletes them over many runs, delivering between them, not in one long run that holds delivery back.
+     */
+    private static final int RETENTION_ROWS_PER_RUN = 10_000;
 
     private final Database database;
     private final Outbox outbox;
     private final EventPublisher publisher;
     private final Clock clock;
     private final Duration retention; // null: delivered events are kept
+    private final int retentionRowsPerRun;
     private final Duration drainTimeout;
 
     /** Held by a run of the loop and by {@link #close}'s drain, so they never overlap. */
@@ -97,6 +103,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.clock = builder.clock;
         this.retention = builder.retention;
         this.drainTimeout = builder.drainTimeout;
+        this.retentionRowsPerRun = builder.retentionRowsPerRun;
     }
 
     /**
@@ -151,15 +158,21 @@ public final class OutboxRelay implements AutoCloseable {
      * @throws JdbcRepositoryException if the database fails; the chunks deleted before stay deleted
      */
     public long deleteDelivered(Duration retention) {
-        long before = deliveredBefore(checkedRetention(retention));
+        return deleteDelivered(deliveredBefore(checkedRetention(retention)), Long.MAX_VALUE, () -> false);
+    }
+
+    /** Deletes in chunks until none is left, {@code max} are deleted, or {@code stop}; how many were deleted. */
+    private long deleteDelivered(long before, long max, BooleanSupplier stop) {
         long total = 0;
-        int deleted;
-        do {
-            deleted = database.autoCommitted(
-                    "Deleting delivered events",
-                    connection -> outbox.deleteDelivered(connection, before, DELETE_CHUNK));
+        while (total < max && !stop.getAsBoolean()) {
+            int chunk = (int) Math.min(DELETE_CHUNK, max - total);
+            int deleted = database.autoCommitted(
+                    "Deleting delivered events", connection -> outbox.deleteDelivered(connection, before, chunk));
             total += deleted;
-        } while (deleted == DELETE_CHUNK);
+            if (deleted < chunk) {
+                break;
+            }
+        }
         return total;
     }
 
@@ -263,7 +276,7 @@ public final class OutboxRelay implements AutoCloseable {
                 return;
             }
             deliver(Integer.MAX_VALUE, Long.MAX_VALUE, () -> owner.closing);
-            applyRetentionIfDue();
+            applyRetentionIfDue(() -> owner.closing);
             if (failing) {
                 failing = false;
                 LOG.info("The outbox relay delivers events again");
@@ -282,11 +295,17 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void applyRetentionIfDue() {
+    /**
+     * At most {@link #RETENTION_ROWS_PER_RUN} deletions per run; when there were more to delete, the next run goes on
+     * with them instead of waiting a minute.
+     */
+    private void applyRetentionIfDue(BooleanSupplier stop) {
         long now = clock.millis();
         if (retention != null && now >= nextRetentionRun) {
-            long deleted = deleteDelivered(retention);
-            nextRetentionRun = now + RETENTION_RUN_EVERY_MILLIS;
+            long deleted = deleteDelivered(deliveredBefore(retention), retentionRowsPerRun, stop);
+            if (deleted < retentionRowsPerRun) {
+                nextRetentionRun = now + RETENTION_RUN_EVERY_MILLIS;
+            }
             LOG.debug("The outbox relay deleted {} events delivered more than {} ago", deleted, retention);
         }
     }
@@ -382,6 +401,7 @@ public final class OutboxRelay implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration retention;
         private Duration drainTimeout = Duration.ofSeconds(10);
+        private int retentionRowsPerRun = RETENTION_ROWS_PER_RUN;
 
         private Builder(DataSource dataSource, EventPublisher publisher) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -414,8 +434,9 @@ public final class OutboxRelay implements AutoCloseable {
 
         /**
          * Has the started loop delete the events delivered more than {@code retention} ago, at most once a minute
-         * (as {@link OutboxRelay#deleteDelivered} does). Unless set, delivered events are kept until the host
-         * deletes them.
+         * (as {@link OutboxRelay#deleteDelivered} does), at most 10,000 per run (more are deleted by the next runs,
+         * with deliveries between them), and never after {@link OutboxRelay#close()} was called. Unless set,
+         * delivered events are kept until the host deletes them.
          *
          * @param retention how long a delivered event is kept
          * @return this builder
@@ -424,6 +445,15 @@ public final class OutboxRelay implements AutoCloseable {
          */
         public Builder retention(Duration retention) {
             this.retention = checkedRetention(Objects.requireNonNull(retention, "retention"));
+            return this;
+        }
+
+        /** For tests: how many delivered events one run of the loop deletes at most. */
+        Builder retentionRowsPerRun(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("at least one row per run");
+            }
+            this.retentionRowsPerRun = rows;
             return this;
         }
 

@@ -248,6 +248,36 @@ abstract class OutboxOperationsContract extends OutboxFixture {
         }
 
         @Test
+        void a_run_of_the_loop_deletes_at_most_its_share_and_the_next_runs_go_on_with_the_rest() throws Exception {
+            var relay = relayBuilder(published)
+                    .clock(relayClock)
+                    .retention(Duration.ofHours(1))
+                    .retentionRowsPerRun(4)
+                    .build();
+            registerTransferAccept(0);
+            registerTransferAccept(1);
+            assertThat(relay.deliverBatch(100)).isEqualTo(6);
+            relayClock.advance(Duration.ofHours(1).plusMillis(1));
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+            try {
+                relay.start(Duration.ofHours(1), scheduler); // one run now, the next in an hour
+                scheduler.submit(() -> {}).get(WAIT.toSeconds(), TimeUnit.SECONDS); // the first run is over
+                assertThat(outboxRows()).as("one run deleted its share of four").isEqualTo(2);
+                relay.close();
+            } finally {
+                scheduler.shutdownNow();
+            }
+            try (var again = relayBuilder(published)
+                    .clock(relayClock)
+                    .retention(Duration.ofHours(1))
+                    .retentionRowsPerRun(4)
+                    .build()) {
+                again.start(Duration.ofMillis(5));
+                await().atMost(WAIT).until(() -> outboxRows() == 0);
+            }
+        }
+
+        @Test
         void a_negative_retention_is_refused() {
             var relay = relay(published);
             assertThatThrownBy(() -> relay.deleteDelivered(Duration.ofMillis(-1)))
