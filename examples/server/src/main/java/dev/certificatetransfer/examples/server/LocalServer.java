@@ -3,6 +3,7 @@ package dev.certificatetransfer.examples.server;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.adapter.http.CertificateTransferHttpApi;
 import dev.certificatetransfer.adapter.http.CertificateTransferServer;
+import dev.certificatetransfer.adapter.http.Throttle;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.application.ScheduledExpirySweep;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
@@ -146,6 +147,10 @@ public final class LocalServer implements AutoCloseable {
                 .credentials(credentials.store())
                 .health(storage.health())
                 .plainTextEndpoint(ServerMetrics.PATH, ServerMetrics.CONTENT_TYPE, metrics::scrape)
+                .throttle(
+                        options.throttle() == ServerOptions.THROTTLE_OFF
+                                ? Throttle.off()
+                                : Throttle.perAccount(options.throttle()))
                 .build();
         var limits = options.limits();
         return CertificateTransferServer.builder()

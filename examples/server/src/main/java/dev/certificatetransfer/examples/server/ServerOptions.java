@@ -31,7 +31,11 @@ public record ServerOptions(
         String logLevel,
         TransferExpiry transferExpiry,
         AccountQuota accountQuota,
-        HttpLimits limits) {
+        HttpLimits limits,
+        int throttle) {
+
+    /** {@link #throttle()} when no limit is set: {@code --throttle off}, the default. */
+    public static final int THROTTLE_OFF = 0;
 
     /** The local server's quota unless told otherwise: 10,000 certificates and 64 MiB of PEM per account. */
     public static final AccountQuota DEFAULT_QUOTA = new AccountQuota(10_000, 64L * 1024 * 1024);
@@ -72,6 +76,8 @@ public record ServerOptions(
               --read-timeout <d>   how long a connection may stay silent, as --transfer-ttl (default 15s)
               --min-body-rate <n>  bytes per second: a body must arrive within the read timeout plus its
                                    length at this rate, or it is answered 408 (default 4096)
+              --throttle <n>       at most n requests per second per account (a burst of n passes); past it,
+                                   ThrottlingException, 400 (default off)
               --help               print this and exit
             """;
 
@@ -91,7 +97,8 @@ public record ServerOptions(
             "threads",
             "max-queued-requests",
             "read-timeout",
-            "min-body-rate");
+            "min-body-rate",
+            "throttle");
     private static final Pattern SHORTHAND_DURATION = Pattern.compile("([0-9]{1,9})([dhms])");
 
     /**
@@ -177,8 +184,19 @@ public record ServerOptions(
         var maxBytes = limit("max-certificate-bytes-per-account", values, DEFAULT_QUOTA.maxPemBytes());
         Option<Path> credentials = Option.of(values.get("credentials")).map(Path::of);
         var limits = limits(values);
+        var throttle = throttle(values.getOrDefault("throttle", "off"));
         return Stream.<Either<String, ?>>of(
-                        port, bind, dialect, region, store, logLevel, expiry, maxCertificates, maxBytes, limits)
+                        port,
+                        bind,
+                        dialect,
+                        region,
+                        store,
+                        logLevel,
+                        expiry,
+                        maxCertificates,
+                        maxBytes,
+                        limits,
+                        throttle)
                 .filter(Either::isLeft)
                 .findFirst()
                 .<Either<String, ServerOptions>>map(mistake -> Either.left(mistake.getLeft()))
@@ -192,7 +210,24 @@ public record ServerOptions(
                         logLevel.get(),
                         expiry.get(),
                         new AccountQuota(maxCertificates.get(), maxBytes.get()),
-                        limits.get())));
+                        limits.get(),
+                        throttle.get())));
+    }
+
+    private static Either<String, Integer> throttle(String text) {
+        if (text.equalsIgnoreCase("off")) {
+            return Either.right(THROTTLE_OFF);
+        }
+        try {
+            int rate = Integer.parseInt(text);
+            if (rate >= 1) {
+                return Either.right(rate);
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        return Either.left(
+                "--throttle must be a whole number of requests per second from 1 up, or off; got '" + text + "'");
     }
 
     private static Either<String, HttpLimits> limits(Map<String, String> values) {

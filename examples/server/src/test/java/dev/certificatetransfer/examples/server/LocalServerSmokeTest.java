@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.LimitExceededException;
+import software.amazon.awssdk.services.iot.model.ThrottlingException;
 import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
 
 import java.io.ByteArrayOutputStream;
@@ -152,6 +153,31 @@ class LocalServerSmokeTest {
                                 LimitExceededException.class,
                                 e -> assertThat(e.statusCode()).isEqualTo(410));
                 assertThat(alice.listCertificates(r -> {}).certificates()).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void the_throttle_of_the_command_line_admits_no_more_than_its_rate_and_answers_throttling_to_the_sdk() {
+        try (var server = start("--port", "0", "--store", "memory", "--throttle", "1")) {
+            assertThat(server.port()).isEqualTo(port());
+            try (var alice = client("alice")) { // the client does not retry
+                int admitted = 0;
+                int throttled = 0;
+                long started = System.nanoTime();
+                for (int i = 0; i < 20; i++) {
+                    try {
+                        alice.listCertificates(r -> {});
+                        admitted++;
+                    } catch (ThrottlingException refused) {
+                        assertThat(refused.statusCode()).isEqualTo(400);
+                        throttled++;
+                    }
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                // whatever the timing: a burst of one, then one more per second at most
+                assertThat(admitted).isLessThanOrEqualTo(1 + (int) Math.ceil(seconds));
+                assertThat(admitted + throttled).isEqualTo(20);
             }
         }
     }

@@ -103,7 +103,9 @@ class ServerOptionsTest {
                 "--max-queued-requests=8",
                 "--read-timeout",
                 "2m",
-                "--min-body-rate=100");
+                "--min-body-rate=100",
+                "--throttle",
+                "25");
 
         assertThat(options)
                 .isEqualTo(new ServerOptions(
@@ -116,7 +118,8 @@ class ServerOptionsTest {
                         "debug",
                         TransferExpiry.after(java.time.Duration.ofHours(1)),
                         new AccountQuota(7, 9000),
-                        new ServerOptions.HttpLimits(50, 4, 8, java.time.Duration.ofMinutes(2), 100)));
+                        new ServerOptions.HttpLimits(50, 4, 8, java.time.Duration.ofMinutes(2), 100),
+                        25));
     }
 
     @Test
@@ -140,7 +143,9 @@ class ServerOptionsTest {
         "--max-queued-requests, many",
         "--min-body-rate, 1.5",
         "--read-timeout, 0s",
-        "--read-timeout, soon"
+        "--read-timeout, soon",
+        "--throttle, 0",
+        "--throttle, fast"
     })
     void a_limit_that_is_not_positive_is_a_mistake_named_after_its_option(String option, String value) {
         assertThat(ServerOptions.parse(option, value))
@@ -176,7 +181,15 @@ class ServerOptionsTest {
                         "--transfer-ttl",
                         "--max-certificates-per-account",
                         "--max-certificate-bytes-per-account",
+                        "--throttle",
                         "--help");
+    }
+
+    @Test
+    void the_throttle_is_off_unless_asked_for() {
+        assertThat(run().throttle()).isEqualTo(ServerOptions.THROTTLE_OFF);
+        assertThat(run("--throttle", "off").throttle()).isEqualTo(ServerOptions.THROTTLE_OFF);
+        assertThat(run("--throttle=10").throttle()).isEqualTo(10);
     }
 
     @ParameterizedTest(name = "{0}")
