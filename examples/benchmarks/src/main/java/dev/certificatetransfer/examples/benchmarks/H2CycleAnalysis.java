@@ -4,9 +4,7 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.Principal;
-import io.vavr.control.Option;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
@@ -19,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class H2CycleAnalysis {
 
     private static final Principal ALICE = Principal.root(new AccountId("111111111111"));
-    private static final AccountId BOB = new AccountId("222222222222");
 
     /** How long the calling thread's last call through a proxy took. */
     private static final ThreadLocal<Long> LAST_CALL_NANOS = ThreadLocal.withInitial(() -> 0L);
@@ -79,7 +75,7 @@ public final class H2CycleAnalysis {
                         .authorizer(new AllowAuthenticatedAuthorizer())
                         .clock(Clock.systemUTC())
                         .build();
-                workload = count -> library(service, threads, count);
+                workload = count -> PostgresCycleAnalysis.runCycles(service, threads, count);
             }
             workload.run(Math.max(threads * 200, cycles / 5));
             var file = database.h2Directory().resolve("certificates.mv.db");
@@ -149,57 +145,12 @@ public final class H2CycleAnalysis {
         System.out.println("uptime after: " + PostgresCycleAnalysis.uptime());
     }
 
-    private static void library(CertificateTransferService service, int threads, int cycles)
-            throws InterruptedException {
-        var workers = new ArrayList<Thread>();
-        for (int t = 0; t < threads; t++) {
-            CertificateId id = JdbcBenchmarkDatabases.syntheticId(t + 1);
-            int share = cycles / threads + (t < cycles % threads ? 1 : 0);
-            var worker = new Thread(() -> {
-                for (int i = 0; i < share; i++) {
-                    service.transferCertificate(ALICE, id, BOB, Option.none()).get();
-                    service.cancelCertificateTransfer(ALICE, id).get();
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        for (var worker : workers) {
-            worker.join();
-        }
-    }
-
     /** The bare cycles of {@link BaselineCycles} through the counting data source. */
     private static PostgresCycleAnalysis.Workload baseline(
             JdbcBenchmarkDatabases database, DataSource counted, int threads) {
         var baseline = new BaselineCycles() {};
         baseline.open(database, false, counted);
-        var rows = new BaselineCycles.OwnRow[threads];
-        for (int t = 0; t < threads; t++) {
-            rows[t] = new BaselineCycles.OwnRow();
-            rows[t].id = JdbcBenchmarkDatabases.syntheticId(t + 1).value();
-        }
-        return cycles -> {
-            var workers = new ArrayList<Thread>();
-            for (int t = 0; t < threads; t++) {
-                var row = rows[t];
-                int share = cycles / threads + (t < cycles % threads ? 1 : 0);
-                var worker = new Thread(() -> {
-                    try {
-                        for (int i = 0; i < share; i++) {
-                            baseline.cycle(row);
-                        }
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                worker.start();
-                workers.add(worker);
-            }
-            for (var worker : workers) {
-                worker.join();
-            }
-        };
+        return PostgresCycleAnalysis.baselineWorkload(baseline, threads);
     }
 
     /** H2's numeric {@code info.*} settings (its file's read and write counters among them). */

@@ -126,6 +126,11 @@ public final class PostgresCycleAnalysis {
     private static Workload baseline(JdbcBenchmarkDatabases database, int threads) {
         var baseline = new BaselineCycles() {};
         baseline.open(database, true);
+        return baselineWorkload(baseline, threads);
+    }
+
+    /** The cycles of an opened {@link BaselineCycles}, each thread on its own row (H2CycleAnalysis runs them too). */
+    static Workload baselineWorkload(BaselineCycles baseline, int threads) {
         var rows = new BaselineCycles.OwnRow[threads];
         for (int t = 0; t < threads; t++) {
             rows[t] = new BaselineCycles.OwnRow();
@@ -261,8 +266,8 @@ public final class PostgresCycleAnalysis {
         }
     }
 
-    private static void runCycles(CertificateTransferService service, int threads, int cycles)
-            throws InterruptedException {
+    /** The library's cycles on the benchmarks' certificates, each thread on its own (H2CycleAnalysis runs them too). */
+    static void runCycles(CertificateTransferService service, int threads, int cycles) throws InterruptedException {
         var workers = new ArrayList<Thread>();
         for (int t = 0; t < threads; t++) {
             CertificateId id = JdbcBenchmarkDatabases.syntheticId(t + 1);
