@@ -2,7 +2,6 @@ package dev.certificatetransfer.adapter.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.Actor;
@@ -18,7 +17,6 @@ import dev.certificatetransfer.testing.MovableClock;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
 import io.vavr.control.Option;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -93,10 +91,10 @@ class JdbcTransferExpiryTest {
                         "jdbc:h2:mem:v1-" + ProcessHandle.current().pid(), 2)) {
             var clock = new MovableClock(TickingClock.START);
             var id = offeredToBob(service(current, clock), 0);
-            flyway(old).target("1").load().migrate();
+            TestDatabases.ourMigrations(old).target("1").load().migrate();
             OldSchemaRows.copyCertificates(current, old, OldSchemaRows.V1_CERTIFICATE);
 
-            flyway(old).load().migrate();
+            TestDatabases.ourMigrations(old).load().migrate();
 
             var repository = new JdbcCertificateRepository(old);
             assertThat(repository.find(id)).isEqualTo(new JdbcCertificateRepository(current).find(id));
@@ -104,12 +102,5 @@ class JdbcTransferExpiryTest {
                     .extracting(c -> c.id())
                     .containsExactly(id);
         }
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(HikariDataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations(JdbcMigrations.LOCATION)
-                .table(JdbcMigrations.HISTORY_TABLE);
     }
 }

@@ -32,7 +32,7 @@ class PostgresSchemaOfItsOwnTest extends SchemaOfItsOwnContract {
     @Test
     void a_database_migrated_with_current_schema_in_its_url_is_up_to_date_when_that_schema_is_named()
             throws SQLException {
-        execute(database, "CREATE SCHEMA certificate_transfer");
+        TestDatabases.execute(database, "CREATE SCHEMA certificate_transfer");
         String url = database.getJdbcUrl() + (database.getJdbcUrl().contains("?") ? "&" : "?")
                 + "currentSchema=certificate_transfer";
         var id = (dev.certificatetransfer.domain.CertificateId) null;
@@ -57,14 +57,14 @@ class PostgresSchemaOfItsOwnTest extends SchemaOfItsOwnContract {
         var before = register(database, JdbcSchema.CONNECTION_DEFAULT, 0);
         var applied = history(database, JdbcSchema.CONNECTION_DEFAULT);
 
-        execute(database, "CREATE SCHEMA certificate_transfer");
+        TestDatabases.execute(database, "CREATE SCHEMA certificate_transfer");
         for (String table : List.of(
                 "certificate",
                 "certificate_content",
                 "certificate_pending_transfer",
                 "certificate_event",
                 JdbcMigrations.HISTORY_TABLE)) {
-            execute(database, "ALTER TABLE " + table + " SET SCHEMA certificate_transfer");
+            TestDatabases.execute(database, "ALTER TABLE " + table + " SET SCHEMA certificate_transfer");
         }
         JdbcMigrations.migrate(database, OWN);
 
@@ -96,13 +96,6 @@ class PostgresSchemaOfItsOwnTest extends SchemaOfItsOwnContract {
             return found;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (var connection = dataSource.getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

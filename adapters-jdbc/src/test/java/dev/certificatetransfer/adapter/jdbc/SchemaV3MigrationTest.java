@@ -12,13 +12,11 @@ import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.control.Option;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Migration V3 on H2 and PostgreSQL: rows written on schema V2 (12-digit accounts, events without the actor's
@@ -27,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 class SchemaV3MigrationTest {
 
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
-
     /** A tenant account of the longest form, with every kind of character an account id may hold. */
     private static final AccountId TENANT = new AccountId("Acme-Corp_eu.1" + "x".repeat(50));
 
@@ -36,23 +32,12 @@ class SchemaV3MigrationTest {
 
     @Test
     void on_h2_rows_of_v2_are_kept_and_tenants_fit_after_it() throws SQLException {
-        try (var current = TestDatabases.h2InMemory();
-                var old = TestDatabases.pool("jdbc:h2:mem:v2-" + SCHEMAS.incrementAndGet(), 2)) {
-            migratesKeepingRows(current, old);
-        }
+        TestDatabases.onH2WithAnOldDatabase(SchemaV3MigrationTest::migratesKeepingRows);
     }
 
     @Test
     void on_postgres_rows_of_v2_are_kept_and_tenants_fit_after_it() throws SQLException {
-        var current = TestDatabases.postgres();
-        TestDatabases.empty(current);
-        String schema = "v2_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-        execute(current, "CREATE SCHEMA " + schema);
-        try (var old = TestDatabases.pool(TestDatabases.postgresUrl() + "&currentSchema=" + schema, 2)) {
-            migratesKeepingRows(current, old);
-        } finally {
-            execute(current, "DROP SCHEMA " + schema + " CASCADE");
-        }
+        TestDatabases.onPostgresWithAnOldDatabase(SchemaV3MigrationTest::migratesKeepingRows);
     }
 
     private static void migratesKeepingRows(DataSource current, HikariDataSource old) throws SQLException {
@@ -74,11 +59,11 @@ class SchemaV3MigrationTest {
                 .get();
         service.rejectCertificateTransfer(bob, rejected, Option.some(new RejectReason("no")))
                 .get();
-        flyway(old).target("2").load().migrate();
+        TestDatabases.ourMigrations(old).target("2").load().migrate();
         OldSchemaRows.copyCertificates(current, old, OldSchemaRows.V3_CERTIFICATE);
         OldSchemaRows.copyEvents(current, old, EventRows.COLUMNS.replace(" actor_name,", ""));
 
-        flyway(old).load().migrate();
+        TestDatabases.ourMigrations(old).load().migrate();
 
         var before = new JdbcCertificateRepository(current);
         var after = new JdbcCertificateRepository(old);
@@ -98,19 +83,5 @@ class SchemaV3MigrationTest {
         assertThat(after.find(id).certificate().flatMap(c -> c.pendingTarget())).contains(other);
         assertThat(TestDatabases.outbox(old).takeRight(2).map(CertificateEvent::actor))
                 .containsOnly(OPERATOR);
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations(JdbcMigrations.LOCATION)
-                .table(JdbcMigrations.HISTORY_TABLE);
-    }
-
-    private static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (var connection = dataSource.getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

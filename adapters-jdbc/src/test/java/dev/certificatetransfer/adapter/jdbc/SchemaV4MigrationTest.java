@@ -17,14 +17,12 @@ import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Migration V4 on H2 and PostgreSQL: a database on schema V3, filled in its own shape (one wide certificate row with
@@ -34,30 +32,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 class SchemaV4MigrationTest {
 
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static final Principal ALICE = Accounts.principal(Accounts.ALICE);
     private static final Principal BOB = Accounts.principal(Accounts.BOB);
     private static final int DELIVERED_BEFORE = 5;
 
     @Test
     void on_h2_a_v3_database_with_pending_transfers_keeps_working_after_it() throws SQLException {
-        try (var current = TestDatabases.h2InMemory();
-                var old = TestDatabases.pool("jdbc:h2:mem:v3-" + SCHEMAS.incrementAndGet(), 2)) {
-            migratesAndKeepsWorking(current, old);
-        }
+        TestDatabases.onH2WithAnOldDatabase(SchemaV4MigrationTest::migratesAndKeepsWorking);
     }
 
     @Test
     void on_postgres_a_v3_database_with_pending_transfers_keeps_working_after_it() throws SQLException {
-        var current = TestDatabases.postgres();
-        TestDatabases.empty(current);
-        String schema = "v3_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-        execute(current, "CREATE SCHEMA " + schema);
-        try (var old = TestDatabases.pool(TestDatabases.postgresUrl() + "&currentSchema=" + schema, 2)) {
-            migratesAndKeepsWorking(current, old);
-        } finally {
-            execute(current, "DROP SCHEMA " + schema + " CASCADE");
-        }
+        TestDatabases.onPostgresWithAnOldDatabase(SchemaV4MigrationTest::migratesAndKeepsWorking);
     }
 
     private static void migratesAndKeepsWorking(DataSource current, DataSource old) throws SQLException {
@@ -75,11 +61,11 @@ class SchemaV4MigrationTest {
         assertThat(new OutboxRelay(current, new RecordingEventPublisher()).deliverBatch(DELIVERED_BEFORE))
                 .isEqualTo(DELIVERED_BEFORE);
 
-        flyway(old).target("3").load().migrate();
+        TestDatabases.ourMigrations(old).target("3").load().migrate();
         assertThat(OldSchemaRows.copyCertificates(current, old, OldSchemaRows.V3_CERTIFICATE))
                 .isEqualTo(6);
         OldSchemaRows.copyEvents(current, old, EventRows.COLUMNS + ", delivered_at");
-        flyway(old).load().migrate();
+        TestDatabases.ourMigrations(old).load().migrate();
 
         var before = new JdbcCertificateRepository(current);
         var after = new JdbcCertificateRepository(old);
@@ -146,19 +132,5 @@ class SchemaV4MigrationTest {
 
     private static List<CertificateId> ids(Seq<Certificate> certificates) {
         return certificates.map(Certificate::id).toJavaList();
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations(JdbcMigrations.LOCATION)
-                .table(JdbcMigrations.HISTORY_TABLE);
-    }
-
-    private static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (var connection = dataSource.getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -6,6 +6,8 @@ import dev.certificatetransfer.domain.CertificateEvent;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -188,6 +190,52 @@ final class TestDatabases {
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
+    }
+
+    /** A database at an older schema version, and the current test database beside it. */
+    @FunctionalInterface
+    interface BesideTheCurrent {
+        void test(HikariDataSource current, HikariDataSource old) throws SQLException;
+    }
+
+    /** Runs the test with a new, migrated H2 database and a new, empty one to build an older schema in. */
+    static void onH2WithAnOldDatabase(BesideTheCurrent test) throws SQLException {
+        try (var current = h2InMemory();
+                var old = pool("jdbc:h2:mem:old-" + NAMES.incrementAndGet(), 2)) {
+            test.test(current, old);
+        }
+    }
+
+    /**
+     * Runs the test with the emptied, migrated PostgreSQL database and a pool on a new, empty schema of its own to
+     * build an older schema in, dropped afterwards.
+     */
+    static void onPostgresWithAnOldDatabase(BesideTheCurrent test) throws SQLException {
+        var current = postgres();
+        empty(current);
+        String schema = "old_" + ProcessHandle.current().pid() + "_" + NAMES.incrementAndGet();
+        execute(current, "CREATE SCHEMA " + schema);
+        try (var old = pool(postgresUrl() + "&currentSchema=" + schema, 2)) {
+            test.test(current, old);
+        } finally {
+            execute(current, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    /** Our migrations in a Flyway configuration of the test's own, to migrate to a chosen version. */
+    static FluentConfiguration ourMigrations(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(JdbcMigrations.LOCATION)
+                .table(JdbcMigrations.HISTORY_TABLE);
+    }
+
+    /** Executes one SQL statement on a connection of its own. */
+    static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static HikariDataSource migrated(HikariDataSource dataSource) {
