@@ -60,10 +60,20 @@ final class ServerJar implements AutoCloseable {
 
     /** Waits (up to 30 s) for the process to end by itself and answers its exit status. */
     int awaitExit() throws InterruptedException {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        return awaitExit(30);
+    }
+
+    /** Waits up to {@code seconds} for the process to end and answers its exit status. */
+    int awaitExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("the server did not exit; printed:\n" + stdout() + stderr());
         }
         return process.exitValue();
+    }
+
+    /** Sends SIGTERM, as {@code kill} or a service manager does, without waiting. */
+    void terminate() {
+        process.destroy();
     }
 
     /** Stops the server with SIGTERM and waits (up to 30 s) until it has exited, its last words written. */
