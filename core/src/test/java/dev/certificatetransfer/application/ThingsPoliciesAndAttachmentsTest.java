@@ -62,8 +62,8 @@ class ThingsPoliciesAndAttachmentsTest {
     static final Principal BOB = Accounts.principal(Accounts.BOB);
     static final PolicyName POLICY = new PolicyName("device-policy");
     static final ThingName THING = new ThingName("sensor-1");
-    static final PolicyDocument DOCUMENT = PolicyDocument.parse(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\"}]}")
+    static final PolicyDocument DOCUMENT = PolicyDocument.parse("{\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\"}]}")
             .get();
 
     final RecordingEventPublisher events = new RecordingEventPublisher();
