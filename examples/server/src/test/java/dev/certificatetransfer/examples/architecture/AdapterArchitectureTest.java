@@ -31,7 +31,8 @@ class AdapterArchitectureTest {
     private static final Map<String, String> PACKAGE_TECHNOLOGY = Map.of(
             "dev.certificatetransfer.adapter.memory", "InMemory",
             "dev.certificatetransfer.adapter.jdbc", "Jdbc",
-            "dev.certificatetransfer.adapter.http", "Http");
+            "dev.certificatetransfer.adapter.http", "Http",
+            "dev.certificatetransfer.adapter.ca", "BouncyCastle");
 
     /** Prefixes that name no technology. */
     private static final Set<String> GENERIC = Set.of(
