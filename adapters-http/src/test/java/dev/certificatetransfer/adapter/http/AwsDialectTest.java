@@ -78,9 +78,25 @@ class AwsDialectTest {
                             "DELETE /certificates/{certificateId}",
                             "GET /certificates",
                             "GET /certificates-out-going",
-                            "POST /certificate/register-no-ca");
+                            "POST /certificate/register-no-ca",
+                            "POST /keys-and-certificate",
+                            "POST /certificates",
+                            "POST /things/{thingName}",
+                            "GET /things/{thingName}",
+                            "DELETE /things/{thingName}",
+                            "POST /policies/{policyName}",
+                            "GET /policies/{policyName}",
+                            "DELETE /policies/{policyName}",
+                            "PUT /target-policies/{policyName}",
+                            "POST /target-policies/{policyName}",
+                            "POST /attached-policies/{target}",
+                            "POST /policy-targets/{policyName}",
+                            "PUT /things/{thingName}/principals",
+                            "DELETE /things/{thingName}/principals",
+                            "GET /principals/things",
+                            "GET /things/{thingName}/principals");
             for (Operation operation : Operation.values()) {
-                var path = operation.path().replace(Operation.LABEL, ID);
+                var path = operation.path(ID);
                 assertThat(RouteTable.route(operation.method(), path))
                         .isEqualTo(new Route.Found(operation, path.contains(ID) ? Option.some(ID) : Option.none()));
             }
