@@ -29,11 +29,6 @@ public record CertificateArn(Region region, AccountId account, CertificateId cer
     }
 
     /**
-     * The ARN as AWS writes it.
-     *
-     * @return {@code arn:aws:iot:{region}:{account}:cert/{certificateId}}
-     */
-    /**
      * Input rule for a certificate ARN a caller sent (AttachPolicy's {@code target}, a thing's principal):
      * {@code arn:aws:iot:{region}:{account}:cert/{certificateId}}, the id case-insensitive.
      *
@@ -58,6 +53,11 @@ public record CertificateArn(Region region, AccountId account, CertificateId cer
         return Either.right(new CertificateArn(region.get(), account.get(), id.get()));
     }
 
+    /**
+     * The ARN as AWS writes it.
+     *
+     * @return {@code arn:aws:iot:{region}:{account}:cert/{certificateId}}
+     */
     @Override
     public String value() {
         return "arn:aws:iot:" + region.value() + ':' + account.value() + ":cert/" + certificateId.value();
