@@ -65,9 +65,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * and things, and the service's own registry: policies and things created, deleted, attached and detached), from
  * three accounts on four certificates, run against the real service on the in-memory adapter and checked after every
  * step against {@link ReferenceModel}: answers, state (attachments included), transfer data, listings, the registry
- * and its reverse listings, the contents of each event, and the invariants. A second property switches on the transfer rules of docs/behaviour.md, section 14
- * (transfers expire
- * after 100 ms while the clock moves in random steps, and two targets accept transfers from one source only).
+ * and its reverse listings, the contents of each event, and the invariants. A second property switches on the
+ * transfer rules of docs/behaviour.md, section 14 (transfers expire after 100 ms while the clock moves in random
+ * steps, and two targets accept transfers from one source only).
  */
 class StatefulPropertyTest {
 

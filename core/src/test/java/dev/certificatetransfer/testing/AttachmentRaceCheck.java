@@ -8,6 +8,8 @@ import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
 import dev.certificatetransfer.port.out.RegistryRepository;
@@ -79,7 +81,11 @@ public final class AttachmentRaceCheck {
         this.threads = threads;
     }
 
-    /** The check on storage that publishes its events elsewhere (a JDBC outbox): the commits are the log. */
+    /**
+     * The check on storage that publishes its events elsewhere (a JDBC outbox): the commits are the log. Each
+     * schedule needs empty storage (the same two certificates are registered in each): the supplier gives a new
+     * database, or empties one.
+     */
     public static <R extends CertificateRepository & RegistryRepository> AttachmentRaceCheck on(
             Supplier<R> repositories) {
         return new AttachmentRaceCheck(
@@ -87,8 +93,8 @@ public final class AttachmentRaceCheck {
     }
 
     /**
-     * The check on storage that publishes to the publisher it is given (the in-memory repository); the published
-     * events must be the committed ones, in version order per certificate.
+     * The check on storage that publishes to the publisher it is given (the in-memory repository), new and empty for
+     * each schedule; the published events must be the committed ones, in version order per certificate.
      */
     public static <R extends CertificateRepository & RegistryRepository> AttachmentRaceCheck onPublishing(
             Function<EventPublisher, R> repositories) {
@@ -207,8 +213,9 @@ public final class AttachmentRaceCheck {
     }
 
     /**
-     * The storage under test, recording every event whose change it committed; a read sometimes yields or takes a
-     * moment, as a database round trip does, so that the calls interleave in more ways.
+     * The storage under test, recording every event whose change it committed; a read or a write sometimes yields or
+     * takes a moment first, as a database round trip does, so that the calls interleave in more ways (between a
+     * decision and its write too).
      */
     private static final class Recording extends ForwardingRegistryRepository {
         final ConcurrentLinkedQueue<CertificateEvent> committed = new ConcurrentLinkedQueue<>();
@@ -219,6 +226,7 @@ public final class AttachmentRaceCheck {
 
         @Override
         public CommitOutcome commit(CertificateChange change) {
+            jitter();
             var outcome = super.commit(change);
             if (outcome == CommitOutcome.COMMITTED) {
                 committed.add(change.event());
@@ -227,15 +235,30 @@ public final class AttachmentRaceCheck {
         }
 
         @Override
-        @SuppressWarnings("ThreadPriorityCheck") // yielding here is the point: it varies the interleavings
         public StoredCertificate find(CertificateId id) {
-            var found = super.find(id);
+            jitter();
+            return super.find(id);
+        }
+
+        @Override
+        public CommitOutcome deletePolicy(Policy policy) {
+            jitter();
+            return super.deletePolicy(policy);
+        }
+
+        @Override
+        public CommitOutcome deleteThing(Thing thing) {
+            jitter();
+            return super.deleteThing(thing);
+        }
+
+        @SuppressWarnings("ThreadPriorityCheck") // yielding here is the point: it varies the interleavings
+        private static void jitter() {
             switch (ThreadLocalRandom.current().nextInt(8)) {
                 case 0, 1 -> Thread.yield();
                 case 2 -> LockSupport.parkNanos(20_000);
                 default -> {}
             }
-            return found;
         }
     }
 }

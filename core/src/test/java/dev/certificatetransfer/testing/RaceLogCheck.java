@@ -50,6 +50,9 @@ final class RaceLogCheck {
         assertThat(byCaller.size())
                 .as(() -> "each call wrote at most one event, named by its caller\n" + context.get())
                 .isEqualTo(committed.size());
+        assertThat(byCaller.keySet().toJavaSet())
+                .as(() -> "every event names the call that made it\n" + context.get())
+                .isSubsetOf(calls.map(RaceCall::caller).toJavaSet());
     }
 
     static <R extends CertificateRepository & RegistryRepository> void check(

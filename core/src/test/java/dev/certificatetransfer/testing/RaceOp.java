@@ -75,7 +75,7 @@ record RaceOp(Kind kind, int certificate, boolean meant, int name, boolean force
     @Override
     public String toString() {
         return kind + "(cert " + certificate + (meant ? "" : ", by the other account") + ", #" + name
-                + (force ? ", forced" : "") + ")";
+                + (force && kind == Kind.DELETE ? ", forced" : "") + ")";
     }
 
     private static List<Kind> weighted(Map<Kind, Integer> weights) {
