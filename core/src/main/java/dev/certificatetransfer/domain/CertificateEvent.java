@@ -502,7 +502,8 @@ public sealed interface CertificateEvent {
     }
 
     /**
-     * The owner (actor) attached a policy to the certificate (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     * The owner (actor) attached a policy to the certificate
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
      *
      * @param certificateId the certificate
      * @param actor the caller, of the owner's account
@@ -554,7 +555,8 @@ public sealed interface CertificateEvent {
     }
 
     /**
-     * The owner (actor) detached a policy from the certificate (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     * The owner (actor) detached a policy from the certificate
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
      *
      * @param certificateId the certificate
      * @param actor the caller, of the owner's account
@@ -606,7 +608,8 @@ public sealed interface CertificateEvent {
     }
 
     /**
-     * The owner (actor) attached the certificate to a thing as its principal (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     * The owner (actor) attached the certificate to a thing as its principal
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
      *
      * @param certificateId the certificate
      * @param actor the caller, of the owner's account
@@ -658,7 +661,8 @@ public sealed interface CertificateEvent {
     }
 
     /**
-     * The owner (actor) detached the certificate from a thing (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     * The owner (actor) detached the certificate from a thing
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
      *
      * @param certificateId the certificate
      * @param actor the caller, of the owner's account

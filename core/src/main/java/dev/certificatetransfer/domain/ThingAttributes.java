@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A thing's attributes: at most {@value #MAX_ATTRIBUTES} names, each 1 to 128 of {@code a-z A-Z 0-9 _ . , @ / : # -},
- * with values of at most 800 of those characters and {@code = [ ]} (docs/behaviour.md#17-things-policies-and-attachments).
+ * with values of at most 800 of those characters and {@code = [ ]}
+ * (docs/behaviour.md#17-things-policies-and-attachments).
  *
  * @param values the attributes, by name
  */

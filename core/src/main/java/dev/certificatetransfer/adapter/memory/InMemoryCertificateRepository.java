@@ -29,9 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * A thread-safe {@link CertificateRepository} and {@link RegistryRepository} in memory. {@code find} never blocks; a commit locks only its own id's
- * hash bin while it compares the version, swaps the state, updates the listing indexes and queues the event. A deleted
- * certificate leaves its version behind (a tombstone), so a version is never reused for an id.
+ * A thread-safe {@link CertificateRepository} and {@link RegistryRepository} in memory. {@code find} never blocks; a
+ * commit locks only its own id's hash bin while it compares the version, swaps the state, updates the listing indexes
+ * and queues the event. A deleted certificate leaves its version behind (a tombstone), so a version is never reused
+ * for an id.
  *
  * <p>Events reach the {@link EventPublisher} after their commit, in commit order (so one certificate's events in
  * version order), one at a time: a commit that finds nobody delivering publishes its own event before it returns;
