@@ -20,6 +20,9 @@ final class OldSchemaRows {
             + " transfer_message, transfer_date, accept_date, reject_date, cancel_date, reject_reason, pending_target,"
             + " outgoing_owner, expire_date, pending_transfer_date";
 
+    /** The {@code certificate_event} columns of schema V4 (V5 added {@code attached_name}). */
+    static final String V4_EVENT = EventRows.COLUMNS.replace(", attached_name", "");
+
     /** The {@code certificate} columns of schema V1. */
     static final String V1_CERTIFICATE = V3_CERTIFICATE.replace(", expire_date, pending_transfer_date", "");
 

@@ -139,10 +139,15 @@ final class TestDatabases {
         empty(dataSource, JdbcSchema.CONNECTION_DEFAULT);
     }
 
-    /** Deletes every certificate and event of the schema. */
+    /** Deletes every certificate, event, thing, policy and attachment of the schema, and its CA. */
     static void empty(DataSource dataSource, JdbcSchema schema) {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
+            statement.execute("DELETE FROM " + schema.qualify("certificate_policy"));
+            statement.execute("DELETE FROM " + schema.qualify("certificate_thing"));
+            statement.execute("DELETE FROM " + schema.qualify("registry_policy"));
+            statement.execute("DELETE FROM " + schema.qualify("registry_thing"));
+            statement.execute("DELETE FROM " + schema.qualify("certificate_authority"));
             statement.execute("DELETE FROM " + schema.qualify("certificate_event"));
             statement.execute("DELETE FROM " + schema.qualify("certificate_pending_transfer"));
             statement.execute("DELETE FROM " + schema.qualify("certificate_content"));
