@@ -34,7 +34,12 @@ final class TestDatabases {
 
     /** A new, migrated H2 database in memory, gone once the pool is closed. */
     static HikariDataSource h2InMemory() {
-        return migrated(pool("jdbc:h2:mem:certificates-" + NAMES.incrementAndGet(), 8));
+        return h2InMemory("");
+    }
+
+    /** A new, migrated H2 database in memory with the settings (such as {@code ;LOCK_TIMEOUT=10000}) in its URL. */
+    static HikariDataSource h2InMemory(String settings) {
+        return migrated(pool("jdbc:h2:mem:certificates-" + NAMES.incrementAndGet() + settings, 8));
     }
 
     /** A new, migrated H2 database in a file under {@code target/h2}. */
