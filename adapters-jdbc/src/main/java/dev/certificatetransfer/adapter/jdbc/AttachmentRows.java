@@ -21,7 +21,8 @@ import java.util.Map;
  * one {@code certificate_thing} row per thing it is attached to, each with the certificate's owner. The
  * {@code certificate} row counts them, so a certificate with none (every certificate a transfer moves) costs no
  * second statement; one with some costs one, which reads its attachments together with its version: if the version
- * moved since the certificate row was read, the caller reads again, so no certificate is built from two states.
+ * moved since the certificate row was read, the caller reads again, so no certificate is built from two states (and
+ * a count that does not match the rows at the same version is an error, never a reason to read again).
  * {@link AttachmentWrites} writes the rows.
  */
 final class AttachmentRows {
@@ -72,23 +73,30 @@ final class AttachmentRows {
                 continue;
             }
             Read r = read.get(l.id());
-            if (r == null || r.version != l.version() || r.size() != l.attachmentCount()) {
+            if (r == null || r.version != l.version()) {
                 return Option.none();
+            }
+            if (r.size() != l.attachmentCount()) {
+                throw new IllegalStateException("certificate " + l.id() + " at version " + l.version() + " counts "
+                        + l.attachmentCount() + " attachments, and " + r.size() + " rows of them are stored");
             }
             complete.add(l.certificate().attachments(r.attachments()).build());
         }
         return Option.some(complete);
     }
 
-    /** The attachments of the certificates, by id, with the version each certificate had when they were read. */
+    /**
+     * The attachments of the certificates, by id, and the version each certificate has, all read in one statement (so
+     * at one moment): the version comes with the certificate's own row, the names with its attachment rows.
+     */
     private Map<String, Read> read(Connection connection, List<Loaded> withSome) throws SQLException {
         String ids = "?" + ", ?".repeat(withSome.size() - 1);
-        String sql = "SELECT a.certificate_id, c.version, 'P' AS kind, a.policy_name AS name FROM " + policies
-                + " a JOIN " + certificates + " c ON c.id = a.certificate_id WHERE a.certificate_id IN (" + ids + ")"
-                + " UNION ALL SELECT a.certificate_id, c.version, 'T' AS kind, a.thing_name AS name FROM " + things
-                + " a JOIN " + certificates + " c ON c.id = a.certificate_id WHERE a.certificate_id IN (" + ids + ")";
+        String sql = "SELECT id, version, NULL AS kind, NULL AS name FROM " + certificates + " WHERE id IN (" + ids
+                + ") UNION ALL SELECT certificate_id, 0, 'P', policy_name FROM " + policies
+                + " WHERE certificate_id IN (" + ids + ") UNION ALL SELECT certificate_id, 0, 'T', thing_name FROM "
+                + things + " WHERE certificate_id IN (" + ids + ")";
         var arguments = new SqlArguments();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             withSome.forEach(l -> arguments.text(l.id()));
         }
         var read = new HashMap<String, Read>();
@@ -97,15 +105,19 @@ final class AttachmentRows {
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     var r = read.computeIfAbsent(rows.getString(1), id -> new Read());
-                    r.version = rows.getLong(2);
-                    ("P".equals(rows.getString(3)) ? r.policies : r.things).add(rows.getString(4));
+                    String kind = rows.getString(3);
+                    if (kind == null) {
+                        r.version = rows.getLong(2);
+                    } else {
+                        ("P".equals(kind) ? r.policies : r.things).add(rows.getString(4));
+                    }
                 }
             }
         }
         return read;
     }
 
-    /** One certificate's attachment rows, as read in one statement (so all at one version). */
+    /** One certificate's version and attachment rows, as read in one statement (so at one moment). */
     private static final class Read {
         long version;
         final List<String> policies = new ArrayList<>();

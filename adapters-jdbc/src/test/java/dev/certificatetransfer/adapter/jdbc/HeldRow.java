@@ -3,6 +3,8 @@ package dev.certificatetransfer.adapter.jdbc;
 import static org.awaitility.Awaitility.await;
 
 import dev.certificatetransfer.domain.AccountId;
+import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.testing.RegistryRepositoryContract;
 
 import javax.sql.DataSource;
@@ -33,24 +35,75 @@ final class HeldRow implements RegistryRepositoryContract.Hold {
 
     /** Locks the owner's row of that name in the table until {@link #close}. */
     static HeldRow lock(DataSource dataSource, JdbcSchema schema, AccountId owner, String table, String name) {
+        return hold(
+                dataSource, (connection, postgres) -> lockRow(connection, schema, owner, table, name, "FOR UPDATE"));
+    }
+
+    /**
+     * An attach of the policy to the certificate, half done as the repository does it: the policy's row locked (on
+     * PostgreSQL {@code FOR KEY SHARE}, on H2 {@code FOR UPDATE}) and the attachment's row inserted, until
+     * {@link #commit} or {@link #close}. The certificate's own row is left alone.
+     */
+    static HeldRow attaching(
+            DataSource dataSource, JdbcSchema schema, AccountId owner, PolicyName policy, CertificateId certificate) {
+        return hold(dataSource, (connection, postgres) -> {
+            lockRow(
+                    connection,
+                    schema,
+                    owner,
+                    "registry_policy",
+                    policy.value(),
+                    postgres ? "FOR KEY SHARE" : "FOR UPDATE");
+            new SqlArguments()
+                    .text(owner.value())
+                    .text(policy.value())
+                    .text(certificate.value())
+                    .update(
+                            connection,
+                            "INSERT INTO " + schema.qualify("certificate_policy")
+                                    + " (owner, policy_name, certificate_id) VALUES (?, ?, ?)");
+        });
+    }
+
+    /** Work done in the held transaction. */
+    @FunctionalInterface
+    private interface Holding {
+        void start(Connection connection, boolean postgres) throws SQLException;
+    }
+
+    private static HeldRow hold(DataSource dataSource, Holding holding) {
         try {
             var connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            var locked = new SqlArguments()
-                    .text(owner.value())
-                    .text(name)
-                    .exists(
-                            connection,
-                            "SELECT 1 FROM " + schema.qualify(table) + " WHERE owner = ? AND name = ? FOR UPDATE");
-            if (!locked) {
-                throw new IllegalStateException("no row " + name + " of " + owner + " in " + table);
-            }
+            holding.start(connection, postgres);
             try (var statement = connection.createStatement();
                     var row = statement.executeQuery(postgres ? "SELECT pg_backend_pid()" : "SELECT SESSION_ID()")) {
                 row.next();
                 return new HeldRow(dataSource, connection, postgres, row.getLong(1));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void lockRow(
+            Connection connection, JdbcSchema schema, AccountId owner, String table, String name, String lock)
+            throws SQLException {
+        var locked = new SqlArguments()
+                .text(owner.value())
+                .text(name)
+                .exists(connection, "SELECT 1 FROM " + schema.qualify(table) + " WHERE owner = ? AND name = ? " + lock);
+        if (!locked) {
+            throw new IllegalStateException("no row " + name + " of " + owner + " in " + table);
+        }
+    }
+
+    /** Commits what the held transaction did, and lets the writers go. */
+    synchronized void commit() {
+        released = true;
+        try (connection) {
+            connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
