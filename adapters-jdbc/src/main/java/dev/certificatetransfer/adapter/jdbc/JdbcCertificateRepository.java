@@ -175,9 +175,10 @@ public final class JdbcCertificateRepository implements CertificateRepository, R
 
     @Override
     public CommitOutcome createThing(Thing thing) {
+        boolean postgres = database.isPostgres();
         return database.autoCommitted(
                 "Creating thing " + thing.name() + " of " + thing.owner(),
-                connection -> things.create(connection, database.isPostgres(), ThingRows.values(thing)));
+                connection -> things.create(connection, postgres, ThingRows.values(thing)));
     }
 
     @Override
@@ -209,9 +210,10 @@ public final class JdbcCertificateRepository implements CertificateRepository, R
 
     @Override
     public CommitOutcome createPolicy(Policy policy) {
+        boolean postgres = database.isPostgres();
         return database.autoCommitted(
                 "Creating policy " + policy.name() + " of " + policy.owner(),
-                connection -> policies.create(connection, database.isPostgres(), PolicyRows.values(policy)));
+                connection -> policies.create(connection, postgres, PolicyRows.values(policy)));
     }
 
     @Override

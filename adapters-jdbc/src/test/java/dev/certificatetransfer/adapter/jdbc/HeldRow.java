@@ -118,9 +118,9 @@ final class HeldRow implements RegistryRepositoryContract.Hold {
 
     private long waiting() throws SQLException {
         String sql = postgres
-                ? "WITH RECURSIVE held(pid) AS (SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))"
-                        + " UNION SELECT a.pid FROM pg_stat_activity a JOIN held h ON h.pid = ANY(pg_blocking_pids(a.pid)))"
-                        + " SELECT COUNT(*) FROM held"
+                ? "WITH RECURSIVE held(pid) AS (SELECT pid FROM pg_stat_activity"
+                        + " WHERE ? = ANY(pg_blocking_pids(pid)) UNION SELECT a.pid FROM pg_stat_activity a"
+                        + " JOIN held h ON h.pid = ANY(pg_blocking_pids(a.pid))) SELECT COUNT(*) FROM held"
                 : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = ?";
         try (var other = dataSource.getConnection();
                 var statement = other.prepareStatement(sql)) {
