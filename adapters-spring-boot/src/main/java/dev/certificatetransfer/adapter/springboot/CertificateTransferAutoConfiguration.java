@@ -116,8 +116,7 @@ public final class CertificateTransferAutoConfiguration {
             ObjectProvider<CertificateIssuer> issuer) {
         var builder = CertificateTransferService.builder();
         issuer.ifUnique(builder::issuer);
-        return builder
-                .repository(repository)
+        return builder.repository(repository)
                 .authorizer(authorizer)
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .transferRule(transferRule.getIfUnique(TransferRule::allowAll))
