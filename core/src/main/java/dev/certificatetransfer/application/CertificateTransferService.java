@@ -6,8 +6,8 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.ParsedCertificate;
-import dev.certificatetransfer.domain.Policy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
@@ -191,17 +191,17 @@ public final class CertificateTransferService implements CertificateTransferUseC
     }
 
     @Override
-    public Either<Refusal, Policy> createPolicy(Principal caller, PolicyName name, PolicyDocument document) {
+    public Either<Refusal, IotPolicy> createPolicy(Principal caller, PolicyName name, PolicyDocument document) {
         return thingsAndPolicies.createPolicy(caller, name, document);
     }
 
     @Override
-    public Either<Refusal, Policy> getPolicy(Principal caller, PolicyName name) {
+    public Either<Refusal, IotPolicy> getPolicy(Principal caller, PolicyName name) {
         return thingsAndPolicies.getPolicy(caller, name);
     }
 
     @Override
-    public Either<Refusal, Policy> deletePolicy(Principal caller, PolicyName name) {
+    public Either<Refusal, IotPolicy> deletePolicy(Principal caller, PolicyName name) {
         return thingsAndPolicies.deletePolicy(caller, name);
     }
 

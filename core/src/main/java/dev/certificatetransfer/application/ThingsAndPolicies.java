@@ -1,7 +1,7 @@
 package dev.certificatetransfer.application;
 
 import dev.certificatetransfer.domain.IotAction;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
@@ -98,7 +98,7 @@ final class ThingsAndPolicies {
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
-    Either<Refusal, Policy> createPolicy(Principal caller, PolicyName name, PolicyDocument document) {
+    Either<Refusal, IotPolicy> createPolicy(Principal caller, PolicyName name, PolicyDocument document) {
         return authorizedRegistry(caller, IotAction.CREATE_POLICY, new PolicyArn(region, caller.account(), name))
                 .flatMap(store -> commitLoop.retry("policy " + name, () -> {
                     var decided = RegistryRules.createPolicy(
@@ -113,13 +113,13 @@ final class ThingsAndPolicies {
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
-    Either<Refusal, Policy> getPolicy(Principal caller, PolicyName name) {
+    Either<Refusal, IotPolicy> getPolicy(Principal caller, PolicyName name) {
         return authorizedRegistry(caller, IotAction.GET_POLICY, new PolicyArn(region, caller.account(), name))
                 .flatMap(store -> RegistryRules.getPolicy(store.findPolicy(caller.account(), name), name));
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
-    Either<Refusal, Policy> deletePolicy(Principal caller, PolicyName name) {
+    Either<Refusal, IotPolicy> deletePolicy(Principal caller, PolicyName name) {
         return authorizedRegistry(caller, IotAction.DELETE_POLICY, new PolicyArn(region, caller.account(), name))
                 .flatMap(store -> commitLoop.retry("policy " + name, () -> {
                     var found = store.findPolicy(caller.account(), name);

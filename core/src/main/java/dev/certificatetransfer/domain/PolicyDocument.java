@@ -5,7 +5,8 @@ import io.vavr.control.Either;
 import java.util.Objects;
 
 /**
- * A policy's document: a JSON object of at most {@value #MAX_LENGTH} characters once whitespace is left out, kept
+ * A policy's document: a JSON object of at most {@value #MAX_LENGTH} characters once whitespace is left out (and
+ * {@value #MAX_TEXT_LENGTH} with it), well-formed Unicode, kept
  * as the caller wrote it (docs/behaviour.md#17-things-policies-and-attachments). The service stores it and hands it
  * back; it does not evaluate it.
  *
@@ -15,6 +16,9 @@ public record PolicyDocument(String value) {
 
     /** The most characters a document may have, whitespace not counted. */
     public static final int MAX_LENGTH = 2048;
+
+    /** The most characters a document's text may have, whitespace included (ours: what is stored is bounded). */
+    public static final int MAX_TEXT_LENGTH = 32_768;
 
     /**
      * A document already checked; {@link #parse} checks one a caller sent.
@@ -32,7 +36,8 @@ public record PolicyDocument(String value) {
 
     /**
      * Input rule for a document a caller sent: MALFORMED_POLICY unless it is a JSON object of at most
-     * {@value #MAX_LENGTH} characters without whitespace.
+     * {@value #MAX_LENGTH} characters without whitespace and {@value #MAX_TEXT_LENGTH} with it, in well-formed
+     * Unicode.
      *
      * @param raw the document as sent, possibly null
      * @return the document; or MALFORMED_POLICY
@@ -48,6 +53,12 @@ public record PolicyDocument(String value) {
     }
 
     private static String problem(String raw) {
+        if (raw.length() > MAX_TEXT_LENGTH) {
+            return "The policy document is longer than " + MAX_TEXT_LENGTH + " characters, whitespace included";
+        }
+        if (!Text.isWellFormedUnicode(raw)) {
+            return "The policy document is not well-formed Unicode (a lone surrogate)";
+        }
         long length = raw.chars().filter(c -> !Character.isWhitespace(c)).count();
         if (length > MAX_LENGTH) {
             return "The policy document is " + length + " characters without whitespace; at most " + MAX_LENGTH;

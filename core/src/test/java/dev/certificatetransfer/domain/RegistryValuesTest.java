@@ -56,6 +56,10 @@ class RegistryValuesTest {
         var deep = "{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
         assertThat(PolicyDocument.parse(deep).getLeft().code()).isEqualTo(RefusalCode.MALFORMED_POLICY);
         assertThat(PolicyDocument.parse(null).getLeft().code()).isEqualTo(RefusalCode.MALFORMED_POLICY);
+        var padded = "{" + " ".repeat(PolicyDocument.MAX_TEXT_LENGTH) + "}";
+        assertThat(PolicyDocument.parse(padded).getLeft().code()).isEqualTo(RefusalCode.MALFORMED_POLICY);
+        assertThat(PolicyDocument.parse("{\"a\":\"\uD800\"}").getLeft().code()).isEqualTo(RefusalCode.MALFORMED_POLICY);
+        assertThat(PolicyDocument.parse("{\"a\":\"\uD83D\uDE00\"}").isRight()).isTrue();
     }
 
     @Test

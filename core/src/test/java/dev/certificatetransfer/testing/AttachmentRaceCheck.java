@@ -8,7 +8,7 @@ import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
@@ -241,7 +241,7 @@ public final class AttachmentRaceCheck {
         }
 
         @Override
-        public CommitOutcome deletePolicy(Policy policy) {
+        public CommitOutcome deletePolicy(IotPolicy policy) {
             jitter();
             return super.deletePolicy(policy);
         }

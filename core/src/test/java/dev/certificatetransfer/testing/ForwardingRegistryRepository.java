@@ -2,7 +2,7 @@ package dev.certificatetransfer.testing;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingName;
@@ -48,17 +48,17 @@ public abstract class ForwardingRegistryRepository extends ForwardingCertificate
     }
 
     @Override
-    public Option<Policy> findPolicy(AccountId owner, PolicyName name) {
+    public Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
         return registry.findPolicy(owner, name);
     }
 
     @Override
-    public CommitOutcome createPolicy(Policy policy) {
+    public CommitOutcome createPolicy(IotPolicy policy) {
         return registry.createPolicy(policy);
     }
 
     @Override
-    public CommitOutcome deletePolicy(Policy policy) {
+    public CommitOutcome deletePolicy(IotPolicy policy) {
         return registry.deletePolicy(policy);
     }
 

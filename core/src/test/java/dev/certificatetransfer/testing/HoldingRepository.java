@@ -1,6 +1,6 @@
 package dev.certificatetransfer.testing;
 
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.RegistryRepository;
@@ -63,7 +63,7 @@ public final class HoldingRepository extends ForwardingRegistryRepository {
     }
 
     @Override
-    public CommitOutcome deletePolicy(Policy policy) {
+    public CommitOutcome deletePolicy(IotPolicy policy) {
         return holdPolicyDeletion ? held(() -> super.deletePolicy(policy)) : super.deletePolicy(policy);
     }
 

@@ -16,8 +16,8 @@ import dev.certificatetransfer.domain.CertificateEvent.ThingDetached;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.ParsedCertificate;
-import dev.certificatetransfer.domain.Policy;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
@@ -134,8 +134,8 @@ public abstract class RegistryRepositoryContract<R extends CertificateRepository
         return commitOrFail(CertificateChange.of(Option.none(), event));
     }
 
-    protected Policy policy(AccountId owner, PolicyName name) {
-        var policy = new Policy(
+    protected IotPolicy policy(AccountId owner, PolicyName name) {
+        var policy = new IotPolicy(
                 name, owner, new PolicyDocument("{\"Version\": \"2012-10-17\", \"Statement\": []}"), clock.instant());
         assertThat(repository.createPolicy(policy)).isEqualTo(CommitOutcome.COMMITTED);
         return policy;
@@ -268,7 +268,7 @@ public abstract class RegistryRepositoryContract<R extends CertificateRepository
 
         @Test
         void a_policy_is_found_exactly_as_created() {
-            var policy = new Policy(
+            var policy = new IotPolicy(
                     READ_ONLY,
                     ALICE,
                     new PolicyDocument(
@@ -283,7 +283,7 @@ public abstract class RegistryRepositoryContract<R extends CertificateRepository
         @Test
         void a_taken_name_conflicts_and_keeps_the_first_policy() {
             var first = policy(ALICE, READ_ONLY);
-            var second = new Policy(READ_ONLY, ALICE, new PolicyDocument("{}"), clock.instant());
+            var second = new IotPolicy(READ_ONLY, ALICE, new PolicyDocument("{}"), clock.instant());
             assertThat(repository.createPolicy(second)).isEqualTo(CommitOutcome.CONFLICT);
             assertThat(repository.findPolicy(ALICE, READ_ONLY)).containsExactly(first);
         }

@@ -5,7 +5,7 @@ import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Thing;
@@ -120,17 +120,17 @@ final class AwsFormat implements Format {
             }
 
             @Override
-            public byte[] policyCreated(Policy policy) {
+            public byte[] policyCreated(IotPolicy policy) {
                 return Json.bytes(RegistryJson.policyCreated(policy, region));
             }
 
             @Override
-            public byte[] policyRead(Policy policy) {
+            public byte[] policyRead(IotPolicy policy) {
                 return Json.bytes(RegistryJson.policy(policy, region));
             }
 
             @Override
-            public byte[] policyDeleted(Policy policy) {
+            public byte[] policyDeleted(IotPolicy policy) {
                 return EMPTY;
             }
 

@@ -5,7 +5,7 @@ import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Thing;
@@ -116,17 +116,17 @@ final class EnvelopeFormat implements Format {
             }
 
             @Override
-            public ObjectNode policyCreated(Policy policy) {
+            public ObjectNode policyCreated(IotPolicy policy) {
                 return RegistryJson.policyCreated(policy, region);
             }
 
             @Override
-            public ObjectNode policyRead(Policy policy) {
+            public ObjectNode policyRead(IotPolicy policy) {
                 return RegistryJson.policy(policy, region);
             }
 
             @Override
-            public ObjectNode policyDeleted(Policy policy) {
+            public ObjectNode policyDeleted(IotPolicy policy) {
                 return Json.object().put("policyName", policy.name().value());
             }
 

@@ -3,7 +3,7 @@ package dev.certificatetransfer.adapter.http;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingName;
@@ -62,13 +62,13 @@ sealed interface Output {
         T thingDeleted(Thing thing);
 
         /** CreatePolicy. */
-        T policyCreated(Policy policy);
+        T policyCreated(IotPolicy policy);
 
         /** GetPolicy. */
-        T policyRead(Policy policy);
+        T policyRead(IotPolicy policy);
 
         /** DeletePolicy. */
-        T policyDeleted(Policy policy);
+        T policyDeleted(IotPolicy policy);
 
         /** ListAttachedPolicies. */
         T attachedPolicies(NamePage<PolicyArn> page);
@@ -175,7 +175,7 @@ sealed interface Output {
     }
 
     /** CreatePolicy. */
-    record PolicyCreated(Policy policy) implements Output {
+    record PolicyCreated(IotPolicy policy) implements Output {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.policyCreated(policy);
@@ -183,7 +183,7 @@ sealed interface Output {
     }
 
     /** GetPolicy. */
-    record PolicyRead(Policy policy) implements Output {
+    record PolicyRead(IotPolicy policy) implements Output {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.policyRead(policy);
@@ -191,7 +191,7 @@ sealed interface Output {
     }
 
     /** DeletePolicy. */
-    record PolicyDeleted(Policy policy) implements Output {
+    record PolicyDeleted(IotPolicy policy) implements Output {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.policyDeleted(policy);

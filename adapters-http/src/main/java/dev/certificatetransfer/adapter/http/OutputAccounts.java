@@ -4,7 +4,7 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingName;
@@ -82,17 +82,17 @@ final class OutputAccounts implements Output.Visitor<Seq<AccountId>> {
     }
 
     @Override
-    public Seq<AccountId> policyCreated(Policy policy) {
+    public Seq<AccountId> policyCreated(IotPolicy policy) {
         return List.of(policy.owner());
     }
 
     @Override
-    public Seq<AccountId> policyRead(Policy policy) {
+    public Seq<AccountId> policyRead(IotPolicy policy) {
         return List.of(policy.owner());
     }
 
     @Override
-    public Seq<AccountId> policyDeleted(Policy policy) {
+    public Seq<AccountId> policyDeleted(IotPolicy policy) {
         return List.empty();
     }
 

@@ -2,7 +2,7 @@ package dev.certificatetransfer.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certificatetransfer.domain.CertificateArn;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Thing;
@@ -38,21 +38,21 @@ final class RegistryJson {
     }
 
     /** CreatePolicy's answer. */
-    static ObjectNode policyCreated(Policy policy, Region region) {
+    static ObjectNode policyCreated(IotPolicy policy, Region region) {
         return Json.object()
                 .put("policyName", policy.name().value())
                 .put("policyArn", policy.arn(region).value())
                 .put("policyDocument", policy.document().value())
-                .put("policyVersionId", Policy.VERSION_ID);
+                .put("policyVersionId", IotPolicy.VERSION_ID);
     }
 
     /** GetPolicy's answer; nothing served here changes a policy, so it was last modified when created. */
-    static ObjectNode policy(Policy policy, Region region) {
+    static ObjectNode policy(IotPolicy policy, Region region) {
         return Json.object()
                 .put("policyName", policy.name().value())
                 .put("policyArn", policy.arn(region).value())
                 .put("policyDocument", policy.document().value())
-                .put("defaultVersionId", Policy.VERSION_ID)
+                .put("defaultVersionId", IotPolicy.VERSION_ID)
                 .put("creationDate", Json.timestamp(policy.creationDate()))
                 .put("lastModifiedDate", Json.timestamp(policy.creationDate()))
                 .put("generationId", policy.generationId());

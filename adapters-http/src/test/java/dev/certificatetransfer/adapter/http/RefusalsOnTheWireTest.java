@@ -12,7 +12,7 @@ import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RefusalCode;
@@ -118,17 +118,17 @@ class RefusalsOnTheWireTest {
         }
 
         @Override
-        public Option<Policy> findPolicy(AccountId owner, PolicyName name) {
+        public Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
             return repository.findPolicy(owner, name);
         }
 
         @Override
-        public CommitOutcome createPolicy(Policy policy) {
+        public CommitOutcome createPolicy(IotPolicy policy) {
             return repository.createPolicy(policy);
         }
 
         @Override
-        public CommitOutcome deletePolicy(Policy policy) {
+        public CommitOutcome deletePolicy(IotPolicy policy) {
             return repository.deletePolicy(policy);
         }
 

@@ -4,7 +4,7 @@ import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingName;
@@ -202,14 +202,14 @@ public final class JdbcCertificateRepository implements CertificateRepository, R
     }
 
     @Override
-    public Option<Policy> findPolicy(AccountId owner, PolicyName name) {
+    public Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
         return database.autoCommitted(
                 "Finding policy " + name + " of " + owner,
                 connection -> policies.find(connection, owner.value(), name.value(), PolicyRows::read));
     }
 
     @Override
-    public CommitOutcome createPolicy(Policy policy) {
+    public CommitOutcome createPolicy(IotPolicy policy) {
         boolean postgres = database.isPostgres();
         return database.autoCommitted(
                 "Creating policy " + policy.name() + " of " + policy.owner(),
@@ -217,7 +217,7 @@ public final class JdbcCertificateRepository implements CertificateRepository, R
     }
 
     @Override
-    public CommitOutcome deletePolicy(Policy policy) {
+    public CommitOutcome deletePolicy(IotPolicy policy) {
         return database.inTransaction(
                 "Deleting policy " + policy.name() + " of " + policy.owner(),
                 connection -> policies.delete(

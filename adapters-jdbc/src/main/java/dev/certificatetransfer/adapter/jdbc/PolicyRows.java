@@ -1,7 +1,7 @@
 package dev.certificatetransfer.adapter.jdbc;
 
 import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
 
@@ -17,7 +17,7 @@ final class PolicyRows {
     private PolicyRows() {}
 
     /** The policy's values in {@link #COLUMNS} order. */
-    static SqlArguments values(Policy policy) {
+    static SqlArguments values(IotPolicy policy) {
         return new SqlArguments()
                 .text(policy.owner().value())
                 .text(policy.name().value())
@@ -26,8 +26,8 @@ final class PolicyRows {
     }
 
     /** The policy of the row the result set is on, selected with {@link #COLUMNS}. */
-    static Policy read(ResultSet row) throws SQLException {
-        return new Policy(
+    static IotPolicy read(ResultSet row) throws SQLException {
+        return new IotPolicy(
                 new PolicyName(row.getString("name")),
                 new AccountId(row.getString("owner")),
                 new PolicyDocument(row.getString("document")),

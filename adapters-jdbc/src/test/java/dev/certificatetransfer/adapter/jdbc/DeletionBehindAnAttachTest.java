@@ -7,7 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
@@ -57,7 +57,7 @@ class DeletionBehindAnAttachTest {
     private static void conflictsBehindTheAttach(DataSource setUp, DataSource deleting) throws Exception {
         var clock = new TickingClock();
         var repository = new JdbcCertificateRepository(setUp);
-        var policy = new Policy(POLICY, ALICE, new PolicyDocument("{}"), clock.instant());
+        var policy = new IotPolicy(POLICY, ALICE, new PolicyDocument("{}"), clock.instant());
         assertThat(repository.createPolicy(policy)).isEqualTo(CommitOutcome.COMMITTED);
         var parsed = TestCertificates.parsed(0);
         repository.commit(CertificateChange.of(

@@ -24,7 +24,7 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.RejectReason;
@@ -158,7 +158,7 @@ class SameAsInMemoryPropertyTest {
             CommitOutcome expected;
             CommitOutcome actual;
             if (choice % 2 == 0) {
-                var policy = new Policy(POLICIES[which], account, new PolicyDocument("{\"n\": " + choice + "}"), at);
+                var policy = new IotPolicy(POLICIES[which], account, new PolicyDocument("{\"n\": " + choice + "}"), at);
                 var found = reference.findPolicy(account, policy.name());
                 expected = found.isDefined() ? reference.deletePolicy(found.get()) : reference.createPolicy(policy);
                 actual = found.isDefined() ? jdbc.deletePolicy(found.get()) : jdbc.createPolicy(policy);

@@ -5,7 +5,7 @@ import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingName;
@@ -178,17 +178,17 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     }
 
     @Override
-    public Option<Policy> findPolicy(AccountId owner, PolicyName name) {
+    public Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
         return underRegistryLock(() -> registry.findPolicy(owner, name));
     }
 
     @Override
-    public CommitOutcome createPolicy(Policy policy) {
+    public CommitOutcome createPolicy(IotPolicy policy) {
         return underRegistryLock(() -> registry.createPolicy(policy));
     }
 
     @Override
-    public CommitOutcome deletePolicy(Policy policy) {
+    public CommitOutcome deletePolicy(IotPolicy policy) {
         return underRegistryLock(() -> registry.deletePolicy(policy));
     }
 

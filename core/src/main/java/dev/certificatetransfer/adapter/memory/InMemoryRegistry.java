@@ -3,7 +3,7 @@ package dev.certificatetransfer.adapter.memory;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingName;
@@ -27,7 +27,7 @@ final class InMemoryRegistry {
     private record Key(AccountId owner, String name) {}
 
     private final Map<Key, Thing> things = new HashMap<>();
-    private final Map<Key, Policy> policies = new HashMap<>();
+    private final Map<Key, IotPolicy> policies = new HashMap<>();
     private final Map<Key, NavigableSet<String>> thingPrincipals = new HashMap<>();
     private final Map<Key, NavigableSet<String>> policyTargets = new HashMap<>();
 
@@ -51,17 +51,17 @@ final class InMemoryRegistry {
         return CommitOutcome.COMMITTED;
     }
 
-    Option<Policy> findPolicy(AccountId owner, PolicyName name) {
+    Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
         return Option.of(policies.get(new Key(owner, name.value())));
     }
 
-    CommitOutcome createPolicy(Policy policy) {
+    CommitOutcome createPolicy(IotPolicy policy) {
         return policies.putIfAbsent(new Key(policy.owner(), policy.name().value()), policy) == null
                 ? CommitOutcome.COMMITTED
                 : CommitOutcome.CONFLICT;
     }
 
-    CommitOutcome deletePolicy(Policy policy) {
+    CommitOutcome deletePolicy(IotPolicy policy) {
         var key = new Key(policy.owner(), policy.name().value());
         if (!policies.containsKey(key) || !empty(policyTargets.get(key))) {
             return CommitOutcome.CONFLICT;

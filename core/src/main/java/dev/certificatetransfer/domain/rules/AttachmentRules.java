@@ -8,7 +8,7 @@ import dev.certificatetransfer.domain.CertificateEvent.PolicyDetached;
 import dev.certificatetransfer.domain.CertificateEvent.ThingAttached;
 import dev.certificatetransfer.domain.CertificateEvent.ThingDetached;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
@@ -38,7 +38,7 @@ public final class AttachmentRules {
      * attached already changes nothing; at most {@value CertificateAttachments#MAX_POLICIES} policies.
      */
     public static Either<Refusal, Option<PolicyAttached>> attachPolicy(
-            Option<Policy> policy,
+            Option<IotPolicy> policy,
             PolicyName name,
             Option<Certificate> current,
             CertificateArn target,
@@ -66,7 +66,7 @@ public final class AttachmentRules {
      * attached changes nothing.
      */
     public static Either<Refusal, Option<PolicyDetached>> detachPolicy(
-            Option<Policy> policy,
+            Option<IotPolicy> policy,
             PolicyName name,
             Option<Certificate> current,
             CertificateArn target,

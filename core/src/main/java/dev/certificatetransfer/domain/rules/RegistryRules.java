@@ -1,7 +1,7 @@
 package dev.certificatetransfer.domain.rules;
 
 import dev.certificatetransfer.domain.AccountId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Refusal;
@@ -66,20 +66,21 @@ public final class RegistryRules {
     }
 
     /** CreatePolicy: ALREADY_EXISTS if the caller's account has a policy of that name. */
-    public static Either<Refusal, Policy> createPolicy(
-            Option<Policy> existing, PolicyName name, PolicyDocument document, AccountId owner, Instant at) {
+    public static Either<Refusal, IotPolicy> createPolicy(
+            Option<IotPolicy> existing, PolicyName name, PolicyDocument document, AccountId owner, Instant at) {
         return existing.isDefined()
                 ? Either.left(new Refusal.PolicyAlreadyExists(name))
-                : Either.right(new Policy(name, owner, document, at));
+                : Either.right(new IotPolicy(name, owner, document, at));
     }
 
     /** GetPolicy: NOT_FOUND unless the caller's account has the policy. */
-    public static Either<Refusal, Policy> getPolicy(Option<Policy> found, PolicyName name) {
+    public static Either<Refusal, IotPolicy> getPolicy(Option<IotPolicy> found, PolicyName name) {
         return found.toEither(() -> new Refusal.PolicyNotFound(name));
     }
 
     /** DeletePolicy: NOT_FOUND unless the caller's account has it; DELETE_CONFLICT while it is attached to a target. */
-    public static Either<Refusal, Policy> deletePolicy(Option<Policy> found, PolicyName name, boolean hasTargets) {
+    public static Either<Refusal, IotPolicy> deletePolicy(
+            Option<IotPolicy> found, PolicyName name, boolean hasTargets) {
         return getPolicy(found, name)
                 .flatMap(p -> hasTargets ? Either.left(new Refusal.PolicyDeleteConflict(name)) : Either.right(p));
     }

@@ -5,8 +5,8 @@ import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.ParsedCertificate;
-import dev.certificatetransfer.domain.Policy;
 import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.PolicyDocument;
 import dev.certificatetransfer.domain.PolicyName;
@@ -262,7 +262,7 @@ public interface CertificateTransferUseCases {
      * @param document its document, as {@link dev.certificatetransfer.domain.PolicyDocument#parse} checked it
      * @return the policy, or the first refusal (ALREADY_EXISTS)
      */
-    Either<Refusal, Policy> createPolicy(Principal caller, PolicyName name, PolicyDocument document);
+    Either<Refusal, IotPolicy> createPolicy(Principal caller, PolicyName name, PolicyDocument document);
 
     /**
      * GetPolicy: the caller's policy of that name.
@@ -271,7 +271,7 @@ public interface CertificateTransferUseCases {
      * @param name the policy's name
      * @return the policy, or NOT_FOUND
      */
-    Either<Refusal, Policy> getPolicy(Principal caller, PolicyName name);
+    Either<Refusal, IotPolicy> getPolicy(Principal caller, PolicyName name);
 
     /**
      * DeletePolicy: removes the caller's policy unless it is attached.
@@ -280,7 +280,7 @@ public interface CertificateTransferUseCases {
      * @param name the policy's name
      * @return the deleted policy, or the first refusal (NOT_FOUND; DELETE_CONFLICT while attached)
      */
-    Either<Refusal, Policy> deletePolicy(Principal caller, PolicyName name);
+    Either<Refusal, IotPolicy> deletePolicy(Principal caller, PolicyName name);
 
     /**
      * AttachPolicy: attaches the caller's policy to the caller's certificate; attaching it again changes nothing

@@ -2,7 +2,7 @@ package dev.certificatetransfer.port.out;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.CertificateId;
-import dev.certificatetransfer.domain.Policy;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingName;
@@ -74,7 +74,7 @@ public interface RegistryRepository {
      * @param name the policy's name
      * @return the policy; none if the account has none of that name
      */
-    Option<Policy> findPolicy(AccountId owner, PolicyName name);
+    Option<IotPolicy> findPolicy(AccountId owner, PolicyName name);
 
     /**
      * Stores a new policy unless the owner has one of that name already.
@@ -83,7 +83,7 @@ public interface RegistryRepository {
      * @return {@link CommitOutcome#COMMITTED}, or {@link CommitOutcome#CONFLICT} (nothing written) if the name is
      *     taken
      */
-    CommitOutcome createPolicy(Policy policy);
+    CommitOutcome createPolicy(IotPolicy policy);
 
     /**
      * Deletes the owner's policy of that name if it is attached to no certificate.
@@ -92,7 +92,7 @@ public interface RegistryRepository {
      * @return {@link CommitOutcome#COMMITTED}, or {@link CommitOutcome#CONFLICT} (nothing deleted) if it is gone or
      *     attached
      */
-    CommitOutcome deletePolicy(Policy policy);
+    CommitOutcome deletePolicy(IotPolicy policy);
 
     /**
      * Up to {@code limit} certificates the policy is attached to, by id ascending (as Java strings), strictly after

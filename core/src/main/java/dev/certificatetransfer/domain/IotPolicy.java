@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param document its document
  * @param creationDate when it was created (also its lastModifiedDate: no call served here changes it)
  */
-public record Policy(PolicyName name, AccountId owner, PolicyDocument document, Instant creationDate) {
+public record IotPolicy(PolicyName name, AccountId owner, PolicyDocument document, Instant creationDate) {
 
     /** The one version a policy has here: AWS's {@code policyVersionId} and {@code defaultVersionId}. */
     public static final String VERSION_ID = "1";
@@ -31,7 +31,7 @@ public record Policy(PolicyName name, AccountId owner, PolicyDocument document, 
      * @param creationDate when it was created
      * @throws NullPointerException if a component is null
      */
-    public Policy {
+    public IotPolicy {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(document, "document");
@@ -66,6 +66,6 @@ public record Policy(PolicyName name, AccountId owner, PolicyDocument document, 
 
     @Override
     public String toString() {
-        return "Policy[name=" + name + ", owner=" + owner + "]";
+        return "IotPolicy[name=" + name + ", owner=" + owner + "]";
     }
 }
