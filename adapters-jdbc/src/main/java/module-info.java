@@ -1,6 +1,7 @@
 /**
- * certificate-transfer's JDBC storage: {@code JdbcCertificateRepository} with its transactional outbox and
- * {@code OutboxRelay}, the Flyway migrations ({@code JdbcMigrations}) into the schema {@code JdbcSchema} names, and
+ * certificate-transfer's JDBC storage: {@code JdbcCertificateRepository} (also the registry of things, policies and
+ * attachments) with its transactional outbox and {@code OutboxRelay}, {@code JdbcAuthorityStore} for the deployment's
+ * CA, the Flyway migrations ({@code JdbcMigrations}) into the schema {@code JdbcSchema} names, and
  * {@code JdbcHealthCheck}, for H2 and PostgreSQL.
  */
 module dev.certificatetransfer.jdbc {

@@ -38,6 +38,11 @@ final class AuthorizationCheck {
         return decide(caller, action, Resource.ANY);
     }
 
+    /** The Authorizer's answer for a thing's or policy's ARN, or the certificate ARN a caller named. */
+    Either<Refusal, Principal> authorize(Principal caller, IotAction action, Resource resource) {
+        return decide(caller, action, resource);
+    }
+
     private Either<Refusal, Principal> decide(Principal caller, IotAction action, Resource resource) {
         return authorizer.authorize(caller, action, resource) == Permission.ALLOWED
                 ? Either.right(caller)

@@ -3,29 +3,44 @@ package dev.certificatetransfer.application;
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.ParsedCertificate;
+import dev.certificatetransfer.domain.PolicyArn;
+import dev.certificatetransfer.domain.PolicyDocument;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingAttributes;
+import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.in.CreateKeysAndCertificateResult;
+import dev.certificatetransfer.port.in.NamePage;
+import dev.certificatetransfer.port.in.NamePageRequest;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.PageRequest;
 import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.in.TransferCertificateResult;
 import dev.certificatetransfer.port.out.AttachmentQuery;
 import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.CertificateIssuer;
 import dev.certificatetransfer.port.out.CertificateRepository;
+import dev.certificatetransfer.port.out.RegistryRepository;
 import dev.certificatetransfer.port.out.TransferRule;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The certificate-transfer lifecycle on the ports a host plugs in: implements {@link CertificateTransferUseCases}, each
@@ -50,6 +65,9 @@ public final class CertificateTransferService implements CertificateTransferUseC
     private final ListOutgoingCertificates listOutgoing;
     private final RegisterCertificateWithoutCa register;
     private final SweepExpiredTransfers sweep;
+    private final IssueCertificate issue;
+    private final ThingsAndPolicies thingsAndPolicies;
+    private final AttachToCertificate attach;
 
     private CertificateTransferService(Builder b) {
         region = b.region;
@@ -68,6 +86,12 @@ public final class CertificateTransferService implements CertificateTransferUseC
         listOutgoing = new ListOutgoingCertificates(authorization, b.repository, expiryView);
         register = new RegisterCertificateWithoutCa(authorization, commitLoop, quota, b.region);
         sweep = new SweepExpiredTransfers(b.repository, commitLoop, expiryView, b.listener);
+        issue = new IssueCertificate(authorization, commitLoop, quota, b.issuer, b.region);
+        var registry =
+                b.repository instanceof RegistryRepository r ? Option.some(r) : Option.<RegistryRepository>none();
+        thingsAndPolicies =
+                new ThingsAndPolicies(authorization, commitLoop, registry, expiryView::now, b.thingIds, b.region);
+        attach = new AttachToCertificate(authorization, commitLoop, b.repository, registry, b.region);
     }
 
     /**
@@ -139,6 +163,94 @@ public final class CertificateTransferService implements CertificateTransferUseC
         return register.register(caller, certificate, status);
     }
 
+    @Override
+    public Either<Refusal, CreateKeysAndCertificateResult> createKeysAndCertificate(
+            Principal caller, boolean setAsActive) {
+        return issue.createKeysAndCertificate(caller, setAsActive);
+    }
+
+    @Override
+    public Either<Refusal, RegisterCertificateResult> createCertificateFromCsr(
+            Principal caller, String csrPem, boolean setAsActive) {
+        return issue.createCertificateFromCsr(caller, csrPem, setAsActive);
+    }
+
+    @Override
+    public Either<Refusal, Thing> createThing(Principal caller, ThingName name, ThingAttributes attributes) {
+        return thingsAndPolicies.createThing(caller, name, attributes);
+    }
+
+    @Override
+    public Either<Refusal, Thing> describeThing(Principal caller, ThingName name) {
+        return thingsAndPolicies.describeThing(caller, name);
+    }
+
+    @Override
+    public Either<Refusal, Thing> deleteThing(Principal caller, ThingName name, Option<Long> expectedVersion) {
+        return thingsAndPolicies.deleteThing(caller, name, expectedVersion);
+    }
+
+    @Override
+    public Either<Refusal, IotPolicy> createPolicy(Principal caller, PolicyName name, PolicyDocument document) {
+        return thingsAndPolicies.createPolicy(caller, name, document);
+    }
+
+    @Override
+    public Either<Refusal, IotPolicy> getPolicy(Principal caller, PolicyName name) {
+        return thingsAndPolicies.getPolicy(caller, name);
+    }
+
+    @Override
+    public Either<Refusal, IotPolicy> deletePolicy(Principal caller, PolicyName name) {
+        return thingsAndPolicies.deletePolicy(caller, name);
+    }
+
+    @Override
+    public Either<Refusal, Certificate> attachPolicy(Principal caller, PolicyName policy, CertificateArn target) {
+        return attach.attachPolicy(caller, policy, target);
+    }
+
+    @Override
+    public Either<Refusal, Certificate> detachPolicy(Principal caller, PolicyName policy, CertificateArn target) {
+        return attach.detachPolicy(caller, policy, target);
+    }
+
+    @Override
+    public Either<Refusal, NamePage<PolicyArn>> listAttachedPolicies(
+            Principal caller, CertificateArn target, NamePageRequest request) {
+        return attach.listAttachedPolicies(caller, target, request);
+    }
+
+    @Override
+    public Either<Refusal, NamePage<CertificateArn>> listTargetsForPolicy(
+            Principal caller, PolicyName policy, NamePageRequest request) {
+        return attach.listTargetsForPolicy(caller, policy, request);
+    }
+
+    @Override
+    public Either<Refusal, Certificate> attachThingPrincipal(
+            Principal caller, ThingName thing, CertificateArn principal) {
+        return attach.attachThing(caller, thing, principal);
+    }
+
+    @Override
+    public Either<Refusal, Certificate> detachThingPrincipal(
+            Principal caller, ThingName thing, CertificateArn principal) {
+        return attach.detachThing(caller, thing, principal);
+    }
+
+    @Override
+    public Either<Refusal, NamePage<ThingName>> listPrincipalThings(
+            Principal caller, CertificateArn principal, NamePageRequest request) {
+        return attach.listPrincipalThings(caller, principal, request);
+    }
+
+    @Override
+    public Either<Refusal, NamePage<CertificateArn>> listThingPrincipals(
+            Principal caller, ThingName thing, NamePageRequest request) {
+        return attach.listThingPrincipals(caller, thing, request);
+    }
+
     /**
      * The expiry sweep (ours: docs/behaviour.md, section 14): writes the expiry, and its one TransferExpired event, of
      * every pending transfer whose time-to-live has run out by the clock, reading the due transfers in keyset pages
@@ -180,6 +292,8 @@ public final class CertificateTransferService implements CertificateTransferUseC
         private TransferRule transferRule = TransferRule.allowAll();
         private ServiceListener listener = ServiceListener.none();
         private AccountQuota accountQuota = AccountQuota.unlimited();
+        private Option<CertificateIssuer> issuer = Option.none();
+        private Supplier<UUID> thingIds = UUID::randomUUID;
 
         private Builder() {}
 
@@ -304,6 +418,29 @@ public final class CertificateTransferService implements CertificateTransferUseC
          */
         public Builder accountQuota(AccountQuota accountQuota) {
             this.accountQuota = Objects.requireNonNull(accountQuota, "accountQuota");
+            return this;
+        }
+
+        /**
+         * The deployment's certificate authority, which CreateKeysAndCertificate and CreateCertificateFromCsr use
+         * (docs/behaviour.md#16-certificates-the-deployment-issues); without one they answer INVALID_REQUEST.
+         *
+         * @param issuer the CA, such as the BouncyCastle adapter's
+         * @return this builder
+         */
+        public Builder issuer(CertificateIssuer issuer) {
+            this.issuer = Option.some(Objects.requireNonNull(issuer, "issuer"));
+            return this;
+        }
+
+        /**
+         * Where new things' ids come from; random UUIDs by default. Tests give a fixed sequence.
+         *
+         * @param thingIds the id supplier
+         * @return this builder
+         */
+        public Builder thingIds(Supplier<UUID> thingIds) {
+            this.thingIds = Objects.requireNonNull(thingIds, "thingIds");
             return this;
         }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Load, decide, commit: the one write path of every use case. A commit that loses the compare-and-set race is
@@ -98,6 +99,23 @@ final class CommitLoop {
         listener.gaveUp(id, maxAttempts);
         return Either.left(new Refusal.Throttled(
                 "The certificate " + id + " is changing too often right now; nothing was changed, try again"));
+    }
+
+    /**
+     * The write path of things and policies (their own rows, no certificate): an attempt answers none when its
+     * commit lost a race, and is made again, at most {@code maxAttempts} times, then THROTTLED.
+     */
+    <T> Either<Refusal, T> retry(String what, Supplier<Option<Either<Refusal, T>>> once) {
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            var outcome = once.get();
+            if (outcome.isDefined()) {
+                return outcome.get();
+            }
+            LOG.debug("Lost a race on {} (attempt {}); deciding again", what, attempt);
+        }
+        LOG.warn("Gave up on {} after losing the race {} times", what, maxAttempts);
+        return Either.left(new Refusal.Throttled(
+                "The " + what + " is changing too often right now; nothing was changed, try again"));
     }
 
     /**

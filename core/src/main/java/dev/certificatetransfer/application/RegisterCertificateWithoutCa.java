@@ -1,5 +1,6 @@
 package dev.certificatetransfer.application;
 
+import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.ParsedCertificate;
@@ -40,6 +41,7 @@ final class RegisterCertificateWithoutCa {
                                 stored.nextVersion(),
                                 certificate,
                                 caller,
+                                CertificateMode.SNI_ONLY,
                                 status,
                                 quota.quota(),
                                 quota.usageOf(caller.account()),

@@ -1,8 +1,8 @@
 package dev.certificatetransfer.domain;
 
 /**
- * How many policies and things are attached to a certificate, as the host's attachment query reports
- * (docs/behaviour.md, section 11).
+ * How many policies and things are attached to a certificate, as the service's registry or a host's attachment query
+ * reports (docs/behaviour.md, section 11).
  *
  * @param policies how many policies are attached, at least 0
  * @param things how many things are attached, at least 0
@@ -41,5 +41,15 @@ public record Attachments(int policies, int things) {
      */
     public boolean hasThings() {
         return things > 0;
+    }
+
+    /**
+     * Both counts added: what the service's own registry and a host's attachment query report together.
+     *
+     * @param other the other counts
+     * @return the sums
+     */
+    public Attachments plus(Attachments other) {
+        return new Attachments(policies + other.policies, things + other.things);
     }
 }

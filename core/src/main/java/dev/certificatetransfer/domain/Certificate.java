@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param customerVersion AWS's {@code customerVersion}: 1 when registered, +1 on every state change
  * @param version         the concurrency token that storage compares and sets: +1 on every change, and never
  *                        reused for the id, so a re-registration continues after the deletion's version
+ * @param attachments     the policies and things attached to it in the service's registry
+ *                        (docs/behaviour.md#17-things-policies-and-attachments)
  */
 public record Certificate(
         CertificateId id,
@@ -37,7 +39,8 @@ public record Certificate(
         Instant creationDate,
         Instant lastModifiedDate,
         long customerVersion,
-        long version) {
+        long version,
+        CertificateAttachments attachments) {
 
     /**
      * Checks the shape every stored certificate has; business preconditions are the decisions' job. Storage
@@ -55,6 +58,7 @@ public record Certificate(
      * @param lastModifiedDate the latest change's date, never before {@code creationDate}
      * @param customerVersion AWS's {@code customerVersion}, from 1 to {@code version}
      * @param version the compare-and-set version
+     * @param attachments what is attached to it
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the components do not fit together: the versions, the dates, or the
      *         status, owners and transfer
@@ -70,6 +74,7 @@ public record Certificate(
         Objects.requireNonNull(lastTransfer, "lastTransfer");
         Objects.requireNonNull(creationDate, "creationDate");
         Objects.requireNonNull(lastModifiedDate, "lastModifiedDate");
+        Objects.requireNonNull(attachments, "attachments");
         if (customerVersion < 1 || customerVersion > version) {
             throw new IllegalArgumentException("customerVersion starts at 1 and never exceeds version");
         }
@@ -77,6 +82,9 @@ public record Certificate(
             throw new IllegalArgumentException("lastModifiedDate is not before creationDate");
         }
         requireConsistentTransfer(status, owner, previousOwner, lastTransfer);
+        if (status == CertificateStatus.PENDING_TRANSFER && !attachments.isEmpty()) {
+            throw new IllegalArgumentException("nothing is attached to a certificate pending transfer");
+        }
         lastTransfer.forEach(t -> requireDatesWithin(t, creationDate, lastModifiedDate));
     }
 
@@ -179,7 +187,39 @@ public record Certificate(
                 creationDate,
                 event.at(),
                 customerVersion + 1,
-                event.version());
+                event.version(),
+                attachments);
+    }
+
+    /**
+     * The certificate after an attach or detach: only its attachments and its version change, not its status,
+     * dates or customer version (docs/behaviour.md#17-things-policies-and-attachments). The domain's rules make
+     * attachment changes with it.
+     *
+     * @param newAttachments the attachments after the change
+     * @param event the change's event, of version {@link #nextVersion()}
+     * @return the certificate after the change, at the event's version
+     * @throws IllegalStateException if the event's version does not follow this one (a bug)
+     */
+    public Certificate reattach(CertificateAttachments newAttachments, CertificateEvent event) {
+        if (event.version() != version + 1) {
+            throw new IllegalStateException("event " + event.type() + " of version " + event.version()
+                    + " does not follow version " + version + " of certificate " + id);
+        }
+        return new Certificate(
+                id,
+                pem,
+                validity,
+                mode,
+                owner,
+                previousOwner,
+                status,
+                lastTransfer,
+                creationDate,
+                lastModifiedDate,
+                customerVersion,
+                event.version(),
+                newAttachments);
     }
 
     /**

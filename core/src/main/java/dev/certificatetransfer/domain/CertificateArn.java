@@ -1,5 +1,7 @@
 package dev.certificatetransfer.domain;
 
+import io.vavr.control.Either;
+
 import java.util.Objects;
 
 /**
@@ -24,6 +26,31 @@ public record CertificateArn(Region region, AccountId account, CertificateId cer
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(certificateId, "certificateId");
+    }
+
+    /**
+     * Input rule for a certificate ARN a caller sent (AttachPolicy's {@code target}, a thing's principal):
+     * {@code arn:aws:iot:{region}:{account}:cert/{certificateId}}, the id case-insensitive.
+     *
+     * @param raw the ARN as sent, possibly null
+     * @return the ARN; or INVALID_REQUEST when it is not a certificate ARN of that shape
+     */
+    public static Either<Refusal, CertificateArn> parse(String raw) {
+        var invalid = new Refusal.InvalidRequest("Not a certificate ARN (arn:aws:iot:{region}:{account}:cert/{id})");
+        if (raw == null || raw.length() > 256 || !raw.startsWith("arn:aws:iot:")) {
+            return Either.left(invalid);
+        }
+        var parts = raw.substring("arn:aws:iot:".length()).split(":", -1);
+        if (parts.length != 3 || !parts[2].startsWith("cert/")) {
+            return Either.left(invalid);
+        }
+        var region = Region.parse(parts[0]);
+        var account = AccountId.parse(parts[1]);
+        var id = CertificateId.parse(parts[2].substring("cert/".length()));
+        if (region.isLeft() || account.isLeft() || id.isLeft()) {
+            return Either.left(invalid);
+        }
+        return Either.right(new CertificateArn(region.get(), account.get(), id.get()));
     }
 
     /**

@@ -83,7 +83,15 @@ public sealed interface CertificateEvent {
         /** {@link CertificateStatusChanged}. */
         CERTIFICATE_STATUS_CHANGED,
         /** {@link CertificateDeleted}. */
-        CERTIFICATE_DELETED
+        CERTIFICATE_DELETED,
+        /** {@link PolicyAttached}. */
+        POLICY_ATTACHED,
+        /** {@link PolicyDetached}. */
+        POLICY_DETACHED,
+        /** {@link ThingAttached}. */
+        THING_ATTACHED,
+        /** {@link ThingDetached}. */
+        THING_DETACHED
     }
 
     /**
@@ -490,6 +498,218 @@ public sealed interface CertificateEvent {
         @Override
         public EventType type() {
             return EventType.CERTIFICATE_DELETED;
+        }
+    }
+
+    /**
+     * The owner (actor) attached a policy to the certificate
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     *
+     * @param certificateId the certificate
+     * @param actor the caller, of the owner's account
+     * @param policy the policy, in the owner's account
+     * @param status the certificate's status, before and after
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
+    record PolicyAttached(
+            CertificateId certificateId,
+            Principal actor,
+            PolicyName policy,
+            CertificateStatus status,
+            Instant at,
+            long version)
+            implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the caller, of the owner's account
+         * @param policy the policy
+         * @param status the certificate's status
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
+        public PolicyAttached {
+            requireCommon(certificateId, actor, at, version);
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(status);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(status);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.POLICY_ATTACHED;
+        }
+    }
+
+    /**
+     * The owner (actor) detached a policy from the certificate
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     *
+     * @param certificateId the certificate
+     * @param actor the caller, of the owner's account
+     * @param policy the policy, in the owner's account
+     * @param status the certificate's status, before and after
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
+    record PolicyDetached(
+            CertificateId certificateId,
+            Principal actor,
+            PolicyName policy,
+            CertificateStatus status,
+            Instant at,
+            long version)
+            implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the caller, of the owner's account
+         * @param policy the policy
+         * @param status the certificate's status
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
+        public PolicyDetached {
+            requireCommon(certificateId, actor, at, version);
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(status);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(status);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.POLICY_DETACHED;
+        }
+    }
+
+    /**
+     * The owner (actor) attached the certificate to a thing as its principal
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     *
+     * @param certificateId the certificate
+     * @param actor the caller, of the owner's account
+     * @param thing the thing, in the owner's account
+     * @param status the certificate's status, before and after
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
+    record ThingAttached(
+            CertificateId certificateId,
+            Principal actor,
+            ThingName thing,
+            CertificateStatus status,
+            Instant at,
+            long version)
+            implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the caller, of the owner's account
+         * @param thing the thing
+         * @param status the certificate's status
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
+        public ThingAttached {
+            requireCommon(certificateId, actor, at, version);
+            Objects.requireNonNull(thing, "thing");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(status);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(status);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.THING_ATTACHED;
+        }
+    }
+
+    /**
+     * The owner (actor) detached the certificate from a thing
+     * (docs/behaviour.md#17-things-policies-and-attachments). The status does not change.
+     *
+     * @param certificateId the certificate
+     * @param actor the caller, of the owner's account
+     * @param thing the thing, in the owner's account
+     * @param status the certificate's status, before and after
+     * @param at when the change was made
+     * @param version the certificate's version after the change
+     */
+    record ThingDetached(
+            CertificateId certificateId,
+            Principal actor,
+            ThingName thing,
+            CertificateStatus status,
+            Instant at,
+            long version)
+            implements CertificateEvent {
+        /**
+         * The event, checked for completeness.
+         *
+         * @param certificateId the certificate
+         * @param actor the caller, of the owner's account
+         * @param thing the thing
+         * @param status the certificate's status
+         * @param at when the change was made
+         * @param version the certificate's version after the change
+         * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if {@code version} is below 1
+         */
+        public ThingDetached {
+            requireCommon(certificateId, actor, at, version);
+            Objects.requireNonNull(thing, "thing");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public Option<CertificateStatus> statusBefore() {
+            return Option.some(status);
+        }
+
+        @Override
+        public Option<CertificateStatus> statusAfter() {
+            return Option.some(status);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.THING_DETACHED;
         }
     }
 

@@ -21,7 +21,39 @@ public enum IotAction {
     /** {@code iot:ListOutgoingCertificates}. */
     LIST_OUTGOING_CERTIFICATES("iot:ListOutgoingCertificates"),
     /** {@code iot:RegisterCertificateWithoutCA}. */
-    REGISTER_CERTIFICATE_WITHOUT_CA("iot:RegisterCertificateWithoutCA");
+    REGISTER_CERTIFICATE_WITHOUT_CA("iot:RegisterCertificateWithoutCA"),
+    /** {@code iot:CreateKeysAndCertificate}. */
+    CREATE_KEYS_AND_CERTIFICATE("iot:CreateKeysAndCertificate"),
+    /** {@code iot:CreateCertificateFromCsr}. */
+    CREATE_CERTIFICATE_FROM_CSR("iot:CreateCertificateFromCsr"),
+    /** {@code iot:CreateThing}. */
+    CREATE_THING("iot:CreateThing"),
+    /** {@code iot:DescribeThing}. */
+    DESCRIBE_THING("iot:DescribeThing"),
+    /** {@code iot:DeleteThing}. */
+    DELETE_THING("iot:DeleteThing"),
+    /** {@code iot:CreatePolicy}. */
+    CREATE_POLICY("iot:CreatePolicy"),
+    /** {@code iot:GetPolicy}. */
+    GET_POLICY("iot:GetPolicy"),
+    /** {@code iot:DeletePolicy}. */
+    DELETE_POLICY("iot:DeletePolicy"),
+    /** {@code iot:AttachPolicy}. */
+    ATTACH_POLICY("iot:AttachPolicy"),
+    /** {@code iot:DetachPolicy}. */
+    DETACH_POLICY("iot:DetachPolicy"),
+    /** {@code iot:ListAttachedPolicies}. */
+    LIST_ATTACHED_POLICIES("iot:ListAttachedPolicies"),
+    /** {@code iot:ListTargetsForPolicy}. */
+    LIST_TARGETS_FOR_POLICY("iot:ListTargetsForPolicy"),
+    /** {@code iot:AttachThingPrincipal}. */
+    ATTACH_THING_PRINCIPAL("iot:AttachThingPrincipal"),
+    /** {@code iot:DetachThingPrincipal}. */
+    DETACH_THING_PRINCIPAL("iot:DetachThingPrincipal"),
+    /** {@code iot:ListPrincipalThings}. */
+    LIST_PRINCIPAL_THINGS("iot:ListPrincipalThings"),
+    /** {@code iot:ListThingPrincipals}. */
+    LIST_THING_PRINCIPALS("iot:ListThingPrincipals");
 
     private final String iamName;
 

@@ -284,7 +284,8 @@ public sealed interface Refusal {
 
     /**
      * Registering or accepting the certificate would take the caller's account past its quota of certificates or of
-     * PEM bytes (410 LimitExceededException; docs/behaviour.md#15-account-quotas).
+     * PEM bytes (docs/behaviour.md#15-account-quotas), or attaching would pass the most policies or things a
+     * certificate has (410 LimitExceededException).
      *
      * @param message the explanation, safe to show to the caller: it speaks only of the caller's own account
      */
@@ -302,6 +303,185 @@ public sealed interface Refusal {
         @Override
         public RefusalCode code() {
             return RefusalCode.LIMIT_EXCEEDED;
+        }
+    }
+
+    /**
+     * The thing does not exist in the caller's account (404).
+     *
+     * @param thingName the thing, as the caller named it
+     */
+    record ThingNotFound(ThingName thingName) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param thingName the thing, as the caller named it
+         * @throws NullPointerException if a component is null
+         */
+        public ThingNotFound {
+            Objects.requireNonNull(thingName, "thingName");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.NOT_FOUND;
+        }
+
+        @Override
+        public String message() {
+            return "The thing " + thingName + " does not exist";
+        }
+    }
+
+    /**
+     * The policy does not exist in the caller's account (404).
+     *
+     * @param policyName the policy, as the caller named it
+     */
+    record PolicyNotFound(PolicyName policyName) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param policyName the policy, as the caller named it
+         * @throws NullPointerException if a component is null
+         */
+        public PolicyNotFound {
+            Objects.requireNonNull(policyName, "policyName");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.NOT_FOUND;
+        }
+
+        @Override
+        public String message() {
+            return "The policy " + policyName + " does not exist";
+        }
+    }
+
+    /**
+     * A thing of this name exists in the caller's account with other attributes (409).
+     *
+     * @param thingName the thing
+     */
+    record ThingAlreadyExists(ThingName thingName) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param thingName the thing
+         * @throws NullPointerException if a component is null
+         */
+        public ThingAlreadyExists {
+            Objects.requireNonNull(thingName, "thingName");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.ALREADY_EXISTS;
+        }
+
+        @Override
+        public String message() {
+            return "The thing " + thingName + " already exists with different attributes";
+        }
+    }
+
+    /**
+     * A policy of this name exists in the caller's account (409).
+     *
+     * @param policyName the policy
+     */
+    record PolicyAlreadyExists(PolicyName policyName) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param policyName the policy
+         * @throws NullPointerException if a component is null
+         */
+        public PolicyAlreadyExists {
+            Objects.requireNonNull(policyName, "policyName");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.ALREADY_EXISTS;
+        }
+
+        @Override
+        public String message() {
+            return "The policy " + policyName + " already exists";
+        }
+    }
+
+    /**
+     * The policy is attached to a target and cannot be deleted (409 DeleteConflictException).
+     *
+     * @param policyName the policy
+     */
+    record PolicyDeleteConflict(PolicyName policyName) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param policyName the policy
+         * @throws NullPointerException if a component is null
+         */
+        public PolicyDeleteConflict {
+            Objects.requireNonNull(policyName, "policyName");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.DELETE_CONFLICT;
+        }
+
+        @Override
+        public String message() {
+            return "The policy " + policyName + " is attached to one or more targets; detach it before deleting it";
+        }
+    }
+
+    /**
+     * The policy document is not a JSON object, or too long (400 MalformedPolicyException).
+     *
+     * @param message the explanation, safe to show to the caller (it does not quote the document)
+     */
+    record MalformedPolicy(String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param message the explanation
+         * @throws NullPointerException if a component is null
+         */
+        public MalformedPolicy {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.MALFORMED_POLICY;
+        }
+    }
+
+    /**
+     * The caller's {@code expectedVersion} is not the thing's version (409 VersionConflictException).
+     *
+     * @param message the explanation, safe to show to the caller
+     */
+    record VersionConflict(String message) implements Refusal {
+        /**
+         * The refusal.
+         *
+         * @param message the explanation
+         * @throws NullPointerException if a component is null
+         */
+        public VersionConflict {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public RefusalCode code() {
+            return RefusalCode.VERSION_CONFLICT;
         }
     }
 }

@@ -26,7 +26,12 @@ public enum RefusalCode {
     /** ThrottlingException, 400 (not 429): the call kept losing the compare-and-set race, or a rate limit. */
     THROTTLED,
     /**
-     * LimitExceededException, 410: the account would own more certificates, or bytes of PEM, than its quota allows.
+     * LimitExceededException, 410: the account would own more certificates, or bytes of PEM, than its quota allows,
+     * or a certificate more attachments than it may have.
      */
-    LIMIT_EXCEEDED
+    LIMIT_EXCEEDED,
+    /** MalformedPolicyException, 400: a policy document that is not a JSON object, or too long. */
+    MALFORMED_POLICY,
+    /** VersionConflictException, 409: a thing's {@code expectedVersion} that is not its version. */
+    VERSION_CONFLICT
 }

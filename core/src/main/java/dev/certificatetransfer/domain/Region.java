@@ -1,5 +1,7 @@
 package dev.certificatetransfer.domain;
 
+import io.vavr.control.Either;
+
 /**
  * The AWS-style region one deployment serves, such as {@code us-east-1}; it appears in every ARN.
  *
@@ -22,6 +24,18 @@ public record Region(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !isRegionText(value)) {
             throw new IllegalArgumentException("a region is lowercase letters, digits and hyphens, such as us-east-1");
         }
+    }
+
+    /**
+     * Input rule for a region a caller named (inside an ARN).
+     *
+     * @param raw the region as sent, possibly null
+     * @return the region; or INVALID_REQUEST
+     */
+    public static Either<Refusal, Region> parse(String raw) {
+        return raw != null && !raw.isEmpty() && raw.length() <= MAX_LENGTH && isRegionText(raw)
+                ? Either.right(new Region(raw))
+                : Either.left(new Refusal.InvalidRequest("Not a region: lowercase letters, digits and hyphens"));
     }
 
     private static boolean isRegionText(String s) {

@@ -1,7 +1,7 @@
 package dev.certificatetransfer.domain;
 
-/** What an action is performed on, as the Authorizer sees it: a certificate's ARN, or any resource. */
-public sealed interface Resource permits CertificateArn, Resource.Any {
+/** What an action is performed on, as the Authorizer sees it: a certificate's, thing's or policy's ARN, or any. */
+public sealed interface Resource permits CertificateArn, ThingArn, PolicyArn, Resource.Any {
 
     /**
      * The resource as IAM writes it.

@@ -2,6 +2,7 @@ package dev.certificatetransfer.spi;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateAttachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificatePem;
@@ -30,6 +31,7 @@ public final class CertificateReconstitution {
     private Instant lastModifiedDate;
     private long customerVersion;
     private long version;
+    private CertificateAttachments attachments = CertificateAttachments.NONE;
 
     /** Starts with no field set. */
     public CertificateReconstitution() {}
@@ -167,6 +169,17 @@ public final class CertificateReconstitution {
     }
 
     /**
+     * Sets the policies and things attached to the certificate; optional, nothing attached by default.
+     *
+     * @param attachments what is attached, as stored
+     * @return this builder
+     */
+    public CertificateReconstitution attachments(CertificateAttachments attachments) {
+        this.attachments = attachments;
+        return this;
+    }
+
+    /**
      * The certificate, if every field is set and the fields fit together.
      *
      * @return the certificate as stored
@@ -186,6 +199,7 @@ public final class CertificateReconstitution {
                 creationDate,
                 lastModifiedDate,
                 customerVersion,
-                version);
+                version,
+                attachments);
     }
 }

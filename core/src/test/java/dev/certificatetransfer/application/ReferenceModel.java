@@ -8,6 +8,7 @@ import static dev.certificatetransfer.domain.RefusalCode.NOT_FOUND;
 import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_ALREADY_COMPLETED;
 import static dev.certificatetransfer.domain.RefusalCode.TRANSFER_CONFLICT;
 import static dev.certificatetransfer.domain.RefusalCode.UNAUTHORIZED;
+import static dev.certificatetransfer.domain.RefusalCode.VERSION_CONFLICT;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Attachments;
@@ -17,23 +18,31 @@ import dev.certificatetransfer.domain.RefusalCode;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.collection.SortedSet;
+import io.vavr.collection.TreeSet;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
  * The rules of docs/behaviour.md written as plainly as possible, on a tiny immutable state: the oracle that the
  * stateful property
- * test and the linearizability test check the real service against. Besides each certificate it keeps the id's
- * version (which survives a deletion, so a new registration continues after it), the attachments the host reports,
- * and the order of registrations (the order of creation dates, which listings follow).
+ * test and the linearizability test check the real service against. Besides each certificate (with the policies
+ * and things the service's registry attached to it) it keeps the id's version (which survives a deletion, so a new
+ * registration continues after it), the attachments the host reports, the policies and things each account has, and
+ * the order of registrations (the order of creation dates, which listings follow).
  */
 record ReferenceModel(
         Map<Integer, Cert> certificates,
         Map<Integer, Long> versions,
         Map<Integer, Attachments> attachments,
+        Registry registry,
         long registrations,
         Rules rules,
         long now) {
@@ -42,7 +51,24 @@ record ReferenceModel(
 
     /** An empty model following the transfer rules of docs/behaviour.md, section 14, at time 0. */
     static ReferenceModel under(Rules rules) {
-        return new ReferenceModel(HashMap.empty(), HashMap.empty(), HashMap.empty(), 0, rules, 0);
+        return new ReferenceModel(HashMap.empty(), HashMap.empty(), HashMap.empty(), Registry.EMPTY, 0, rules, 0);
+    }
+
+    /**
+     * The policies and things of every account (docs/behaviour.md#17-things-policies-and-attachments), by account and
+     * name; a thing remembers whether it was created with attributes (its version is always 1).
+     */
+    record Registry(Set<Tuple2<AccountId, String>> policies, Map<Tuple2<AccountId, String>, Boolean> things) {
+        static final Registry EMPTY = new Registry(HashSet.empty(), HashMap.empty());
+    }
+
+    /** The names of the policies and things the registry attached to a certificate, in name order. */
+    record Attached(SortedSet<String> policies, SortedSet<String> things) {
+        static final Attached NONE = new Attached(TreeSet.empty(), TreeSet.empty());
+
+        boolean isEmpty() {
+            return policies.isEmpty() && things.isEmpty();
+        }
     }
 
     /**
@@ -75,10 +101,12 @@ record ReferenceModel(
             Option<RejectReason> reason,
             long customerVersion,
             long created,
-            long transferDate) {
+            long transferDate,
+            Attached attached) {
 
         static Cert registered(AccountId owner, CertificateStatus status, long created) {
-            return new Cert(owner, status, null, null, null, Option.none(), Option.none(), 1, created, 0);
+            return new Cert(
+                    owner, status, null, null, null, Option.none(), Option.none(), 1, created, 0, Attached.NONE);
         }
 
         /** As every operation sees it at {@code now}: expired, as if cancelled, once the time-to-live has run out. */
@@ -111,7 +139,8 @@ record ReferenceModel(
                     Option.none(),
                     customerVersion + 1,
                     created,
-                    at);
+                    at,
+                    attached);
         }
 
         Cert accepted(boolean setAsActive) {
@@ -125,7 +154,8 @@ record ReferenceModel(
                     Option.none(),
                     customerVersion + 1,
                     created,
-                    transferDate);
+                    transferDate,
+                    attached);
         }
 
         Cert settled(TransferStatus outcome, Option<RejectReason> rejectReason) {
@@ -139,7 +169,24 @@ record ReferenceModel(
                     rejectReason,
                     customerVersion + 1,
                     created,
-                    transferDate);
+                    transferDate,
+                    attached);
+        }
+
+        /** An attach or detach: the attachments change, the customer version does not. */
+        Cert reattached(Attached newAttached) {
+            return new Cert(
+                    owner,
+                    status,
+                    lastOutcome,
+                    source,
+                    target,
+                    message,
+                    reason,
+                    customerVersion,
+                    created,
+                    transferDate,
+                    newAttached);
         }
 
         Cert withStatus(CertificateStatus newStatus) {
@@ -153,7 +200,8 @@ record ReferenceModel(
                     reason,
                     customerVersion + 1,
                     created,
-                    transferDate);
+                    transferDate,
+                    attached);
         }
     }
 
@@ -179,7 +227,7 @@ record ReferenceModel(
 
     /** This model at a later time. */
     ReferenceModel at(long newNow) {
-        return new ReferenceModel(certificates, versions, attachments, registrations, rules, newNow);
+        return new ReferenceModel(certificates, versions, attachments, registry, registrations, rules, newNow);
     }
 
     /** Whether the transfer rule refuses a transfer that passed every other rule. */
@@ -198,6 +246,7 @@ record ReferenceModel(
                         certificates.put(index, seen.get()),
                         versions.put(index, version(index) + 1),
                         attachments,
+                        registry,
                         registrations,
                         rules,
                         now);
@@ -205,9 +254,28 @@ record ReferenceModel(
 
     private static boolean reachesStorage(Step s) {
         return switch (s.kind()) {
-            case TRANSFER, ACCEPT, REJECT, CANCEL, DELETE, DESCRIBE -> true;
+            case TRANSFER,
+                    ACCEPT,
+                    REJECT,
+                    CANCEL,
+                    DELETE,
+                    DESCRIBE,
+                    ATTACH_POLICY,
+                    DETACH_POLICY,
+                    ATTACH_THING,
+                    DETACH_THING -> true;
             case REGISTER, UPDATE -> s.status().isRequestable();
-            case LIST, LIST_OUTGOING, ATTACH, WAIT, SWEEP -> false;
+            case LIST,
+                    LIST_OUTGOING,
+                    ATTACH,
+                    WAIT,
+                    SWEEP,
+                    CREATE_POLICY,
+                    DELETE_POLICY,
+                    CREATE_THING,
+                    DELETE_THING,
+                    LIST_ATTACHED_POLICIES,
+                    LIST_PRINCIPAL_THINGS -> false;
         };
     }
 
@@ -232,8 +300,9 @@ record ReferenceModel(
                                         : c.status() != CertificateStatus.INACTIVE
                                                         && c.status() != CertificateStatus.REGISTER_INACTIVE
                                                 ? Either.left(CERTIFICATE_STATE)
-                                                : attached(s).hasPolicies()
-                                                                || attached(s).hasThings()
+                                                : attached(s, c).hasPolicies()
+                                                                || attached(s, c)
+                                                                        .hasThings()
                                                         ? Either.left(TRANSFER_CONFLICT)
                                                         : !rules.allows(c.owner(), s.target())
                                                                 ? Either.left(UNAUTHORIZED)
@@ -284,13 +353,14 @@ record ReferenceModel(
                                 : c.status() == CertificateStatus.ACTIVE
                                                 || c.status() == CertificateStatus.PENDING_TRANSFER
                                         ? Either.left(CERTIFICATE_STATE)
-                                        : attached(s).hasThings()
-                                                        || (attached(s).hasPolicies() && !s.flag())
+                                        : attached(s, c).hasThings()
+                                                        || (attached(s, c).hasPolicies() && !s.flag())
                                                 ? Either.left(DELETE_CONFLICT)
                                                 : Either.right(new ReferenceModel(
                                                         certificates.remove(s.certificate()),
                                                         nextVersion(s),
                                                         attachments,
+                                                        registry,
                                                         registrations,
                                                         rules,
                                                         now)));
@@ -301,11 +371,107 @@ record ReferenceModel(
                         certificates,
                         versions,
                         attachments.put(s.certificate(), s.attachments()),
+                        registry,
                         registrations,
                         rules,
                         now));
             case WAIT -> Either.right(at(now + s.number()));
+            case ATTACH_POLICY, DETACH_POLICY, ATTACH_THING, DETACH_THING -> attachment(current, s);
+            case LIST_ATTACHED_POLICIES, LIST_PRINCIPAL_THINGS ->
+                ownedBy(current, s).map(c -> this);
+            case CREATE_POLICY, DELETE_POLICY, CREATE_THING, DELETE_THING -> registryStep(s);
         };
+    }
+
+    /**
+     * AttachPolicy, DetachPolicy, AttachThingPrincipal and DetachThingPrincipal, as
+     * docs/behaviour.md#17-things-policies-and-attachments orders their rules: the caller's policy or thing, then its
+     * certificate, then (to attach) not pending transfer; attaching what is attached, or detaching what is not,
+     * changes nothing.
+     */
+    private Either<RefusalCode, ReferenceModel> attachment(Option<Cert> current, Step s) {
+        boolean policy = s.kind() == Kind.ATTACH_POLICY || s.kind() == Kind.DETACH_POLICY;
+        boolean attach = s.kind() == Kind.ATTACH_POLICY || s.kind() == Kind.ATTACH_THING;
+        boolean exists = policy
+                ? registry.policies().contains(Tuple.of(s.actor(), s.policy()))
+                : registry.things().containsKey(Tuple.of(s.actor(), s.thing()));
+        if (!exists) {
+            return Either.left(NOT_FOUND);
+        }
+        return ownedBy(current, s).flatMap(c -> {
+            if (attach && c.status() == CertificateStatus.PENDING_TRANSFER) {
+                return Either.left(INVALID_REQUEST);
+            }
+            var names = policy ? c.attached().policies() : c.attached().things();
+            var name = policy ? s.policy() : s.thing();
+            if (names.contains(name) == attach) {
+                return Either.right(this);
+            }
+            var changedNames = attach ? names.add(name) : names.remove(name);
+            var next = policy
+                    ? new Attached(changedNames, c.attached().things())
+                    : new Attached(c.attached().policies(), changedNames);
+            return changed(s, c.reattached(next));
+        });
+    }
+
+    /** CreatePolicy, DeletePolicy, CreateThing and DeleteThing of the caller's account; no certificate changes. */
+    private Either<RefusalCode, ReferenceModel> registryStep(Step s) {
+        var policy = Tuple.of(s.actor(), s.policy());
+        var thing = Tuple.of(s.actor(), s.thing());
+        return switch (s.kind()) {
+            case CREATE_POLICY ->
+                registry.policies().contains(policy)
+                        ? Either.left(ALREADY_EXISTS)
+                        : Either.right(
+                                withRegistry(new Registry(registry.policies().add(policy), registry.things())));
+            case DELETE_POLICY ->
+                !registry.policies().contains(policy)
+                        ? Either.left(NOT_FOUND)
+                        : !targetsOf(s.actor(), s.policy(), true).isEmpty()
+                                ? Either.left(DELETE_CONFLICT)
+                                : Either.right(withRegistry(
+                                        new Registry(registry.policies().remove(policy), registry.things())));
+            case CREATE_THING ->
+                registry.things().get(thing).isDefined()
+                        ? registry.things().get(thing).contains(s.flag())
+                                ? Either.right(this)
+                                : Either.left(ALREADY_EXISTS)
+                        : Either.right(withRegistry(new Registry(
+                                registry.policies(), registry.things().put(thing, s.flag()))));
+            case DELETE_THING ->
+                registry.things().get(thing).isEmpty()
+                        ? Either.left(NOT_FOUND)
+                        : s.expectedVersion().exists(v -> v != 1)
+                                ? Either.left(VERSION_CONFLICT)
+                                : !targetsOf(s.actor(), s.thing(), false).isEmpty()
+                                        ? Either.left(INVALID_REQUEST)
+                                        : Either.right(withRegistry(new Registry(
+                                                registry.policies(),
+                                                registry.things().remove(thing))));
+            default -> throw new IllegalArgumentException(s.kind() + " is not a registry call");
+        };
+    }
+
+    /**
+     * The certificates (by index, in the order of their ids) that the account's policy (or thing) of that name is
+     * attached to: ListTargetsForPolicy and ListThingPrincipals.
+     */
+    List<Integer> targetsOf(AccountId account, String name, boolean policy) {
+        return certificates
+                .filter(e -> e._2.owner().equals(account)
+                        && (policy
+                                        ? e._2.attached().policies()
+                                        : e._2.attached().things())
+                                .contains(name))
+                .keySet()
+                .toList()
+                .sortBy(i ->
+                        dev.certificatetransfer.testing.TestCertificates.id(i).value());
+    }
+
+    private ReferenceModel withRegistry(Registry next) {
+        return new ReferenceModel(certificates, versions, attachments, next, registrations, rules, now);
     }
 
     /** What a caller sees of certificate {@code index} now; none if it is not registered. */
@@ -338,8 +504,17 @@ record ReferenceModel(
         return ascending ? oldestFirst : oldestFirst.reverse();
     }
 
-    private Attachments attached(Step s) {
-        return attachments.getOrElse(s.certificate(), Attachments.NONE);
+    /** What is attached, registry and host together: what a transfer or a deletion checks. */
+    private Attachments attached(Step s, Cert c) {
+        return attachments
+                .getOrElse(s.certificate(), Attachments.NONE)
+                .plus(new Attachments(
+                        c.attached().policies().size(), c.attached().things().size()));
+    }
+
+    /** The certificate if the caller owns it (a pending transfer's target does not), else NOT_FOUND. */
+    private Either<RefusalCode, Cert> ownedBy(Option<Cert> current, Step s) {
+        return current.filter(c -> c.owner().equals(s.actor())).toEither(NOT_FOUND);
     }
 
     private Either<RefusalCode, Cert> visible(Option<Cert> current, Step s) {
@@ -360,6 +535,7 @@ record ReferenceModel(
                 certificates.put(s.certificate(), Cert.registered(s.actor(), s.status(), registration)),
                 nextVersion(s),
                 attachments,
+                registry,
                 registration,
                 rules,
                 now));
@@ -367,7 +543,13 @@ record ReferenceModel(
 
     private Either<RefusalCode, ReferenceModel> changed(Step s, Cert next) {
         return Either.right(new ReferenceModel(
-                certificates.put(s.certificate(), next), nextVersion(s), attachments, registrations, rules, now));
+                certificates.put(s.certificate(), next),
+                nextVersion(s),
+                attachments,
+                registry,
+                registrations,
+                rules,
+                now));
     }
 
     private Map<Integer, Long> nextVersion(Step s) {
@@ -404,7 +586,8 @@ record ReferenceModel(
     /**
      * One generated move: an operation by a role on a certificate, resolved against the model when it runs.
      * {@code extra} (0..7) picks the attachments an ATTACH sets (mostly none), a listing's page size (1..4, mostly
-     * 1, so that listings run over several pages) or a sweep's, or how many milliseconds a WAIT lets pass.
+     * 1, so that listings run over several pages) or a sweep's, how many milliseconds a WAIT lets pass, or for the
+     * registry's calls which policy or thing (and DeleteThing's expectedVersion).
      */
     record Move(
             Kind kind,
@@ -422,7 +605,7 @@ record ReferenceModel(
         Step resolve(ReferenceModel model) {
             int number = kind == Kind.ATTACH
                     ? Math.max(0, extra - 4)
-                    : kind == Kind.WAIT ? WAITS[extra] : extra < 5 ? 1 : extra - 3;
+                    : kind == Kind.WAIT ? WAITS[extra] : kind.namesOne() ? extra : extra < 5 ? 1 : extra - 3;
             return new Step(
                     kind,
                     model.account(certificate, actor),
@@ -437,8 +620,10 @@ record ReferenceModel(
 
     /**
      * One resolved call: which account does what to which certificate. {@code flag} is setAsActive, forceDelete or
-     * ascending order; {@code text} the transfer message or reject reason; {@code number} a listing's page size, or
-     * for ATTACH the attachments (bit 0: a policy, bit 1: a thing).
+     * ascending order, or for CreateThing whether the thing has attributes; {@code text} the transfer message or
+     * reject reason; {@code number} a listing's page size, for ATTACH the attachments (bit 0: a policy, bit 1: a
+     * thing), for the registry's calls the policy or thing (bit 0) and DeleteThing's expectedVersion (above bit 0:
+     * 0 and 1 none, 2 the thing's version, 3 another).
      */
     record Step(
             Kind kind,
@@ -454,6 +639,20 @@ record ReferenceModel(
             return new Attachments(number & 1, (number >> 1) & 1);
         }
 
+        /** The policy a registry call names: each account may have {@code policy-0} and {@code policy-1}. */
+        String policy() {
+            return policyName(number % 2);
+        }
+
+        /** The thing a registry call names: each account may have {@code thing-0} and {@code thing-1}. */
+        String thing() {
+            return thingName(number % 2);
+        }
+
+        Option<Long> expectedVersion() {
+            return number / 2 < 2 ? Option.none() : Option.some(number / 2 == 2 ? 1L : 2L);
+        }
+
         @Override
         public String toString() {
             return kind + "(by " + actor.value().charAt(0) + ", cert " + certificate + ", target "
@@ -462,9 +661,18 @@ record ReferenceModel(
         }
     }
 
+    static String policyName(int index) {
+        return "policy-" + index;
+    }
+
+    static String thingName(int index) {
+        return "thing-" + index;
+    }
+
     /**
-     * The operations a step can be; ATTACH is the host attaching or detaching policies and things, WAIT the clock
-     * moving on, SWEEP the host running the expiry sweep.
+     * The operations a step can be; ATTACH is the host attaching or detaching policies and things (its
+     * AttachmentQuery), WAIT the clock moving on, SWEEP the host running the expiry sweep; the rest are the calls of
+     * the service, those of its registry included.
      */
     enum Kind {
         REGISTER,
@@ -479,6 +687,31 @@ record ReferenceModel(
         LIST_OUTGOING,
         ATTACH,
         WAIT,
-        SWEEP
+        SWEEP,
+        ATTACH_POLICY,
+        DETACH_POLICY,
+        ATTACH_THING,
+        DETACH_THING,
+        CREATE_POLICY,
+        DELETE_POLICY,
+        CREATE_THING,
+        DELETE_THING,
+        LIST_ATTACHED_POLICIES,
+        LIST_PRINCIPAL_THINGS;
+
+        /** Whether the step's number picks a policy or a thing (rather than a page size). */
+        boolean namesOne() {
+            return switch (this) {
+                case ATTACH_POLICY,
+                        DETACH_POLICY,
+                        ATTACH_THING,
+                        DETACH_THING,
+                        CREATE_POLICY,
+                        DELETE_POLICY,
+                        CREATE_THING,
+                        DELETE_THING -> true;
+                default -> false;
+            };
+        }
     }
 }

@@ -21,7 +21,7 @@ import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.out.Authorizer;
 import dev.certificatetransfer.port.out.TransferRule;
 import dev.certificatetransfer.testing.Accounts;
-import dev.certificatetransfer.testing.ForwardingCertificateRepository;
+import dev.certificatetransfer.testing.ForwardingRegistryRepository;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
@@ -33,7 +33,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A service on the in-memory adapter, with a ticking clock, recorded events and settable attachments. */
+/**
+ * A service on the in-memory adapter (certificates and the registry of things and policies), with a ticking clock,
+ * recorded events and settable host attachments.
+ */
 class ServiceFixture {
 
     final RecordingEventPublisher events = new RecordingEventPublisher();
@@ -78,7 +81,7 @@ class ServiceFixture {
             Authorizer authorizer, Clock clock, TransferExpiry expiry, TransferRule transferRule, AccountQuota quota) {
         this.clock = clock;
         service = CertificateTransferService.builder()
-                .repository(new ForwardingCertificateRepository(repository) {
+                .repository(new ForwardingRegistryRepository(repository) {
                     @Override
                     public AccountUsage usage(AccountId owner) {
                         usageQueries.incrementAndGet();

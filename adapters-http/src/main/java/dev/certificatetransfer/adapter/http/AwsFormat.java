@@ -2,15 +2,19 @@ package dev.certificatetransfer.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
-import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.IotPolicy;
+import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingName;
+import dev.certificatetransfer.port.in.CreateKeysAndCertificateResult;
+import dev.certificatetransfer.port.in.NamePage;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.in.TransferCertificateResult;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,47 +35,13 @@ final class AwsFormat implements Format {
 
     @Override
     public HttpResponse success(Output output, Region region, String requestId) {
-        accountsOf(output).find(account -> !account.isAwsAccountId()).forEach(account -> {
-            throw new IllegalStateException("the answer names the account " + account
-                    + ", which is not 12 digits: the AWS dialect cannot write it");
-        });
+        output.accept(OutputAccounts.INSTANCE)
+                .find(account -> !account.isAwsAccountId())
+                .forEach(account -> {
+                    throw new IllegalStateException("the answer names the account " + account
+                            + ", which is not 12 digits: the AWS dialect cannot write it");
+                });
         return new HttpResponse(200, headers(requestId), body(output, region));
-    }
-
-    /** Every account the AWS body of the output names, ARNs included. */
-    private static Seq<AccountId> accountsOf(Output output) {
-        return output.accept(new Output.Visitor<>() {
-            @Override
-            public Seq<AccountId> described(Certificate certificate) {
-                return certificate.previousOwner().toList().prepend(certificate.owner());
-            }
-
-            @Override
-            public Seq<AccountId> changed(Certificate certificate) {
-                return List.empty();
-            }
-
-            @Override
-            public Seq<AccountId> transferRequested(TransferCertificateResult transferred) {
-                return List.of(transferred.transferredCertificateArn().account());
-            }
-
-            @Override
-            public Seq<AccountId> deleted(CertificateId certificateId) {
-                return List.empty();
-            }
-
-            @Override
-            public Seq<AccountId> listed(Page<Certificate> page, boolean outgoing) {
-                return page.items()
-                        .flatMap(c -> outgoing ? c.pendingTarget().toList().prepend(c.owner()) : List.of(c.owner()));
-            }
-
-            @Override
-            public Seq<AccountId> registered(RegisterCertificateResult registered) {
-                return List.of(registered.certificateArn().account());
-            }
-        });
     }
 
     @Override
@@ -80,7 +50,7 @@ final class AwsFormat implements Format {
         headers.put(ERROR_TYPE, refusal.awsType());
         headers.putAll(extraHeaders);
         var body = Json.object().put("message", refusal.message());
-        refusal.resourceId().forEach(id -> body.put("resourceId", id.value()));
+        refusal.resourceId().forEach(id -> body.put("resourceId", id));
         return new HttpResponse(refusal.error().awsStatus(), headers, Json.bytes(body));
     }
 
@@ -122,6 +92,66 @@ final class AwsFormat implements Format {
                 return Json.bytes(Json.object()
                         .put("certificateArn", registered.certificateArn().value())
                         .put("certificateId", registered.certificateId().value()));
+            }
+
+            @Override
+            public byte[] keysAndCertificateCreated(CreateKeysAndCertificateResult created) {
+                return Json.bytes(CertificateJson.keysAndCertificate(created));
+            }
+
+            @Override
+            public byte[] issued(RegisterCertificateResult issued) {
+                return Json.bytes(CertificateJson.issued(issued));
+            }
+
+            @Override
+            public byte[] thingCreated(Thing thing) {
+                return Json.bytes(RegistryJson.thingCreated(thing, region));
+            }
+
+            @Override
+            public byte[] thingDescribed(Thing thing) {
+                return Json.bytes(RegistryJson.thingDescription(thing, region));
+            }
+
+            @Override
+            public byte[] thingDeleted(Thing thing) {
+                return EMPTY;
+            }
+
+            @Override
+            public byte[] policyCreated(IotPolicy policy) {
+                return Json.bytes(RegistryJson.policyCreated(policy, region));
+            }
+
+            @Override
+            public byte[] policyRead(IotPolicy policy) {
+                return Json.bytes(RegistryJson.policy(policy, region));
+            }
+
+            @Override
+            public byte[] policyDeleted(IotPolicy policy) {
+                return EMPTY;
+            }
+
+            @Override
+            public byte[] attachedPolicies(NamePage<PolicyArn> page) {
+                return Json.bytes(RegistryJson.attachedPolicies(page));
+            }
+
+            @Override
+            public byte[] policyTargets(NamePage<CertificateArn> page) {
+                return Json.bytes(RegistryJson.policyTargets(page));
+            }
+
+            @Override
+            public byte[] principalThings(NamePage<ThingName> page) {
+                return Json.bytes(RegistryJson.principalThings(page));
+            }
+
+            @Override
+            public byte[] thingPrincipals(NamePage<CertificateArn> page) {
+                return Json.bytes(RegistryJson.thingPrincipals(page));
             }
         });
     }

@@ -7,6 +7,8 @@ import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.Transfer;
 import dev.certificatetransfer.domain.TransferData;
+import dev.certificatetransfer.port.in.CreateKeysAndCertificateResult;
+import dev.certificatetransfer.port.in.RegisterCertificateResult;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,6 +76,29 @@ final class CertificateJson {
                 .put("certificateId", certificate.id().value());
         certificate.pendingTransfer().forEach(pending -> outgoingTransfer(json, pending));
         return json.put("creationDate", Json.timestamp(certificate.creationDate()));
+    }
+
+    /** CreateCertificateFromCsr's answer: the certificate's ARN, id and PEM. */
+    static ObjectNode issued(RegisterCertificateResult issued) {
+        return Json.object()
+                .put("certificateArn", issued.certificateArn().value())
+                .put("certificateId", issued.certificateId().value())
+                .putRawValue("certificatePem", pemJson(issued.certificate().pem()));
+    }
+
+    /**
+     * CreateKeysAndCertificate's answer: the certificate's ARN, id and PEM, and the key pair in AWS's PascalCase
+     * members; the one place a private key is written (docs/behaviour.md#16-certificates-the-deployment-issues).
+     */
+    static ObjectNode keysAndCertificate(CreateKeysAndCertificateResult created) {
+        var json = Json.object()
+                .put("certificateArn", created.certificateArn().value())
+                .put("certificateId", created.certificateId().value())
+                .putRawValue("certificatePem", pemJson(created.certificate().pem()));
+        json.putObject("keyPair")
+                .put("PublicKey", created.keyPair().publicKey())
+                .put("PrivateKey", created.keyPair().privateKey());
+        return json;
     }
 
     /** The envelope's view of a certificate after a change: its id, status and ownership. */

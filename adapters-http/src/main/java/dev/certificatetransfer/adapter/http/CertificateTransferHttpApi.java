@@ -82,9 +82,12 @@ public final class CertificateTransferHttpApi {
     }
 
     /**
-     * The path of every operation, as a template whose {@code {certificateId}} segment stands for one certificate
-     * id, such as {@code /transfer-certificate/{certificateId}}: for a host whose own server sends only these paths
-     * to {@link #handle} (and {@link #HEALTH_PATH} or a {@link Builder#plainTextEndpoint}, if it serves those too).
+     * The path of every operation, as a template whose one segment in braces, if it has one, stands for any
+     * non-empty segment (a certificate id, a thing or policy name, or a percent-encoded certificate ARN), such as
+     * {@code /transfer-certificate/{certificateId}} or {@code /things/{thingName}/principals}: for a host whose own
+     * server sends only these paths to {@link #handle} (and {@link #HEALTH_PATH} or a
+     * {@link Builder#plainTextEndpoint}, if it serves those too). A certificate ARN in a path arrives with its
+     * {@code /} and {@code :} percent-encoded: the host's server must pass {@code %2F} through undecoded.
      *
      * @return the templates, each once
      */
@@ -291,7 +294,8 @@ public final class CertificateTransferHttpApi {
             Operation operation, Option<String> label, Principal caller, HttpRequest request) {
         return QueryParameters.parse(request.rawQuery())
                 .flatMap(query -> RequestBody.parse(request.body())
-                        .flatMap(body -> calls.call(operation, new OperationCalls.Input(caller, label, query, body))));
+                        .flatMap(body -> calls.call(
+                                operation, new OperationCalls.Input(caller, label, query, body, request.headers()))));
     }
 
     /** {@code GET /health}: no authentication, 200 with the store's state when it can serve, 503 when it cannot. */

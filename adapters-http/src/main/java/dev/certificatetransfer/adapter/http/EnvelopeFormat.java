@@ -3,8 +3,15 @@ package dev.certificatetransfer.adapter.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.IotPolicy;
+import dev.certificatetransfer.domain.PolicyArn;
 import dev.certificatetransfer.domain.Region;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingName;
+import dev.certificatetransfer.port.in.CreateKeysAndCertificateResult;
+import dev.certificatetransfer.port.in.NamePage;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.in.TransferCertificateResult;
@@ -15,9 +22,10 @@ import java.util.Map;
 /**
  * The envelope dialect: {@code {"success": true, "data": ...}} and
  * {@code {"success": false, "error": {"code": ..., "message": ...}}} with the statuses of the {@link WireError}
- * table. {@code data} is AWS's output where AWS has one (describe, transfer, the listings, register); for accept,
- * reject, cancel and update it is the certificate's id, status and ownership after the change (transfer adds them
- * too); for delete, the deleted certificate's id.
+ * table. {@code data} is AWS's output where AWS has one (describe, transfer, the listings, register, the calls that
+ * issue a certificate, create, describe and get a thing or policy); for accept, reject, cancel, update and the four
+ * attach and detach calls it is the certificate's id, status and ownership after the change (transfer adds them
+ * too); for a delete, the deleted certificate's id, thing's name or policy's name.
  */
 final class EnvelopeFormat implements Format {
 
@@ -80,6 +88,66 @@ final class EnvelopeFormat implements Format {
                 return Json.object()
                         .put("certificateArn", registered.certificateArn().value())
                         .put("certificateId", registered.certificateId().value());
+            }
+
+            @Override
+            public ObjectNode keysAndCertificateCreated(CreateKeysAndCertificateResult created) {
+                return CertificateJson.keysAndCertificate(created);
+            }
+
+            @Override
+            public ObjectNode issued(RegisterCertificateResult issued) {
+                return CertificateJson.issued(issued);
+            }
+
+            @Override
+            public ObjectNode thingCreated(Thing thing) {
+                return RegistryJson.thingCreated(thing, region);
+            }
+
+            @Override
+            public ObjectNode thingDescribed(Thing thing) {
+                return RegistryJson.thingDescription(thing, region);
+            }
+
+            @Override
+            public ObjectNode thingDeleted(Thing thing) {
+                return Json.object().put("thingName", thing.name().value());
+            }
+
+            @Override
+            public ObjectNode policyCreated(IotPolicy policy) {
+                return RegistryJson.policyCreated(policy, region);
+            }
+
+            @Override
+            public ObjectNode policyRead(IotPolicy policy) {
+                return RegistryJson.policy(policy, region);
+            }
+
+            @Override
+            public ObjectNode policyDeleted(IotPolicy policy) {
+                return Json.object().put("policyName", policy.name().value());
+            }
+
+            @Override
+            public ObjectNode attachedPolicies(NamePage<PolicyArn> page) {
+                return RegistryJson.attachedPolicies(page);
+            }
+
+            @Override
+            public ObjectNode policyTargets(NamePage<CertificateArn> page) {
+                return RegistryJson.policyTargets(page);
+            }
+
+            @Override
+            public ObjectNode principalThings(NamePage<ThingName> page) {
+                return RegistryJson.principalThings(page);
+            }
+
+            @Override
+            public ObjectNode thingPrincipals(NamePage<CertificateArn> page) {
+                return RegistryJson.thingPrincipals(page);
             }
         });
     }

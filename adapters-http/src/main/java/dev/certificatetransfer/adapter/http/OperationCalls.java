@@ -16,7 +16,10 @@ import dev.certificatetransfer.port.in.SortOrder;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Turns one routed request into a call of the inbound port: each operation parses its path label, query
@@ -28,14 +31,41 @@ final class OperationCalls {
 
     private final CertificateTransferUseCases service;
     private final Dialect dialect;
+    private final RegistryCalls registry;
+    private final AttachmentCalls attachments;
 
     OperationCalls(CertificateTransferUseCases service, Dialect dialect) {
         this.service = Objects.requireNonNull(service, "service");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.registry = new RegistryCalls(service);
+        this.attachments = new AttachmentCalls(service);
     }
 
-    /** The input of one request, already routed, its query split and its body read. */
-    record Input(Principal caller, Option<String> label, QueryParameters query, RequestBody body) {}
+    /**
+     * The input of one request, already routed, its query split and its body read; {@code headers} by lower-cased
+     * name, as {@link dev.certificatetransfer.adapter.http.message.HttpRequest#headers()} holds them.
+     */
+    record Input(
+            Principal caller,
+            Option<String> label,
+            QueryParameters query,
+            RequestBody body,
+            Map<String, List<String>> headers) {
+
+        /** The path label parsed as a typed value; every operation that asks has a label in its path. */
+        <T> Either<Refusal, T> label(Function<String, Either<Refusal, T>> parse) {
+            return label.toEither(() -> (Refusal) new Refusal.InvalidRequest("The path has no label"))
+                    .flatMap(parse);
+        }
+
+        /** A header that must be sent exactly once, such as {@code x-amzn-principal}. */
+        Either<Refusal, String> requiredHeader(String name) {
+            var values = headers.getOrDefault(name, List.of());
+            return values.size() == 1
+                    ? Either.right(values.get(0))
+                    : Either.left(new Refusal.InvalidRequest("The header " + name + " is required, once"));
+        }
+    }
 
     Either<Refusal, Output> call(Operation operation, Input in) {
         return switch (operation) {
@@ -71,14 +101,42 @@ final class OperationCalls {
                         .flatMap(page -> service.listOutgoingCertificates(in.caller, page))
                         .map(p -> new Output.Listed(p, true));
             case REGISTER_CERTIFICATE_WITHOUT_CA -> register(in);
+            case CREATE_KEYS_AND_CERTIFICATE ->
+                in.query
+                        .flag("setAsActive")
+                        .flatMap(active -> service.createKeysAndCertificate(in.caller, active))
+                        .map(Output.KeysAndCertificateCreated::new);
+            case CREATE_CERTIFICATE_FROM_CSR -> fromCsr(in);
+            case CREATE_THING -> registry.createThing(in);
+            case DESCRIBE_THING -> registry.describeThing(in);
+            case DELETE_THING -> registry.deleteThing(in);
+            case CREATE_POLICY -> registry.createPolicy(in);
+            case GET_POLICY -> registry.getPolicy(in);
+            case DELETE_POLICY -> registry.deletePolicy(in);
+            case ATTACH_POLICY -> attachments.attachPolicy(in);
+            case DETACH_POLICY -> attachments.detachPolicy(in);
+            case LIST_ATTACHED_POLICIES -> attachments.listAttachedPolicies(in);
+            case LIST_TARGETS_FOR_POLICY -> attachments.listTargetsForPolicy(in);
+            case ATTACH_THING_PRINCIPAL -> attachments.attachThingPrincipal(in);
+            case DETACH_THING_PRINCIPAL -> attachments.detachThingPrincipal(in);
+            case LIST_PRINCIPAL_THINGS -> attachments.listPrincipalThings(in);
+            case LIST_THING_PRINCIPALS -> attachments.listThingPrincipals(in);
         };
     }
 
-    /** The certificate id of the path; every operation that calls this has the label in its path. */
+    /** The certificate id of the path. */
     private static Either<Refusal, CertificateId> id(Input in) {
-        return in.label
-                .toEither(() -> (Refusal) new Refusal.InvalidRequest("The path has no certificate id"))
-                .flatMap(CertificateId::parse);
+        return in.label(CertificateId::parse);
+    }
+
+    /** The request is read first (a missing one is an invalid request), then the query, then the CA is asked. */
+    private Either<Refusal, Output> fromCsr(Input in) {
+        return in.body
+                .requiredString("certificateSigningRequest")
+                .flatMap(csr -> in.query
+                        .flag("setAsActive")
+                        .flatMap(active -> service.createCertificateFromCsr(in.caller, csr, active)))
+                .map(Output.Issued::new);
     }
 
     private Either<Refusal, Output> transfer(Input in) {
@@ -134,8 +192,8 @@ final class OperationCalls {
                                         size, marker, ascending ? SortOrder.ASCENDING : SortOrder.DESCENDING))));
     }
 
-    private static <T> Either<Refusal, Option<T>> optional(
-            Option<String> text, java.util.function.Function<String, Either<Refusal, T>> parse) {
+    /** An optional value: none when the text is absent, else the text parsed. */
+    static <T> Either<Refusal, Option<T>> optional(Option<String> text, Function<String, Either<Refusal, T>> parse) {
         return text.isEmpty()
                 ? Either.right(Option.none())
                 : parse.apply(text.get()).map(Option::some);

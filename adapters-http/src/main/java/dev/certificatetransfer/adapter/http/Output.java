@@ -1,7 +1,14 @@
 package dev.certificatetransfer.adapter.http;
 
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.IotPolicy;
+import dev.certificatetransfer.domain.PolicyArn;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingName;
+import dev.certificatetransfer.port.in.CreateKeysAndCertificateResult;
+import dev.certificatetransfer.port.in.NamePage;
 import dev.certificatetransfer.port.in.Page;
 import dev.certificatetransfer.port.in.RegisterCertificateResult;
 import dev.certificatetransfer.port.in.TransferCertificateResult;
@@ -21,7 +28,10 @@ sealed interface Output {
         /** DescribeCertificate. */
         T described(Certificate certificate);
 
-        /** Accept, Reject, Cancel and Update: the certificate after the change. */
+        /**
+         * Accept, Reject, Cancel, Update, and AttachPolicy, DetachPolicy, AttachThingPrincipal and
+         * DetachThingPrincipal: the certificate after the change.
+         */
         T changed(Certificate certificate);
 
         /** TransferCertificate. */
@@ -35,6 +45,42 @@ sealed interface Output {
 
         /** RegisterCertificateWithoutCA. */
         T registered(RegisterCertificateResult registered);
+
+        /** CreateKeysAndCertificate: the one answer that carries a private key. */
+        T keysAndCertificateCreated(CreateKeysAndCertificateResult created);
+
+        /** CreateCertificateFromCsr. */
+        T issued(RegisterCertificateResult issued);
+
+        /** CreateThing. */
+        T thingCreated(Thing thing);
+
+        /** DescribeThing. */
+        T thingDescribed(Thing thing);
+
+        /** DeleteThing. */
+        T thingDeleted(Thing thing);
+
+        /** CreatePolicy. */
+        T policyCreated(IotPolicy policy);
+
+        /** GetPolicy. */
+        T policyRead(IotPolicy policy);
+
+        /** DeletePolicy. */
+        T policyDeleted(IotPolicy policy);
+
+        /** ListAttachedPolicies. */
+        T attachedPolicies(NamePage<PolicyArn> page);
+
+        /** ListTargetsForPolicy. */
+        T policyTargets(NamePage<CertificateArn> page);
+
+        /** ListPrincipalThings. */
+        T principalThings(NamePage<ThingName> page);
+
+        /** ListThingPrincipals. */
+        T thingPrincipals(NamePage<CertificateArn> page);
     }
 
     /** DescribeCertificate. */
@@ -45,7 +91,10 @@ sealed interface Output {
         }
     }
 
-    /** Accept, Reject, Cancel and Update: AWS sends an empty body; the envelope shows the certificate after. */
+    /**
+     * Accept, Reject, Cancel, Update and the four attach and detach calls: AWS sends an empty body; the envelope
+     * shows the certificate after.
+     */
     record Changed(Certificate certificate) implements Output {
         @Override
         public <T> T accept(Visitor<T> visitor) {
@@ -82,6 +131,102 @@ sealed interface Output {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.registered(registered);
+        }
+    }
+
+    /** CreateKeysAndCertificate; its {@code toString} never shows the private key. */
+    record KeysAndCertificateCreated(CreateKeysAndCertificateResult created) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.keysAndCertificateCreated(created);
+        }
+    }
+
+    /** CreateCertificateFromCsr. */
+    record Issued(RegisterCertificateResult issued) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.issued(issued);
+        }
+    }
+
+    /** CreateThing. */
+    record ThingCreated(Thing thing) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.thingCreated(thing);
+        }
+    }
+
+    /** DescribeThing. */
+    record ThingDescribed(Thing thing) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.thingDescribed(thing);
+        }
+    }
+
+    /** DeleteThing. */
+    record ThingDeleted(Thing thing) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.thingDeleted(thing);
+        }
+    }
+
+    /** CreatePolicy. */
+    record PolicyCreated(IotPolicy policy) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.policyCreated(policy);
+        }
+    }
+
+    /** GetPolicy. */
+    record PolicyRead(IotPolicy policy) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.policyRead(policy);
+        }
+    }
+
+    /** DeletePolicy. */
+    record PolicyDeleted(IotPolicy policy) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.policyDeleted(policy);
+        }
+    }
+
+    /** ListAttachedPolicies. */
+    record AttachedPolicies(NamePage<PolicyArn> page) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.attachedPolicies(page);
+        }
+    }
+
+    /** ListTargetsForPolicy. */
+    record PolicyTargets(NamePage<CertificateArn> page) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.policyTargets(page);
+        }
+    }
+
+    /** ListPrincipalThings. */
+    record PrincipalThings(NamePage<ThingName> page) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.principalThings(page);
+        }
+    }
+
+    /** ListThingPrincipals. */
+    record ThingPrincipals(NamePage<CertificateArn> page) implements Output {
+        @Override
+        public <T> T accept(Visitor<T> visitor) {
+            return visitor.thingPrincipals(page);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A request's JSON body (docs/behaviour.md#13-on-the-wire): absent, empty (or only whitespace), {@code {}} and
@@ -44,6 +46,39 @@ final class RequestBody {
         return value.isTextual()
                 ? Either.right(Option.some(value.textValue()))
                 : Either.left(new Refusal.InvalidRequest(name + " must be a string"));
+    }
+
+    /** A required string member; a missing one is an invalid request. */
+    Either<Refusal, String> requiredString(String name) {
+        return string(name).flatMap(value -> value.toEither(() -> new Refusal.InvalidRequest(name + " is required")));
+    }
+
+    /** An optional object member, whose own members are read like a body's. */
+    Either<Refusal, Option<RequestBody>> object(String name) {
+        JsonNode value = members.get(name);
+        if (value == null || value.isNull()) {
+            return Either.right(Option.none());
+        }
+        return value instanceof ObjectNode object
+                ? Either.right(Option.some(new RequestBody(object)))
+                : Either.left(new Refusal.InvalidRequest(name + " must be an object"));
+    }
+
+    /** An optional object member whose every member is a string, as a map in the members' order. */
+    Either<Refusal, Option<Map<String, String>>> stringMap(String name) {
+        return object(name).flatMap(object -> {
+            if (object.isEmpty()) {
+                return Either.right(Option.none());
+            }
+            var map = new LinkedHashMap<String, String>();
+            for (var member : object.get().members.properties()) {
+                if (!member.getValue().isTextual()) {
+                    return Either.left(new Refusal.InvalidRequest("the values of " + name + " must be strings"));
+                }
+                map.put(member.getKey(), member.getValue().textValue());
+            }
+            return Either.right(Option.some(map));
+        });
     }
 
     private static Either<Refusal, String> utf8(byte[] body) {

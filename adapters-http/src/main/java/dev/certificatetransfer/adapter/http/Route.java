@@ -18,7 +18,7 @@ sealed interface Route {
     /** One method per kind of route. */
     interface Visitor<T> {
 
-        /** The operation, with its decoded certificate id label (none for the listings and register). */
+        /** The operation, with its decoded path label (a certificate id, a name, an ARN), none if its path has none. */
         T found(Operation operation, Option<String> label);
 
         /** No operation has this path (404). */
@@ -31,7 +31,7 @@ sealed interface Route {
         T malformed(Refusal refusal);
     }
 
-    /** The operation, and its decoded certificate id label (none for the listings and register). */
+    /** The operation, and its decoded path label, none if its path has none. */
     record Found(Operation operation, Option<String> label) implements Route {
         @Override
         public <T> T accept(Visitor<T> visitor) {

@@ -4,7 +4,7 @@ import dev.certificatetransfer.domain.RefusalCode;
 
 /**
  * The one table of every error either dialect sends: its HTTP status, its AWS error type ({@code x-amzn-ErrorType})
- * and its envelope code, as docs/behaviour.md#13-on-the-wire lists them. The first eleven rows are the core's
+ * and its envelope code, as docs/behaviour.md#13-on-the-wire lists them. The first thirteen rows are the core's
  * {@link RefusalCode}s (docs/behaviour.md#2-answers-codes-aws-errors-http-statuses); the others are refusals of the
  * HTTP edge itself.
  */
@@ -23,7 +23,10 @@ public enum WireError {
     TRANSFER_CONFLICT(409, "TransferConflictException", "TRANSFER_CONFLICT"),
     /** {@link RefusalCode#DELETE_CONFLICT}: 409. */
     DELETE_CONFLICT(409, "DeleteConflictException", "DELETE_CONFLICT"),
-    /** {@link RefusalCode#ALREADY_EXISTS}: 409, with the AWS dialect's {@code resourceId} member. */
+    /**
+     * {@link RefusalCode#ALREADY_EXISTS}: 409, with the AWS dialect's {@code resourceId} member (the certificate id,
+     * or the thing's or policy's name).
+     */
     ALREADY_EXISTS(409, "ResourceAlreadyExistsException", "ALREADY_EXISTS"),
     /** {@link RefusalCode#TRANSFER_ALREADY_COMPLETED}: 410. */
     TRANSFER_ALREADY_COMPLETED(410, "TransferAlreadyCompletedException", "TRANSFER_ALREADY_COMPLETED"),
@@ -37,6 +40,10 @@ public enum WireError {
      * retries as if throttled).
      */
     LIMIT_EXCEEDED(410, "LimitExceededException", "LIMIT_EXCEEDED"),
+    /** {@link RefusalCode#MALFORMED_POLICY}: 400, an invalid request's envelope code. */
+    MALFORMED_POLICY(400, "MalformedPolicyException", "VALIDATION_ERROR"),
+    /** {@link RefusalCode#VERSION_CONFLICT}: 409. */
+    VERSION_CONFLICT(409, "VersionConflictException", "VERSION_CONFLICT"),
 
     /**
      * The request is not authenticated. AWS answers 403 with the authenticator's own error type
@@ -69,7 +76,7 @@ public enum WireError {
      * The row of a core refusal code.
      *
      * @param code the code of a {@code Refusal}
-     * @return its row, one of the first eleven
+     * @return its row, one of the first thirteen
      */
     public static WireError of(RefusalCode code) {
         return switch (code) {
@@ -84,6 +91,8 @@ public enum WireError {
             case TRANSFER_ALREADY_COMPLETED -> TRANSFER_ALREADY_COMPLETED;
             case THROTTLED -> THROTTLED;
             case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
+            case MALFORMED_POLICY -> MALFORMED_POLICY;
+            case VERSION_CONFLICT -> VERSION_CONFLICT;
         };
     }
 

@@ -78,9 +78,25 @@ class AwsDialectTest {
                             "DELETE /certificates/{certificateId}",
                             "GET /certificates",
                             "GET /certificates-out-going",
-                            "POST /certificate/register-no-ca");
+                            "POST /certificate/register-no-ca",
+                            "POST /keys-and-certificate",
+                            "POST /certificates",
+                            "POST /things/{thingName}",
+                            "GET /things/{thingName}",
+                            "DELETE /things/{thingName}",
+                            "POST /policies/{policyName}",
+                            "GET /policies/{policyName}",
+                            "DELETE /policies/{policyName}",
+                            "PUT /target-policies/{policyName}",
+                            "POST /target-policies/{policyName}",
+                            "POST /attached-policies/{target}",
+                            "POST /policy-targets/{policyName}",
+                            "PUT /things/{thingName}/principals",
+                            "DELETE /things/{thingName}/principals",
+                            "GET /principals/things",
+                            "GET /things/{thingName}/principals");
             for (Operation operation : Operation.values()) {
-                var path = operation.path().replace(Operation.LABEL, ID);
+                var path = operation.path(ID);
                 assertThat(RouteTable.route(operation.method(), path))
                         .isEqualTo(new Route.Found(operation, path.contains(ID) ? Option.some(ID) : Option.none()));
             }
@@ -101,6 +117,58 @@ class AwsDialectTest {
             isError(response, 405, "UnknownOperationException");
             assertThat(response.header("Allow").getOrNull()).isEqualTo("GET, PUT, DELETE");
             isError(handle("patch", "/cancel-certificate-transfer/" + ID, null), 405, "UnknownOperationException");
+        }
+
+        @Test
+        void the_paths_of_things_policies_and_attachments_have_their_own_methods() {
+            var thing = handle("PATCH", "/things/sensor-1", null);
+            isError(thing, 405, "UnknownOperationException");
+            assertThat(thing.header("Allow").getOrNull()).isEqualTo("POST, GET, DELETE");
+            var principals = handle("POST", "/things/sensor-1/principals", null);
+            isError(principals, 405, "UnknownOperationException");
+            assertThat(principals.header("Allow").getOrNull()).isEqualTo("PUT, DELETE, GET");
+            var targets = handle("GET", "/target-policies/devices", null);
+            isError(targets, 405, "UnknownOperationException");
+            assertThat(targets.header("Allow").getOrNull()).isEqualTo("PUT, POST");
+            var certificates = handle("PATCH", "/certificates", null);
+            assertThat(certificates.header("Allow").getOrNull()).isEqualTo("GET, POST");
+            isError(handle("GET", "/things/sensor-1/principals/more", null), 404, "ResourceNotFoundException");
+            isError(handle("GET", "/principals/things/more", null), 404, "ResourceNotFoundException");
+        }
+
+        @Test
+        void a_certificate_arn_in_a_path_is_one_segment_decoded_once() {
+            var arn = "arn:aws:iot:us-east-1:111111111111:cert/" + ID;
+            var encoded = arn.replace(":", "%3A").replace("/", "%2F");
+
+            assertThat(RouteTable.route("POST", "/attached-policies/" + encoded))
+                    .isEqualTo(new Route.Found(Operation.LIST_ATTACHED_POLICIES, Option.some(arn)));
+            assertThat(RouteTable.route("POST", "/attached-policies/" + encoded.replace("%", "%25")))
+                    .isEqualTo(new Route.Found(Operation.LIST_ATTACHED_POLICIES, Option.some(encoded)));
+            assertThat(RouteTable.route("POST", "/attached-policies/" + arn)).isEqualTo(new Route.NoSuchPath());
+        }
+
+        @Test
+        void a_request_without_credentials_to_a_new_path_is_refused_from_its_head() {
+            var head = new dev.certificatetransfer.adapter.http.message.HttpRequest(
+                    "PUT",
+                    "/target-policies/devices",
+                    null,
+                    java.util.Map.of("content-length", java.util.List.of("60")),
+                    null);
+
+            var signing = CertificateTransferHttpApi.builder()
+                    .service(fixture.service)
+                    .dialect(Dialect.AWS)
+                    .credentials(new TestCredentials())
+                    .build();
+
+            var check = signing.checkHead(head);
+
+            assertThat(check).isInstanceOf(HeadCheck.Answered.class);
+            var response = ((HeadCheck.Answered) check).response();
+            isError(response, 403, "MissingAuthenticationTokenException");
+            assertThat(response.header("Connection").getOrNull()).isEqualTo("close");
         }
 
         @Test
@@ -210,6 +278,128 @@ class AwsDialectTest {
             assertThat(handle("GET", "/certificates?x-id=ListCertificates&pageSize=2", null)
                             .status())
                     .isEqualTo(200);
+        }
+    }
+
+    /** The input of the calls around a transfer: each wrong member, header or query value is refused with 400. */
+    @Nested
+    class InputOfThingsPoliciesAndAttachments {
+
+        private static final String ARN = "arn:aws:iot:us-east-1:111111111111:cert/";
+
+        private HttpResponse withPrincipals(String method, String pathAndQuery, String... principals) {
+            var split = pathAndQuery.split("\\?", 2);
+            return api.handle(new dev.certificatetransfer.adapter.http.message.HttpRequest(
+                    method,
+                    split[0],
+                    split.length > 1 ? split[1] : null,
+                    java.util.Map.of(
+                            TestAuthenticators.TEST_ACCOUNT,
+                            java.util.List.of(Accounts.ALICE.value()),
+                            "x-amzn-principal",
+                            java.util.List.of(principals)),
+                    null));
+        }
+
+        private void refusedWith(HttpResponse response, String type, String message) {
+            isError(response, 400, type);
+            assertThat(json(response).get("message").asText()).isEqualTo(message);
+        }
+
+        @Test
+        void create_thing_reads_attributes_as_an_object_of_strings_and_takes_no_type() {
+            refusedWith(
+                    handle("POST", "/things/sensor-1", "{\"attributePayload\":[]}"),
+                    "InvalidRequestException",
+                    "attributePayload must be an object");
+            refusedWith(
+                    handle("POST", "/things/sensor-1", "{\"attributePayload\":{\"attributes\":{\"a\":1}}}"),
+                    "InvalidRequestException",
+                    "the values of attributes must be strings");
+            refusedWith(
+                    handle("POST", "/things/sensor-1", "{\"billingGroupName\":\"g\"}"),
+                    "InvalidRequestException",
+                    "This service keeps no billing groups: billingGroupName is not supported");
+            assertThat(handle("POST", "/things/sensor-1", "{\"attributePayload\":{\"attributes\":null}}")
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        @Test
+        void expected_version_is_an_ascii_whole_number() {
+            fixture.service
+                    .createThing(
+                            ALICE,
+                            new dev.certificatetransfer.domain.ThingName("sensor-1"),
+                            dev.certificatetransfer.domain.ThingAttributes.NONE)
+                    .get();
+            for (var version : new String[] {"%D9%A1", "%2B1", "1.0", "", "99999999999999999999"}) {
+                refusedWith(
+                        handle("DELETE", "/things/sensor-1?expectedVersion=" + version, null),
+                        "InvalidRequestException",
+                        "expectedVersion must be a whole number");
+            }
+            isError(handle("DELETE", "/things/sensor-1?expectedVersion=-1", null), 409, "VersionConflictException");
+            assertThat(handle("DELETE", "/things/sensor-1?expectedVersion=01", null)
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        @Test
+        void a_policy_document_of_the_wrong_type_is_invalid_and_a_missing_one_malformed() {
+            refusedWith(
+                    handle("POST", "/policies/devices", "{\"policyDocument\":{}}"),
+                    "InvalidRequestException",
+                    "policyDocument must be a string");
+            isError(handle("POST", "/policies/devices", "{}"), 400, "MalformedPolicyException");
+        }
+
+        @Test
+        void a_target_a_principal_and_a_request_must_be_strings_given_once() {
+            refusedWith(
+                    handle("PUT", "/target-policies/devices", "{\"target\":7}"),
+                    "InvalidRequestException",
+                    "target must be a string");
+            refusedWith(
+                    handle("PUT", "/target-policies/devices", "{}"), "InvalidRequestException", "target is required");
+            refusedWith(
+                    withPrincipals("PUT", "/things/sensor-1/principals", ARN + ID, ARN + ID),
+                    "InvalidRequestException",
+                    "The header x-amzn-principal is required, once");
+            refusedWith(
+                    withPrincipals("GET", "/principals/things"),
+                    "InvalidRequestException",
+                    "The header x-amzn-principal is required, once");
+            refusedWith(
+                    handle("POST", "/certificates", "{\"certificateSigningRequest\":5}"),
+                    "InvalidRequestException",
+                    "certificateSigningRequest must be a string");
+        }
+
+        @Test
+        void recursive_is_a_boolean_and_the_page_parameters_are_named_as_sent() {
+            registered(CertificateStatus.INACTIVE);
+            var encoded = (ARN + ID).replace(":", "%3A").replace("/", "%2F");
+
+            refusedWith(
+                    handle("POST", "/attached-policies/" + encoded + "?recursive=yes", null),
+                    "InvalidRequestException",
+                    "recursive must be true or false");
+            assertThat(handle("POST", "/attached-policies/" + encoded + "?recursive=true", null)
+                            .status())
+                    .isEqualTo(200);
+            refusedWith(
+                    withPrincipals("GET", "/principals/things?maxResults=251", ARN + ID),
+                    "InvalidRequestException",
+                    "maxResults must be between 1 and 250");
+            refusedWith(
+                    withPrincipals("GET", "/principals/things?nextToken=%2B", ARN + ID),
+                    "InvalidRequestException",
+                    "nextToken is not a marker this service issued");
+            refusedWith(
+                    handle("POST", "/attached-policies/" + encoded + "?marker=abc&marker=abc", null),
+                    "InvalidRequestException",
+                    "marker must be given at most once");
         }
     }
 

@@ -53,11 +53,22 @@ final class FuzzRequests {
             "/reject-certificate-transfer/",
             "/cancel-certificate-transfer/",
             "/certificates/",
-            "/certificate/");
+            "/certificate/",
+            "/things/",
+            "/policies/",
+            "/target-policies/",
+            "/attached-policies/",
+            "/policy-targets/",
+            "/principals/");
     private static final List<String> WHOLE_PATHS = List.of(
             "/certificates",
             "/certificates-out-going",
             "/certificate/register-no-ca",
+            "/keys-and-certificate",
+            "/principals/things",
+            "/things/sensor-1/principals",
+            "/things//principals",
+            "/attached-policies/arn%3Aaws%3Aiot%3Aus-east-1%3A111111111111%3Acert%2F",
             "/",
             "",
             "//",
@@ -76,6 +87,10 @@ final class FuzzRequests {
             "pageSize",
             "marker",
             "isAscendingOrder",
+            "expectedVersion",
+            "recursive",
+            "maxResults",
+            "nextToken",
             "x-id",
             "TargetAwsAccount");
 
@@ -99,10 +114,46 @@ final class FuzzRequests {
                         authentication,
                         (operation, id, variant, auth) -> new Fuzzed(
                                 operation.method(),
-                                operation.path().replace(Operation.LABEL, id),
+                                operation.path(plausibleLabel(operation, id, variant)),
                                 plausibleQuery(operation, variant),
-                                auth,
-                                plausibleBody(operation, variant)));
+                                withPrincipal(auth, id, variant),
+                                plausibleBody(operation, id, variant)));
+    }
+
+    /** A certificate's ARN under Alice's account, as the SDKs send it in a path: {@code :} and {@code /} encoded. */
+    private static String encodedArn(String id) {
+        return arn(id).replace(":", "%3A").replace("/", "%2F");
+    }
+
+    private static String arn(String id) {
+        return "arn:aws:iot:us-east-1:" + Accounts.ALICE.value() + ":cert/" + id;
+    }
+
+    /** The thing or policy FuzzTest seeds, or else a certificate id, which is also a valid name. */
+    private static String plausibleLabel(Operation operation, String id, int variant) {
+        return switch (operation) {
+            case CREATE_THING,
+                    DESCRIBE_THING,
+                    DELETE_THING,
+                    ATTACH_THING_PRINCIPAL,
+                    DETACH_THING_PRINCIPAL,
+                    LIST_THING_PRINCIPALS -> variant % 2 == 0 ? "sensor-1" : id;
+            case CREATE_POLICY, GET_POLICY, DELETE_POLICY, ATTACH_POLICY, DETACH_POLICY, LIST_TARGETS_FOR_POLICY ->
+                variant % 2 == 0 ? "policy-1" : id;
+            case LIST_ATTACHED_POLICIES -> variant % 3 == 0 ? id : encodedArn(id);
+            default -> id;
+        };
+    }
+
+    /** The authentication headers, and most of the time an {@code x-amzn-principal} naming the certificate. */
+    private static List<Map.Entry<String, String>> withPrincipal(
+            List<Map.Entry<String, String>> auth, String id, int variant) {
+        if (variant == 5) {
+            return auth;
+        }
+        var all = new ArrayList<>(auth);
+        all.add(Map.entry("x-amzn-principal", variant == 4 ? id : arn(id)));
+        return all;
     }
 
     private static String plausibleQuery(Operation operation, int variant) {
@@ -115,12 +166,24 @@ final class FuzzRequests {
             case DELETE_CERTIFICATE -> variant % 2 == 0 ? null : "forceDelete=true";
             case LIST_CERTIFICATES, LIST_OUTGOING_CERTIFICATES ->
                 variant % 2 == 0 ? null : "pageSize=" + variant + "&isAscendingOrder=" + (variant > 2);
+            case CREATE_KEYS_AND_CERTIFICATE, CREATE_CERTIFICATE_FROM_CSR ->
+                variant % 2 == 0 ? null : "setAsActive=true";
+            case DELETE_THING -> variant % 2 == 0 ? null : "expectedVersion=" + (variant - 2);
+            case LIST_ATTACHED_POLICIES, LIST_TARGETS_FOR_POLICY ->
+                variant % 2 == 0 ? null : "pageSize=" + variant + "&recursive=" + (variant > 2);
+            case LIST_PRINCIPAL_THINGS, LIST_THING_PRINCIPALS ->
+                variant % 2 == 0 ? null : "maxResults=" + variant + (variant > 2 ? "&nextToken=bjE6YQ%3D%3D" : "");
             default -> null;
         };
     }
 
-    private static byte[] plausibleBody(Operation operation, int variant) {
+    private static byte[] plausibleBody(Operation operation, String id, int variant) {
         var text = switch (operation) {
+            case CREATE_THING ->
+                variant % 2 == 0 ? "" : "{\"attributePayload\":{\"attributes\":{\"serial\":\"" + variant + "\"}}}";
+            case CREATE_POLICY -> "{\"policyDocument\":\"{\\\"Version\\\":\\\"" + variant + "\\\"}\"}";
+            case ATTACH_POLICY, DETACH_POLICY -> "{\"target\":\"" + (variant == 4 ? id : arn(id)) + "\"}";
+            case CREATE_CERTIFICATE_FROM_CSR -> "{\"certificateSigningRequest\":\"not a request\"}";
             case TRANSFER_CERTIFICATE -> variant % 2 == 0 ? "{}" : "{\"transferMessage\":\"m" + variant + "\"}";
             case REJECT_CERTIFICATE_TRANSFER -> variant % 2 == 0 ? "" : "{\"rejectReason\":\"r\"}";
             case REGISTER_CERTIFICATE_WITHOUT_CA ->
@@ -221,6 +284,7 @@ final class FuzzRequests {
                         "x-amz-date",
                         "accept",
                         "x-amz-content-sha256",
+                        "x-amzn-principal",
                         "transfer-encoding",
                         "content-length",
                         "x-weird"))
@@ -253,6 +317,16 @@ final class FuzzRequests {
                                 "{\"rejectReason\":[]}",
                                 "{\"certificatePem\":true}",
                                 "{\"status\":\"ACTIVE\"}",
+                                "{\"attributePayload\":{\"attributes\":{\"a\":1}}}",
+                                "{\"attributePayload\":{\"attributes\":{\"a b\":\"c\"}}}",
+                                "{\"attributePayload\":[]}",
+                                "{\"thingTypeName\":\"t\"}",
+                                "{\"policyDocument\":\"{}\"}",
+                                "{\"policyDocument\":\"[]\"}",
+                                "{\"policyDocument\":{}}",
+                                "{\"target\":\"arn:aws:iot:us-east-1:111111111111:cert/x\"}",
+                                "{\"target\":7}",
+                                "{\"certificateSigningRequest\":\"\"}",
                                 "{\"transferMessage\":" + "9".repeat(2000) + "}",
                                 "{\"n\":1e999999999}",
                                 "{\"n\":-0.0000000000000000000000000001e-99999}",

@@ -10,7 +10,11 @@ import dev.certificatetransfer.adapter.http.auth.BearerTokenAuthenticator;
 import dev.certificatetransfer.adapter.http.message.HttpResponse;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.PolicyDocument;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
+import dev.certificatetransfer.domain.ThingAttributes;
+import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.testing.Accounts;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
@@ -95,6 +99,10 @@ class FuzzTest {
         service.rejectCertificateTransfer(bob, TestCertificates.id(4), Option.none())
                 .get();
         fixture.attachments.put(TestCertificates.id(2), new Attachments(1, 0));
+        service.createThing(alice, new ThingName("sensor-1"), ThingAttributes.NONE)
+                .get();
+        service.createPolicy(alice, new PolicyName("policy-1"), new PolicyDocument("{}"))
+                .get();
         return fixture;
     }
 
@@ -139,7 +147,9 @@ class FuzzTest {
                                 "TRANSFER_ALREADY_COMPLETED",
                                 "DELETE_CONFLICT",
                                 "ALREADY_EXISTS",
-                                "THROTTLED");
+                                "THROTTLED",
+                                "LIMIT_EXCEEDED",
+                                "VERSION_CONFLICT");
                 assertThat(body.get("error").get("message").isTextual()).isTrue();
             } else {
                 assertThat(body.get("data").isObject()).isTrue();

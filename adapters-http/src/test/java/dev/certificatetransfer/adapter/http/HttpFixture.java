@@ -15,16 +15,23 @@ import dev.certificatetransfer.testing.TestCertificates;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
-/** The real service on the in-memory repository, with recorded events and attachments a test can set. */
+/**
+ * The real service on the in-memory repository (a registry of things and policies too), with recorded events,
+ * attachments of the host a test can set, a {@link TestIssuer} for the calls that issue certificates, and thing ids
+ * in a fixed sequence ({@code 00000000-0000-0000-0000-000000000001}, then 2, ...).
+ */
 final class HttpFixture {
 
     final RecordingEventPublisher events = new RecordingEventPublisher();
     final InMemoryCertificateRepository repository = new InMemoryCertificateRepository(events);
     final Map<CertificateId, Attachments> attachments = new ConcurrentHashMap<>();
     final CertificateTransferService service;
+    private final AtomicLong thingIds = new AtomicLong();
 
     HttpFixture(Clock clock) {
         this(clock, AccountQuota.unlimited());
@@ -38,6 +45,8 @@ final class HttpFixture {
                 .clock(clock)
                 .accountQuota(quota)
                 .attachments(id -> attachments.getOrDefault(id, Attachments.NONE))
+                .issuer(new TestIssuer())
+                .thingIds(() -> new UUID(0, thingIds.incrementAndGet()))
                 .build();
     }
 

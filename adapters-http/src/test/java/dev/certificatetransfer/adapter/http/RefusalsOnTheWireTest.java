@@ -12,9 +12,15 @@ import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.IotPolicy;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingAttributes;
+import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.out.RegistryRepository;
 import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.StoredCertificate;
@@ -23,6 +29,7 @@ import dev.certificatetransfer.testing.ForwardingCertificateRepository;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -69,18 +76,68 @@ class RefusalsOnTheWireTest {
     private final AtomicBoolean everyRaceLost = new AtomicBoolean();
 
     private final CertificateTransferService service = CertificateTransferService.builder()
-            .repository(new ForwardingCertificateRepository(repository) {
-                @Override
-                public CommitOutcome commit(CertificateChange change) {
-                    return everyRaceLost.get() ? CommitOutcome.CONFLICT : super.commit(change);
-                }
-            })
+            .repository(new RacingRepository())
             .authorizer(new AllowAuthenticatedAuthorizer())
             .clock(new TickingClock())
             .attachments(id -> attachments.getOrDefault(id, Attachments.NONE))
             .accountQuota(new AccountQuota(1, AccountQuota.UNLIMITED))
             .build();
     private final List<CertificateTransferServer> servers = new ArrayList<>();
+
+    /** The in-memory repository, registry included, whose commits all lose while {@link #everyRaceLost} is set. */
+    private final class RacingRepository extends ForwardingCertificateRepository implements RegistryRepository {
+
+        RacingRepository() {
+            super(repository);
+        }
+
+        @Override
+        public CommitOutcome commit(CertificateChange change) {
+            return everyRaceLost.get() ? CommitOutcome.CONFLICT : super.commit(change);
+        }
+
+        @Override
+        public Option<Thing> findThing(AccountId owner, ThingName name) {
+            return repository.findThing(owner, name);
+        }
+
+        @Override
+        public CommitOutcome createThing(Thing thing) {
+            return repository.createThing(thing);
+        }
+
+        @Override
+        public CommitOutcome deleteThing(Thing thing) {
+            return repository.deleteThing(thing);
+        }
+
+        @Override
+        public Seq<CertificateId> listThingPrincipals(
+                AccountId owner, ThingName thing, Option<CertificateId> after, int limit) {
+            return repository.listThingPrincipals(owner, thing, after, limit);
+        }
+
+        @Override
+        public Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
+            return repository.findPolicy(owner, name);
+        }
+
+        @Override
+        public CommitOutcome createPolicy(IotPolicy policy) {
+            return repository.createPolicy(policy);
+        }
+
+        @Override
+        public CommitOutcome deletePolicy(IotPolicy policy) {
+            return repository.deletePolicy(policy);
+        }
+
+        @Override
+        public Seq<CertificateId> listPolicyTargets(
+                AccountId owner, PolicyName policy, Option<CertificateId> after, int limit) {
+            return repository.listPolicyTargets(owner, policy, after, limit);
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -116,6 +173,8 @@ class RefusalsOnTheWireTest {
                 new Wire(410, "TransferAlreadyCompletedException", "TRANSFER_ALREADY_COMPLETED");
             case THROTTLED -> new Wire(400, "ThrottlingException", "THROTTLED");
             case LIMIT_EXCEEDED -> new Wire(410, "LimitExceededException", "LIMIT_EXCEEDED");
+            case MALFORMED_POLICY -> new Wire(400, "MalformedPolicyException", "VALIDATION_ERROR");
+            case VERSION_CONFLICT -> new Wire(409, "VersionConflictException", "VERSION_CONFLICT");
         };
     }
 
@@ -201,6 +260,23 @@ class RefusalsOnTheWireTest {
                         "POST",
                         "/certificate/register-no-ca",
                         "{\"certificatePem\":\"" + another.replace("\n", "\\n") + "\"}");
+            }
+            case MALFORMED_POLICY ->
+                new Call(
+                        Accounts.ALICE,
+                        c -> c.createPolicy(r -> r.policyName("devices").policyDocument("[]")),
+                        "POST",
+                        "/policies/devices",
+                        "{\"policyDocument\":\"[]\"}");
+            case VERSION_CONFLICT -> {
+                service.createThing(Principal.root(Accounts.ALICE), new ThingName("sensor"), ThingAttributes.NONE)
+                        .get();
+                yield new Call(
+                        Accounts.ALICE,
+                        c -> c.deleteThing(r -> r.thingName("sensor").expectedVersion(7L)),
+                        "DELETE",
+                        "/things/sensor?expectedVersion=7",
+                        "");
             }
         };
     }
@@ -328,8 +404,8 @@ class RefusalsOnTheWireTest {
 
         @Test
         void a_method_the_path_does_not_have_is_not_allowed() {
-            answers(Dialect.AWS, "POST", "/certificates", "", "", "405 UnknownOperationException");
-            answers(Dialect.ENVELOPE, "POST", "/certificates", "", "", "405 VALIDATION_ERROR");
+            answers(Dialect.AWS, "PATCH", "/certificates", "", "", "405 UnknownOperationException");
+            answers(Dialect.ENVELOPE, "PATCH", "/certificates", "", "", "405 VALIDATION_ERROR");
         }
 
         /**

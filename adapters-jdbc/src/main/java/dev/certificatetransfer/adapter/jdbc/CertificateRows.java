@@ -12,7 +12,6 @@ import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.TransferStatus;
 import dev.certificatetransfer.domain.Validity;
 import dev.certificatetransfer.spi.CertificateReconstitution;
-import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.control.Option;
 
 import java.sql.ResultSet;
@@ -21,24 +20,25 @@ import java.time.Instant;
 
 /**
  * Maps a certificate to its rows and back: the {@code certificate} row holds what a change may change (the version,
- * the owner, the status, the last transfer), in {@link #STATE} order, and is all that a transfer, an answer to it or
- * a status change rewrites; the {@code certificate_content} row holds what the registration fixed (the PEM, its
- * validity and the mode), in {@link #CONTENT} order. A tombstone is a {@code certificate} row with the id and the
- * version and every other column NULL, and no content. The adapter's keys of a pending transfer (for the listings
- * and the expiry sweep) are rows of their own: {@link PendingTransferRows}.
+ * the owner, the status, the last transfer, how many policies and things are attached), in {@link #STATE} order,
+ * and is all that a transfer, an answer to it or a status change rewrites; the {@code certificate_content} row holds
+ * what the registration fixed (the PEM, its validity and the mode), in {@link #CONTENT} order. A tombstone is a
+ * {@code certificate} row with the id and the version and every other column NULL (its attachment count 0), and no
+ * content. The adapter's keys of a pending transfer (for the listings and the expiry sweep) are rows of their own:
+ * {@link PendingTransferRows}; so are the attachments, {@link AttachmentRows}.
  */
 final class CertificateRows {
 
     /** Every column of {@code certificate} but the id, in the order {@link #state} binds them. */
     static final String STATE = "version, owner, previous_owner, status, creation_date, last_modified_date,"
             + " customer_version, transfer_status, transfer_source, transfer_target, transfer_message, transfer_date,"
-            + " accept_date, reject_date, cancel_date, reject_reason, expire_date";
+            + " accept_date, reject_date, cancel_date, reject_reason, expire_date, attachment_count";
 
     /** Every column of {@code certificate_content} but the id, in the order {@link #content} binds them. */
     static final String CONTENT = "pem, not_before, not_after, mode";
 
     /**
-     * What {@link #stored} and {@link #certificate} read: every column of {@code certificate c} and of
+     * What {@link #loaded} reads: every column of {@code certificate c} and of
      * {@code certificate_content t} (the tables' aliases), each once.
      */
     static final String SELECTED = "c.id, c." + STATE.replace(", ", ", c.") + ", t." + CONTENT.replace(", ", ", t.");
@@ -82,7 +82,7 @@ final class CertificateRows {
         if (c == null) {
             arguments.text(null).text(null).text(null).time(null).time(null).number(null);
             transfer(arguments, null);
-            arguments.time(null);
+            arguments.time(null).number(0);
             return;
         }
         arguments
@@ -94,6 +94,8 @@ final class CertificateRows {
                 .number(c.customerVersion());
         transfer(arguments, c.lastTransfer().getOrNull());
         arguments.time(c.lastTransfer().getOrNull() instanceof Transfer.Expired e ? e.expiryDate() : null);
+        arguments.number(
+                c.attachments().policies().size() + c.attachments().things().size());
     }
 
     /** Binds the {@code certificate_content} columns of a registered certificate. */
@@ -142,17 +144,15 @@ final class CertificateRows {
                                 : null);
     }
 
-    /** The stored state of the row the result set is on, selected with {@link #SELECTED}. */
-    static StoredCertificate stored(ResultSet row) throws SQLException {
-        long version = row.getLong("version");
-        return row.getString("owner") == null
-                ? StoredCertificate.deleted(version)
-                : StoredCertificate.of(certificate(row));
-    }
-
-    /** The certificate of a row that is not a tombstone. */
-    static Certificate certificate(ResultSet row) throws SQLException {
-        return new CertificateReconstitution()
+    /**
+     * The row the result set is on, selected with {@link #SELECTED}: a tombstone (none), or a certificate with all but
+     * its attachments, which {@link AttachmentRows} reads when it has any.
+     */
+    static Option<Loaded> loaded(ResultSet row) throws SQLException {
+        if (row.getString("owner") == null) {
+            return Option.none();
+        }
+        var certificate = new CertificateReconstitution()
                 .id(new CertificateId(row.getString("id")))
                 .pem(new CertificatePem(row.getString("pem")))
                 .validity(new Validity(time(row, "not_before"), time(row, "not_after")))
@@ -164,8 +164,21 @@ final class CertificateRows {
                 .creationDate(time(row, "creation_date"))
                 .lastModifiedDate(time(row, "last_modified_date"))
                 .customerVersion(row.getLong("customer_version"))
-                .version(row.getLong("version"))
-                .build();
+                .version(row.getLong("version"));
+        return Option.some(
+                new Loaded(certificate, row.getString("id"), row.getLong("version"), row.getInt("attachment_count")));
+    }
+
+    /**
+     * A certificate row as read: the certificate but its attachments, its id and version, and how many policies and
+     * things its row says are attached.
+     */
+    record Loaded(CertificateReconstitution certificate, String id, long version, int attachmentCount) {
+
+        /** The certificate, with nothing attached. */
+        Certificate withoutAttachments() {
+            return certificate.build();
+        }
     }
 
     private static Transfer lastTransfer(ResultSet row) throws SQLException {

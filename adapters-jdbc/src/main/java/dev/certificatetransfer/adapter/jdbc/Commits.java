@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.jdbc;
 
+import dev.certificatetransfer.adapter.jdbc.AttachmentRows.Diff;
 import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 
@@ -14,7 +15,9 @@ import java.util.Map;
  * version, and a deletion turns it into a tombstone at the new version. Beside it, and only when they change, the
  * change writes the certificate's content (a registration inserts it, a deletion deletes it) and the keys of its
  * pending transfer (a request inserts them, the transfer's end deletes them); a transfer and its cancellation thus
- * rewrite one narrow row whose indexed columns they leave alone, which PostgreSQL updates in place (HOT).
+ * rewrite one narrow row whose indexed columns they leave alone, which PostgreSQL updates in place (HOT). A change
+ * that attaches or detaches a policy or thing (or deletes a certificate that has some) also writes the attachment
+ * rows ({@link AttachmentWrites}), and conflicts if a policy or thing it attaches is gone; the others write none.
  */
 final class Commits {
 
@@ -31,6 +34,10 @@ final class Commits {
     private final String insertEvent;
     private final Map<RowWrite, String> contentStatements;
     private final Map<RowWrite, String> pendingStatements;
+    private final Map<RowWrite, String> contentInStatement;
+    private final Map<RowWrite, String> pendingInStatement;
+    private final String eventInStatement;
+    private final AttachmentWrites attachmentWrites;
 
     /** PostgreSQL: the whole change in one statement, for a new id, by content write, then pending write. */
     private final Map<RowWrite, Map<RowWrite, String>> postgresInserts = new EnumMap<>(RowWrite.class);
@@ -58,18 +65,19 @@ final class Commits {
                 PendingTransferRows.COLUMNS,
                 PendingTransferRows.PLACEHOLDERS,
                 PendingTransferRows.ASSIGNMENTS);
-        Map<RowWrite, String> contentInStatement = besideInStatement(
+        contentInStatement = besideInStatement(
                 content,
                 CertificateRows.CONTENT,
                 CertificateRows.CONTENT_PLACEHOLDERS,
                 CertificateRows.CONTENT_ASSIGNMENTS);
-        Map<RowWrite, String> pendingInStatement = besideInStatement(
+        pendingInStatement = besideInStatement(
                 pending,
                 PendingTransferRows.COLUMNS,
                 PendingTransferRows.PLACEHOLDERS,
                 PendingTransferRows.ASSIGNMENTS);
-        String event = " INSERT INTO " + outbox + " (" + EventRows.COLUMNS + ") SELECT " + EventRows.PLACEHOLDERS
+        eventInStatement = " INSERT INTO " + outbox + " (" + EventRows.COLUMNS + ") SELECT " + EventRows.PLACEHOLDERS
                 + " FROM changed";
+        attachmentWrites = new AttachmentWrites(schema);
         for (RowWrite contentWrite : RowWrite.values()) {
             Map<RowWrite, String> inserts = new EnumMap<>(RowWrite.class);
             Map<RowWrite, String> updates = new EnumMap<>(RowWrite.class);
@@ -79,8 +87,10 @@ final class Commits {
                 inserts.put(
                         pendingWrite,
                         "WITH changed AS (" + insertCertificate + " ON CONFLICT (id) DO NOTHING RETURNING id)" + beside
-                                + event);
-                updates.put(pendingWrite, "WITH changed AS (" + updateCertificate + " RETURNING id)" + beside + event);
+                                + eventInStatement);
+                updates.put(
+                        pendingWrite,
+                        "WITH changed AS (" + updateCertificate + " RETURNING id)" + beside + eventInStatement);
             }
             postgresInserts.put(contentWrite, inserts);
             postgresUpdates.put(contentWrite, updates);
@@ -92,7 +102,11 @@ final class Commits {
         boolean insert = change.expectedVersion() == 0;
         RowWrite content = contentWrite(change);
         RowWrite pending = pendingWrite(change);
-        var arguments = stateArguments(change, insert);
+        var attachments = Diff.of(change);
+        if (!attachments.isEmpty()) {
+            return withAttachmentsInOneStatement(connection, change, content, pending, attachments);
+        }
+        var arguments = stateArguments(new SqlArguments(), change, insert);
         besideArguments(arguments, change, content, pending);
         EventRows.bind(arguments, change.event());
         String sql = (insert ? postgresInserts : postgresUpdates).get(content).get(pending);
@@ -103,12 +117,40 @@ final class Commits {
     }
 
     /**
-     * Statements in the caller's transaction: the state, then (if it changed) the rows beside it and the event. A
-     * lost race rolls the transaction back itself, so the caller's commit is empty.
+     * One auto-committed statement that also locks the policies and things the change attaches, changes the state
+     * only if it found them all, and writes the attachment rows.
+     */
+    private CommitOutcome withAttachmentsInOneStatement(
+            Connection connection, CertificateChange change, RowWrite content, RowWrite pending, Diff attachments)
+            throws SQLException {
+        if (change.expectedVersion() == 0) {
+            throw new IllegalArgumentException(
+                    "a registration attaches nothing: " + change.event().type());
+        }
+        var arguments = new SqlArguments();
+        String sql = "WITH " + attachmentWrites.locks(attachments, arguments) + "changed AS (" + updateCertificate
+                + AttachmentWrites.lockedConditions(attachments) + " RETURNING id)"
+                + with("content_written", contentInStatement.get(content))
+                + with("pending_written", pendingInStatement.get(pending));
+        stateArguments(arguments, change, false);
+        besideArguments(arguments, change, content, pending);
+        sql += attachmentWrites.writes(attachments, arguments) + eventInStatement;
+        EventRows.bind(arguments, change.event());
+        return arguments.update(connection, sql) == 1 ? CommitOutcome.COMMITTED : CommitOutcome.CONFLICT;
+    }
+
+    /**
+     * Statements in the caller's transaction: the state, then (if it changed) the attachment rows, the rows beside it
+     * and the event. A lost race, or an attach whose policy or thing is gone, rolls the transaction back itself, so the
+     * caller's commit is empty.
      */
     CommitOutcome inTwoStatements(Connection connection, CertificateChange change) throws SQLException {
         boolean insert = change.expectedVersion() == 0;
-        if (!changeState(connection, change, insert)) {
+        var attachments = Diff.of(change);
+        if (!changeState(connection, change, insert)
+                || (!attachments.isEmpty()
+                        && !attachmentWrites.inTransaction(
+                                connection, change.certificateId().value(), attachments))) {
             connection.rollback();
             return CommitOutcome.CONFLICT;
         }
@@ -164,7 +206,7 @@ final class Commits {
 
     private boolean changeState(Connection connection, CertificateChange change, boolean insert) throws SQLException {
         try (var statement = connection.prepareStatement(insert ? insertCertificate : updateCertificate)) {
-            stateArguments(change, insert).bind(statement);
+            stateArguments(new SqlArguments(), change, insert).bind(statement);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             if (insert && Database.UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -182,8 +224,7 @@ final class Commits {
     }
 
     /** The state columns' arguments: the id first for an insert, the id and expected version last for an update. */
-    private static SqlArguments stateArguments(CertificateChange change, boolean insert) {
-        var arguments = new SqlArguments();
+    private static SqlArguments stateArguments(SqlArguments arguments, CertificateChange change, boolean insert) {
         if (insert) {
             arguments.text(change.certificateId().value());
         }

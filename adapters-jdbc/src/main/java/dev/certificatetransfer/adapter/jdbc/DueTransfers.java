@@ -8,7 +8,6 @@ import io.vavr.collection.Seq;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 
 /**
  * The expiry sweep's page as one range of the index on the pending transfers' {@code (transfer_date, id)}: a
@@ -22,7 +21,12 @@ final class DueTransfers {
 
     private DueTransfers() {}
 
-    static Seq<Certificate> page(Connection connection, boolean postgres, JdbcSchema schema, DueTransfersQuery query)
+    static Seq<Certificate> page(
+            Connection connection,
+            boolean postgres,
+            JdbcSchema schema,
+            AttachmentRows attachments,
+            DueTransfersQuery query)
             throws SQLException {
         PendingTransferKey after = query.after().getOrNull();
         String afterCondition = after == null
@@ -51,16 +55,7 @@ final class DueTransfers {
         if (!postgres) {
             arguments.number(query.limit());
         }
-        try (var statement = connection.prepareStatement(sql)) {
-            arguments.bind(statement);
-            try (var rows = statement.executeQuery()) {
-                var found = new ArrayList<Certificate>(Math.min(query.limit(), 256));
-                while (rows.next()) {
-                    found.add(CertificateRows.certificate(rows));
-                }
-                return Array.ofAll(found);
-            }
-        }
+        return Array.ofAll(attachments.select(connection, sql, arguments, query.limit()));
     }
 
     /** The bound as a millisecond: its floor, or the end of the BIGINT range for a date beyond it. */

@@ -6,6 +6,10 @@ import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
+import dev.certificatetransfer.domain.CertificateEvent.PolicyAttached;
+import dev.certificatetransfer.domain.CertificateEvent.PolicyDetached;
+import dev.certificatetransfer.domain.CertificateEvent.ThingAttached;
+import dev.certificatetransfer.domain.CertificateEvent.ThingDetached;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
 import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
 import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
@@ -15,9 +19,11 @@ import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificatePem;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RejectReason;
 import dev.certificatetransfer.domain.SystemActor;
+import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.domain.Validity;
 import io.vavr.control.Option;
@@ -29,7 +35,9 @@ import java.sql.SQLException;
  * Maps a domain event to a row of the {@code certificate_event} outbox and back. Each event's own fields have
  * their own columns ({@code counterparty} is the target of a request, a cancellation or an expiry and the source of
  * an acceptance or a rejection; {@code actor} and {@code actor_name} are the acting principal's account and name, or
- * {@code system} and NULL for an expiry), so an event is rebuilt exactly, with no serialisation format in between.
+ * {@code system} and NULL for an expiry; {@code attached_name} is the policy or thing an attach or detach names, and
+ * the certificate's status, which it does not change, is both {@code status_before} and {@code status_after}), so an
+ * event is rebuilt exactly, with no serialisation format in between.
  * A row written before schema version 3 has no {@code actor_name}: it is read as the account's root principal
  * ({@link Principal#root}), the only caller the events of that time could name (docs/behaviour.md, section 9).
  */
@@ -38,7 +46,7 @@ final class EventRows {
     /** The columns {@link #bind} fills, in order. */
     static final String COLUMNS =
             "certificate_id, version, type, actor, actor_name, occurred_at, status_before, status_after, "
-                    + "counterparty, transfer_message, reject_reason, pem, not_before, not_after, mode";
+                    + "counterparty, transfer_message, reject_reason, pem, not_before, not_after, mode, attached_name";
 
     /** One placeholder per column of {@link #COLUMNS}. */
     static final String PLACEHOLDERS = "?" + ", ?".repeat(COLUMNS.split(",").length - 1);
@@ -80,7 +88,19 @@ final class EventRows {
                 .text(registered == null ? null : registered.pem().value())
                 .time(registered == null ? null : registered.validity().notBefore())
                 .time(registered == null ? null : registered.validity().notAfter())
-                .name(registered == null ? null : registered.mode());
+                .name(registered == null ? null : registered.mode())
+                .text(attachedName(event));
+    }
+
+    /** The policy or thing an attach or detach names; NULL for every other event. */
+    private static String attachedName(CertificateEvent event) {
+        return switch (event.type()) {
+            case POLICY_ATTACHED -> ((PolicyAttached) event).policy().value();
+            case POLICY_DETACHED -> ((PolicyDetached) event).policy().value();
+            case THING_ATTACHED -> ((ThingAttached) event).thing().value();
+            case THING_DETACHED -> ((ThingDetached) event).thing().value();
+            default -> null;
+        };
     }
 
     /** The event of the row the result set is on, selected with at least {@link #COLUMNS}. */
@@ -126,6 +146,10 @@ final class EventRows {
             case CERTIFICATE_STATUS_CHANGED ->
                 new CertificateStatusChanged(id, actor, statusBefore(row), statusAfter(row), at, version);
             case CERTIFICATE_DELETED -> new CertificateDeleted(id, actor, statusBefore(row), at, version);
+            case POLICY_ATTACHED -> new PolicyAttached(id, actor, policy(row), statusBefore(row), at, version);
+            case POLICY_DETACHED -> new PolicyDetached(id, actor, policy(row), statusBefore(row), at, version);
+            case THING_ATTACHED -> new ThingAttached(id, actor, thing(row), statusBefore(row), at, version);
+            case THING_DETACHED -> new ThingDetached(id, actor, thing(row), statusBefore(row), at, version);
         };
     }
 
@@ -151,6 +175,14 @@ final class EventRows {
 
     private static AccountId counterparty(ResultSet row) throws SQLException {
         return new AccountId(row.getString("counterparty"));
+    }
+
+    private static PolicyName policy(ResultSet row) throws SQLException {
+        return new PolicyName(row.getString("attached_name"));
+    }
+
+    private static ThingName thing(ResultSet row) throws SQLException {
+        return new ThingName(row.getString("attached_name"));
     }
 
     private static CertificateStatus statusBefore(ResultSet row) throws SQLException {

@@ -11,7 +11,6 @@ import io.vavr.collection.Seq;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 
 /**
  * The listings as keyset queries, each one range of an index on {@code (account column, creation_date, id)}, joined
@@ -35,6 +34,7 @@ final class KeysetListings {
     private final JdbcSchema schema;
     private final String certificates;
     private final String pendingTransfers;
+    private final AttachmentRows attachments;
 
     /**
      * The listings of the schema's certificates: on PostgreSQL ({@code postgres}) with row comparisons and literal
@@ -45,6 +45,7 @@ final class KeysetListings {
         this.schema = schema;
         this.certificates = schema.qualify("certificate");
         this.pendingTransfers = schema.qualify("certificate_pending_transfer");
+        this.attachments = new AttachmentRows(schema);
     }
 
     Seq<Certificate> visibleTo(Connection connection, AccountId account, ListingQuery query) throws SQLException {
@@ -155,17 +156,8 @@ final class KeysetListings {
         return alias + "creation_date" + direction + ", " + alias + "id" + direction;
     }
 
-    private static Seq<Certificate> select(Connection connection, String sql, SqlArguments arguments, int limit)
+    private Seq<Certificate> select(Connection connection, String sql, SqlArguments arguments, int limit)
             throws SQLException {
-        try (var statement = connection.prepareStatement(sql)) {
-            arguments.bind(statement);
-            try (var rows = statement.executeQuery()) {
-                var found = new ArrayList<Certificate>(Math.min(limit, 256));
-                while (rows.next()) {
-                    found.add(CertificateRows.certificate(rows));
-                }
-                return Array.ofAll(found);
-            }
-        }
+        return Array.ofAll(attachments.select(connection, sql, arguments, limit));
     }
 }

@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -51,6 +52,24 @@ final class SqlArguments {
                 statement.setLong(i + 1, number);
             } else {
                 statement.setString(i + 1, (String) value);
+            }
+        }
+    }
+
+    /** Runs the statement with these arguments; answers how many rows it changed. */
+    int update(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs the query with these arguments; answers whether it found a row. */
+    boolean exists(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            bind(statement);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
             }
         }
     }

@@ -20,6 +20,12 @@ final class OldSchemaRows {
             + " transfer_message, transfer_date, accept_date, reject_date, cancel_date, reject_reason, pending_target,"
             + " outgoing_owner, expire_date, pending_transfer_date";
 
+    /** The {@code certificate_event} columns of schema V4 (V5 added {@code attached_name}). */
+    static final String V4_EVENT = EventRows.COLUMNS.replace(", attached_name", "");
+
+    /** The {@code certificate} columns of schema V4 (V5 added {@code attachment_count}). */
+    static final String V4_CERTIFICATE = "id, " + CertificateRows.STATE.replace(", attachment_count", "");
+
     /** The {@code certificate} columns of schema V1. */
     static final String V1_CERTIFICATE = V3_CERTIFICATE.replace(", expire_date, pending_transfer_date", "");
 
@@ -62,6 +68,27 @@ final class OldSchemaRows {
             }
         }
         assertThat(copied).as("certificates copied").isPositive();
+        return copied;
+    }
+
+    /** Copies every row of a table that an older schema has too, in the given columns, and answers how many. */
+    static int copyRows(DataSource from, DataSource to, String table, String columns) throws SQLException {
+        int count = columns.split(",").length;
+        int copied = 0;
+        try (var source = from.getConnection();
+                var target = to.getConnection();
+                var read = source.prepareStatement("SELECT " + columns + " FROM " + table);
+                var write = target.prepareStatement(
+                        "INSERT INTO " + table + " (" + columns + ") VALUES (?" + ", ?".repeat(count - 1) + ")");
+                var rows = read.executeQuery()) {
+            while (rows.next()) {
+                for (int i = 1; i <= count; i++) {
+                    write.setObject(i, rows.getObject(i));
+                }
+                write.executeUpdate();
+                copied++;
+            }
+        }
         return copied;
     }
 

@@ -63,6 +63,11 @@ class PostgresSchemaOfItsOwnTest extends SchemaOfItsOwnContract {
                 "certificate_content",
                 "certificate_pending_transfer",
                 "certificate_event",
+                "registry_thing",
+                "registry_policy",
+                "certificate_policy",
+                "certificate_thing",
+                "certificate_authority",
                 JdbcMigrations.HISTORY_TABLE)) {
             TestDatabases.execute(database, "ALTER TABLE " + table + " SET SCHEMA certificate_transfer");
         }

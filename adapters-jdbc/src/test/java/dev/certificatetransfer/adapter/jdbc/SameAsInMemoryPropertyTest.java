@@ -13,6 +13,10 @@ import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
+import dev.certificatetransfer.domain.CertificateEvent.PolicyAttached;
+import dev.certificatetransfer.domain.CertificateEvent.PolicyDetached;
+import dev.certificatetransfer.domain.CertificateEvent.ThingAttached;
+import dev.certificatetransfer.domain.CertificateEvent.ThingDetached;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
 import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
 import dev.certificatetransfer.domain.CertificateEvent.TransferRejected;
@@ -20,11 +24,18 @@ import dev.certificatetransfer.domain.CertificateEvent.TransferRequested;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateMode;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.IotPolicy;
+import dev.certificatetransfer.domain.PolicyDocument;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingAttributes;
+import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.domain.TransferMessage;
 import dev.certificatetransfer.port.in.SortOrder;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.spi.CertificateChange;
+import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.ListingKey;
 import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.testing.Accounts;
@@ -38,17 +49,22 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * For random sequences of registrations, transfers, accepts, rejects, cancels, status changes, deletions and stale
- * commits, the JDBC repository answers exactly what the in-memory adapter (the reference) answers: every commit's
- * outcome, every {@code find}, and every page of both listings in both orders, from any key.
+ * For random sequences of registrations, transfers, accepts, rejects, cancels, status changes, deletions, stale
+ * commits, attaches and detaches of policies and things, and creations and deletions of policies and things, the JDBC
+ * repository answers exactly what the in-memory adapter (the reference) answers: every commit's and every registry
+ * write's outcome, every {@code find}, every page of both listings in both orders, from any key, and every policy's
+ * targets and thing's principals.
  */
 class SameAsInMemoryPropertyTest {
 
     private static final String[] MESSAGES = {
         "", "it's; DROP TABLE certificate; --", "back\\slash \\0 nul\0end", "\uD83D\uDE00 non-BMP"
     };
+    private static final PolicyName[] POLICIES = {new PolicyName("read-only"), new PolicyName("publish")};
+    private static final ThingName[] THINGS = {new ThingName("sensor-1"), new ThingName("sensor-2")};
     private static final CertificateStatus[] STATUSES = {
         CertificateStatus.INACTIVE, CertificateStatus.ACTIVE, CertificateStatus.REVOKED
     };
@@ -75,6 +91,7 @@ class SameAsInMemoryPropertyTest {
                 .checkAssert((steps, pageSize, keySeed) -> {
                     TestDatabases.empty(dataSource);
                     var run = new Run(new InMemoryCertificateRepository(), new JdbcCertificateRepository(dataSource));
+                    run.createRegistry();
                     steps.forEach(run::step);
                     run.compareEverything(pageSize, keySeed);
                 });
@@ -82,25 +99,33 @@ class SameAsInMemoryPropertyTest {
 
     /** One sequence applied to both repositories. */
     private static final class Run {
-        private final CertificateRepository reference;
-        private final CertificateRepository jdbc;
+        private final InMemoryCertificateRepository reference;
+        private final JdbcCertificateRepository jdbc;
         private final List<CertificateChange> committed = new ArrayList<>();
         private long millis = TickingClock.START.toEpochMilli();
 
-        Run(CertificateRepository reference, CertificateRepository jdbc) {
+        Run(InMemoryCertificateRepository reference, JdbcCertificateRepository jdbc) {
             this.reference = reference;
             this.jdbc = jdbc;
         }
 
         void step(int n) {
-            int op = n % 8;
-            int index = (n / 8) % TestCertificates.COUNT;
-            AccountId account = Accounts.ALL.get((n / 48) % 3);
-            millis += (n / 144) % 2;
-            int choice = (n / 288) % 12;
+            int op = n % 12;
+            int index = (n / 12) % TestCertificates.COUNT;
+            AccountId account = Accounts.ALL.get((n / 72) % 3);
+            millis += (n / 216) % 2;
+            int choice = (n / 432) % 12;
             var stored = reference.find(TestCertificates.id(index));
             Certificate current = stored.certificate().getOrNull();
-            CertificateEvent event = op == 7 ? null : event(op, index, account, choice, stored.nextVersion(), current);
+            if (op == 11) {
+                registryWrite(current == null ? account : current.owner(), choice);
+                return;
+            }
+            CertificateEvent event = op == 7
+                    ? null
+                    : op >= 8
+                            ? attachment(op, choice, stored.nextVersion(), current)
+                            : event(op, index, account, choice, stored.nextVersion(), current);
             CertificateChange change;
             if (event != null) {
                 change = CertificateChange.of(Option.of(current), event);
@@ -112,6 +137,60 @@ class SameAsInMemoryPropertyTest {
             var outcome = reference.commit(change);
             assertThat(jdbc.commit(change)).as("outcome of %s", change.event()).isEqualTo(outcome);
             committed.add(change);
+        }
+
+        /** Every account has both policies and both things to begin with. */
+        void createRegistry() {
+            for (var account : Accounts.ALL) {
+                for (int choice = 0; choice < 4; choice++) {
+                    registryWrite(account, choice);
+                }
+            }
+        }
+
+        /**
+         * Deletes one of two policies or things of the account (the certificate's owner, when there is one), or
+         * creates it if it is gone, in both; the same outcome.
+         */
+        private void registryWrite(AccountId account, int choice) {
+            var at = Instant.ofEpochMilli(millis);
+            int which = (choice / 2) % 2;
+            CommitOutcome expected;
+            CommitOutcome actual;
+            if (choice % 2 == 0) {
+                var policy = new IotPolicy(POLICIES[which], account, new PolicyDocument("{\"n\": " + choice + "}"), at);
+                var found = reference.findPolicy(account, policy.name());
+                expected = found.isDefined() ? reference.deletePolicy(found.get()) : reference.createPolicy(policy);
+                actual = found.isDefined() ? jdbc.deletePolicy(found.get()) : jdbc.createPolicy(policy);
+            } else {
+                var thing = new Thing(THINGS[which], account, new UUID(millis, choice), ThingAttributes.NONE, 1, at);
+                var found = reference.findThing(account, thing.name());
+                expected = found.isDefined() ? reference.deleteThing(found.get()) : reference.createThing(thing);
+                actual = found.isDefined() ? jdbc.deleteThing(found.get()) : jdbc.createThing(thing);
+            }
+            assertThat(actual).as("registry write %s of %s", choice, account).isEqualTo(expected);
+        }
+
+        /** Attaches (op 8, 10 even) or detaches (op 9, 10 odd) a policy (8, 9) or thing (10) of the owner. */
+        private CertificateEvent attachment(int op, int choice, long version, Certificate c) {
+            if (c == null || c.status() == CertificateStatus.PENDING_TRANSFER) {
+                return null;
+            }
+            var at = Instant.ofEpochMilli(millis);
+            var by = Accounts.principal(c.owner());
+            var policy = POLICIES[(choice / 2) % 2];
+            var thing = THINGS[(choice / 2) % 2];
+            boolean hasPolicy = c.attachments().policies().contains(policy);
+            boolean hasThing = c.attachments().things().contains(thing);
+            if (op == 8) {
+                return hasPolicy ? null : new PolicyAttached(c.id(), by, policy, c.status(), at, version);
+            }
+            if (op == 9) {
+                return hasPolicy ? new PolicyDetached(c.id(), by, policy, c.status(), at, version) : null;
+            }
+            return hasThing
+                    ? new ThingDetached(c.id(), by, thing, c.status(), at, version)
+                    : new ThingAttached(c.id(), by, thing, c.status(), at, version);
         }
 
         private CertificateEvent event(int op, int index, AccountId account, int choice, long version, Certificate c) {
@@ -159,7 +238,7 @@ class SameAsInMemoryPropertyTest {
             var status = STATUSES[choice % 3];
             return switch (op) {
                 case 1 ->
-                    c.status() == CertificateStatus.ACTIVE
+                    c.status() == CertificateStatus.ACTIVE || !c.attachments().isEmpty()
                             ? null
                             : new TransferRequested(
                                     c.id(),
@@ -200,6 +279,16 @@ class SameAsInMemoryPropertyTest {
                     var from = new ListingQuery(Option.some(key(keySeed)), order, pageSize);
                     assertThat(jdbc.listVisibleTo(account, from)).isEqualTo(reference.listVisibleTo(account, from));
                     assertThat(jdbc.listOutgoing(account, from)).isEqualTo(reference.listOutgoing(account, from));
+                }
+                for (int which = 0; which < 2; which++) {
+                    assertThat(jdbc.findPolicy(account, POLICIES[which]))
+                            .isEqualTo(reference.findPolicy(account, POLICIES[which]));
+                    assertThat(jdbc.findThing(account, THINGS[which]))
+                            .isEqualTo(reference.findThing(account, THINGS[which]));
+                    assertThat(jdbc.listPolicyTargets(account, POLICIES[which], Option.none(), 10))
+                            .isEqualTo(reference.listPolicyTargets(account, POLICIES[which], Option.none(), 10));
+                    assertThat(jdbc.listThingPrincipals(account, THINGS[which], Option.none(), 10))
+                            .isEqualTo(reference.listThingPrincipals(account, THINGS[which], Option.none(), 10));
                 }
             }
         }

@@ -61,7 +61,7 @@ class SchemaV3MigrationTest {
                 .get();
         TestDatabases.ourMigrations(old).target("2").load().migrate();
         OldSchemaRows.copyCertificates(current, old, OldSchemaRows.V3_CERTIFICATE);
-        OldSchemaRows.copyEvents(current, old, EventRows.COLUMNS.replace(" actor_name,", ""));
+        OldSchemaRows.copyEvents(current, old, OldSchemaRows.V4_EVENT.replace(" actor_name,", ""));
 
         TestDatabases.ourMigrations(old).load().migrate();
 

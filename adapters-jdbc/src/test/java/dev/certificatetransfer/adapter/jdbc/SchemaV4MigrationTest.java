@@ -64,7 +64,7 @@ class SchemaV4MigrationTest {
         TestDatabases.ourMigrations(old).target("3").load().migrate();
         assertThat(OldSchemaRows.copyCertificates(current, old, OldSchemaRows.V3_CERTIFICATE))
                 .isEqualTo(6);
-        OldSchemaRows.copyEvents(current, old, EventRows.COLUMNS + ", delivered_at");
+        OldSchemaRows.copyEvents(current, old, OldSchemaRows.V4_EVENT + ", delivered_at");
         TestDatabases.ourMigrations(old).load().migrate();
 
         var before = new JdbcCertificateRepository(current);

@@ -34,7 +34,12 @@ final class TestDatabases {
 
     /** A new, migrated H2 database in memory, gone once the pool is closed. */
     static HikariDataSource h2InMemory() {
-        return migrated(pool("jdbc:h2:mem:certificates-" + NAMES.incrementAndGet(), 8));
+        return h2InMemory("");
+    }
+
+    /** A new, migrated H2 database in memory with the settings (such as {@code ;LOCK_TIMEOUT=10000}) in its URL. */
+    static HikariDataSource h2InMemory(String settings) {
+        return migrated(pool("jdbc:h2:mem:certificates-" + NAMES.incrementAndGet() + settings, 8));
     }
 
     /** A new, migrated H2 database in a file under {@code target/h2}. */
@@ -139,10 +144,15 @@ final class TestDatabases {
         empty(dataSource, JdbcSchema.CONNECTION_DEFAULT);
     }
 
-    /** Deletes every certificate and event of the schema. */
+    /** Deletes every certificate, event, thing, policy and attachment of the schema, and its CA. */
     static void empty(DataSource dataSource, JdbcSchema schema) {
         try (var connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
+            statement.execute("DELETE FROM " + schema.qualify("certificate_policy"));
+            statement.execute("DELETE FROM " + schema.qualify("certificate_thing"));
+            statement.execute("DELETE FROM " + schema.qualify("registry_policy"));
+            statement.execute("DELETE FROM " + schema.qualify("registry_thing"));
+            statement.execute("DELETE FROM " + schema.qualify("certificate_authority"));
             statement.execute("DELETE FROM " + schema.qualify("certificate_event"));
             statement.execute("DELETE FROM " + schema.qualify("certificate_pending_transfer"));
             statement.execute("DELETE FROM " + schema.qualify("certificate_content"));

@@ -7,10 +7,14 @@ import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorize
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.AccountQuota;
+import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.PolicyDocument;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RefusalCode;
+import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.TransferExpiry;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.spi.CertificateChange;
@@ -93,6 +97,29 @@ class MicrometerMetricsTest {
             assertCountedAndTimed("CancelCertificateTransfer", "TRANSFER_ALREADY_COMPLETED", 1);
             assertCountedAndTimed("UpdateCertificate", "THROTTLED", 1);
             assertThat(registry.find(MeterNames.OPERATIONS).counters()).hasSize(5);
+        }
+
+        @Test
+        void the_registry_calls_are_counted_under_their_own_names() {
+            var repository = new InMemoryCertificateRepository();
+            var service = metered(
+                    registry,
+                    CertificateTransferService.builder()
+                            .repository(repository)
+                            .authorizer(new AllowAuthenticatedAuthorizer())
+                            .clock(new MovableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"))));
+            var policy = new PolicyName("p");
+            service.createPolicy(ALICE, policy, PolicyDocument.parse("{}").get())
+                    .get();
+            var unknown = new CertificateArn(
+                    Region.US_EAST_1,
+                    ALICE.account(),
+                    TestCertificates.parsed(0).id());
+
+            assertThat(service.attachPolicy(ALICE, policy, unknown).getLeft().code())
+                    .isEqualTo(RefusalCode.NOT_FOUND);
+            assertCountedAndTimed("CreatePolicy", "OK", 1);
+            assertCountedAndTimed("AttachPolicy", "NOT_FOUND", 1);
         }
 
         @Test

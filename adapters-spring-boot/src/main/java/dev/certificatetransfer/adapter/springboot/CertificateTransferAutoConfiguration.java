@@ -1,15 +1,20 @@
 package dev.certificatetransfer.adapter.springboot;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.ca.BouncyCastleCertificateIssuer;
+import dev.certificatetransfer.adapter.jdbc.JdbcAuthorityStore;
 import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
+import dev.certificatetransfer.adapter.memory.InMemoryAuthorityStore;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.application.ScheduledExpirySweep;
 import dev.certificatetransfer.application.ServiceListener;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.out.AttachmentQuery;
+import dev.certificatetransfer.port.out.AuthorityStore;
 import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.CertificateIssuer;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
 import dev.certificatetransfer.port.out.TransferRule;
@@ -18,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,6 +48,8 @@ import java.time.Clock;
  *   <li>the events: a {@link SpringEventPublisher}, so each committed event becomes a Spring application event;
  *   <li>the {@link Authorizer}: {@link AllowAuthenticatedAuthorizer} (authentication is the host's; the domain's
  *       rules still let an account act only on its own certificates and transfers);
+ *   <li>the deployment's CA ({@code AuthorityStore}: a table with a {@code DataSource}, else memory; and, with
+ *       {@code certificate-transfer-adapters-ca} on the class path, the BouncyCastle {@link CertificateIssuer});
  *   <li>the service; with a transfer time-to-live, its expiry sweep.
  * </ul>
  *
@@ -92,6 +100,7 @@ public final class CertificateTransferAutoConfiguration {
      * @param attachments the host's attachment query, if it has one
      * @param listener what hears lost races and sweeps (the metrics of
      *     {@link CertificateTransferMetricsAutoConfiguration}), if there is one
+     * @param issuer the deployment's CA for CreateKeysAndCertificate and CreateCertificateFromCsr, if there is one
      * @return the service
      */
     @Bean
@@ -103,9 +112,11 @@ public final class CertificateTransferAutoConfiguration {
             ObjectProvider<Clock> clock,
             ObjectProvider<TransferRule> transferRule,
             ObjectProvider<AttachmentQuery> attachments,
-            ObjectProvider<ServiceListener> listener) {
-        return CertificateTransferService.builder()
-                .repository(repository)
+            ObjectProvider<ServiceListener> listener,
+            ObjectProvider<CertificateIssuer> issuer) {
+        var builder = CertificateTransferService.builder();
+        issuer.ifUnique(builder::issuer);
+        return builder.repository(repository)
                 .authorizer(authorizer)
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .transferRule(transferRule.getIfUnique(TransferRule::allowAll))
@@ -160,6 +171,15 @@ public final class CertificateTransferAutoConfiguration {
             return JdbcStore.repository(store.dataSource(), properties.jdbc());
         }
 
+        /** Where the deployment's CA is kept: a row of our tables, so it survives restarts and is shared. */
+        @Bean
+        @ConditionalOnMissingBean(AuthorityStore.class)
+        JdbcAuthorityStore certificateTransferAuthorityStore(
+                StoreDataSource store, CertificateTransferProperties properties, ObjectProvider<Migrated> migrated) {
+            migrated.ifAvailable(tablesExist -> {});
+            return JdbcStore.authority(store.dataSource(), properties.jdbc());
+        }
+
         @Bean
         @ConditionalOnMissingBean
         OutboxRelay certificateTransferOutboxRelay(
@@ -192,6 +212,30 @@ public final class CertificateTransferAutoConfiguration {
         @ConditionalOnMissingBean(CertificateRepository.class)
         InMemoryCertificateRepository certificateTransferRepository(EventPublisher publisher) {
             return new InMemoryCertificateRepository(publisher);
+        }
+
+        /** The deployment's CA in memory: a new one at every start. */
+        @Bean
+        @ConditionalOnMissingBean(AuthorityStore.class)
+        InMemoryAuthorityStore certificateTransferAuthorityStore() {
+            return new InMemoryAuthorityStore();
+        }
+    }
+
+    /**
+     * With {@code certificate-transfer-adapters-ca} on the class path and a place to keep the CA (ours above, or the
+     * host's {@link AuthorityStore}): the BouncyCastle CA, so CreateKeysAndCertificate and CreateCertificateFromCsr
+     * are served. A host's {@link CertificateIssuer} bean replaces it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.certificatetransfer.adapter.ca.BouncyCastleCertificateIssuer")
+    static final class IssuerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(CertificateIssuer.class)
+        @ConditionalOnBean(AuthorityStore.class)
+        CertificateIssuer certificateTransferIssuer(AuthorityStore authority, ObjectProvider<Clock> clock) {
+            return BouncyCastleCertificateIssuer.start(authority, clock.getIfUnique(Clock::systemUTC));
         }
     }
 

@@ -121,8 +121,9 @@ public final class CertificateTransferHttpAutoConfiguration {
 
     /**
      * On Tomcat, {@code 100 Continue} is sent when the body is first read, not before the servlet runs (Tomcat's
-     * default): a request the API refuses from its head gets its final answer and no {@code 100}. This applies to
-     * every servlet of the application on that connector.
+     * default): a request the API refuses from its head gets its final answer and no {@code 100}; and an encoded
+     * {@code /} in a path is passed through to the API. This applies to every servlet of the application on that
+     * connector.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(
@@ -135,6 +136,17 @@ public final class CertificateTransferHttpAutoConfiguration {
         @Bean
         TomcatConnectorCustomizer certificateTransferContinueOnRead() {
             return connector -> connector.setProperty("continueResponseTiming", "onRead");
+        }
+
+        /**
+         * ListAttachedPolicies names its certificate by ARN in one path segment ({@code /attached-policies/arn%3A...
+         * cert%2F<id>}): Tomcat refuses an encoded {@code /} by default (400 before any servlet), so it passes it
+         * through, still encoded, for the API to decode. Spring's own mappings still see {@code %2F}, never a
+         * separator.
+         */
+        @Bean
+        TomcatConnectorCustomizer certificateTransferEncodedSlashPassedThrough() {
+            return connector -> connector.setEncodedSolidusHandling("passthrough");
         }
     }
 }

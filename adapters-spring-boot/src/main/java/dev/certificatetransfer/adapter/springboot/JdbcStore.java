@@ -1,5 +1,6 @@
 package dev.certificatetransfer.adapter.springboot;
 
+import dev.certificatetransfer.adapter.jdbc.JdbcAuthorityStore;
 import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
 import dev.certificatetransfer.adapter.jdbc.JdbcHealthCheck;
 import dev.certificatetransfer.adapter.jdbc.JdbcMigrations;
@@ -32,6 +33,10 @@ final class JdbcStore {
 
     static JdbcCertificateRepository repository(DataSource dataSource, Jdbc jdbc) {
         return new JdbcCertificateRepository(dataSource, schema(jdbc));
+    }
+
+    static JdbcAuthorityStore authority(DataSource dataSource, Jdbc jdbc) {
+        return new JdbcAuthorityStore(dataSource, schema(jdbc));
     }
 
     static OutboxRelay relay(DataSource dataSource, EventPublisher publisher, Jdbc jdbc) {

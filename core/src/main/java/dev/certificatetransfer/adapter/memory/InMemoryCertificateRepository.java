@@ -5,14 +5,20 @@ import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
+import dev.certificatetransfer.domain.IotPolicy;
+import dev.certificatetransfer.domain.PolicyName;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
+import dev.certificatetransfer.port.out.RegistryRepository;
 import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.DueTransfersQuery;
 import dev.certificatetransfer.spi.ListingQuery;
 import dev.certificatetransfer.spi.StoredCertificate;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +26,13 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
- * A thread-safe {@link CertificateRepository} in memory. {@code find} never blocks; a commit locks only its own id's
- * hash bin while it compares the version, swaps the state, updates the listing indexes and queues the event. A deleted
- * certificate leaves its version behind (a tombstone), so a version is never reused for an id.
+ * A thread-safe {@link CertificateRepository} and {@link RegistryRepository} in memory. {@code find} never blocks; a
+ * commit locks only its own id's hash bin while it compares the version, swaps the state, updates the listing indexes
+ * and queues the event. A deleted certificate leaves its version behind (a tombstone), so a version is never reused
+ * for an id.
  *
  * <p>Events reach the {@link EventPublisher} after their commit, in commit order (so one certificate's events in
  * version order), one at a time: a commit that finds nobody delivering publishes its own event before it returns;
@@ -36,8 +44,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * the account's index lock only while it copies one batch of keys. A third index, of pending transfers by transfer
  * date, makes a page of the expiry sweep cost a seek plus the page. What each account owns is counted as it
  * commits, so {@link #usage} is one lookup.
+ *
+ * <p>Things, policies and which certificates are attached to each live under one registry lock, which a commit also
+ * takes when the certificate has or gets attachments: an attach commits only while its policy or thing exists, and
+ * a policy or thing is deleted only while nothing is attached to it, so either order is one outcome.
  */
-public final class InMemoryCertificateRepository implements CertificateRepository {
+public final class InMemoryCertificateRepository implements CertificateRepository, RegistryRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryCertificateRepository.class);
 
@@ -49,6 +61,8 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     private final ConcurrentLinkedQueue<CertificateEvent> undelivered = new ConcurrentLinkedQueue<>();
     private final ReentrantLock delivering = new ReentrantLock();
     private final EventPublisher publisher;
+    private final InMemoryRegistry registry = new InMemoryRegistry();
+    private final ReentrantLock registryLock = new ReentrantLock();
 
     /** A repository whose events go nowhere. */
     public InMemoryCertificateRepository() {
@@ -73,6 +87,34 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
 
     @Override
     public CommitOutcome commit(CertificateChange change) {
+        var before = change.before().getOrNull();
+        var after = change.after().getOrNull();
+        boolean touchesRegistry = (before != null && !before.attachments().isEmpty())
+                || (after != null && !after.attachments().isEmpty());
+        Delivery outcome;
+        if (touchesRegistry) {
+            registryLock.lock();
+            try {
+                outcome = after == null || registry.attachable(before, after)
+                        ? compareAndSet(change, true)
+                        : Delivery.NONE;
+            } finally {
+                registryLock.unlock();
+            }
+        } else {
+            outcome = compareAndSet(change, false);
+        }
+        switch (outcome) {
+            case NONE -> {
+                return CommitOutcome.CONFLICT;
+            }
+            case OWN_FIRST -> deliverOwnThenQueued(change.event());
+            case QUEUED -> deliverQueued();
+        }
+        return CommitOutcome.COMMITTED;
+    }
+
+    private Delivery compareAndSet(CertificateChange change, boolean updateRegistry) {
         var outcome = new Delivery[] {Delivery.NONE};
         stored.compute(change.certificateId(), (id, was) -> {
             if ((was == null ? 0 : was.version()) != change.expectedVersion()) {
@@ -85,17 +127,13 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
             outgoing.update(before, after);
             pending.update(before, after);
             ownerUsage.update(before, after);
+            if (updateRegistry) {
+                registry.update(before, after);
+            }
             outcome[0] = deliverFirstOrQueue(change.event());
             return next;
         });
-        switch (outcome[0]) {
-            case NONE -> {
-                return CommitOutcome.CONFLICT;
-            }
-            case OWN_FIRST -> deliverOwnThenQueued(change.event());
-            case QUEUED -> deliverQueued();
-        }
-        return CommitOutcome.COMMITTED;
+        return outcome[0];
     }
 
     @Override
@@ -116,6 +154,57 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     @Override
     public AccountUsage usage(AccountId owner) {
         return ownerUsage.of(owner);
+    }
+
+    @Override
+    public Option<Thing> findThing(AccountId owner, ThingName name) {
+        return underRegistryLock(() -> registry.findThing(owner, name));
+    }
+
+    @Override
+    public CommitOutcome createThing(Thing thing) {
+        return underRegistryLock(() -> registry.createThing(thing));
+    }
+
+    @Override
+    public CommitOutcome deleteThing(Thing thing) {
+        return underRegistryLock(() -> registry.deleteThing(thing));
+    }
+
+    @Override
+    public Seq<CertificateId> listThingPrincipals(
+            AccountId owner, ThingName thing, Option<CertificateId> after, int limit) {
+        return underRegistryLock(() -> registry.listThingPrincipals(owner, thing, after, limit));
+    }
+
+    @Override
+    public Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
+        return underRegistryLock(() -> registry.findPolicy(owner, name));
+    }
+
+    @Override
+    public CommitOutcome createPolicy(IotPolicy policy) {
+        return underRegistryLock(() -> registry.createPolicy(policy));
+    }
+
+    @Override
+    public CommitOutcome deletePolicy(IotPolicy policy) {
+        return underRegistryLock(() -> registry.deletePolicy(policy));
+    }
+
+    @Override
+    public Seq<CertificateId> listPolicyTargets(
+            AccountId owner, PolicyName policy, Option<CertificateId> after, int limit) {
+        return underRegistryLock(() -> registry.listPolicyTargets(owner, policy, after, limit));
+    }
+
+    private <T> T underRegistryLock(Supplier<T> action) {
+        registryLock.lock();
+        try {
+            return action.get();
+        } finally {
+            registryLock.unlock();
+        }
     }
 
     private Certificate current(CertificateId id) {

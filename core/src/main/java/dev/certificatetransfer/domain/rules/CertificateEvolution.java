@@ -5,6 +5,10 @@ import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
+import dev.certificatetransfer.domain.CertificateEvent.PolicyAttached;
+import dev.certificatetransfer.domain.CertificateEvent.PolicyDetached;
+import dev.certificatetransfer.domain.CertificateEvent.ThingAttached;
+import dev.certificatetransfer.domain.CertificateEvent.ThingDetached;
 import dev.certificatetransfer.domain.CertificateEvent.TransferAccepted;
 import dev.certificatetransfer.domain.CertificateEvent.TransferCancelled;
 import dev.certificatetransfer.domain.CertificateEvent.TransferExpired;
@@ -40,6 +44,14 @@ public final class CertificateEvolution {
             case CERTIFICATE_STATUS_CHANGED ->
                 Option.some(CertificateRules.statusChanged(existing(state, event), (CertificateStatusChanged) event));
             case CERTIFICATE_DELETED -> CertificateRules.deleted(existing(state, event), (CertificateDeleted) event);
+            case POLICY_ATTACHED ->
+                Option.some(AttachmentRules.policyAttached(existing(state, event), (PolicyAttached) event));
+            case POLICY_DETACHED ->
+                Option.some(AttachmentRules.policyDetached(existing(state, event), (PolicyDetached) event));
+            case THING_ATTACHED ->
+                Option.some(AttachmentRules.thingAttached(existing(state, event), (ThingAttached) event));
+            case THING_DETACHED ->
+                Option.some(AttachmentRules.thingDetached(existing(state, event), (ThingDetached) event));
         };
     }
 

@@ -5,6 +5,7 @@ import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.AccountUsage;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateAttachments;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateDeleted;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateRegistered;
 import dev.certificatetransfer.domain.CertificateEvent.CertificateStatusChanged;
@@ -43,7 +44,9 @@ public final class CertificateRules {
     }
 
     /**
-     * RegisterCertificateWithoutCA: the caller owns the new certificate, in {@code SNI_ONLY} mode, at
+     * RegisterCertificateWithoutCA ({@code SNI_ONLY} mode), CreateKeysAndCertificate and CreateCertificateFromCsr
+     * ({@code DEFAULT} mode, docs/behaviour.md#16-certificates-the-deployment-issues): the caller owns the new
+     * certificate, at
      * {@code nextVersion}, the one after the id's stored version (so a re-registration never reuses a version).
      * {@code usage} (what the caller's account owns) is asked only when the quota limits something and every other
      * check passed. Precondition: {@code status} is {@link #requestable}.
@@ -53,6 +56,7 @@ public final class CertificateRules {
             long nextVersion,
             ParsedCertificate parsed,
             Principal caller,
+            CertificateMode mode,
             CertificateStatus status,
             AccountQuota quota,
             Lazy<AccountUsage> usage,
@@ -63,14 +67,7 @@ public final class CertificateRules {
         }
         return withinQuota(quota, parsed.pem(), usage)
                 .map(pem -> new CertificateRegistered(
-                        parsed.id(),
-                        caller,
-                        pem,
-                        parsed.validity(),
-                        CertificateMode.SNI_ONLY,
-                        status,
-                        at,
-                        nextVersion));
+                        parsed.id(), caller, pem, parsed.validity(), mode, status, at, nextVersion));
     }
 
     /**
@@ -113,7 +110,8 @@ public final class CertificateRules {
                 e.at(),
                 e.at(),
                 1,
-                e.version());
+                e.version(),
+                CertificateAttachments.NONE);
     }
 
     /** DescribeCertificate: the certificate, if the caller may see it; it changes nothing. */
@@ -200,7 +198,13 @@ public final class CertificateRules {
         };
     }
 
-    private static Either<Refusal, Certificate> detached(Certificate c, boolean forceDelete, Attachments attachments) {
+    /**
+     * DELETE_CONFLICT while a thing is attached, or a policy without forceDelete, in the registry or as the host's
+     * attachment query reports; with forceDelete the deletion detaches the registry's policies.
+     */
+    private static Either<Refusal, Certificate> detached(
+            Certificate c, boolean forceDelete, Attachments hostAttachments) {
+        var attachments = c.attachments().counts().plus(hostAttachments);
         if (attachments.hasThings()) {
             return Either.left(new Refusal.DeleteConflict(
                     c.id(), "Things are attached to the certificate " + c.id() + "; detach them before deleting it"));

@@ -224,7 +224,9 @@ public final class TransferRules {
         };
     }
 
-    private static Either<Refusal, Certificate> detached(Certificate c, Attachments attachments) {
+    /** TRANSFER_CONFLICT while the registry or the host's attachment query reports anything attached. */
+    private static Either<Refusal, Certificate> detached(Certificate c, Attachments hostAttachments) {
+        var attachments = c.attachments().counts().plus(hostAttachments);
         return attachments.hasPolicies() || attachments.hasThings()
                 ? Either.left(new Refusal.TransferConflict(c.id()))
                 : Either.right(c);

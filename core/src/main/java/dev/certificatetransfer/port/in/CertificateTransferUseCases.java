@@ -2,13 +2,21 @@ package dev.certificatetransfer.port.in;
 
 import dev.certificatetransfer.domain.AccountId;
 import dev.certificatetransfer.domain.Certificate;
+import dev.certificatetransfer.domain.CertificateArn;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
+import dev.certificatetransfer.domain.IotPolicy;
 import dev.certificatetransfer.domain.ParsedCertificate;
+import dev.certificatetransfer.domain.PolicyArn;
+import dev.certificatetransfer.domain.PolicyDocument;
+import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.RejectReason;
+import dev.certificatetransfer.domain.Thing;
+import dev.certificatetransfer.domain.ThingAttributes;
+import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.domain.TransferMessage;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -189,4 +197,178 @@ public interface CertificateTransferUseCases {
      */
     Either<Refusal, RegisterCertificateResult> registerCertificateWithoutCa(
             Principal caller, ParsedCertificate certificate, CertificateStatus status);
+
+    /**
+     * CreateKeysAndCertificate: the deployment's CA issues a certificate for a new RSA 2048 key pair, registered to
+     * the caller in mode {@code DEFAULT}, {@code ACTIVE} if {@code setAsActive}, else {@code INACTIVE}
+     * (docs/behaviour.md#16-certificates-the-deployment-issues). The private key is in the result only.
+     *
+     * @param caller the authenticated caller, who becomes the owner
+     * @param setAsActive whether the certificate starts {@code ACTIVE}
+     * @return the certificate, its ARN and the key pair; or the first refusal (INVALID_REQUEST when the deployment
+     *     has no CA, LIMIT_EXCEEDED past the account's quota)
+     */
+    Either<Refusal, CreateKeysAndCertificateResult> createKeysAndCertificate(Principal caller, boolean setAsActive);
+
+    /**
+     * CreateCertificateFromCsr: the deployment's CA issues a certificate for the public key of a PKCS#10 request,
+     * registered to the caller like {@link #createKeysAndCertificate}
+     * (docs/behaviour.md#16-certificates-the-deployment-issues).
+     *
+     * @param caller the authenticated caller, who becomes the owner
+     * @param csrPem the request, PEM
+     * @param setAsActive whether the certificate starts {@code ACTIVE}
+     * @return the certificate and its ARN; or the first refusal (INVALID_REQUEST for a request the CA does not sign)
+     */
+    Either<Refusal, RegisterCertificateResult> createCertificateFromCsr(
+            Principal caller, String csrPem, boolean setAsActive);
+
+    /**
+     * CreateThing: a thing in the caller's account; the same name with the same attributes answers the thing as it
+     * is (docs/behaviour.md#17-things-policies-and-attachments).
+     *
+     * @param caller the authenticated caller
+     * @param name the thing's name
+     * @param attributes its attributes
+     * @return the thing, or the first refusal (ALREADY_EXISTS with other attributes)
+     */
+    Either<Refusal, Thing> createThing(Principal caller, ThingName name, ThingAttributes attributes);
+
+    /**
+     * DescribeThing: the caller's thing of that name.
+     *
+     * @param caller the authenticated caller
+     * @param name the thing's name
+     * @return the thing, or NOT_FOUND
+     */
+    Either<Refusal, Thing> describeThing(Principal caller, ThingName name);
+
+    /**
+     * DeleteThing: removes the caller's thing (docs/behaviour.md#17-things-policies-and-attachments).
+     *
+     * @param caller the authenticated caller
+     * @param name the thing's name
+     * @param expectedVersion the version the caller expects it at, if any
+     * @return the deleted thing, or the first refusal (NOT_FOUND; VERSION_CONFLICT; INVALID_REQUEST while
+     *     certificates are attached)
+     */
+    Either<Refusal, Thing> deleteThing(Principal caller, ThingName name, Option<Long> expectedVersion);
+
+    /**
+     * CreatePolicy: a policy in the caller's account (docs/behaviour.md#17-things-policies-and-attachments).
+     *
+     * @param caller the authenticated caller
+     * @param name the policy's name
+     * @param document its document, as {@link dev.certificatetransfer.domain.PolicyDocument#parse} checked it
+     * @return the policy, or the first refusal (ALREADY_EXISTS)
+     */
+    Either<Refusal, IotPolicy> createPolicy(Principal caller, PolicyName name, PolicyDocument document);
+
+    /**
+     * GetPolicy: the caller's policy of that name.
+     *
+     * @param caller the authenticated caller
+     * @param name the policy's name
+     * @return the policy, or NOT_FOUND
+     */
+    Either<Refusal, IotPolicy> getPolicy(Principal caller, PolicyName name);
+
+    /**
+     * DeletePolicy: removes the caller's policy unless it is attached.
+     *
+     * @param caller the authenticated caller
+     * @param name the policy's name
+     * @return the deleted policy, or the first refusal (NOT_FOUND; DELETE_CONFLICT while attached)
+     */
+    Either<Refusal, IotPolicy> deletePolicy(Principal caller, PolicyName name);
+
+    /**
+     * AttachPolicy: attaches the caller's policy to the caller's certificate; attaching it again changes nothing
+     * (docs/behaviour.md#17-things-policies-and-attachments).
+     *
+     * @param caller the authenticated caller
+     * @param policy the policy's name
+     * @param target the certificate's ARN
+     * @return the certificate after the attach, or the first refusal (NOT_FOUND for the policy or the certificate;
+     *     INVALID_REQUEST while it is pending transfer; LIMIT_EXCEEDED)
+     */
+    Either<Refusal, Certificate> attachPolicy(Principal caller, PolicyName policy, CertificateArn target);
+
+    /**
+     * DetachPolicy: detaches the caller's policy from the caller's certificate; detaching what is not attached
+     * changes nothing.
+     *
+     * @param caller the authenticated caller
+     * @param policy the policy's name
+     * @param target the certificate's ARN
+     * @return the certificate after the detach, or NOT_FOUND for the policy or the certificate
+     */
+    Either<Refusal, Certificate> detachPolicy(Principal caller, PolicyName policy, CertificateArn target);
+
+    /**
+     * ListAttachedPolicies: one page of the policies attached to the caller's certificate, by name.
+     *
+     * @param caller the authenticated caller
+     * @param target the certificate's ARN
+     * @param request the page size and where to continue
+     * @return the page of the policies' ARNs, or NOT_FOUND for the certificate
+     */
+    Either<Refusal, NamePage<PolicyArn>> listAttachedPolicies(
+            Principal caller, CertificateArn target, NamePageRequest request);
+
+    /**
+     * ListTargetsForPolicy: one page of the certificates the caller's policy is attached to, by id.
+     *
+     * @param caller the authenticated caller
+     * @param policy the policy's name
+     * @param request the page size and where to continue
+     * @return the page of certificate ARNs, or NOT_FOUND for the policy
+     */
+    Either<Refusal, NamePage<CertificateArn>> listTargetsForPolicy(
+            Principal caller, PolicyName policy, NamePageRequest request);
+
+    /**
+     * AttachThingPrincipal: attaches the caller's certificate to the caller's thing; attaching it again changes
+     * nothing (docs/behaviour.md#17-things-policies-and-attachments).
+     *
+     * @param caller the authenticated caller
+     * @param thing the thing's name
+     * @param principal the certificate's ARN
+     * @return the certificate after the attach, or the first refusal (NOT_FOUND for the thing or the certificate;
+     *     INVALID_REQUEST while it is pending transfer; LIMIT_EXCEEDED)
+     */
+    Either<Refusal, Certificate> attachThingPrincipal(Principal caller, ThingName thing, CertificateArn principal);
+
+    /**
+     * DetachThingPrincipal: detaches the caller's certificate from the caller's thing; detaching what is not
+     * attached changes nothing.
+     *
+     * @param caller the authenticated caller
+     * @param thing the thing's name
+     * @param principal the certificate's ARN
+     * @return the certificate after the detach, or NOT_FOUND for the thing or the certificate
+     */
+    Either<Refusal, Certificate> detachThingPrincipal(Principal caller, ThingName thing, CertificateArn principal);
+
+    /**
+     * ListPrincipalThings: one page of the things the caller's certificate is attached to, by name.
+     *
+     * @param caller the authenticated caller
+     * @param principal the certificate's ARN
+     * @param request the page size and where to continue
+     * @return the page of thing names, or NOT_FOUND for the certificate
+     */
+    Either<Refusal, NamePage<ThingName>> listPrincipalThings(
+            Principal caller, CertificateArn principal, NamePageRequest request);
+
+    /**
+     * ListThingPrincipals: one page of the certificates attached to the caller's thing, by id.
+     *
+     * @param caller the authenticated caller
+     * @param thing the thing's name
+     * @param request the page size and where to continue
+     * @return the page of certificate ARNs, or NOT_FOUND for the thing
+     */
+    Either<Refusal, NamePage<CertificateArn>> listThingPrincipals(
+            Principal caller, ThingName thing, NamePageRequest request);
 }

@@ -22,6 +22,9 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
     /** How much of the body {@link #toString()} shows. */
     private static final int PRINTED_BODY_CHARACTERS = 200;
 
+    /** What the PEM armour of every private key holds, in its BEGIN line ({@code RSA}, {@code EC} or none before). */
+    private static final String PRIVATE_KEY = "PRIVATE KEY-----";
+
     /**
      * A response; the headers are copied.
      *
@@ -84,14 +87,17 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
 
     /**
      * The status, the headers and the body's first 200 characters with its length, so
-     * that a logged response (a certificate's PEM, a long listing) stays one short line.
+     * that a logged response (a certificate's PEM, a long listing) stays one short line. A body that holds a private
+     * key (CreateKeysAndCertificate's answer) is not shown at all.
      *
      * @return the response in short
      */
     @Override
     public String toString() {
         var text = bodyText();
-        var shown = text.length() <= PRINTED_BODY_CHARACTERS ? text : text.substring(0, PRINTED_BODY_CHARACTERS) + "…";
+        var shown = text.contains(PRIVATE_KEY)
+                ? "(holds a private key: not shown)"
+                : text.length() <= PRINTED_BODY_CHARACTERS ? text : text.substring(0, PRINTED_BODY_CHARACTERS) + "…";
         return "HttpResponse[" + status + ", " + headers + ", " + body.length + " bytes: " + shown + "]";
     }
 }

@@ -25,6 +25,17 @@ class HttpMessagePrintingTest {
     }
 
     @Test
+    void a_response_with_a_private_key_prints_none_of_its_body() {
+        var body = ("{\"certificateArn\":\"arn\",\"keyPair\":{\"PrivateKey\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIE"
+                        + "\\n-----END RSA PRIVATE KEY-----\\n\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        var response = new HttpResponse(200, Map.of(), body);
+
+        assertThat(response)
+                .hasToString("HttpResponse[200, {}, " + body.length + " bytes: (holds a private key: not shown)]");
+    }
+
+    @Test
     void a_short_response_prints_its_whole_body() {
         var response = new HttpResponse(410, Map.of(), "{\"message\":\"gone\"}".getBytes(StandardCharsets.UTF_8));
 

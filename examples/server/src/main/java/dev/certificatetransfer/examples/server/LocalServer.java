@@ -1,12 +1,14 @@
 package dev.certificatetransfer.examples.server;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.ca.BouncyCastleCertificateIssuer;
 import dev.certificatetransfer.adapter.http.CertificateTransferHttpApi;
 import dev.certificatetransfer.adapter.http.CertificateTransferServer;
 import dev.certificatetransfer.adapter.http.Throttle;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.application.ScheduledExpirySweep;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.out.CertificateIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,8 @@ import java.util.function.Consumer;
  * The local AWS-compatible server ({@code examples/server/target/certificate-transfer-server.jar}), a composition
  * root: core's service over the HTTP adapter, stored in memory, in an H2 file or in any JDBC database
  * ({@link Storage}), called by the accounts of {@link ServerCredentials}, its metrics at {@code GET /metrics}
- * ({@link ServerMetrics}). Prints its {@link StartupBanner}, the
+ * ({@link ServerMetrics}), issuing certificates with a deployment CA kept in the store (its certificate at
+ * {@code GET /ca-certificate}). Prints its {@link StartupBanner}, the
  * last line {@code listening on http://HOST:PORT} once it serves; stops gracefully on SIGTERM or Ctrl-C (requests
  * in flight finish, then the database closes). Options: {@code --help}.
  */
@@ -32,6 +35,9 @@ public final class LocalServer implements AutoCloseable {
     public static final int USAGE_ERROR = 2;
     /** Exit status for a server that could not start (port in use, unreadable credentials, database refused). */
     public static final int START_FAILURE = 1;
+
+    /** Where the deployment CA's certificate is served, without credentials, for devices under test to trust. */
+    public static final String CA_CERTIFICATE_PATH = "/ca-certificate";
 
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
 
@@ -101,11 +107,12 @@ public final class LocalServer implements AutoCloseable {
             var metrics = new ServerMetrics();
             storage.relay().forEach(metrics::bindOutbox);
             resources.add(metrics);
-            var service = service(options, storage, metrics);
+            var issuer = BouncyCastleCertificateIssuer.start(storage.authority(), Clock.systemUTC());
+            var service = service(options, storage, issuer, metrics);
             if (options.transferExpiry().ttl().isDefined()) {
                 resources.add(0, ScheduledExpirySweep.start(service, SWEEP_INTERVAL));
             }
-            var server = httpServer(options, metrics.metered(service), credentials, storage, metrics);
+            var server = httpServer(options, metrics.metered(service), credentials, storage, issuer, metrics);
             listen(server, options);
             resources.add(0, server);
             var local = new LocalServer(resources, server, out);
@@ -123,9 +130,11 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    private static CertificateTransferService service(ServerOptions options, Storage storage, ServerMetrics metrics) {
+    private static CertificateTransferService service(
+            ServerOptions options, Storage storage, CertificateIssuer issuer, ServerMetrics metrics) {
         return CertificateTransferService.builder()
                 .repository(storage.repository())
+                .issuer(issuer)
                 .authorizer(new AllowAuthenticatedAuthorizer())
                 .clock(Clock.systemUTC())
                 .region(options.region())
@@ -140,13 +149,16 @@ public final class LocalServer implements AutoCloseable {
             CertificateTransferUseCases service,
             ServerCredentials credentials,
             Storage storage,
+            CertificateIssuer issuer,
             ServerMetrics metrics) {
+        var authority = issuer.authorityCertificatePem();
         var api = CertificateTransferHttpApi.builder()
                 .service(service)
                 .dialect(options.dialect())
                 .credentials(credentials.store())
                 .health(storage.health())
                 .plainTextEndpoint(ServerMetrics.PATH, ServerMetrics.CONTENT_TYPE, metrics::scrape)
+                .plainTextEndpoint(CA_CERTIFICATE_PATH, "application/x-pem-file", () -> authority)
                 .throttle(
                         options.throttle() == ServerOptions.THROTTLE_OFF
                                 ? Throttle.off()

@@ -4,13 +4,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certificatetransfer.adapter.http.HealthCheck;
 import dev.certificatetransfer.adapter.http.HealthCheck.Health;
+import dev.certificatetransfer.adapter.jdbc.JdbcAuthorityStore;
 import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
 import dev.certificatetransfer.adapter.jdbc.JdbcHealth;
 import dev.certificatetransfer.adapter.jdbc.JdbcHealthCheck;
 import dev.certificatetransfer.adapter.jdbc.JdbcMigrations;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
+import dev.certificatetransfer.adapter.memory.InMemoryAuthorityStore;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.examples.adapter.Slf4jEventPublisher;
+import dev.certificatetransfer.port.out.AuthorityStore;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import io.vavr.control.Option;
 
@@ -27,7 +30,8 @@ import java.util.List;
  * @param health     whether the store can be reached now
  * @param relay      the outbox relay of a JDBC store (its backlog is a metric), none in memory
  */
-record Storage(CertificateRepository repository, HealthCheck health, Option<OutboxRelay> relay) {
+record Storage(
+        CertificateRepository repository, AuthorityStore authority, HealthCheck health, Option<OutboxRelay> relay) {
 
     private static final Duration RELAY_INTERVAL = Duration.ofMillis(200);
     private static final Duration DELIVERED_EVENTS_KEPT = Duration.ofDays(1);
@@ -43,6 +47,7 @@ record Storage(CertificateRepository repository, HealthCheck health, Option<Outb
         }
         return new Storage(
                 new InMemoryCertificateRepository(new Slf4jEventPublisher()),
+                new InMemoryAuthorityStore(),
                 HealthCheck.alwaysUp(store.description()),
                 Option.none());
     }
@@ -65,7 +70,10 @@ record Storage(CertificateRepository repository, HealthCheck health, Option<Outb
         resources.add(0, relay);
         var check = new JdbcHealthCheck(dataSource, jdbc.description(), relay);
         return new Storage(
-                new JdbcCertificateRepository(dataSource), () -> asHttpHealth(check.check()), Option.some(relay));
+                new JdbcCertificateRepository(dataSource),
+                new JdbcAuthorityStore(dataSource),
+                () -> asHttpHealth(check.check()),
+                Option.some(relay));
     }
 
     private static HikariDataSource pool(Store.Jdbc jdbc) {
