@@ -18,6 +18,8 @@ import dev.certificatetransfer.port.out.CertificateIssuer;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
 import dev.certificatetransfer.port.out.TransferRule;
+import io.vavr.Lazy;
+import io.vavr.control.Either;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -223,19 +225,41 @@ public final class CertificateTransferAutoConfiguration {
     }
 
     /**
-     * With {@code certificate-transfer-adapters-ca} on the class path and a place to keep the CA (ours above, or the
-     * host's {@link AuthorityStore}): the BouncyCastle CA, so CreateKeysAndCertificate and CreateCertificateFromCsr
-     * are served. A host's {@link CertificateIssuer} bean replaces it.
+     * With {@code certificate-transfer-adapters-ca} on the class path: the BouncyCastle CA, kept in the store's
+     * {@link AuthorityStore} (ours above, or the host's; in memory when there is none), so CreateKeysAndCertificate
+     * and CreateCertificateFromCsr are served. A host's {@link CertificateIssuer} bean replaces it.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "dev.certificatetransfer.adapter.ca.BouncyCastleCertificateIssuer")
     static final class IssuerConfiguration {
 
+        /**
+         * On the store's {@link AuthorityStore} (ours or the host's; with none, a host's own repository, memory),
+         * read or created at the first issuing call, not at start: a host that runs our migrations itself, later in
+         * its start, is not asked for the table before it exists.
+         */
         @Bean
         @ConditionalOnMissingBean(CertificateIssuer.class)
-        @ConditionalOnBean(AuthorityStore.class)
-        CertificateIssuer certificateTransferIssuer(AuthorityStore authority, ObjectProvider<Clock> clock) {
-            return BouncyCastleCertificateIssuer.start(authority, clock.getIfUnique(Clock::systemUTC));
+        CertificateIssuer certificateTransferIssuer(
+                ObjectProvider<AuthorityStore> authority, ObjectProvider<Clock> clock) {
+            var started = Lazy.of(() -> BouncyCastleCertificateIssuer.start(
+                    authority.getIfUnique(InMemoryAuthorityStore::new), clock.getIfUnique(Clock::systemUTC)));
+            return new CertificateIssuer() {
+                @Override
+                public IssuedKeysAndCertificate issueWithNewKeys() {
+                    return started.get().issueWithNewKeys();
+                }
+
+                @Override
+                public Either<String, String> issueFromCsr(String csrPem) {
+                    return started.get().issueFromCsr(csrPem);
+                }
+
+                @Override
+                public String authorityCertificatePem() {
+                    return started.get().authorityCertificatePem();
+                }
+            };
         }
     }
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.certificatetransfer.adapter.authorization.AllowAuthenticatedAuthorizer;
+import dev.certificatetransfer.adapter.ca.BouncyCastleCertificateIssuer;
+import dev.certificatetransfer.adapter.jdbc.JdbcAuthorityStore;
 import dev.certificatetransfer.adapter.jdbc.JdbcCertificateRepository;
 import dev.certificatetransfer.adapter.jdbc.OutboxRelay;
+import dev.certificatetransfer.adapter.memory.InMemoryAuthorityStore;
 import dev.certificatetransfer.adapter.memory.InMemoryCertificateRepository;
 import dev.certificatetransfer.application.CertificateTransferService;
 import dev.certificatetransfer.domain.CertificateEvent;
@@ -13,7 +16,9 @@ import dev.certificatetransfer.domain.CertificateEvent.EventType;
 import dev.certificatetransfer.domain.CertificateStatus;
 import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
+import dev.certificatetransfer.port.out.AuthorityStore;
 import dev.certificatetransfer.port.out.Authorizer;
+import dev.certificatetransfer.port.out.CertificateIssuer;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
 import dev.certificatetransfer.port.out.Permission;
@@ -24,6 +29,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
@@ -96,6 +102,22 @@ class CertificateTransferAutoConfigurationTest {
         }
 
         @Test
+        void the_ca_issues_with_adapters_ca_on_the_class_path_and_without_it_there_is_none() {
+            runner.run(context -> {
+                assertThat(context).getBean(AuthorityStore.class).isInstanceOf(InMemoryAuthorityStore.class);
+                assertThat(context).hasSingleBean(CertificateIssuer.class);
+                assertThat(context.getBean(CertificateTransferUseCases.class)
+                                .createKeysAndCertificate(Accounts.principal(Accounts.ALICE), true)
+                                .get()
+                                .certificate()
+                                .status())
+                        .isEqualTo(dev.certificatetransfer.domain.CertificateStatus.ACTIVE);
+            });
+            runner.withClassLoader(new FilteredClassLoader(BouncyCastleCertificateIssuer.class))
+                    .run(context -> assertThat(context).doesNotHaveBean(CertificateIssuer.class));
+        }
+
+        @Test
         void the_default_authorizer_allows_every_authenticated_principal() {
             runner.run(context ->
                     assertThat(context).getBean(Authorizer.class).isInstanceOf(AllowAuthenticatedAuthorizer.class));
@@ -112,6 +134,23 @@ class CertificateTransferAutoConfigurationTest {
                 assertThat(context).getBean(CertificateRepository.class).isInstanceOf(JdbcCertificateRepository.class);
                 assertThat(tables(dataSource)).contains("CERTIFICATE", "CERTIFICATE_EVENT");
             });
+        }
+
+        @Test
+        void the_deployments_ca_is_kept_in_it_so_a_second_context_issues_under_the_same_ca() {
+            var dataSource = h2();
+            var first = new String[1];
+            runner.withBean(DataSource.class, () -> dataSource).run(context -> {
+                assertThat(context).getBean(AuthorityStore.class).isInstanceOf(JdbcAuthorityStore.class);
+                first[0] = context.getBean(CertificateIssuer.class).authorityCertificatePem();
+                var created = context.getBean(CertificateTransferUseCases.class)
+                        .createKeysAndCertificate(Accounts.principal(Accounts.ALICE), false);
+                assertThat(created.isRight()).isTrue();
+            });
+            runner.withBean(DataSource.class, () -> dataSource)
+                    .run(context -> assertThat(
+                                    context.getBean(CertificateIssuer.class).authorityCertificatePem())
+                            .isEqualTo(first[0]));
         }
 
         @Test

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.IotException;
 import software.amazon.awssdk.services.iot.model.TransferAlreadyCompletedException;
+import software.amazon.awssdk.services.iot.model.TransferConflictException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +112,31 @@ class CertificateTransferApplicationTest {
         assertThat(output.getOut())
                 .contains("CERTIFICATE_REGISTERED of certificate " + id)
                 .contains("TRANSFER_REQUESTED of certificate " + id);
+    }
+
+    @Test
+    void over_the_aws_sdk_a_created_certificate_with_a_policy_attached_is_not_transferred_until_it_is_detached() {
+        try (var iot = client(alicesKey, alicesSecret)) {
+            var created = iot.createKeysAndCertificate(r -> r.setAsActive(false));
+            assertThat(created.keyPair().privateKey()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+            var arn = created.certificateArn();
+            var policy = "policy-" + created.certificateId().substring(0, 8);
+            iot.createPolicy(r -> r.policyName(policy).policyDocument("{\"Version\":\"2012-10-17\"}"));
+            iot.attachPolicy(r -> r.policyName(policy).target(arn));
+
+            // the ARN travels percent-encoded in one path segment, through Tomcat, to the API
+            assertThat(iot.listAttachedPolicies(r -> r.target(arn)).policies())
+                    .extracting(p -> p.policyName())
+                    .containsExactly(policy);
+            assertThatThrownBy(() -> iot.transferCertificate(
+                            r -> r.certificateId(created.certificateId()).targetAwsAccount(bob)))
+                    .isInstanceOf(TransferConflictException.class);
+            iot.detachPolicy(r -> r.policyName(policy).target(arn));
+            assertThat(iot.transferCertificate(r ->
+                                    r.certificateId(created.certificateId()).targetAwsAccount(bob))
+                            .transferredCertificateArn())
+                    .endsWith(":" + bob + ":cert/" + created.certificateId());
+        }
     }
 
     @Test
