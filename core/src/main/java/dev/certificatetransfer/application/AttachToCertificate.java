@@ -2,6 +2,7 @@ package dev.certificatetransfer.application;
 
 import dev.certificatetransfer.domain.Certificate;
 import dev.certificatetransfer.domain.CertificateArn;
+import dev.certificatetransfer.domain.CertificateEvent;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.PolicyArn;
@@ -24,6 +25,7 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -56,70 +58,66 @@ final class AttachToCertificate {
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> attachPolicy(Principal caller, PolicyName policy, CertificateArn target) {
-        return authorizedRegistry(caller, IotAction.ATTACH_POLICY, new PolicyArn(region, caller.account(), policy))
-                .flatMap(store -> commitLoop.decideAndCommit(
-                        target.certificateId(),
-                        (stored, now) -> AttachmentRules.attachPolicy(
-                                        store.findPolicy(caller.account(), policy),
-                                        policy,
-                                        stored.certificate(),
-                                        target,
-                                        caller,
-                                        region,
-                                        now)
-                                .map(Option::narrow)))
-                .map(Option::get);
+        return change(
+                caller,
+                IotAction.ATTACH_POLICY,
+                new PolicyArn(region, caller.account(), policy),
+                target,
+                (store, stored, now) -> AttachmentRules.attachPolicy(
+                        store.findPolicy(caller.account(), policy), policy, stored, target, caller, region, now));
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> detachPolicy(Principal caller, PolicyName policy, CertificateArn target) {
-        return authorizedRegistry(caller, IotAction.DETACH_POLICY, new PolicyArn(region, caller.account(), policy))
-                .flatMap(store -> commitLoop.decideAndCommit(
-                        target.certificateId(),
-                        (stored, now) -> AttachmentRules.detachPolicy(
-                                        store.findPolicy(caller.account(), policy),
-                                        policy,
-                                        stored.certificate(),
-                                        target,
-                                        caller,
-                                        region,
-                                        now)
-                                .map(Option::narrow)))
-                .map(Option::get);
+        return change(
+                caller,
+                IotAction.DETACH_POLICY,
+                new PolicyArn(region, caller.account(), policy),
+                target,
+                (store, stored, now) -> AttachmentRules.detachPolicy(
+                        store.findPolicy(caller.account(), policy), policy, stored, target, caller, region, now));
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> attachThing(Principal caller, ThingName thing, CertificateArn principal) {
-        return authorizedRegistry(
-                        caller, IotAction.ATTACH_THING_PRINCIPAL, new ThingArn(region, caller.account(), thing))
-                .flatMap(store -> commitLoop.decideAndCommit(
-                        principal.certificateId(),
-                        (stored, now) -> AttachmentRules.attachThing(
-                                        store.findThing(caller.account(), thing),
-                                        thing,
-                                        stored.certificate(),
-                                        principal,
-                                        caller,
-                                        region,
-                                        now)
-                                .map(Option::narrow)))
-                .map(Option::get);
+        return change(
+                caller,
+                IotAction.ATTACH_THING_PRINCIPAL,
+                new ThingArn(region, caller.account(), thing),
+                principal,
+                (store, stored, now) -> AttachmentRules.attachThing(
+                        store.findThing(caller.account(), thing), thing, stored, principal, caller, region, now));
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
     Either<Refusal, Certificate> detachThing(Principal caller, ThingName thing, CertificateArn principal) {
-        return authorizedRegistry(
-                        caller, IotAction.DETACH_THING_PRINCIPAL, new ThingArn(region, caller.account(), thing))
+        return change(
+                caller,
+                IotAction.DETACH_THING_PRINCIPAL,
+                new ThingArn(region, caller.account(), thing),
+                principal,
+                (store, stored, now) -> AttachmentRules.detachThing(
+                        store.findThing(caller.account(), thing), thing, stored, principal, caller, region, now));
+    }
+
+    /** An attach or detach decision: the policy or thing looked up in the store, on the certificate as stored. */
+    @FunctionalInterface
+    private interface AttachmentDecision {
+        Either<Refusal, ? extends Option<? extends CertificateEvent>> decide(
+                RegistryRepository store, Option<Certificate> stored, Instant now);
+    }
+
+    /** Authorized on the policy's or thing's ARN, then decided and committed on the certificate the ARN names. */
+    private Either<Refusal, Certificate> change(
+            Principal caller,
+            IotAction action,
+            Resource resource,
+            CertificateArn certificate,
+            AttachmentDecision decision) {
+        return authorizedRegistry(caller, action, resource)
                 .flatMap(store -> commitLoop.decideAndCommit(
-                        principal.certificateId(),
-                        (stored, now) -> AttachmentRules.detachThing(
-                                        store.findThing(caller.account(), thing),
-                                        thing,
-                                        stored.certificate(),
-                                        principal,
-                                        caller,
-                                        region,
-                                        now)
+                        certificate.certificateId(),
+                        (stored, now) -> decision.decide(store, stored.certificate(), now)
                                 .map(Option::narrow)))
                 .map(Option::get);
     }
