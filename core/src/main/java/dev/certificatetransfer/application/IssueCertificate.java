@@ -50,6 +50,8 @@ final class IssueCertificate {
         return authorization
                 .authorize(caller, IotAction.CREATE_KEYS_AND_CERTIFICATE)
                 .flatMap(allowed -> issuer.toEither(NO_CA))
+                .flatMap(ca -> CertificateRules.roomToIssue(quota.quota(), quota.usageOf(caller.account()))
+                        .map(room -> ca))
                 .flatMap(ca -> {
                     var issued = ca.issueWithNewKeys();
                     return issuedCertificate(issued.certificatePem())

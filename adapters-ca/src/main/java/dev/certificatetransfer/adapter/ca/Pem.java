@@ -45,8 +45,9 @@ final class Pem {
         if (end < 0) {
             return Either.left(what + " has no " + end(label.get()) + " line");
         }
-        if (labels.stream().anyMatch(l -> raw.indexOf(begin(l), end) >= 0)) {
-            return Either.left(what + " must be exactly one PEM block");
+        if (raw.indexOf("-----BEGIN ", end) >= 0 || raw.lastIndexOf("-----BEGIN ", begin - 1) >= 0) {
+            // a second block of any kind: a device's private key pasted with its request is refused, not ignored
+            return Either.left(what + " must be exactly one PEM block, and no other block beside it");
         }
         return decode(raw.substring(begin + begin(label.get()).length(), end), what);
     }

@@ -132,6 +132,14 @@ class IssueFromCsrTest {
                     Arguments.of("an EC P-521 request", Pki.csr(Pki.ec("secp521r1"), "SHA512withECDSA"), "curve"),
                     Arguments.of("an Ed25519 request", Pki.csr(Pki.ed25519(), "Ed25519"), "type"),
                     Arguments.of("two requests", good + good, "exactly one"),
+                    Arguments.of(
+                            "a request with a private key after it",
+                            good + "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n",
+                            "no other block"),
+                    Arguments.of(
+                            "a request with a certificate before it",
+                            issuer.authorityCertificatePem() + good,
+                            "no other block"),
                     Arguments.of("a request in more than 64 KiB", good + "#".repeat(Pem.MAX_LENGTH), "65536"));
         }
 

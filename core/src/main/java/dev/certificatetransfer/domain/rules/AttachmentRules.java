@@ -19,6 +19,8 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Attaching policies and things to a certificate, in one place: for AttachPolicy, DetachPolicy,
@@ -45,20 +47,16 @@ public final class AttachmentRules {
             Principal caller,
             Region region,
             Instant at) {
-        return policy.toEither(() -> (Refusal) new Refusal.PolicyNotFound(name))
-                .flatMap(p -> ownedByCaller(current, target, caller, region))
-                .flatMap(AttachmentRules::notPendingTransfer)
-                .flatMap(c -> {
-                    if (c.attachments().policies().contains(name)) {
-                        return Either.right(Option.none());
-                    }
-                    if (c.attachments().policies().size() >= CertificateAttachments.MAX_POLICIES) {
-                        return Either.left(new Refusal.LimitExceeded("A certificate has at most "
-                                + CertificateAttachments.MAX_POLICIES + " policies attached"));
-                    }
-                    return Either.right(
-                            Option.some(new PolicyAttached(c.id(), caller, name, c.status(), at, c.nextVersion())));
-                });
+        return attach(
+                policy.isDefined() ? Option.none() : Option.some(new Refusal.PolicyNotFound(name)),
+                current,
+                target,
+                caller,
+                region,
+                c -> c.attachments().policies().contains(name),
+                c -> c.attachments().policies().size() >= CertificateAttachments.MAX_POLICIES,
+                "A certificate has at most " + CertificateAttachments.MAX_POLICIES + " policies attached",
+                c -> new PolicyAttached(c.id(), caller, name, c.status(), at, c.nextVersion()));
     }
 
     /**
@@ -73,11 +71,14 @@ public final class AttachmentRules {
             Principal caller,
             Region region,
             Instant at) {
-        return policy.toEither(() -> (Refusal) new Refusal.PolicyNotFound(name))
-                .flatMap(p -> ownedByCaller(current, target, caller, region))
-                .map(c -> c.attachments().policies().contains(name)
-                        ? Option.some(new PolicyDetached(c.id(), caller, name, c.status(), at, c.nextVersion()))
-                        : Option.none());
+        return detach(
+                policy.isDefined() ? Option.none() : Option.some(new Refusal.PolicyNotFound(name)),
+                current,
+                target,
+                caller,
+                region,
+                c -> c.attachments().policies().contains(name),
+                c -> new PolicyDetached(c.id(), caller, name, c.status(), at, c.nextVersion()));
     }
 
     /**
@@ -93,20 +94,16 @@ public final class AttachmentRules {
             Principal caller,
             Region region,
             Instant at) {
-        return thing.toEither(() -> (Refusal) new Refusal.ThingNotFound(name))
-                .flatMap(t -> ownedByCaller(current, principal, caller, region))
-                .flatMap(AttachmentRules::notPendingTransfer)
-                .flatMap(c -> {
-                    if (c.attachments().things().contains(name)) {
-                        return Either.right(Option.none());
-                    }
-                    if (c.attachments().things().size() >= CertificateAttachments.MAX_THINGS) {
-                        return Either.left(new Refusal.LimitExceeded("A certificate is attached to at most "
-                                + CertificateAttachments.MAX_THINGS + " things"));
-                    }
-                    return Either.right(
-                            Option.some(new ThingAttached(c.id(), caller, name, c.status(), at, c.nextVersion())));
-                });
+        return attach(
+                thing.isDefined() ? Option.none() : Option.some(new Refusal.ThingNotFound(name)),
+                current,
+                principal,
+                caller,
+                region,
+                c -> c.attachments().things().contains(name),
+                c -> c.attachments().things().size() >= CertificateAttachments.MAX_THINGS,
+                "A certificate is attached to at most " + CertificateAttachments.MAX_THINGS + " things",
+                c -> new ThingAttached(c.id(), caller, name, c.status(), at, c.nextVersion()));
     }
 
     /**
@@ -121,11 +118,64 @@ public final class AttachmentRules {
             Principal caller,
             Region region,
             Instant at) {
-        return thing.toEither(() -> (Refusal) new Refusal.ThingNotFound(name))
-                .flatMap(t -> ownedByCaller(current, principal, caller, region))
-                .map(c -> c.attachments().things().contains(name)
-                        ? Option.some(new ThingDetached(c.id(), caller, name, c.status(), at, c.nextVersion()))
-                        : Option.none());
+        return detach(
+                thing.isDefined() ? Option.none() : Option.some(new Refusal.ThingNotFound(name)),
+                current,
+                principal,
+                caller,
+                region,
+                c -> c.attachments().things().contains(name),
+                c -> new ThingDetached(c.id(), caller, name, c.status(), at, c.nextVersion()));
+    }
+
+    /**
+     * The attach rule, once for policies and things, in its order: the policy or thing is the caller's
+     * ({@code missing} otherwise), the certificate is the caller's, it is not pending transfer, attached already
+     * changes nothing, and the limit.
+     */
+    private static <E> Either<Refusal, Option<E>> attach(
+            Option<Refusal> missing,
+            Option<Certificate> current,
+            CertificateArn arn,
+            Principal caller,
+            Region region,
+            Predicate<Certificate> attached,
+            Predicate<Certificate> full,
+            String limit,
+            Function<Certificate, E> event) {
+        if (missing.isDefined()) {
+            return Either.left(missing.get());
+        }
+        return ownedByCaller(current, arn, caller, region)
+                .flatMap(AttachmentRules::notPendingTransfer)
+                .flatMap(c -> {
+                    if (attached.test(c)) {
+                        return Either.right(Option.none());
+                    }
+                    if (full.test(c)) {
+                        return Either.left(new Refusal.LimitExceeded(limit));
+                    }
+                    return Either.right(Option.some(event.apply(c)));
+                });
+    }
+
+    /**
+     * The detach rule, once for policies and things: the policy or thing is the caller's, the certificate is the
+     * caller's, and what is not attached changes nothing.
+     */
+    private static <E> Either<Refusal, Option<E>> detach(
+            Option<Refusal> missing,
+            Option<Certificate> current,
+            CertificateArn arn,
+            Principal caller,
+            Region region,
+            Predicate<Certificate> attached,
+            Function<Certificate, E> event) {
+        if (missing.isDefined()) {
+            return Either.left(missing.get());
+        }
+        return ownedByCaller(current, arn, caller, region)
+                .map(c -> attached.test(c) ? Option.some(event.apply(c)) : Option.none());
     }
 
     /**

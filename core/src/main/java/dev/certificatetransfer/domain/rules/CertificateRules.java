@@ -81,16 +81,38 @@ public final class CertificateRules {
             return Either.right(pem);
         }
         var owned = usage.get();
-        if (owned.certificates() >= quota.maxCertificates()) {
-            return Either.left(new Refusal.LimitExceeded("The account's quota is " + quota.maxCertificates()
-                    + " certificate(s) and it owns " + owned.certificates() + "; delete one before adding another"));
-        }
         long bytes = pem.value().length();
-        if (bytes > quota.maxPemBytes() - owned.pemBytes()) {
-            return Either.left(new Refusal.LimitExceeded("The account's certificates hold " + owned.pemBytes()
-                    + " bytes of PEM; " + bytes + " more would pass its quota of " + quota.maxPemBytes() + " bytes"));
+        return belowCertificateLimit(quota, owned)
+                .flatMap(room -> bytes > quota.maxPemBytes() - owned.pemBytes()
+                        ? Either.left(new Refusal.LimitExceeded("The account's certificates hold " + owned.pemBytes()
+                                + " bytes of PEM; " + bytes + " more would pass its quota of " + quota.maxPemBytes()
+                                + " bytes"))
+                        : Either.right(pem));
+    }
+
+    /**
+     * The quota rule asked before the deployment's CA issues (CreateKeysAndCertificate, CreateCertificateFromCsr),
+     * so that a refused call costs no key pair or signature: LIMIT_EXCEEDED when the account owns as many
+     * certificates as its quota allows, or as many bytes of PEM. The registration asks {@link #withinQuota} again
+     * with the issued PEM. {@code usage} is not asked when the quota limits nothing.
+     */
+    public static Either<Refusal, AccountQuota> roomToIssue(AccountQuota quota, Lazy<AccountUsage> usage) {
+        if (quota.isUnlimited()) {
+            return Either.right(quota);
         }
-        return Either.right(pem);
+        var owned = usage.get();
+        return belowCertificateLimit(quota, owned)
+                .flatMap(room -> owned.pemBytes() >= quota.maxPemBytes()
+                        ? Either.left(new Refusal.LimitExceeded("The account's certificates hold " + owned.pemBytes()
+                                + " bytes of PEM, its quota; delete one before adding another"))
+                        : Either.right(quota));
+    }
+
+    private static Either<Refusal, AccountQuota> belowCertificateLimit(AccountQuota quota, AccountUsage owned) {
+        return owned.certificates() >= quota.maxCertificates()
+                ? Either.left(new Refusal.LimitExceeded("The account's quota is " + quota.maxCertificates()
+                        + " certificate(s) and it owns " + owned.certificates() + "; delete one before adding another"))
+                : Either.right(quota);
     }
 
     /** The state change of a registration: a new certificate, customer version 1. */

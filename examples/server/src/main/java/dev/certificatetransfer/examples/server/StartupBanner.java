@@ -43,6 +43,8 @@ final class StartupBanner {
         out.println("  quota        " + quota(options.accountQuota()));
         out.println("  health       GET /health");
         out.println("  metrics      GET /metrics (Prometheus text, no credentials)");
+        out.println("  ca           GET " + LocalServer.CA_CERTIFICATE_PATH
+                + " (the CA of create-keys-and-certificate, kept in the store)");
         out.println("  started in   " + took.toMillis() + " ms");
         String endpoint = "http://" + urlHost(hostForClients(options.bind())) + ":" + port;
         credentials.demo().forEach(demo -> printDemoAccounts(demo, endpoint));
