@@ -3,6 +3,7 @@ package dev.certificatetransfer.adapter.ca;
 import dev.certificatetransfer.domain.KeyPairPem;
 import dev.certificatetransfer.port.out.AuthorityStore;
 import dev.certificatetransfer.port.out.CertificateIssuer;
+import io.vavr.Lazy;
 import io.vavr.control.Either;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -73,6 +74,39 @@ public final class BouncyCastleCertificateIssuer implements CertificateIssuer {
         Objects.requireNonNull(random, "random");
         var stored = store.load().getOrElse(() -> store.saveIfAbsent(Authority.create(random, now(clock))));
         return new BouncyCastleCertificateIssuer(AuthorityReader.read(stored), clock, random);
+    }
+
+    /**
+     * An issuer that reads the CA from the store, or creates it there, at its first call rather than now: a process
+     * that never issues pays nothing at start (making the CA's RSA key pair costs 0.1 to 0.5 s), and a host whose
+     * migrations run later in its start is not asked for the table before it exists. The first call then behaves as
+     * {@link #start(AuthorityStore, Clock)}; a CA that cannot be used fails that call (and the next ones) instead.
+     *
+     * @param store where the CA is kept
+     * @param clock the time certificates are valid from
+     * @return the issuer; thread-safe, the CA read or created once
+     * @throws NullPointerException if an argument is null
+     */
+    public static CertificateIssuer startOnFirstUse(AuthorityStore store, Clock clock) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(clock, "clock");
+        var started = Lazy.of(() -> start(store, clock));
+        return new CertificateIssuer() {
+            @Override
+            public IssuedKeysAndCertificate issueWithNewKeys() {
+                return started.get().issueWithNewKeys();
+            }
+
+            @Override
+            public Either<String, String> issueFromCsr(String csrPem) {
+                return started.get().issueFromCsr(csrPem);
+            }
+
+            @Override
+            public String authorityCertificatePem() {
+                return started.get().authorityCertificatePem();
+            }
+        };
     }
 
     /**

@@ -56,6 +56,33 @@ class StartTest {
         }
 
         @Test
+        void started_on_first_use_the_store_is_not_asked_until_the_first_call_and_then_once() throws Exception {
+            var store = new InMemoryAuthorityStore();
+            var loads = new java.util.concurrent.atomic.AtomicInteger();
+            var counting = new AuthorityStore() {
+                @Override
+                public Option<StoredAuthority> load() {
+                    loads.incrementAndGet();
+                    return store.load();
+                }
+
+                @Override
+                public StoredAuthority saveIfAbsent(StoredAuthority authority) {
+                    return store.saveIfAbsent(authority);
+                }
+            };
+            var issuer = BouncyCastleCertificateIssuer.startOnFirstUse(counting, CLOCK);
+            assertThat(loads).hasValue(0);
+            assertThat(store.load()).isEmpty();
+
+            var ca = Pki.certificate(issuer.authorityCertificatePem());
+            Pki.certificate(issuer.issueWithNewKeys().certificatePem()).verify(ca.getPublicKey());
+
+            assertThat(loads).hasValue(1);
+            assertThat(store.load().get().certificatePem()).isEqualTo(issuer.authorityCertificatePem());
+        }
+
+        @Test
         void two_starts_that_both_find_no_ca_end_with_the_one_the_store_kept() throws Exception {
             var store = new BothSaveAtOnceStore();
             var executor = Executors.newFixedThreadPool(2);

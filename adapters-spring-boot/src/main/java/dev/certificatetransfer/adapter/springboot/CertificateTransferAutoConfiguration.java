@@ -18,8 +18,6 @@ import dev.certificatetransfer.port.out.CertificateIssuer;
 import dev.certificatetransfer.port.out.CertificateRepository;
 import dev.certificatetransfer.port.out.EventPublisher;
 import dev.certificatetransfer.port.out.TransferRule;
-import io.vavr.Lazy;
-import io.vavr.control.Either;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -242,24 +240,8 @@ public final class CertificateTransferAutoConfiguration {
         @ConditionalOnMissingBean(CertificateIssuer.class)
         CertificateIssuer certificateTransferIssuer(
                 ObjectProvider<AuthorityStore> authority, ObjectProvider<Clock> clock) {
-            var started = Lazy.of(() -> BouncyCastleCertificateIssuer.start(
-                    authority.getIfUnique(InMemoryAuthorityStore::new), clock.getIfUnique(Clock::systemUTC)));
-            return new CertificateIssuer() {
-                @Override
-                public IssuedKeysAndCertificate issueWithNewKeys() {
-                    return started.get().issueWithNewKeys();
-                }
-
-                @Override
-                public Either<String, String> issueFromCsr(String csrPem) {
-                    return started.get().issueFromCsr(csrPem);
-                }
-
-                @Override
-                public String authorityCertificatePem() {
-                    return started.get().authorityCertificatePem();
-                }
-            };
+            return BouncyCastleCertificateIssuer.startOnFirstUse(
+                    authority.getIfUnique(InMemoryAuthorityStore::new), clock.getIfUnique(Clock::systemUTC));
         }
     }
 

@@ -107,7 +107,7 @@ public final class LocalServer implements AutoCloseable {
             var metrics = new ServerMetrics();
             storage.relay().forEach(metrics::bindOutbox);
             resources.add(metrics);
-            var issuer = BouncyCastleCertificateIssuer.start(storage.authority(), Clock.systemUTC());
+            var issuer = BouncyCastleCertificateIssuer.startOnFirstUse(storage.authority(), Clock.systemUTC());
             var service = service(options, storage, issuer, metrics);
             if (options.transferExpiry().ttl().isDefined()) {
                 resources.add(0, ScheduledExpirySweep.start(service, SWEEP_INTERVAL));
@@ -151,14 +151,13 @@ public final class LocalServer implements AutoCloseable {
             Storage storage,
             CertificateIssuer issuer,
             ServerMetrics metrics) {
-        var authority = issuer.authorityCertificatePem();
         var api = CertificateTransferHttpApi.builder()
                 .service(service)
                 .dialect(options.dialect())
                 .credentials(credentials.store())
                 .health(storage.health())
                 .plainTextEndpoint(ServerMetrics.PATH, ServerMetrics.CONTENT_TYPE, metrics::scrape)
-                .plainTextEndpoint(CA_CERTIFICATE_PATH, "application/x-pem-file", () -> authority)
+                .plainTextEndpoint(CA_CERTIFICATE_PATH, "application/x-pem-file", issuer::authorityCertificatePem)
                 .throttle(
                         options.throttle() == ServerOptions.THROTTLE_OFF
                                 ? Throttle.off()
