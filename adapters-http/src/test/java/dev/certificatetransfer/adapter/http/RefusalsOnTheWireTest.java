@@ -12,24 +12,19 @@ import dev.certificatetransfer.domain.AccountQuota;
 import dev.certificatetransfer.domain.Attachments;
 import dev.certificatetransfer.domain.CertificateId;
 import dev.certificatetransfer.domain.CertificateStatus;
-import dev.certificatetransfer.domain.IotPolicy;
-import dev.certificatetransfer.domain.PolicyName;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.RefusalCode;
-import dev.certificatetransfer.domain.Thing;
 import dev.certificatetransfer.domain.ThingAttributes;
 import dev.certificatetransfer.domain.ThingName;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
-import dev.certificatetransfer.port.out.RegistryRepository;
 import dev.certificatetransfer.spi.CertificateChange;
 import dev.certificatetransfer.spi.CommitOutcome;
 import dev.certificatetransfer.spi.StoredCertificate;
 import dev.certificatetransfer.testing.Accounts;
-import dev.certificatetransfer.testing.ForwardingCertificateRepository;
+import dev.certificatetransfer.testing.ForwardingRegistryRepository;
 import dev.certificatetransfer.testing.RecordingEventPublisher;
 import dev.certificatetransfer.testing.TestCertificates;
 import dev.certificatetransfer.testing.TickingClock;
-import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -85,7 +80,7 @@ class RefusalsOnTheWireTest {
     private final List<CertificateTransferServer> servers = new ArrayList<>();
 
     /** The in-memory repository, registry included, whose commits all lose while {@link #everyRaceLost} is set. */
-    private final class RacingRepository extends ForwardingCertificateRepository implements RegistryRepository {
+    private final class RacingRepository extends ForwardingRegistryRepository {
 
         RacingRepository() {
             super(repository);
@@ -94,48 +89,6 @@ class RefusalsOnTheWireTest {
         @Override
         public CommitOutcome commit(CertificateChange change) {
             return everyRaceLost.get() ? CommitOutcome.CONFLICT : super.commit(change);
-        }
-
-        @Override
-        public Option<Thing> findThing(AccountId owner, ThingName name) {
-            return repository.findThing(owner, name);
-        }
-
-        @Override
-        public CommitOutcome createThing(Thing thing) {
-            return repository.createThing(thing);
-        }
-
-        @Override
-        public CommitOutcome deleteThing(Thing thing) {
-            return repository.deleteThing(thing);
-        }
-
-        @Override
-        public Seq<CertificateId> listThingPrincipals(
-                AccountId owner, ThingName thing, Option<CertificateId> after, int limit) {
-            return repository.listThingPrincipals(owner, thing, after, limit);
-        }
-
-        @Override
-        public Option<IotPolicy> findPolicy(AccountId owner, PolicyName name) {
-            return repository.findPolicy(owner, name);
-        }
-
-        @Override
-        public CommitOutcome createPolicy(IotPolicy policy) {
-            return repository.createPolicy(policy);
-        }
-
-        @Override
-        public CommitOutcome deletePolicy(IotPolicy policy) {
-            return repository.deletePolicy(policy);
-        }
-
-        @Override
-        public Seq<CertificateId> listPolicyTargets(
-                AccountId owner, PolicyName policy, Option<CertificateId> after, int limit) {
-            return repository.listPolicyTargets(owner, policy, after, limit);
         }
     }
 
