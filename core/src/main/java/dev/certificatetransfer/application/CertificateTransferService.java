@@ -86,7 +86,7 @@ public final class CertificateTransferService implements CertificateTransferUseC
         listOutgoing = new ListOutgoingCertificates(authorization, b.repository, expiryView);
         register = new RegisterCertificateWithoutCa(authorization, commitLoop, quota, b.region);
         sweep = new SweepExpiredTransfers(b.repository, commitLoop, expiryView, b.listener);
-        issue = new IssueCertificate(authorization, commitLoop, quota, b.issuer, b.region);
+        issue = new IssueCertificate(authorization, register, quota, b.issuer);
         var registry =
                 b.repository instanceof RegistryRepository r ? Option.some(r) : Option.<RegistryRepository>none();
         thingsAndPolicies =

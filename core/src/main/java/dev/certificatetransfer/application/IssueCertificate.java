@@ -7,7 +7,6 @@ import dev.certificatetransfer.domain.IotAction;
 import dev.certificatetransfer.domain.ParsedCertificate;
 import dev.certificatetransfer.domain.Principal;
 import dev.certificatetransfer.domain.Refusal;
-import dev.certificatetransfer.domain.Region;
 import dev.certificatetransfer.domain.rules.CertificateRules;
 import dev.certificatetransfer.port.in.CertificateTransferUseCases;
 import dev.certificatetransfer.port.in.CreateKeysAndCertificateResult;
@@ -27,22 +26,19 @@ final class IssueCertificate {
             "This deployment issues no certificates: it was built without a CertificateIssuer");
 
     private final AuthorizationCheck authorization;
-    private final CommitLoop commitLoop;
+    private final RegisterCertificateWithoutCa registration;
     private final QuotaCheck quota;
     private final Option<CertificateIssuer> issuer;
-    private final Region region;
 
     IssueCertificate(
             AuthorizationCheck authorization,
-            CommitLoop commitLoop,
+            RegisterCertificateWithoutCa registration,
             QuotaCheck quota,
-            Option<CertificateIssuer> issuer,
-            Region region) {
+            Option<CertificateIssuer> issuer) {
         this.authorization = authorization;
-        this.commitLoop = commitLoop;
+        this.registration = registration;
         this.quota = quota;
         this.issuer = issuer;
-        this.region = region;
     }
 
     /** Rules and refusals: {@link CertificateTransferUseCases}. */
@@ -75,21 +71,7 @@ final class IssueCertificate {
     private Either<Refusal, RegisterCertificateResult> register(
             Principal caller, ParsedCertificate certificate, boolean setAsActive) {
         var status = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
-        return commitLoop
-                .decideAndCommit(
-                        certificate.id(),
-                        (stored, now) -> CommitLoop.oneChange(CertificateRules.register(
-                                stored.certificate(),
-                                stored.nextVersion(),
-                                certificate,
-                                caller,
-                                CertificateMode.DEFAULT,
-                                status,
-                                quota.quota(),
-                                quota.usageOf(caller.account()),
-                                now)))
-                .map(after ->
-                        new RegisterCertificateResult(after.get(), after.get().arn(region)));
+        return registration.commit(caller, certificate, CertificateMode.DEFAULT, status);
     }
 
     /** What the CA issued, read like any certificate; a CA that issues what core cannot read is a bug. */

@@ -34,18 +34,29 @@ final class RegisterCertificateWithoutCa {
         return CertificateRules.requestable(status)
                 .flatMap(requestable ->
                         authorization.authorize(caller, IotAction.REGISTER_CERTIFICATE_WITHOUT_CA, certificate.id()))
-                .flatMap(allowed -> commitLoop.decideAndCommit(
+                .flatMap(allowed -> commit(caller, certificate, CertificateMode.SNI_ONLY, status));
+    }
+
+    /**
+     * The registration's write, after the input and the Authorizer: the certificate registered to the caller in
+     * the given mode and status, within the account's quota. CreateKeysAndCertificate and CreateCertificateFromCsr
+     * register what the CA issued through it, in mode {@code DEFAULT}.
+     */
+    Either<Refusal, RegisterCertificateResult> commit(
+            Principal caller, ParsedCertificate certificate, CertificateMode mode, CertificateStatus status) {
+        return commitLoop
+                .decideAndCommit(
                         certificate.id(),
                         (stored, now) -> CommitLoop.oneChange(CertificateRules.register(
                                 stored.certificate(),
                                 stored.nextVersion(),
                                 certificate,
                                 caller,
-                                CertificateMode.SNI_ONLY,
+                                mode,
                                 status,
                                 quota.quota(),
                                 quota.usageOf(caller.account()),
-                                now))))
+                                now)))
                 .map(after ->
                         new RegisterCertificateResult(after.get(), after.get().arn(region)));
     }

@@ -171,10 +171,7 @@ public record Certificate(
             CertificateStatus newStatus,
             Option<Transfer> newLastTransfer,
             CertificateEvent event) {
-        if (event.version() != version + 1) {
-            throw new IllegalStateException("event " + event.type() + " of version " + event.version()
-                    + " does not follow version " + version + " of certificate " + id);
-        }
+        requireFollows(event);
         return new Certificate(
                 id,
                 pem,
@@ -202,10 +199,7 @@ public record Certificate(
      * @throws IllegalStateException if the event's version does not follow this one (a bug)
      */
     public Certificate reattach(CertificateAttachments newAttachments, CertificateEvent event) {
-        if (event.version() != version + 1) {
-            throw new IllegalStateException("event " + event.type() + " of version " + event.version()
-                    + " does not follow version " + version + " of certificate " + id);
-        }
+        requireFollows(event);
         return new Certificate(
                 id,
                 pem,
@@ -229,6 +223,14 @@ public record Certificate(
      */
     public long nextVersion() {
         return version + 1;
+    }
+
+    /** The event is this certificate's next change, at the version after this one (anything else is a bug). */
+    private void requireFollows(CertificateEvent event) {
+        if (event.version() != version + 1) {
+            throw new IllegalStateException("event " + event.type() + " of version " + event.version()
+                    + " does not follow version " + version + " of certificate " + id);
+        }
     }
 
     /** A transfer happens while the certificate exists, and its dates are no later than the last change. */
